@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Attributes;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Systems;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Benchmarks
+{
+    /// <summary>Cost of evaluating one configuration: the clean path (most configurations) and a finding with verified suggestions.</summary>
+    [MemoryDiagnoser]
+    public class EngineBenchmarks
+    {
+        private static readonly EnvironmentProfile Wan = new EnvironmentProfile
+        {
+            Network = NetworkKind.Wan,
+            RttP99 = Duration.FromMilliseconds(150),
+            GcPauseP99 = Duration.FromMilliseconds(300),
+            MaxFailover = Duration.FromSeconds(30),
+        };
+
+        private ConfigurationInstance _etcdClean = null!;
+        private ConfigurationInstance _k8sClean = null!;
+        private ConfigurationInstance _etcdFinding = null!;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _etcdClean = new ConfigurationInstance(Etcd.Definition).SetText(Etcd.HeartbeatInterval, "100").SetText(Etcd.ElectionTimeout, "1000");
+            _k8sClean = new ConfigurationInstance(KubernetesLeaderElection.Definition).SetText(KubernetesLeaderElection.LeaseDuration, "15s");
+            _etcdFinding = new ConfigurationInstance(Etcd.Definition).SetText(Etcd.HeartbeatInterval, "100").SetText(Etcd.ElectionTimeout, "300");
+        }
+
+        [Benchmark(Baseline = true, Description = "etcd, clean, default profile")]
+        public int EtcdClean() => Evaluator.Evaluate(_etcdClean).Findings.Count;
+
+        [Benchmark(Description = "k8s, clean, full WAN/GC/budget profile")]
+        public int K8sCleanWithProfile() => Evaluator.Evaluate(_k8sClean, Wan).Findings.Count;
+
+        [Benchmark(Description = "etcd, EL1001 with verified suggestions")]
+        public int EtcdFindingWithSuggestions() => Evaluator.Evaluate(_etcdFinding).Findings.Count;
+    }
+}

@@ -1,0 +1,89 @@
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Evaluation
+{
+    /// <summary>One configuration of one system as a front end found it: the settings present, each with a location.</summary>
+    public sealed class ConfigurationInstance
+    {
+        private readonly SettingOccurrence?[] _occurrences;
+
+        public ConfigurationInstance(SystemDefinition system, object? anchor = null, string? variant = null)
+        {
+            System = system;
+            Anchor = anchor;
+            Variant = variant;
+            _occurrences = new SettingOccurrence?[system.Settings.Count];
+        }
+
+        public SystemDefinition System { get; }
+
+        /// <summary>Where findings about unset settings point (the object creation, the <c>leaderElection:</c> key).</summary>
+        public object? Anchor { get; }
+
+        /// <summary>Which implementation reads the settings, when it matters (see <see cref="SystemDefinition.Variants"/>).</summary>
+        public string? Variant { get; }
+
+        public SettingOccurrence? this[int index] => _occurrences[index];
+
+        public SettingOccurrence? this[string settingId] => _occurrences[System.IndexOf(settingId)];
+
+        public bool IsEmpty
+        {
+            get
+            {
+                foreach (SettingOccurrence? o in _occurrences)
+                {
+                    if (o != null)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>A known value (C# constants, already-typed values).</summary>
+        public ConfigurationInstance Set(string settingId, SettingValue value, object? location = null, string? name = null)
+        {
+            SettingDefinition s = System.Settings[System.IndexOf(settingId)];
+            _occurrences[s.Index] = new SettingOccurrence(s, OccurrenceState.Set, value, null, null, location, name, s.Format, null);
+            return this;
+        }
+
+        public ConfigurationInstance Set(string settingId, Duration value, object? location = null, string? name = null) =>
+            Set(settingId, SettingValue.Of(value), location, name);
+
+        /// <summary>Text as written; parsed with the system's format (or <paramref name="format"/>), EL1000 when it cannot be.</summary>
+        public ConfigurationInstance SetText(string settingId, string raw, object? location = null, string? name = null, ValueFormat? format = null, long? unitNanos = null)
+        {
+            SettingDefinition s = System.Settings[System.IndexOf(settingId)];
+            ValueFormat f = format ?? s.Format;
+            ParseResult<SettingValue> r = SettingValues.Parse(f, raw, unitNanos);
+            _occurrences[s.Index] = r.Value is SettingValue v
+                ? new SettingOccurrence(s, OccurrenceState.Set, v, raw, null, location, name, f, unitNanos)
+                : new SettingOccurrence(s, OccurrenceState.Invalid, default, raw, r.Error, location, name, f, unitNanos);
+            return this;
+        }
+
+        /// <summary>Present, but the value is not known statically: relations with it are skipped, never guessed.</summary>
+        public ConfigurationInstance SetUnknown(string settingId, object? location = null, string? name = null)
+        {
+            SettingDefinition s = System.Settings[System.IndexOf(settingId)];
+            _occurrences[s.Index] = new SettingOccurrence(s, OccurrenceState.Unknown, default, null, null, location, name, s.Format, null);
+            return this;
+        }
+
+        /// <summary>A copy with one setting replaced by a known value (used to verify suggested values).</summary>
+        internal ConfigurationInstance With(int index, decimal value)
+        {
+            var copy = new ConfigurationInstance(System, Anchor, Variant);
+            _occurrences.CopyTo(copy._occurrences, 0);
+            SettingOccurrence? old = _occurrences[index];
+            SettingDefinition s = System.Settings[index];
+            copy._occurrences[index] = new SettingOccurrence(s, OccurrenceState.Set, SettingValue.Of(value), null, null, old?.Location, old?.Name, old?.Format ?? s.Format, old?.UnitNanos);
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,397 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Evaluation
+{
+    /// <summary>A finding before its message is written (suggestions decide part of the text).</summary>
+    internal sealed class PendingFinding
+    {
+        public PendingFinding(Rule rule, int primary, int[] related, Dictionary<string, string> args, Repair[] repairs, RuleSeverity? severity)
+        {
+            Rule = rule;
+            Primary = primary;
+            Related = related;
+            Args = args;
+            Repairs = repairs;
+            Severity = severity;
+        }
+
+        public Rule Rule { get; }
+
+        public int Primary { get; }
+
+        public int[] Related { get; }
+
+        public Dictionary<string, string> Args { get; }
+
+        public Repair[] Repairs { get; }
+
+        public RuleSeverity? Severity { get; }
+
+        public List<SuggestedValue> Suggestions { get; } = new List<SuggestedValue>();
+    }
+
+    /// <summary>The resolved values of one configuration under one profile, and the findings so far.</summary>
+    public sealed class EvaluationContext
+    {
+        private readonly decimal?[] _values;
+        private readonly bool[] _defaulted;
+        private readonly bool[] _inHardFinding;
+
+        internal EvaluationContext(ConfigurationInstance instance, EnvironmentProfile profile)
+        {
+            Instance = instance;
+            Profile = profile;
+            int n = instance.System.Settings.Count;
+            _values = new decimal?[n];
+            _defaulted = new bool[n];
+            _inHardFinding = new bool[n];
+            Resolve();
+        }
+
+        public SystemDefinition System => Instance.System;
+
+        public ConfigurationInstance Instance { get; }
+
+        public EnvironmentProfile Profile { get; }
+
+        public string? Variant => Instance.Variant;
+
+        internal List<PendingFinding> Findings { get; } = new List<PendingFinding>();
+
+        /// <summary>False when the system's switch setting is off (leaderElect: false, LivenessEnabled = false).</summary>
+        public bool Enabled => System.EnabledSetting == null || _values[System.IndexOf(System.EnabledSetting)] != 0m;
+
+        public bool TryGet(string settingId, out decimal value)
+        {
+            decimal? v = _values[System.IndexOf(settingId)];
+            value = v ?? 0m;
+            return v.HasValue;
+        }
+
+        /// <summary>True when the setting is written and its value known.</summary>
+        public bool IsSet(string settingId) => Instance[settingId]?.State == OccurrenceState.Set;
+
+        /// <summary>The word a text setting holds, when written.</summary>
+        public string? Text(string settingId) => Instance[settingId]?.Value.Text;
+
+        public bool IsDefault(string settingId) => _defaulted[System.IndexOf(settingId)];
+
+        /// <summary>The name as written, or the setting id.</summary>
+        public string Name(string settingId) => Instance[settingId]?.DisplayName ?? settingId;
+
+        /// <summary>"300 ms", or "1000 ms (default)" when the value was not written.</summary>
+        public string Show(string settingId)
+        {
+            int i = System.IndexOf(settingId);
+            return ShowIndex(i);
+        }
+
+        public string ShowValue(string settingId, decimal value) => SettingValues.Display(System.Settings[System.IndexOf(settingId)], value);
+
+        public static string ShowDuration(decimal nanoseconds) => SettingValues.DisplayDuration(nanoseconds);
+
+        public Repair RepairUp(string settingId, decimal bound, bool inclusive = true, decimal? recommended = null) =>
+            new Repair(System.Settings[System.IndexOf(settingId)], Direction.Up, bound, inclusive, recommended);
+
+        public Repair RepairDown(string settingId, decimal bound, bool inclusive = true, decimal? recommended = null) =>
+            new Repair(System.Settings[System.IndexOf(settingId)], Direction.Down, bound, inclusive, recommended);
+
+        /// <summary>Adds a finding. {system} and {fix} are filled here; {setting} and {value} default to the primary setting.</summary>
+        public void Report(string ruleId, string primarySetting, IEnumerable<string> related, Dictionary<string, string> args, params Repair[] repairs) =>
+            Report(ruleId, primarySetting, related, args, null, repairs);
+
+        public void Report(string ruleId, string primarySetting, IEnumerable<string> related, Dictionary<string, string> args, RuleSeverity? severity, params Repair[] repairs)
+        {
+            var rel = new List<int>();
+            foreach (string r in related)
+            {
+                rel.Add(System.IndexOf(r));
+            }
+
+            int p = System.IndexOf(primarySetting);
+            if (!args.ContainsKey("setting"))
+            {
+                args["setting"] = Name(primarySetting);
+            }
+
+            if (!args.ContainsKey("value"))
+            {
+                args["value"] = ShowIndex(p);
+            }
+
+            Add(RuleCatalogue.Get(ruleId), p, rel.ToArray(), args, repairs, severity);
+        }
+
+        internal void Add(Rule rule, int primary, int[] related, Dictionary<string, string> args, Repair[] repairs, RuleSeverity? severity)
+        {
+            args["system"] = System.DisplayName;
+            if (rule.Category == RuleCategory.HardLimit)
+            {
+                if (primary >= 0)
+                {
+                    _inHardFinding[primary] = true;
+                }
+
+                foreach (int r in related)
+                {
+                    _inHardFinding[r] = true;
+                }
+            }
+
+            Findings.Add(new PendingFinding(rule, primary, related, args, repairs, severity));
+        }
+
+        internal bool InHardFinding(Quantity? q)
+        {
+            if (q == null)
+            {
+                return false;
+            }
+
+            foreach (Term t in q.Terms)
+            {
+                if ((t.SettingIndex >= 0 && _inHardFinding[t.SettingIndex]) || (t.MultiplierIndex >= 0 && _inHardFinding[t.MultiplierIndex]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal bool IsDefaultIndex(int i) => _defaulted[i];
+
+        internal decimal? ValueAt(int i) => _values[i];
+
+        internal string ShowIndex(int i)
+        {
+            decimal? v = _values[i];
+            SettingDefinition s = System.Settings[i];
+            if (v == null)
+            {
+                return "(unknown)";
+            }
+
+            string text = SettingValues.Display(s, v.Value);
+            return _defaulted[i] ? text + " (default)" : text;
+        }
+
+        /// <summary>The quantity's value, or null when a value it needs is unknown. RTT counts 0 when unknown and <paramref name="rttAsZero"/>.</summary>
+        internal decimal? Eval(Quantity? q, bool rttAsZero = false)
+        {
+            if (q == null)
+            {
+                return null;
+            }
+
+            decimal sum = 0m;
+            foreach (Term t in q.Terms)
+            {
+                decimal? v = TermValue(t, rttAsZero);
+                if (v == null)
+                {
+                    return null;
+                }
+
+                sum += v.Value;
+            }
+
+            return sum;
+        }
+
+        /// <summary>q = a·x + b with every other value fixed; null when q is not linear in x or a value is unknown.</summary>
+        internal (decimal A, decimal B)? Linear(Quantity q, int x, bool rttAsZero = false)
+        {
+            decimal a = 0m, b = 0m;
+            decimal? rtt = Rtt(rttAsZero);
+            foreach (Term t in q.Terms)
+            {
+                bool s = t.SettingIndex == x, m = t.MultiplierIndex == x;
+                if (s && m)
+                {
+                    return null;
+                }
+
+                if (!s && !m)
+                {
+                    decimal? v = TermValue(t, rttAsZero);
+                    if (v == null)
+                    {
+                        return null;
+                    }
+
+                    b += v.Value;
+                    continue;
+                }
+
+                decimal other = t.Coefficient;
+                int otherIndex = s ? t.MultiplierIndex : t.SettingIndex;
+                if (otherIndex >= 0)
+                {
+                    decimal? ov = _values[otherIndex];
+                    if (ov == null)
+                    {
+                        return null;
+                    }
+
+                    other *= ov.Value;
+                }
+
+                if (t.Rtt)
+                {
+                    if (rtt == null)
+                    {
+                        return null;
+                    }
+
+                    other *= rtt.Value;
+                }
+
+                a += other;
+            }
+
+            return (a, b);
+        }
+
+        internal decimal? Rtt(bool rttAsZero) => Profile.EffectiveRtt is Duration d ? d.Nanoseconds : rttAsZero ? 0m : (decimal?)null;
+
+        /// <summary>The name a message uses for a quantity: the setting as written, or the quantity's name.</summary>
+        internal string QuantityName(Quantity q) => q.SingleSetting is string s ? Name(s) : q.Name;
+
+        internal string ShowQuantity(Quantity q, decimal value)
+        {
+            if (q.SingleSetting is string s)
+            {
+                int i = System.IndexOf(s);
+                if (_values[i] == value)
+                {
+                    return ShowIndex(i);
+                }
+            }
+
+            return ShowQuantityValue(q, value);
+        }
+
+        /// <summary>A value in the display style of the quantity's first setting (durations in Go syntax for constants).</summary>
+        internal string ShowQuantityValue(Quantity q, decimal value)
+        {
+            foreach (Term t in q.Terms)
+            {
+                if (t.SettingIndex >= 0)
+                {
+                    return SettingValues.Display(System.Settings[t.SettingIndex], value);
+                }
+            }
+
+            return SettingValues.DisplayDuration(value);
+        }
+
+        internal static string Ratio(decimal left, decimal right)
+        {
+            if (right == 0m)
+            {
+                return "∞";
+            }
+
+            decimal r = left / right;
+            return r.ToString("0.0#", CultureInfo.InvariantCulture);
+        }
+
+        private decimal? TermValue(Term t, bool rttAsZero)
+        {
+            decimal v = t.Coefficient;
+            if (t.SettingIndex >= 0)
+            {
+                decimal? s = _values[t.SettingIndex];
+                if (s == null)
+                {
+                    return null;
+                }
+
+                v *= s.Value;
+            }
+
+            if (t.MultiplierIndex >= 0)
+            {
+                decimal? m = _values[t.MultiplierIndex];
+                if (m == null)
+                {
+                    return null;
+                }
+
+                v *= m.Value;
+            }
+
+            if (t.Rtt)
+            {
+                decimal? r = Rtt(rttAsZero);
+                if (r == null)
+                {
+                    return null;
+                }
+
+                v *= r.Value;
+            }
+
+            return v;
+        }
+
+        private void Resolve()
+        {
+            IReadOnlyList<SettingDefinition> settings = System.Settings;
+            for (int i = 0; i < settings.Count; i++)
+            {
+                SettingOccurrence? o = Instance[i];
+                if (o == null)
+                {
+                    _defaulted[i] = settings[i].Default != null;
+                    continue;
+                }
+
+                if (o.State != OccurrenceState.Set)
+                {
+                    continue;
+                }
+
+                decimal v = o.Value.Number;
+                SettingDefinition s = settings[i];
+                if ((s.NoneValue is decimal none && v == none) || (s.NegativeMeansInfinite && v < 0))
+                {
+                    continue;
+                }
+
+                _values[i] = v;
+            }
+
+            // Defaults: constants first, then those computed from other settings (ZooKeeper's 2 × tickTime).
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int i = 0; i < settings.Count; i++)
+                {
+                    if (!_defaulted[i] || _values[i] != null)
+                    {
+                        continue;
+                    }
+
+                    Quantity d = settings[i].Default!;
+                    bool constant = true;
+                    foreach (Term t in d.Terms)
+                    {
+                        constant &= t.SettingIndex < 0 && t.MultiplierIndex < 0;
+                    }
+
+                    if (constant || pass == 1)
+                    {
+                        _values[i] = Eval(d);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Rules.Model;
+
+namespace ElectionLint.Rules.Evaluation
+{
+    /// <summary>EL1xxx: what the system itself refuses or silently changes.</summary>
+    internal static class HardLimitChecks
+    {
+        public static void Run(EvaluationContext ctx)
+        {
+            SystemDefinition system = ctx.System;
+            var refused = new bool[system.Settings.Count];
+            foreach (RangeLimit range in system.Ranges)
+            {
+                if (Applies(range.OnlyVariants, ctx.Variant) && CheckRange(ctx, range))
+                {
+                    refused[system.IndexOf(range.Setting)] = true;
+                }
+            }
+
+            foreach (RelationLimit rel in system.Relations)
+            {
+                // A value the system refuses on its own (0, out of range) gets no relation findings on top.
+                if (!Applies(rel.OnlyVariants, ctx.Variant) || Touches(rel.Left, refused) || Touches(rel.Right, refused))
+                {
+                    continue;
+                }
+
+                Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.RecommendedFactor, rel.Severity, rel.Detail, extraWithState: ConsequenceArgs, state: rel);
+            }
+
+            foreach (SystemCheck check in system.HardChecks)
+            {
+                check(ctx);
+            }
+        }
+
+        private static readonly Func<EvaluationContext, object, Dictionary<string, string>> ConsequenceArgs =
+            (c, s) => new Dictionary<string, string> { ["consequence"] = ((RelationLimit)s).Consequence.Resolve(c.Variant) };
+
+        /// <summary>Unparsable text (EL1000), reported whether or not the system is switched on.</summary>
+        public static void CheckParse(EvaluationContext ctx)
+        {
+            ConfigurationInstance instance = ctx.Instance;
+            for (int i = 0; i < ctx.System.Settings.Count; i++)
+            {
+                SettingOccurrence? o = instance[i];
+                if (o == null || o.State != OccurrenceState.Invalid)
+                {
+                    continue;
+                }
+
+                var args = new Dictionary<string, string>
+                {
+                    ["raw"] = o.Raw ?? string.Empty,
+                    ["reason"] = o.Error ?? "invalid value",
+                };
+                ctx.Report("EL1000", o.Setting.Id, new string[0], args);
+            }
+        }
+
+        private static bool Applies(IReadOnlyCollection<string?>? only, string? variant)
+        {
+            if (only == null)
+            {
+                return true;
+            }
+
+            foreach (string? v in only)
+            {
+                if (v == variant)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Touches(Quantity q, bool[] flagged)
+        {
+            foreach (Term t in q.Terms)
+            {
+                if ((t.SettingIndex >= 0 && flagged[t.SettingIndex]) || (t.MultiplierIndex >= 0 && flagged[t.MultiplierIndex]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool CheckRange(EvaluationContext ctx, RangeLimit range)
+        {
+            if (!ctx.TryGet(range.Setting, out decimal v))
+            {
+                return false;
+            }
+
+            decimal? min = range.Min ?? range.MinFromProfile?.Invoke(ctx.Profile);
+            decimal? max = range.Max ?? range.MaxFromProfile?.Invoke(ctx.Profile);
+            bool below = min is decimal lo && (range.MinInclusive ? v < lo : v <= lo);
+            bool above = max is decimal hi && (range.MaxInclusive ? v > hi : v >= hi);
+            if (!below && !above)
+            {
+                return false;
+            }
+
+            var args = new Dictionary<string, string>
+            {
+                ["consequence"] = range.Consequence.Resolve(ctx.Variant),
+                ["lower"] = min is decimal a ? ctx.ShowValue(range.Setting, a) : "—",
+                ["upper"] = max is decimal b ? ctx.ShowValue(range.Setting, b) : "—",
+                ["setting"] = ctx.Name(range.Setting),
+                ["value"] = ctx.Show(range.Setting),
+            };
+            if (range.Detail != null)
+            {
+                args["detail"] = MessageTemplate.Format(range.Detail, args);
+            }
+
+            Repair repair = below
+                ? ctx.RepairUp(range.Setting, min!.Value, range.MinInclusive)
+                : ctx.RepairDown(range.Setting, max!.Value, range.MaxInclusive);
+            ctx.Report(range.RuleId, range.Setting, new string[0], args, repair);
+            return true;
+        }
+    }
+}

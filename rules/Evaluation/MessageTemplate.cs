@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace ElectionLint.Rules.Evaluation
+{
+    /// <summary>Fills {name} placeholders; an unknown placeholder stays as written so a test sees it.</summary>
+    public static class MessageTemplate
+    {
+        public static string Format(string template, IReadOnlyDictionary<string, string> args)
+        {
+            var sb = new StringBuilder(template.Length + 64);
+            int i = 0;
+            while (i < template.Length)
+            {
+                char c = template[i];
+                if (c == '{')
+                {
+                    int close = template.IndexOf('}', i + 1);
+                    if (close > i)
+                    {
+                        string name = template.Substring(i + 1, close - i - 1);
+                        if (args.TryGetValue(name, out string? value))
+                        {
+                            sb.Append(value);
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+
+                sb.Append(c);
+                i++;
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>The placeholder names a template uses.</summary>
+        public static IEnumerable<string> Placeholders(string template)
+        {
+            int i = 0;
+            while ((i = template.IndexOf('{', i)) >= 0)
+            {
+                int close = template.IndexOf('}', i + 1);
+                if (close < 0)
+                {
+                    yield break;
+                }
+
+                yield return template.Substring(i + 1, close - i - 1);
+                i = close + 1;
+            }
+        }
+    }
+}

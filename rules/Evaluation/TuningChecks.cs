@@ -1,0 +1,286 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Evaluation
+{
+    /// <summary>EL2xxx: failover speed against stability, under the environment profile.</summary>
+    internal static class TuningChecks
+    {
+        public static void Run(EvaluationContext ctx)
+        {
+            SystemDefinition sys = ctx.System;
+            bool hard = ctx.InHardFinding(sys.Detection) || ctx.InHardFinding(sys.Heartbeat) || ctx.InHardFinding(sys.PauseBudget);
+
+            // Settings the system already refuses get no tuning advice on top: their fix accounts for the profile.
+            if (!hard)
+            {
+                CheckRatio(ctx);
+                bool contradiction = CheckContradiction(ctx);
+                if (!contradiction)
+                {
+                    CheckRoundTrip(ctx);
+                    CheckGcHeadroom(ctx);
+                    CheckFailover(ctx);
+                }
+
+                CheckHeartbeatVersusRtt(ctx);
+                CheckRandomRange(ctx);
+            }
+
+            foreach (SystemCheck check in sys.TuningChecks)
+            {
+                check(ctx);
+            }
+        }
+
+        /// <summary>EL2001 / EL2002: detection ÷ heartbeat within the system's bounds.</summary>
+        private static void CheckRatio(EvaluationContext ctx)
+        {
+            SystemDefinition sys = ctx.System;
+            if (sys.Heartbeat == null || sys.Detection == null)
+            {
+                return;
+            }
+
+            if (sys.MinRatio is decimal min &&
+                Relations.Check(ctx, "EL2001", sys.Detection, Comparison.AtLeast, min, sys.Heartbeat, recommendedFactor: sys.RecommendedRatio))
+            {
+                return;
+            }
+
+            if (sys.MaxRatio is decimal max)
+            {
+                decimal? heartbeat = ctx.Eval(sys.Heartbeat);
+                decimal? asked = ProfileLowerBound(ctx);
+                if (heartbeat != null && asked != null && asked.Value > max * heartbeat.Value)
+                {
+                    return; // the profile asks for the long timeout
+                }
+
+                Relations.Check(ctx, "EL2002", sys.Detection, Comparison.AtMost, max, sys.Heartbeat, recommendedFactor: sys.RecommendedRatio);
+            }
+        }
+
+        /// <summary>EL2010: detection timeout at least rttMultiplier × rttP99.</summary>
+        private static void CheckRoundTrip(EvaluationContext ctx)
+        {
+            Duration? rtt = ctx.Profile.EffectiveRtt;
+            if (rtt == null || ctx.System.Detection == null)
+            {
+                return;
+            }
+
+            Relations.Check(ctx, "EL2010", ctx.System.Detection, Comparison.AtLeast, ctx.Profile.EffectiveRttMultiplier, new Quantity("rttP99", new Term(rtt.Value.Nanoseconds)), () => new Dictionary<string, string> { ["rtt"] = RttText(ctx) });
+        }
+
+        /// <summary>EL2011: heartbeat at least half the round trip.</summary>
+        private static void CheckHeartbeatVersusRtt(EvaluationContext ctx)
+        {
+            Duration? rtt = ctx.Profile.EffectiveRtt;
+            if (rtt == null || ctx.System.Heartbeat == null || ctx.InHardFinding(ctx.System.Heartbeat))
+            {
+                return;
+            }
+
+            Relations.Check(ctx, "EL2011", ctx.System.Heartbeat, Comparison.AtLeast, 0.5m, new Quantity("rttP99", new Term(rtt.Value.Nanoseconds)), () => new Dictionary<string, string> { ["rtt"] = RttText(ctx) });
+        }
+
+        /// <summary>EL2020: the pause budget exceeds gcHeadroom × gcPauseP99.</summary>
+        private static void CheckGcHeadroom(EvaluationContext ctx)
+        {
+            Duration? gc = ctx.Profile.GcPauseP99;
+            Quantity? budget = ctx.System.PauseBudget;
+            decimal? value = ctx.Eval(budget);
+            if (gc == null || budget == null || value == null)
+            {
+                return;
+            }
+
+            Dictionary<string, string> Args() => new Dictionary<string, string>
+            {
+                ["gc"] = gc.Value.ToString(),
+                ["consequence"] = value.Value <= gc.Value.Nanoseconds
+                    ? $"{ctx.System.DisplayName} will lose leadership on a p99 pause ({ctx.System.PauseConsequence})"
+                    : $"a p99 pause uses {decimal.Round(gc.Value.Nanoseconds * 100m / value.Value)}% of it, so a slightly longer one means {ctx.System.PauseConsequence}",
+            };
+            Relations.Check(ctx, "EL2020", budget, Comparison.AtLeast, ctx.Profile.EffectiveGcHeadroom, new Quantity("gcPauseP99", new Term(gc.Value.Nanoseconds)), Args);
+        }
+
+        /// <summary>EL2030: the worst-case failover window within maxFailover.</summary>
+        private static void CheckFailover(EvaluationContext ctx)
+        {
+            Duration? max = ctx.Profile.MaxFailover;
+            Quantity? failover = ctx.System.Failover;
+            if (max == null || failover == null)
+            {
+                return;
+            }
+
+            decimal? window = ctx.Eval(failover, rttAsZero: true);
+            if (window == null)
+            {
+                return;
+            }
+
+            Dictionary<string, string> Args() => new Dictionary<string, string>
+            {
+                ["window"] = EvaluationContext.ShowDuration(window.Value),
+                ["formula"] = failover.Formula() + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty),
+                ["max"] = max.Value.ToString(),
+            };
+            Relations.Check(ctx, "EL2030", failover, Comparison.AtMost, 1m, new Quantity("maxFailover", new Term(max.Value.Nanoseconds)), Args, rttAsZero: true);
+        }
+
+        /// <summary>EL2031: the profile's stability bounds need a timeout whose failover window exceeds maxFailover.</summary>
+        private static bool CheckContradiction(EvaluationContext ctx)
+        {
+            SystemDefinition sys = ctx.System;
+            Duration? max = ctx.Profile.MaxFailover;
+            if (max == null || sys.Detection == null || sys.Failover == null || sys.FailoverPrimary == null)
+            {
+                return false;
+            }
+
+            decimal? lower = ProfileLowerBound(ctx);
+            if (lower == null)
+            {
+                return false;
+            }
+
+            int primary = sys.IndexOf(sys.FailoverPrimary);
+            int adjust = sys.Detection.Terms[0].SettingIndex;
+            decimal primaryMin;
+            if (primary == adjust)
+            {
+                var lin = ctx.Linear(sys.Detection, adjust);
+                if (lin == null || lin.Value.A <= 0m)
+                {
+                    return false;
+                }
+
+                primaryMin = (lower.Value - lin.Value.B) / lin.Value.A;
+            }
+            else
+            {
+                primaryMin = lower.Value; // the primary (DotNext's upper timeout) is at least the detection timeout
+            }
+
+            var flin = ctx.Linear(sys.Failover, primary, rttAsZero: true);
+            if (flin == null)
+            {
+                return false;
+            }
+
+            decimal window = (flin.Value.A * primaryMin) + flin.Value.B;
+            if (window <= max.Value.Nanoseconds)
+            {
+                return false;
+            }
+
+            decimal windowUp = decimal.Ceiling(window / Duration.NanosPerMillisecond) * Duration.NanosPerMillisecond;
+            string reason = LowerBoundReason(ctx);
+            var args = new Dictionary<string, string>
+            {
+                ["setting"] = ctx.QuantityName(sys.Detection),
+                ["lower"] = ctx.ShowQuantityValue(sys.Detection, lower.Value),
+                ["reason"] = reason,
+                ["window"] = EvaluationContext.ShowDuration(windowUp),
+                ["max"] = max.Value.ToString(),
+                ["relax"] = reason.Contains("gcPauseP99") && reason.Contains("rttP99")
+                    ? "reduce the GC pause and the round trip the cluster must survive"
+                    : reason.Contains("gcPauseP99") ? "reduce the p99 GC pause (or gcHeadroom)" : "place the members closer (or lower rttMultiplier)",
+            };
+            int detection = adjust >= 0 ? adjust : primary;
+            ctx.Add(Catalogue.RuleCatalogue.Get("EL2031"), detection, primary != detection ? new[] { primary } : new int[0], args, new Repair[0], null);
+            return true;
+        }
+
+        /// <summary>EL2040: the randomised range is wide enough to avoid split votes.</summary>
+        private static void CheckRandomRange(EvaluationContext ctx)
+        {
+            if (ctx.System.RandomRange is not (string lowerId, string upperId))
+            {
+                return;
+            }
+
+            if (!ctx.TryGet(lowerId, out decimal lower) || !ctx.TryGet(upperId, out decimal upper))
+            {
+                return;
+            }
+
+            Dictionary<string, string> Args(string reason) => new Dictionary<string, string>
+            {
+                ["lower"] = ctx.ShowValue(lowerId, lower),
+                ["upper"] = ctx.ShowValue(upperId, upper),
+                ["setting"] = ctx.Name(upperId),
+                ["reason"] = reason,
+            };
+            if (upper < 1.5m * lower)
+            {
+                Relations.Check(ctx, "EL2040", Quantity.Of(upperId), Comparison.AtLeast, 1.5m, Quantity.Of(lowerId),
+                    () => Args($"{ctx.Name(upperId)} is {EvaluationContext.Ratio(upper, lower)}× {ctx.Name(lowerId)}, below 1.5×"), recommendedFactor: 2m);
+                return;
+            }
+
+            if (ctx.Profile.EffectiveRtt is Duration rtt && upper - lower < 2m * rtt.Nanoseconds)
+            {
+                var right = new Quantity("lower + 2 × RTT", new Term(1m, lowerId), new Term(2m, rtt: true));
+                Relations.Check(ctx, "EL2040", Quantity.Of(upperId), Comparison.AtLeast, 1m, right,
+                    () => Args($"a spread of {ctx.ShowValue(upperId, upper - lower)} is less than 2 × rttP99 {RttText(ctx)}"));
+            }
+        }
+
+        /// <summary>The largest lower bound the profile puts on the detection timeout (round trip, GC pause).</summary>
+        private static decimal? ProfileLowerBound(EvaluationContext ctx)
+        {
+            decimal? bound = null;
+            if (ctx.Profile.EffectiveRtt is Duration rtt)
+            {
+                bound = ctx.Profile.EffectiveRttMultiplier * rtt.Nanoseconds;
+            }
+
+            if (ctx.Profile.GcPauseP99 is Duration gc && ctx.System.PauseBudget != null)
+            {
+                decimal g = ctx.Profile.EffectiveGcHeadroom * gc.Nanoseconds;
+                bound = bound == null || g > bound.Value ? g : bound;
+            }
+
+            return bound;
+        }
+
+        /// <summary>Why <see cref="ProfileLowerBound"/> is what it is: the binding bound first.</summary>
+        private static string LowerBoundReason(EvaluationContext ctx)
+        {
+            string? rtt = ctx.Profile.EffectiveRtt is Duration r
+                ? $"{Timing.DurationFormat.Number(ctx.Profile.EffectiveRttMultiplier)} × rttP99 {RttText(ctx)}"
+                : null;
+            string? gc = ctx.Profile.GcPauseP99 is Duration g && ctx.System.PauseBudget != null
+                ? $"{Timing.DurationFormat.Number(ctx.Profile.EffectiveGcHeadroom)} × gcPauseP99 {g}"
+                : null;
+            if (rtt == null || gc == null)
+            {
+                return rtt ?? gc ?? string.Empty;
+            }
+
+            bool gcBinds = ctx.Profile.EffectiveGcHeadroom * ctx.Profile.GcPauseP99!.Value.Nanoseconds > ctx.Profile.EffectiveRttMultiplier * ctx.Profile.EffectiveRtt!.Value.Nanoseconds;
+            return gcBinds ? $"{gc}, above {rtt}" : $"{rtt}, above {gc}";
+        }
+
+        private static string RttText(EvaluationContext ctx) =>
+            ctx.Profile.EffectiveRtt!.Value + (ctx.Profile.RttAssumed ? ", assumed for network: wan" : string.Empty);
+
+        private static bool HasRtt(Quantity q)
+        {
+            foreach (Term t in q.Terms)
+            {
+                if (t.Rtt)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Text;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Model
+{
+    /// <summary>
+    /// One term of a <see cref="Quantity"/>: coefficient × setting × multiplier × RTT, where each factor but the
+    /// coefficient is optional. A term with no factor is a constant.
+    /// </summary>
+    public sealed class Term
+    {
+        public Term(decimal coefficient, string? setting = null, string? multiplier = null, bool rtt = false)
+        {
+            Coefficient = coefficient;
+            Setting = setting;
+            Multiplier = multiplier;
+            Rtt = rtt;
+        }
+
+        public decimal Coefficient { get; }
+
+        public string? Setting { get; }
+
+        public string? Multiplier { get; }
+
+        public bool Rtt { get; }
+
+        internal int SettingIndex { get; set; } = -1;
+
+        internal int MultiplierIndex { get; set; } = -1;
+    }
+
+    /// <summary>A sum of terms over a system's settings: a heartbeat, a timeout, a failover window.</summary>
+    public sealed class Quantity
+    {
+        private SystemDefinition? _boundTo;
+
+        public Quantity(string name, params Term[] terms)
+        {
+            Name = name;
+            Terms = terms;
+        }
+
+        /// <summary>What the quantity is called in messages ("election-timeout", "failover window").</summary>
+        public string Name { get; }
+
+        public IReadOnlyList<Term> Terms { get; }
+
+        public static Quantity Of(string setting) => new Quantity(setting, new Term(1m, setting));
+
+        public static Quantity Constant(Duration d) => new Quantity(d.ToString(), new Term(d.Nanoseconds));
+
+        public static Quantity Constant(decimal value) => new Quantity(DurationFormat.Number(value), new Term(value));
+
+        /// <summary>The single setting this quantity is, when it is exactly one setting.</summary>
+        public string? SingleSetting => Terms.Count == 1 && Terms[0].Coefficient == 1m && Terms[0].Multiplier == null && !Terms[0].Rtt ? Terms[0].Setting : null;
+
+        public bool DependsOn(int settingIndex)
+        {
+            foreach (Term t in Terms)
+            {
+                if (t.SettingIndex == settingIndex || t.MultiplierIndex == settingIndex)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A formula such as "2 × election-timeout + 2 × RTT".</summary>
+        public string Formula()
+        {
+            var sb = new StringBuilder();
+            foreach (Term t in Terms)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(" + ");
+                }
+
+                bool any = false;
+                if (t.Coefficient != 1m || (t.Setting == null && !t.Rtt))
+                {
+                    sb.Append(DurationFormat.Number(t.Coefficient));
+                    any = true;
+                }
+
+                void Factor(string name)
+                {
+                    sb.Append(any ? " × " : string.Empty).Append(name);
+                    any = true;
+                }
+
+                if (t.Setting != null)
+                {
+                    Factor(t.Setting);
+                }
+
+                if (t.Multiplier != null)
+                {
+                    Factor(t.Multiplier);
+                }
+
+                if (t.Rtt)
+                {
+                    Factor("RTT");
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>Binds and returns this quantity (for quantities made during evaluation).</summary>
+        internal Quantity Bound(SystemDefinition system)
+        {
+            Bind(system);
+            return this;
+        }
+
+        internal void Bind(SystemDefinition system)
+        {
+            if (ReferenceEquals(_boundTo, system))
+            {
+                return;
+            }
+
+            foreach (Term t in Terms)
+            {
+                t.SettingIndex = t.Setting == null ? -1 : system.IndexOf(t.Setting);
+                t.MultiplierIndex = t.Multiplier == null ? -1 : system.IndexOf(t.Multiplier);
+            }
+
+            _boundTo = system;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace ElectionLint.Rules.Model
+{
+    /// <summary>What a setting is for in the failover model.</summary>
+    public enum SettingRole
+    {
+        Heartbeat,
+        Timeout,
+        Count,
+        Fraction,
+        Switch,
+        Choice,
+    }
+
+    /// <summary>One setting of a system: its id (also the role name in bindings), format, default and limits.</summary>
+    public sealed class SettingDefinition
+    {
+        public SettingDefinition(string id, SettingRole role, ValueFormat format)
+        {
+            Id = id;
+            Role = role;
+            Format = format;
+        }
+
+        /// <summary>The name the system's documentation uses, e.g. <c>election-timeout</c>.</summary>
+        public string Id { get; }
+
+        public SettingRole Role { get; }
+
+        /// <summary>How the system reads the setting's text.</summary>
+        public ValueFormat Format { get; }
+
+        /// <summary>Position in <see cref="SystemDefinition.Settings"/>; set when the system is built.</summary>
+        public int Index { get; internal set; }
+
+        /// <summary>The system's default: a constant or a multiple of other settings (ZooKeeper's 2 × tickTime). Null: no default.</summary>
+        public Quantity? Default { get; init; }
+
+        /// <summary>True for time settings (values in nanoseconds).</summary>
+        public bool IsDuration => Role == SettingRole.Heartbeat || Role == SettingRole.Timeout;
+
+        /// <summary>The smallest step the system can represent, in the value's unit (1 ms for integer milliseconds).</summary>
+        public decimal Granularity { get; init; } = 1m;
+
+        /// <summary>The largest value the system's type holds (int.MaxValue ms for Kafka).</summary>
+        public decimal? Maximum { get; init; }
+
+        /// <summary>A value that means "not in use" (Consul TTL 0); such a value takes part in no relation.</summary>
+        public decimal? NoneValue { get; init; }
+
+        /// <summary>Values below zero mean "infinite" (Azure lease -1); they take part in no relation.</summary>
+        public bool NegativeMeansInfinite { get; init; }
+
+        public override string ToString() => Id;
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Globalization;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Model
+{
+    /// <summary>Reads and writes setting values in each system's own format.</summary>
+    public static class SettingValues
+    {
+        /// <summary>Parses <paramref name="raw"/> as the system would. <paramref name="unitNanos"/> is the unit of bare numbers for flexible durations.</summary>
+        public static ParseResult<SettingValue> Parse(ValueFormat format, string raw, long? unitNanos = null)
+        {
+            string s = raw.Trim();
+            switch (format)
+            {
+                case ValueFormat.UnsignedMilliseconds:
+                    return Wrap(DurationParser.Integer(s, Duration.NanosPerMillisecond, allowSign: false));
+                case ValueFormat.Int32Milliseconds:
+                    return Wrap(DurationParser.Integer(s, Duration.NanosPerMillisecond, allowSign: true, maxUnits: int.MaxValue));
+                case ValueFormat.IntegerSeconds:
+                    return Wrap(DurationParser.Integer(s, Duration.NanosPerSecond, allowSign: true, maxUnits: int.MaxValue));
+                case ValueFormat.GoDuration:
+                    return Wrap(DurationParser.Go(s));
+                case ValueFormat.TimeSpan:
+                    return Wrap(DurationParser.DotNet(s));
+                case ValueFormat.HoconDuration:
+                    return Wrap(DurationParser.Hocon(s));
+                case ValueFormat.FlexibleDuration:
+                    return Wrap(DurationParser.Flexible(s, unitNanos));
+                case ValueFormat.Int32:
+                    return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
+                        ? ParseResult<SettingValue>.Ok(SettingValue.Of(n))
+                        : ParseResult<SettingValue>.Fail($"\"{raw}\" is not a 32-bit integer");
+                case ValueFormat.Decimal:
+                    return decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d)
+                        ? ParseResult<SettingValue>.Ok(SettingValue.Of(d))
+                        : ParseResult<SettingValue>.Fail($"\"{raw}\" is not a number");
+                case ValueFormat.Boolean:
+                    if (string.Equals(s, "true", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return ParseResult<SettingValue>.Ok(SettingValue.Of(true));
+                    }
+
+                    if (string.Equals(s, "false", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return ParseResult<SettingValue>.Ok(SettingValue.Of(false));
+                    }
+
+                    return ParseResult<SettingValue>.Fail($"\"{raw}\" is not true or false");
+                default:
+                    return ParseResult<SettingValue>.Ok(SettingValue.OfText(s));
+            }
+        }
+
+        /// <summary>Writes a value in a format the system reads back to the same value; null when it cannot be written exactly.</summary>
+        public static string? Write(decimal value, ValueFormat format, long? unitNanos = null)
+        {
+            switch (format)
+            {
+                case ValueFormat.UnsignedMilliseconds:
+                case ValueFormat.Int32Milliseconds:
+                    return Whole(value, Duration.NanosPerMillisecond);
+                case ValueFormat.IntegerSeconds:
+                    return Whole(value, Duration.NanosPerSecond);
+                case ValueFormat.GoDuration:
+                    return Duration.FromDecimalNanoseconds(value)?.ToString();
+                case ValueFormat.TimeSpan:
+                    return value % Duration.NanosPerTick != 0 ? null : new TimeSpan((long)(value / Duration.NanosPerTick)).ToString("c", CultureInfo.InvariantCulture);
+                case ValueFormat.HoconDuration:
+                    return Whole(value, Duration.NanosPerSecond) is string sec ? sec + "s" : Whole(value, Duration.NanosPerMillisecond) is string ms ? ms + "ms" : null;
+                case ValueFormat.FlexibleDuration:
+                    if (unitNanos is long unit)
+                    {
+                        return DurationFormat.Number(value / unit);
+                    }
+
+                    return Duration.FromDecimalNanoseconds(value)?.ToString();
+                case ValueFormat.Int32:
+                    return value == decimal.Truncate(value) ? DurationFormat.Number(value) : null;
+                case ValueFormat.Boolean:
+                    return value != 0 ? "true" : "false";
+                default:
+                    return DurationFormat.Number(value);
+            }
+        }
+
+        /// <summary>How messages show a value of <paramref name="setting"/>: "300 ms" for integer milliseconds, "15s" for durations.</summary>
+        public static string Display(SettingDefinition setting, decimal value) => Display(setting.Format, setting.IsDuration, value);
+
+        public static string Display(ValueFormat format, bool isDuration, decimal value)
+        {
+            if (!isDuration)
+            {
+                return format == ValueFormat.Boolean ? (value != 0 ? "true" : "false") : DurationFormat.Number(value);
+            }
+
+            switch (format)
+            {
+                case ValueFormat.UnsignedMilliseconds:
+                case ValueFormat.Int32Milliseconds:
+                    return DurationFormat.Milliseconds(value);
+                case ValueFormat.IntegerSeconds:
+                    return DurationFormat.Seconds(value);
+                default:
+                    return DisplayDuration(value);
+            }
+        }
+
+        /// <summary>A duration in Go syntax, with sub-nanosecond fractions rounded away.</summary>
+        public static string DisplayDuration(decimal nanoseconds)
+        {
+            decimal rounded = decimal.Round(nanoseconds, 0, MidpointRounding.AwayFromZero);
+            return Duration.FromDecimalNanoseconds(rounded)?.ToString() ?? DurationFormat.Seconds(nanoseconds);
+        }
+
+        private static ParseResult<SettingValue> Wrap(ParseResult<Duration> r) =>
+            r.Value is Duration d ? ParseResult<SettingValue>.Ok(SettingValue.Of(d)) : ParseResult<SettingValue>.Fail(r.Error!);
+
+        private static string? Whole(decimal nanoseconds, long unit)
+        {
+            decimal v = nanoseconds / unit;
+            return v == decimal.Truncate(v) ? DurationFormat.Number(v) : null;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+
+namespace ElectionLint.Rules.Model
+{
+    /// <summary>
+    /// One system described as data: settings, hard limits, the quantities of the failover model
+    /// (heartbeat, failure-detection timeout, pause budget, failover window) and its ratio bounds.
+    /// </summary>
+    public sealed class SystemDefinition
+    {
+        private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public SystemDefinition(string id, string displayName, params SettingDefinition[] settings)
+        {
+            Id = id;
+            DisplayName = displayName;
+            Settings = settings;
+            for (int i = 0; i < settings.Length; i++)
+            {
+                settings[i].Index = i;
+                _index.Add(settings[i].Id, i);
+            }
+        }
+
+        public string Id { get; }
+
+        /// <summary>How messages name the system ("etcd", "client-go").</summary>
+        public string DisplayName { get; }
+
+        public IReadOnlyList<SettingDefinition> Settings { get; }
+
+        /// <summary>True when the timing settings have no effect (Kafka's group.protocol=consumer): only <see cref="HardChecks"/> run.</summary>
+        public Func<Evaluation.EvaluationContext, bool>? TimingInactive { get; init; }
+
+        /// <summary>A switch setting; when it is false the system is off and nothing is checked.</summary>
+        public string? EnabledSetting { get; init; }
+
+        /// <summary>How often liveness is signalled.</summary>
+        public Quantity? Heartbeat { get; init; }
+
+        /// <summary>How long silence lasts before a failure is declared.</summary>
+        public Quantity? Detection { get; init; }
+
+        /// <summary>The longest stall the leader or holder survives.</summary>
+        public Quantity? PauseBudget { get; init; }
+
+        /// <summary>Worst-case time without a leader after a real failure; RTT terms count 0 when the RTT is unknown.</summary>
+        public Quantity? Failover { get; init; }
+
+        /// <summary>The setting of <see cref="Failover"/> that a fix lowers; it is the detection setting or bounded below by it.</summary>
+        public string? FailoverPrimary { get; init; }
+
+        /// <summary>EL2001: detection ÷ heartbeat must be at least this.</summary>
+        public decimal? MinRatio { get; init; }
+
+        /// <summary>EL2002: detection ÷ heartbeat above this is slower than needed.</summary>
+        public decimal? MaxRatio { get; init; }
+
+        /// <summary>The ratio the system's guidance recommends (fix texts and suggestions prefer it).</summary>
+        public decimal? RecommendedRatio { get; init; }
+
+        /// <summary>The randomised election range (lower, upper) for EL2040; null when the system randomises by itself.</summary>
+        public (string Lower, string Upper)? RandomRange { get; init; }
+
+        /// <summary>What a pause beyond the budget does, e.g. "the leader stops renewing and steps down".</summary>
+        public string PauseConsequence { get; init; } = "the leader is declared dead";
+
+        public IReadOnlyList<RangeLimit> Ranges { get; init; } = new RangeLimit[0];
+
+        public IReadOnlyList<RelationLimit> Relations { get; init; } = new RelationLimit[0];
+
+        /// <summary>Hard checks that are not a relation or a range.</summary>
+        public IReadOnlyList<SystemCheck> HardChecks { get; init; } = new SystemCheck[0];
+
+        /// <summary>Tuning checks that only this system has (EL2050, EL2051).</summary>
+        public IReadOnlyList<SystemCheck> TuningChecks { get; init; } = new SystemCheck[0];
+
+        /// <summary>Known variants: which implementation reads the settings (e.g. "client-go", "csharp").</summary>
+        public IReadOnlyList<string> Variants { get; init; } = new string[0];
+
+        public int IndexOf(string settingId) =>
+            _index.TryGetValue(settingId, out int i) ? i : throw new ArgumentException($"{Id} has no setting '{settingId}'", nameof(settingId));
+
+        public bool TryGetSetting(string settingId, out SettingDefinition setting)
+        {
+            if (_index.TryGetValue(settingId, out int i))
+            {
+                setting = Settings[i];
+                return true;
+            }
+
+            setting = null!;
+            return false;
+        }
+
+        /// <summary>Resolves every quantity's setting names to indexes; called once when the system is built.</summary>
+        internal SystemDefinition Bound()
+        {
+            foreach (SettingDefinition s in Settings)
+            {
+                s.Default?.Bind(this);
+            }
+
+            Heartbeat?.Bind(this);
+            Detection?.Bind(this);
+            PauseBudget?.Bind(this);
+            Failover?.Bind(this);
+            foreach (RelationLimit r in Relations)
+            {
+                r.Left.Bind(this);
+                r.Right.Bind(this);
+                _ = IndexOf(r.Left.Terms[0].Setting ?? r.Right.Terms[0].Setting!);
+            }
+
+            foreach (RangeLimit r in Ranges)
+            {
+                _ = IndexOf(r.Setting);
+            }
+
+            if (FailoverPrimary != null)
+            {
+                _ = IndexOf(FailoverPrimary);
+            }
+
+            if (EnabledSetting != null)
+            {
+                _ = IndexOf(EnabledSetting);
+            }
+
+            if (RandomRange is (string lower, string upper))
+            {
+                _ = IndexOf(lower);
+                _ = IndexOf(upper);
+            }
+
+            return this;
+        }
+
+        public override string ToString() => Id;
+    }
+}

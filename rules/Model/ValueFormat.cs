@@ -1,0 +1,39 @@
+namespace ElectionLint.Rules.Model
+{
+    /// <summary>How a system reads a setting's text. Front ends pass raw text; the engine applies the system's own rules.</summary>
+    public enum ValueFormat
+    {
+        /// <summary>Unsigned integer milliseconds (etcd's <c>uint</c> TickMs / ElectionMs).</summary>
+        UnsignedMilliseconds,
+
+        /// <summary>Signed 32-bit integer milliseconds (Kafka, ZooKeeper, DotNext <c>int</c>).</summary>
+        Int32Milliseconds,
+
+        /// <summary>Signed integer seconds (Azure lease duration).</summary>
+        IntegerSeconds,
+
+        /// <summary>Go <c>time.ParseDuration</c> text with a unit (Kubernetes, Consul).</summary>
+        GoDuration,
+
+        /// <summary>.NET <c>TimeSpan</c> text (appsettings.json, C# values).</summary>
+        TimeSpan,
+
+        /// <summary>HOCON duration (Akka).</summary>
+        HoconDuration,
+
+        /// <summary>Any duration syntax of the profile; a bare number takes the declared unit.</summary>
+        FlexibleDuration,
+
+        /// <summary>A signed 32-bit integer count.</summary>
+        Int32,
+
+        /// <summary>A decimal number (DotNext HeartbeatThreshold).</summary>
+        Decimal,
+
+        /// <summary>true / false.</summary>
+        Boolean,
+
+        /// <summary>A word (Kafka group.protocol).</summary>
+        Text,
+    }
+}

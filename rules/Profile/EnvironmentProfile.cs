@@ -1,0 +1,63 @@
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Profile
+{
+    /// <summary>
+    /// The environment the timeouts must fit. Every unset value switches its rules off, except that
+    /// <c>network: wan</c> without <c>rttP99</c> assumes a 200 ms p99 round trip.
+    /// </summary>
+    public sealed class EnvironmentProfile
+    {
+        public static readonly Duration WanDefaultRtt = Duration.FromMilliseconds(200);
+        public const decimal DefaultGcHeadroom = 2m;
+        public const decimal DefaultRttMultiplier = 10m;
+        public static readonly Duration DefaultKafkaGroupMinSessionTimeout = Duration.FromMilliseconds(6000);
+        public static readonly Duration DefaultKafkaGroupMaxSessionTimeout = Duration.FromMilliseconds(1_800_000);
+
+        /// <summary>The profile with nothing declared: a LAN.</summary>
+        public static EnvironmentProfile Default { get; } = new EnvironmentProfile();
+
+        public NetworkKind? Network { get; init; }
+
+        public Duration? RttP99 { get; init; }
+
+        public Duration? GcPauseP99 { get; init; }
+
+        public Duration? MaxFailover { get; init; }
+
+        public decimal? GcHeadroom { get; init; }
+
+        public decimal? RttMultiplier { get; init; }
+
+        public Duration? KafkaGroupMinSessionTimeout { get; init; }
+
+        public Duration? KafkaGroupMaxSessionTimeout { get; init; }
+
+        /// <summary>The round trip the rules use: the declared one, or 200 ms on a WAN, or none.</summary>
+        public Duration? EffectiveRtt => RttP99 ?? (Network == NetworkKind.Wan ? WanDefaultRtt : (Duration?)null);
+
+        /// <summary>True when the round trip is the WAN assumption rather than a declared value.</summary>
+        public bool RttAssumed => RttP99 == null && Network == NetworkKind.Wan;
+
+        public decimal EffectiveGcHeadroom => GcHeadroom ?? DefaultGcHeadroom;
+
+        public decimal EffectiveRttMultiplier => RttMultiplier ?? DefaultRttMultiplier;
+
+        public Duration EffectiveKafkaGroupMinSessionTimeout => KafkaGroupMinSessionTimeout ?? DefaultKafkaGroupMinSessionTimeout;
+
+        public Duration EffectiveKafkaGroupMaxSessionTimeout => KafkaGroupMaxSessionTimeout ?? DefaultKafkaGroupMaxSessionTimeout;
+
+        /// <summary>This profile with every value <paramref name="other"/> declares taking its place.</summary>
+        public EnvironmentProfile MergedWith(EnvironmentProfile other) => new EnvironmentProfile
+        {
+            Network = other.Network ?? Network,
+            RttP99 = other.RttP99 ?? RttP99,
+            GcPauseP99 = other.GcPauseP99 ?? GcPauseP99,
+            MaxFailover = other.MaxFailover ?? MaxFailover,
+            GcHeadroom = other.GcHeadroom ?? GcHeadroom,
+            RttMultiplier = other.RttMultiplier ?? RttMultiplier,
+            KafkaGroupMinSessionTimeout = other.KafkaGroupMinSessionTimeout ?? KafkaGroupMinSessionTimeout,
+            KafkaGroupMaxSessionTimeout = other.KafkaGroupMaxSessionTimeout ?? KafkaGroupMaxSessionTimeout,
+        };
+    }
+}

@@ -1,0 +1,8 @@
+namespace ElectionLint.Rules.Profile
+{
+    public enum NetworkKind
+    {
+        Lan,
+        Wan,
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>
+    /// Azure blob leases (BlobLeaseClient.Acquire): 15–60 s or infinite. The SDK sends any negative duration as -1
+    /// and otherwise Convert.ToInt64(duration.TotalSeconds), which rounds half to even.
+    /// </summary>
+    public static class AzureBlobLease
+    {
+        public const string Id = "azure-blob-lease";
+        public const string LeaseDuration = "duration";
+        public const long MinSeconds = 15;
+        public const long MaxSeconds = 60;
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "Azure Storage",
+            new SettingDefinition(LeaseDuration, SettingRole.Timeout, ValueFormat.IntegerSeconds)
+            {
+                Granularity = Duration.NanosPerSecond,
+                NegativeMeansInfinite = true,
+            })
+        {
+            Detection = Q(LeaseDuration),
+            PauseBudget = Q(LeaseDuration),
+            Failover = new Quantity("failover window", T(1m, LeaseDuration)),
+            FailoverPrimary = LeaseDuration,
+            PauseConsequence = "the lease expires and another holder acquires it",
+            HardChecks = new SystemCheck[] { Range },
+        }.Bound();
+
+        /// <summary>EL1060 on the whole seconds the SDK sends.</summary>
+        private static void Range(EvaluationContext ctx)
+        {
+            if (!ctx.TryGet(LeaseDuration, out decimal ns))
+            {
+                return;
+            }
+
+            decimal sent = Math.Round(ns / Duration.NanosPerSecond, 0, MidpointRounding.ToEven);
+            if (sent >= MinSeconds && sent <= MaxSeconds)
+            {
+                return;
+            }
+
+            Repair repair = sent < MinSeconds
+                ? ctx.RepairUp(LeaseDuration, MinSeconds * (decimal)Duration.NanosPerSecond)
+                : ctx.RepairDown(LeaseDuration, MaxSeconds * (decimal)Duration.NanosPerSecond);
+            ctx.Report("EL1060", LeaseDuration, new string[0], new Dictionary<string, string>(), repair);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using ElectionLint.Rules.Model;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>The user's own election: heartbeat and election timeout (optionally a randomised upper bound), declared under bindings.</summary>
+    public static class Custom
+    {
+        public const string Id = "custom";
+        public const string Heartbeat = "heartbeat";
+        public const string ElectionTimeout = "electionTimeout";
+        public const string ElectionTimeoutMax = "electionTimeoutMax";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "this cluster",
+            Flexible(Heartbeat, SettingRole.Heartbeat),
+            Flexible(ElectionTimeout, SettingRole.Timeout),
+            Flexible(ElectionTimeoutMax, SettingRole.Timeout))
+        {
+            Heartbeat = Q(Heartbeat),
+            Detection = Q(ElectionTimeout),
+            PauseBudget = Q(ElectionTimeout),
+            Failover = new Quantity("failover window", T(2m, ElectionTimeout)),
+            FailoverPrimary = ElectionTimeout,
+            MinRatio = 5m,
+            MaxRatio = 10m,
+            RecommendedRatio = 10m,
+            RandomRange = (ElectionTimeout, ElectionTimeoutMax),
+            PauseConsequence = "followers start an election",
+        }.Bound();
+
+        /// <summary>Role names bindings may use besides the setting ids.</summary>
+        public static string CanonicalRole(string role) => role switch
+        {
+            "electionTimeoutMin" => ElectionTimeout,
+            "election-timeout" => ElectionTimeout,
+            "heartbeat-interval" => Heartbeat,
+            _ => role,
+        };
+
+        private static SettingDefinition Flexible(string id, SettingRole role) => new SettingDefinition(id, role, ValueFormat.FlexibleDuration) { Granularity = 1m };
+    }
+}

@@ -1,0 +1,29 @@
+using ElectionLint.Rules.Model;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>KRaft broker registration lease (server/config/KRaftConfigs.java). No validators.</summary>
+    public static class KafkaBrokerSession
+    {
+        public const string Id = "kafka-broker-session";
+        public const string HeartbeatInterval = "broker.heartbeat.interval.ms";
+        public const string SessionTimeout = "broker.session.timeout.ms";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "the KRaft broker lease",
+            Int32Ms(HeartbeatInterval, SettingRole.Heartbeat, 2000),
+            Int32Ms(SessionTimeout, SettingRole.Timeout, 9000))
+        {
+            Heartbeat = Q(HeartbeatInterval),
+            Detection = Q(SessionTimeout),
+            PauseBudget = Q(SessionTimeout),
+            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            FailoverPrimary = SessionTimeout,
+            MinRatio = 3m,
+            RecommendedRatio = 3m,
+            PauseConsequence = "the controller fences the broker",
+        }.Bound();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>Kafka consumer group membership (Java client, librdkafka / Confluent.Kafka).</summary>
+    public static class KafkaConsumer
+    {
+        public const string Id = "kafka-consumer";
+        public const string HeartbeatInterval = "heartbeat.interval.ms";
+        public const string SessionTimeout = "session.timeout.ms";
+        public const string MaxPollInterval = "max.poll.interval.ms";
+        public const string GroupProtocol = "group.protocol";
+
+        /// <summary>The Java client: enforces heartbeat &lt; session.</summary>
+        public const string Java = "java";
+
+        /// <summary>librdkafka and Confluent.Kafka: enforce max.poll ≥ session and reject session settings under group.protocol=consumer.</summary>
+        public const string Librdkafka = "librdkafka";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "the Kafka consumer",
+            Int32Ms(HeartbeatInterval, SettingRole.Heartbeat, 3000),
+            Int32Ms(SessionTimeout, SettingRole.Timeout, 45000),
+            Int32Ms(MaxPollInterval, SettingRole.Timeout, 300000),
+            new SettingDefinition(GroupProtocol, SettingRole.Choice, ValueFormat.Text))
+        {
+            Heartbeat = Q(HeartbeatInterval),
+            Detection = Q(SessionTimeout),
+            PauseBudget = Q(SessionTimeout),
+            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            FailoverPrimary = SessionTimeout,
+            MinRatio = 3m,
+            RecommendedRatio = 3m,
+            PauseConsequence = "the broker removes the member and rebalances the group",
+            Variants = new[] { Java, Librdkafka },
+            Ranges = new[]
+            {
+                new RangeLimit("EL1021", SessionTimeout, "the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT")
+                {
+                    MinFromProfile = p => p.EffectiveKafkaGroupMinSessionTimeout.Nanoseconds,
+                    MaxFromProfile = p => p.EffectiveKafkaGroupMaxSessionTimeout.Nanoseconds,
+                },
+            },
+            Relations = new[]
+            {
+                new RelationLimit("EL1020", Q(HeartbeatInterval), Comparison.Less, 1m, Q(SessionTimeout),
+                    new VariantText("the Java consumer refuses it (\"Heartbeat must be set lower than the session timeout\"); librdkafka accepts it and the session expires between heartbeats")
+                        .For(Java, "the Java consumer refuses it (\"Heartbeat must be set lower than the session timeout\")")
+                        .For(Librdkafka, "librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever"))
+                {
+                    RecommendedFactor = 1m / 3m,
+                },
+                new RelationLimit("EL1022", Q(MaxPollInterval), Comparison.AtLeast, 1m, Q(SessionTimeout), "librdkafka refuses it")
+                {
+                    OnlyVariants = new[] { Librdkafka },
+                },
+            },
+            HardChecks = new SystemCheck[] { ConsumerProtocol },
+            TimingInactive = UsesConsumerProtocol,
+        }.Bound();
+
+        /// <summary>True when group.protocol=consumer: the session is broker-side and the client's timing settings do not apply.</summary>
+        public static bool UsesConsumerProtocol(EvaluationContext ctx) =>
+            string.Equals(ctx.Text(GroupProtocol), "consumer", System.StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>EL1023: librdkafka rejects session.timeout.ms / heartbeat.interval.ms under group.protocol=consumer.</summary>
+        private static void ConsumerProtocol(EvaluationContext ctx)
+        {
+            if (ctx.Variant != Librdkafka || !UsesConsumerProtocol(ctx))
+            {
+                return;
+            }
+
+            foreach (string setting in new[] { SessionTimeout, HeartbeatInterval })
+            {
+                if (ctx.Instance[setting] != null)
+                {
+                    ctx.Report("EL1023", setting, new[] { GroupProtocol }, new Dictionary<string, string>());
+                }
+            }
+        }
+    }
+}

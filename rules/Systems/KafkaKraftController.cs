@@ -1,0 +1,27 @@
+using ElectionLint.Rules.Model;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>Kafka KRaft controller quorum (raft/QuorumConfig.java). No validators, no documented relation.</summary>
+    public static class KafkaKraftController
+    {
+        public const string Id = "kafka-kraft-controller";
+        public const string ElectionTimeout = "controller.quorum.election.timeout.ms";
+        public const string FetchTimeout = "controller.quorum.fetch.timeout.ms";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "the KRaft quorum",
+            Int32Ms(ElectionTimeout, SettingRole.Timeout, 1000),
+            Int32Ms(FetchTimeout, SettingRole.Timeout, 2000))
+        {
+            Detection = Q(FetchTimeout),
+            PauseBudget = Q(FetchTimeout),
+            // A voter becomes candidate after the fetch timeout; the randomised election takes up to 2 × the election timeout.
+            Failover = new Quantity("failover window", T(1m, FetchTimeout), T(2m, ElectionTimeout)),
+            FailoverPrimary = FetchTimeout,
+            PauseConsequence = "the voters elect a new controller",
+        }.Bound();
+    }
+}

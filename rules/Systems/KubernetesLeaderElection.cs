@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>
+    /// Kubernetes leader election: client-go tools/leaderelection, component-config leaderElection blocks and flags,
+    /// and kubernetes-client/csharp's LeaderElectionConfig (which validates nothing).
+    /// </summary>
+    public static class KubernetesLeaderElection
+    {
+        public const string Id = "k8s-leader-election";
+        public const string LeaseDuration = "leaseDuration";
+        public const string RenewDeadline = "renewDeadline";
+        public const string RetryPeriod = "retryPeriod";
+        public const string LeaderElect = "leaderElect";
+
+        /// <summary>Go's client-go and the components built on it (the default).</summary>
+        public const string ClientGo = "client-go";
+
+        /// <summary>kubernetes-client/csharp: no validation at all.</summary>
+        public const string CSharp = "csharp";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "client-go",
+            Go(LeaseDuration, SettingRole.Timeout, Sec(15)),
+            Go(RenewDeadline, SettingRole.Timeout, Sec(10)),
+            Go(RetryPeriod, SettingRole.Heartbeat, Sec(2)),
+            Switch(LeaderElect, true))
+        {
+            EnabledSetting = LeaderElect,
+            Heartbeat = Q(RetryPeriod),
+            Detection = Q(LeaseDuration),
+            PauseBudget = Q(RenewDeadline),
+            // A candidate polls every [RetryPeriod, 2.2 × RetryPeriod); the lease must expire first.
+            Failover = new Quantity("failover window", T(1m, LeaseDuration), T(2.2m, RetryPeriod)),
+            FailoverPrimary = LeaseDuration,
+            MinRatio = 5m,
+            MaxRatio = 10m,
+            PauseConsequence = "the leader stops renewing and gives up leadership",
+            Variants = new[] { ClientGo, CSharp },
+            Ranges = new[]
+            {
+                Positive(LeaseDuration),
+                Positive(RenewDeadline),
+                Positive(RetryPeriod),
+            },
+            Relations = new[]
+            {
+                new RelationLimit("EL1010", Q(LeaseDuration), Comparison.Greater, 1m, Q(RenewDeadline),
+                    new VariantText("client-go refuses it (leaseDuration must be greater than renewDeadline)")
+                        .For(CSharp, "kubernetes-client/csharp accepts it, but the lease can expire while the old leader still acts, so two leaders overlap")),
+                // time.Duration(1.2 * RetryPeriod) truncates to whole nanoseconds; decimals are exact, so this is the same bound.
+                new RelationLimit("EL1011", Q(RenewDeadline), Comparison.Greater, 1.2m, Q(RetryPeriod),
+                    new VariantText("client-go refuses it (renewDeadline must be greater than retryPeriod*JitterFactor)")
+                        .For(CSharp, "kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership")),
+            },
+            TuningChecks = new SystemCheck[] { WholeSeconds },
+        }.Bound();
+
+        private static RangeLimit Positive(string setting) => new RangeLimit("EL1012", setting,
+            new VariantText("client-go refuses it").For(CSharp, "kubernetes-client/csharp accepts it and the elector misbehaves"))
+        {
+            Min = 0m,
+            MinInclusive = false,
+        };
+
+        /// <summary>EL2050: the lease record stores int(LeaseDuration / time.Second).</summary>
+        private static void WholeSeconds(EvaluationContext ctx)
+        {
+            if (!ctx.TryGet(LeaseDuration, out decimal lease) || lease <= 0m || lease % Duration.NanosPerSecond == 0m)
+            {
+                return;
+            }
+
+            decimal stored = decimal.Truncate(lease / Duration.NanosPerSecond) * Duration.NanosPerSecond;
+            var args = new Dictionary<string, string> { ["stored"] = EvaluationContext.ShowDuration(stored) };
+            var repairs = new List<Repair> { ctx.RepairUp(LeaseDuration, stored + Duration.NanosPerSecond) };
+            if (stored > 0m)
+            {
+                repairs.Add(ctx.RepairDown(LeaseDuration, stored));
+            }
+
+            ctx.Report("EL2050", LeaseDuration, new string[0], args, repairs.ToArray());
+        }
+    }
+}

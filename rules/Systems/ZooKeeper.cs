@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>
+    /// ZooKeeper sessions (QuorumPeerConfig.java, ZooKeeperServer.java). tickTime defaults to 3000 ms in code
+    /// (ZooKeeperServer.DEFAULT_TICK_TIME); the 2000 of zoo_sample.cfg is only a sample.
+    /// </summary>
+    public static class ZooKeeper
+    {
+        public const string Id = "zookeeper";
+        public const string TickTime = "tickTime";
+        public const string MinSessionTimeout = "minSessionTimeout";
+        public const string MaxSessionTimeout = "maxSessionTimeout";
+
+        /// <summary>The session timeout a client asks for (it is negotiated into [min, max]).</summary>
+        public const string SessionTimeout = "sessionTimeout";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "ZooKeeper",
+            Int32Ms(TickTime, SettingRole.Heartbeat, 3000),
+            WithDefault(Int32Ms(MinSessionTimeout, SettingRole.Timeout, null), 2m),
+            WithDefault(Int32Ms(MaxSessionTimeout, SettingRole.Timeout, null), 20m),
+            Int32Ms(SessionTimeout, SettingRole.Timeout, null))
+        {
+            Heartbeat = Q(TickTime),
+            Detection = Q(SessionTimeout),
+            PauseBudget = Q(SessionTimeout),
+            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            FailoverPrimary = SessionTimeout,
+            PauseConsequence = "the session expires and its ephemeral nodes (locks, leadership) are deleted",
+            Relations = new[]
+            {
+                new RelationLimit("EL1030", Q(MinSessionTimeout), Comparison.AtMost, 1m, Q(MaxSessionTimeout), "ZooKeeper refuses to start (minSessionTimeout must not be larger than maxSessionTimeout)")
+                {
+                    Detail = "{setting} {value} is larger than {related} {relatedValue}; {consequence}",
+                    Severity = RuleSeverity.Error,
+                },
+            },
+            HardChecks = new SystemCheck[] { Clamped },
+        }.Bound();
+
+        private static SettingDefinition WithDefault(SettingDefinition s, decimal ticks) => new SettingDefinition(s.Id, s.Role, s.Format)
+        {
+            Default = new Quantity(s.Id, new Term(ticks, TickTime)),
+            Granularity = s.Granularity,
+            Maximum = s.Maximum,
+            NoneValue = -1_000_000m, // -1 means "not set" in zoo.cfg
+        };
+
+        /// <summary>EL1030 (warning): a requested session timeout outside [min, max] is silently clamped.</summary>
+        private static void Clamped(EvaluationContext ctx)
+        {
+            if (!ctx.TryGet(SessionTimeout, out decimal session) || !ctx.TryGet(MinSessionTimeout, out decimal min) || !ctx.TryGet(MaxSessionTimeout, out decimal max) || min > max)
+            {
+                return;
+            }
+
+            if (session >= min && session <= max)
+            {
+                return;
+            }
+
+            bool below = session < min;
+            decimal clamped = below ? min : max;
+            var args = new Dictionary<string, string>
+            {
+                ["detail"] = $"{ctx.Name(SessionTimeout)} {ctx.Show(SessionTimeout)} is outside [{ctx.Show(MinSessionTimeout)}, {ctx.Show(MaxSessionTimeout)}]; ZooKeeper silently clamps it to {ctx.ShowValue(SessionTimeout, clamped)}",
+            };
+            Repair repair = below ? ctx.RepairUp(SessionTimeout, min) : ctx.RepairDown(SessionTimeout, max);
+            ctx.Report("EL1030", SessionTimeout, new[] { below ? MinSessionTimeout : MaxSessionTimeout }, args, repair);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+using System;
+using System.Globalization;
+using System.Xml;
+
+namespace ElectionLint.Rules.Timing
+{
+    /// <summary>Duration syntaxes of the systems ElectionLint reads. Every parser is exact and never overflows.</summary>
+    public static class DurationParser
+    {
+        /// <summary>Go's <c>time.ParseDuration</c>: "150ms", "1.5s", "1m30s", "-1s"; a unit is required except for "0".</summary>
+        public static ParseResult<Duration> Go(string text)
+        {
+            string s = text;
+            if (s.Length == 0)
+            {
+                return ParseResult<Duration>.Fail("empty duration");
+            }
+
+            int i = 0;
+            bool negative = false;
+            if (s[0] == '-' || s[0] == '+')
+            {
+                negative = s[0] == '-';
+                i++;
+            }
+
+            if (s.Length - i == 1 && s[i] == '0')
+            {
+                return ParseResult<Duration>.Ok(Duration.Zero);
+            }
+
+            if (i == s.Length)
+            {
+                return ParseResult<Duration>.Fail($"invalid duration \"{text}\"");
+            }
+
+            decimal total = 0m;
+            while (i < s.Length)
+            {
+                int start = i;
+                while (i < s.Length && s[i] >= '0' && s[i] <= '9')
+                {
+                    i++;
+                }
+
+                string whole = s.Substring(start, i - start);
+                string frac = string.Empty;
+                bool dot = false;
+                if (i < s.Length && s[i] == '.')
+                {
+                    dot = true;
+                    i++;
+                    int fs = i;
+                    while (i < s.Length && s[i] >= '0' && s[i] <= '9')
+                    {
+                        i++;
+                    }
+
+                    frac = s.Substring(fs, i - fs);
+                }
+
+                if (whole.Length == 0 && frac.Length == 0)
+                {
+                    return ParseResult<Duration>.Fail($"invalid duration \"{text}\"");
+                }
+
+                int us = i;
+                while (i < s.Length && s[i] != '.' && (s[i] < '0' || s[i] > '9'))
+                {
+                    i++;
+                }
+
+                string unitText = s.Substring(us, i - us);
+                if (unitText.Length == 0)
+                {
+                    return ParseResult<Duration>.Fail($"missing unit in duration \"{text}\" (write e.g. \"{text}s\")");
+                }
+
+                long unit = GoUnit(unitText);
+                if (unit == 0)
+                {
+                    return ParseResult<Duration>.Fail($"unknown unit \"{unitText}\" in duration \"{text}\"");
+                }
+
+                _ = dot;
+                if (whole.TrimStart('0').Length > 19)
+                {
+                    return ParseResult<Duration>.Fail($"invalid duration \"{text}\": too large");
+                }
+
+                decimal w = whole.Length == 0 ? 0m : decimal.Parse(whole, NumberStyles.None, CultureInfo.InvariantCulture);
+                decimal value = w * unit;
+                if (frac.Length > 0)
+                {
+                    // Go keeps at most nanosecond precision and truncates the rest.
+                    string f = frac.Length > 18 ? frac.Substring(0, 18) : frac;
+                    decimal fv = decimal.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture) / Pow10(f.Length);
+                    value += decimal.Truncate(fv * unit);
+                }
+
+                total += value;
+                if (total > (decimal)long.MaxValue + 1m)
+                {
+                    return ParseResult<Duration>.Fail($"invalid duration \"{text}\": too large");
+                }
+            }
+
+            if (negative)
+            {
+                total = -total;
+            }
+
+            if (total > long.MaxValue || total < long.MinValue)
+            {
+                return ParseResult<Duration>.Fail($"invalid duration \"{text}\": too large");
+            }
+
+            return ParseResult<Duration>.Ok(new Duration((long)total));
+        }
+
+        /// <summary>An integer with a fixed unit (etcd's milliseconds, Azure's seconds). Signed when the system's type is.</summary>
+        public static ParseResult<Duration> Integer(string text, long unitNanos, bool allowSign, long maxUnits = long.MaxValue)
+        {
+            string s = text.Trim();
+            if (s.Length == 0)
+            {
+                return ParseResult<Duration>.Fail("empty value");
+            }
+
+            var style = allowSign ? NumberStyles.AllowLeadingSign : NumberStyles.None;
+            if (!decimal.TryParse(s, style, CultureInfo.InvariantCulture, out decimal d) || d != decimal.Truncate(d))
+            {
+                return ParseResult<Duration>.Fail(allowSign ? $"\"{text}\" is not an integer" : $"\"{text}\" is not an unsigned integer");
+            }
+
+            if (d > maxUnits || d < -(decimal)maxUnits - 1)
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is out of range");
+            }
+
+            decimal ns = d * unitNanos;
+            if (ns > long.MaxValue || ns < long.MinValue)
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is too large");
+            }
+
+            return ParseResult<Duration>.Ok(new Duration((long)ns));
+        }
+
+        /// <summary>.NET <c>TimeSpan</c> text as the options binder reads it ("00:00:15", "1.02:00:00", "15" = 15 days).</summary>
+        public static ParseResult<Duration> DotNet(string text)
+        {
+            if (TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out TimeSpan ts))
+            {
+                return ParseResult<Duration>.Ok(Duration.FromTicks(ts.Ticks));
+            }
+
+            return ParseResult<Duration>.Fail($"\"{text}\" is not a TimeSpan (expected [d.]hh:mm:ss[.fffffff])");
+        }
+
+        /// <summary>ISO 8601 durations such as "PT15S" or "P1DT2H".</summary>
+        public static ParseResult<Duration> Iso8601(string text)
+        {
+            try
+            {
+                TimeSpan ts = XmlConvert.ToTimeSpan(text.Trim());
+                return ParseResult<Duration>.Ok(Duration.FromTicks(ts.Ticks));
+            }
+            catch (Exception e) when (e is FormatException || e is OverflowException)
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is not an ISO 8601 duration");
+            }
+        }
+
+        /// <summary>HOCON durations as Akka reads them: "120s", "120 s", "2 minutes"; a bare number is milliseconds.</summary>
+        public static ParseResult<Duration> Hocon(string text)
+        {
+            string s = text.Trim();
+            int i = 0;
+            if (i < s.Length && (s[i] == '-' || s[i] == '+'))
+            {
+                i++;
+            }
+
+            while (i < s.Length && (char.IsDigit(s[i]) || s[i] == '.'))
+            {
+                i++;
+            }
+
+            string number = s.Substring(0, i);
+            string unit = s.Substring(i).Trim();
+            if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal n))
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is not a HOCON duration");
+            }
+
+            long unitNanos = unit.Length == 0 ? Duration.NanosPerMillisecond : HoconUnit(unit);
+            if (unitNanos == 0)
+            {
+                return ParseResult<Duration>.Fail($"unknown unit \"{unit}\" in \"{text}\"");
+            }
+
+            return FromDecimal(n, unitNanos, text);
+        }
+
+        /// <summary>
+        /// The profile's and bindings' syntax: Go durations, .NET hh:mm:ss, ISO 8601, or a bare number in <paramref name="defaultUnitNanos"/> when one is declared.
+        /// </summary>
+        public static ParseResult<Duration> Flexible(string text, long? defaultUnitNanos = null)
+        {
+            string s = text.Trim();
+            if (s.Length == 0)
+            {
+                return ParseResult<Duration>.Fail("empty duration");
+            }
+
+            if (s.IndexOf(':') >= 0)
+            {
+                return DotNet(s);
+            }
+
+            char first = s[0] == '-' || s[0] == '+' ? (s.Length > 1 ? s[1] : ' ') : s[0];
+            if (first == 'P' || first == 'p')
+            {
+                return Iso8601(s.ToUpperInvariant());
+            }
+
+            if (decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal n))
+            {
+                if (defaultUnitNanos is long unit)
+                {
+                    return FromDecimal(n, unit, text);
+                }
+
+                if (n == 0)
+                {
+                    return ParseResult<Duration>.Ok(Duration.Zero);
+                }
+
+                return ParseResult<Duration>.Fail($"\"{text}\" has no unit (write e.g. \"{s}ms\" or \"{s}s\")");
+            }
+
+            return Go(s);
+        }
+
+        /// <summary>Unit names accepted by the profile and bindings (<c>heartbeat:ms</c>).</summary>
+        public static long UnitNanos(string unit)
+        {
+            long go = GoUnit(unit);
+            return go != 0 ? go : HoconUnit(unit);
+        }
+
+        private static ParseResult<Duration> FromDecimal(decimal n, long unitNanos, string text)
+        {
+            decimal ns;
+            try
+            {
+                ns = decimal.Truncate(n * unitNanos);
+            }
+            catch (OverflowException)
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is too large");
+            }
+
+            if (ns > long.MaxValue || ns < long.MinValue)
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is too large");
+            }
+
+            return ParseResult<Duration>.Ok(new Duration((long)ns));
+        }
+
+        private static decimal Pow10(int n)
+        {
+            decimal r = 1m;
+            for (int k = 0; k < n; k++)
+            {
+                r *= 10m;
+            }
+
+            return r;
+        }
+
+        private static long GoUnit(string unit)
+        {
+            switch (unit)
+            {
+                case "ns": return 1;
+                case "us":
+                case "µs": // U+00B5 micro sign
+                case "μs": // U+03BC Greek mu
+                    return Duration.NanosPerMicrosecond;
+                case "ms": return Duration.NanosPerMillisecond;
+                case "s": return Duration.NanosPerSecond;
+                case "m": return Duration.NanosPerMinute;
+                case "h": return Duration.NanosPerHour;
+                default: return 0;
+            }
+        }
+
+        private static long HoconUnit(string unit)
+        {
+            switch (unit)
+            {
+                case "ns": case "nano": case "nanos": case "nanosecond": case "nanoseconds": return 1;
+                case "us": case "micro": case "micros": case "microsecond": case "microseconds": return Duration.NanosPerMicrosecond;
+                case "ms": case "milli": case "millis": case "millisecond": case "milliseconds": return Duration.NanosPerMillisecond;
+                case "s": case "second": case "seconds": return Duration.NanosPerSecond;
+                case "m": case "minute": case "minutes": return Duration.NanosPerMinute;
+                case "h": case "hour": case "hours": return Duration.NanosPerHour;
+                case "d": case "day": case "days": return Duration.NanosPerDay;
+                default: return 0;
+            }
+        }
+    }
+}

@@ -67,6 +67,14 @@ namespace ElectionLint.Rules.Evaluation
             return this;
         }
 
+        /// <summary>Text the system cannot read, with the reason (EL1000), when the front end knows better than the format (etcd reads a quoted YAML number as a string).</summary>
+        public ConfigurationInstance SetInvalid(string settingId, string raw, string reason, object? location = null, string? name = null)
+        {
+            SettingDefinition s = System.Settings[System.IndexOf(settingId)];
+            _occurrences[s.Index] = new SettingOccurrence(s, OccurrenceState.Invalid, default, raw, reason, location, name, s.Format, null);
+            return this;
+        }
+
         /// <summary>Present, but the value is not known statically: relations with it are skipped, never guessed.</summary>
         public ConfigurationInstance SetUnknown(string settingId, object? location = null, string? name = null)
         {

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Config.Source;
+
+namespace ElectionLint.Config.Documents
+{
+    public enum ScalarStyle
+    {
+        Plain,
+        SingleQuoted,
+        DoubleQuoted,
+        Literal,
+        Folded,
+    }
+
+    /// <summary>A node of a YAML or JSON document, or a value of a properties file, with its exact span.</summary>
+    public abstract class Node
+    {
+        protected Node(SourceSpan span)
+        {
+            Span = span;
+        }
+
+        public SourceSpan Span { get; }
+    }
+
+    public sealed class ScalarNode : Node
+    {
+        public ScalarNode(string value, ScalarStyle style, SourceSpan span, string? tag = null)
+            : base(span)
+        {
+            Value = value;
+            Style = style;
+            Tag = tag;
+        }
+
+        public string Value { get; }
+
+        public ScalarStyle Style { get; }
+
+        public string? Tag { get; }
+
+        /// <summary>True for a plain scalar that YAML reads as null (~, null, empty).</summary>
+        public bool IsNull => Style == ScalarStyle.Plain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
+
+        /// <summary>The span of the value without quotes (what a fix replaces).</summary>
+        public SourceSpan ContentSpan(SourceText text)
+        {
+            if ((Style == ScalarStyle.SingleQuoted || Style == ScalarStyle.DoubleQuoted) && Span.Length >= 2 && Span.StartLine == Span.EndLine)
+            {
+                return text.Span(Span.StartOffset + 1, Span.EndOffset - 1);
+            }
+
+            return Span;
+        }
+
+        public override string ToString() => Value;
+    }
+
+    public sealed class SequenceNode : Node
+    {
+        public SequenceNode(IReadOnlyList<Node> items, SourceSpan span)
+            : base(span)
+        {
+            Items = items;
+        }
+
+        public IReadOnlyList<Node> Items { get; }
+    }
+
+    public sealed class MappingEntry
+    {
+        public MappingEntry(Node key, Node value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public Node Key { get; }
+
+        public Node Value { get; }
+
+        /// <summary>The key as text (a scalar key's value; empty for complex keys).</summary>
+        public string KeyText => Key is ScalarNode s ? s.Value : string.Empty;
+    }
+
+    public sealed class MappingNode : Node
+    {
+        public MappingNode(IReadOnlyList<MappingEntry> entries, SourceSpan span)
+            : base(span)
+        {
+            Entries = entries;
+        }
+
+        /// <summary>Entries in source order; entries merged with &lt;&lt; come after the mapping's own.</summary>
+        public IReadOnlyList<MappingEntry> Entries { get; }
+
+        /// <summary>The value of the first entry with this key (ordinal, or ignoring case).</summary>
+        public Node? Get(string key, bool ignoreCase = false)
+        {
+            foreach (MappingEntry e in Entries)
+            {
+                if (e.Key is ScalarNode s && string.Equals(s.Value, key, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                {
+                    return e.Value;
+                }
+            }
+
+            return null;
+        }
+
+        public MappingEntry? Entry(string key, bool ignoreCase = false)
+        {
+            foreach (MappingEntry e in Entries)
+            {
+                if (e.Key is ScalarNode s && string.Equals(s.Value, key, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                {
+                    return e;
+                }
+            }
+
+            return null;
+        }
+
+        public string? GetText(string key) => Get(key) is ScalarNode s && !s.IsNull ? s.Value : null;
+    }
+}

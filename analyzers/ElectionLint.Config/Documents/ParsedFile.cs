@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using ElectionLint.Config.Source;
+
+namespace ElectionLint.Config.Documents
+{
+    public enum FileKind
+    {
+        Yaml,
+        Json,
+        Properties,
+    }
+
+    /// <summary>A problem with the file itself: EL9001 (cannot be parsed) or EL9004 (skipped).</summary>
+    public sealed class FileProblem
+    {
+        public FileProblem(string ruleId, string message, SourceSpan span)
+        {
+            RuleId = ruleId;
+            Message = message;
+            Span = span;
+        }
+
+        public string RuleId { get; }
+
+        public string Message { get; }
+
+        public SourceSpan Span { get; }
+
+        public override string ToString() => $"{Span.StartLine}:{Span.StartColumn} {RuleId} {Message}";
+    }
+
+    /// <summary>The documents of one file (a YAML stream may hold several) and what went wrong reading it.</summary>
+    public sealed class ParsedFile
+    {
+        public ParsedFile(SourceText source, FileKind kind, IReadOnlyList<Node> documents, IReadOnlyList<FileProblem> problems)
+        {
+            Source = source;
+            Kind = kind;
+            Documents = documents;
+            Problems = problems;
+        }
+
+        public SourceText Source { get; }
+
+        public FileKind Kind { get; }
+
+        /// <summary>Root nodes of the documents read before any syntax error.</summary>
+        public IReadOnlyList<Node> Documents { get; }
+
+        public IReadOnlyList<FileProblem> Problems { get; }
+
+        /// <summary>True when a syntax error stopped reading (the file is not fixed in place).</summary>
+        public bool HasSyntaxError
+        {
+            get
+            {
+                foreach (FileProblem p in Problems)
+                {
+                    if (p.RuleId == "EL9001")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

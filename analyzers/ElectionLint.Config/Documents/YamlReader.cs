@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ElectionLint.Config.Source;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace ElectionLint.Config.Documents
+{
+    /// <summary>
+    /// Reads YAML streams with YamlDotNet's event parser into <see cref="Node"/> trees with exact spans.
+    /// Iterative (no recursion), nesting-capped, aliases kept as references (alias bombs stay linear),
+    /// duplicate keys reported. Never throws.
+    /// </summary>
+    public static class YamlReader
+    {
+        public const int MaxDepth = 1000;
+
+        private sealed class Frame
+        {
+            public Frame(bool mapping, Mark start, string? anchor)
+            {
+                IsMapping = mapping;
+                Start = start;
+                Anchor = anchor;
+            }
+
+            public bool IsMapping { get; }
+
+            public Mark Start { get; }
+
+            public string? Anchor { get; }
+
+            public List<Node> Items { get; } = new List<Node>();
+
+            public List<MappingEntry> Entries { get; } = new List<MappingEntry>();
+
+            public List<MappingEntry> Merged { get; } = new List<MappingEntry>();
+
+            public Dictionary<string, int>? Keys { get; set; }
+
+            public Node? PendingKey { get; set; }
+        }
+
+        private const int MaxIndentRepairs = 64;
+
+        public static ParsedFile Read(SourceText source)
+        {
+            // libyaml (PyYAML, Go's yaml used by Kubernetes and Argo) accepts a continuation line of a multi-line quoted
+            // scalar at its parent's indentation; YamlDotNet does not. Such a line is re-read indented, which leaves the
+            // scalar's value unchanged (leading white space of continuation lines is folded), and every offset is mapped back.
+            var inserted = new List<(int Offset, int Count)>();
+            string text = source.Text;
+            for (int attempt = 0; ; attempt++)
+            {
+                ParsedFile result = ReadOnce(source, text, inserted, out int repairLine);
+                if (repairLine < 0 || attempt >= MaxIndentRepairs)
+                {
+                    return result;
+                }
+
+                if (!Indent(ref text, repairLine, inserted))
+                {
+                    return result;
+                }
+            }
+        }
+
+        /// <summary>Indents a 1-based line of <paramref name="text"/> like the line before it; records the insertion.</summary>
+        private static bool Indent(ref string patched, int line, List<(int Offset, int Count)> inserted)
+        {
+            string text = patched;
+            int start = 0;
+            for (int l = 1; l < line && start >= 0; l++)
+            {
+                start = text.IndexOf('\n', start) + 1;
+                if (start == 0)
+                {
+                    return false;
+                }
+            }
+
+            int prev = start >= 2 ? text.LastIndexOf('\n', start - 2) + 1 : 0;
+            int Spaces(int at)
+            {
+                int n = 0;
+                while (at + n < text.Length && text[at + n] == ' ')
+                {
+                    n++;
+                }
+
+                return n;
+            }
+
+            int add = Math.Max(1, Spaces(prev) - Spaces(start));
+            patched = text.Insert(start, new string(' ', add));
+            int original = ToOriginal(start, inserted);
+            inserted.Add((original, add));
+            inserted.Sort((x, y) => x.Offset.CompareTo(y.Offset));
+            return true;
+        }
+
+        /// <summary>An offset in the patched text as an offset of the original text.</summary>
+        private static int ToOriginal(long patched, List<(int Offset, int Count)> inserted)
+        {
+            long shift = 0;
+            foreach ((int offset, int count) in inserted)
+            {
+                if (offset + shift + count <= patched)
+                {
+                    shift += count;
+                }
+                else if (offset + shift <= patched)
+                {
+                    return offset; // inside inserted spaces: the start of the original line
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return (int)(patched - shift);
+        }
+
+        private static ParsedFile ReadOnce(SourceText source, string text, List<(int Offset, int Count)> inserted, out int repairLine)
+        {
+            repairLine = -1;
+            var documents = new List<Node>();
+            var problems = new List<FileProblem>();
+            var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
+            var stack = new List<Frame>();
+            Node? root = null;
+            Mark last = Mark.Empty;
+            try
+            {
+                var parser = new Parser(new StringReader(text));
+                while (parser.MoveNext())
+                {
+                    ParsingEvent e = parser.Current!;
+                    last = e.Start;
+                    switch (e)
+                    {
+                        case DocumentStart _:
+                            anchors.Clear();
+                            root = null;
+                            break;
+                        case DocumentEnd _:
+                            if (root != null)
+                            {
+                                documents.Add(root);
+                            }
+
+                            root = null;
+                            break;
+                        case MappingStart ms:
+                        case SequenceStart _:
+                            if (stack.Count >= MaxDepth)
+                            {
+                                problems.Add(new FileProblem("EL9004", $"file skipped: nesting deeper than {MaxDepth} levels", Span(source, e.Start, e.End, inserted)));
+                                return new ParsedFile(source, FileKind.Yaml, documents, problems);
+                            }
+
+                            string? anchor = e is MappingStart m ? AnchorName(m.Anchor) : AnchorName(((SequenceStart)e).Anchor);
+                            stack.Add(new Frame(e is MappingStart, e.Start, anchor));
+                            break;
+                        case MappingEnd _:
+                        case SequenceEnd _:
+                            {
+                                Frame f = stack[stack.Count - 1];
+                                stack.RemoveAt(stack.Count - 1);
+                                SourceSpan span = Span(source, f.Start, e.End, inserted);
+                                Node node;
+                                if (f.IsMapping)
+                                {
+                                    foreach (MappingEntry merged in f.Merged)
+                                    {
+                                        if (f.Keys == null || !f.Keys.ContainsKey(merged.KeyText))
+                                        {
+                                            f.Entries.Add(merged);
+                                        }
+                                    }
+
+                                    node = new MappingNode(f.Entries, span);
+                                }
+                                else
+                                {
+                                    node = new SequenceNode(f.Items, span);
+                                }
+
+                                if (f.Anchor != null)
+                                {
+                                    anchors[f.Anchor] = node;
+                                }
+
+                                Add(stack, ref root, node, problems, source);
+                                break;
+                            }
+
+                        case Scalar s:
+                            {
+                                var node = new ScalarNode(s.Value, Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
+                                string? scalarAnchor = AnchorName(s.Anchor);
+                                if (scalarAnchor != null)
+                                {
+                                    anchors[scalarAnchor] = node;
+                                }
+
+                                Add(stack, ref root, node, problems, source);
+                                break;
+                            }
+
+                        case AnchorAlias a:
+                            if (anchors.TryGetValue(a.Value.Value, out Node? target))
+                            {
+                                Add(stack, ref root, target, problems, source, alias: true);
+                            }
+                            else
+                            {
+                                problems.Add(new FileProblem("EL9001", $"YAML alias *{a.Value.Value} refers to no anchor", Span(source, a.Start, a.End, inserted)));
+                                Add(stack, ref root, new ScalarNode(string.Empty, ScalarStyle.Plain, Span(source, a.Start, a.End, inserted)), problems, source);
+                            }
+
+                            break;
+                    }
+                }
+            }
+            catch (YamlException ex)
+            {
+                if (ex.Message.IndexOf("multi-line", StringComparison.Ordinal) >= 0 && ex.Message.IndexOf("quoted scalar, found wrong indentation", StringComparison.Ordinal) >= 0)
+                {
+                    repairLine = (int)ex.End.Line; // End is where the scanner stopped: the offending line
+                }
+
+                problems.Add(new FileProblem("EL9001", "YAML syntax error: " + Clean(ex.Message), Span(source, ex.Start, ex.End, inserted)));
+            }
+            catch (Exception ex)
+            {
+                // YamlDotNet throws more than YamlException on some malformed input; report it at the last position read.
+                problems.Add(new FileProblem("EL9001", $"YAML syntax error ({ex.GetType().Name}): {Clean(ex.Message)}", Span(source, last, last, inserted)));
+            }
+
+            return new ParsedFile(source, FileKind.Yaml, documents, problems);
+        }
+
+        private static void Add(List<Frame> stack, ref Node? root, Node node, List<FileProblem> problems, SourceText source, bool alias = false)
+        {
+            if (stack.Count == 0)
+            {
+                root = node;
+                return;
+            }
+
+            Frame f = stack[stack.Count - 1];
+            if (!f.IsMapping)
+            {
+                f.Items.Add(node);
+                return;
+            }
+
+            if (f.PendingKey == null)
+            {
+                f.PendingKey = node;
+                return;
+            }
+
+            Node key = f.PendingKey;
+            f.PendingKey = null;
+            if (key is ScalarNode ks && ks.Value == "<<" && ks.Style == ScalarStyle.Plain)
+            {
+                // Merge keys: the mapping's own entries win.
+                if (node is MappingNode mm)
+                {
+                    f.Merged.AddRange(mm.Entries);
+                }
+                else if (node is SequenceNode seq)
+                {
+                    foreach (Node item in seq.Items)
+                    {
+                        if (item is MappingNode im)
+                        {
+                            f.Merged.AddRange(im.Entries);
+                        }
+                    }
+                }
+
+                return;
+            }
+
+            if (key is ScalarNode sk && !sk.IsNull)
+            {
+                f.Keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                if (f.Keys.TryGetValue(sk.Value, out int firstLine))
+                {
+                    problems.Add(new FileProblem("EL9001", $"duplicate key '{sk.Value}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
+                }
+                else
+                {
+                    f.Keys[sk.Value] = sk.Span.StartLine;
+                }
+            }
+
+            f.Entries.Add(new MappingEntry(key, node));
+        }
+
+        private static string? AnchorName(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+        private static ScalarStyle Style(YStyle s) => s switch
+        {
+            YStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+            YStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+            YStyle.Literal => ScalarStyle.Literal,
+            YStyle.Folded => ScalarStyle.Folded,
+            _ => ScalarStyle.Plain,
+        };
+
+        private static SourceSpan Span(SourceText source, Mark start, Mark end) => Span(source, start, end, null);
+
+        private static SourceSpan Span(SourceText source, Mark start, Mark end, List<(int Offset, int Count)>? inserted)
+        {
+            long si = inserted == null || inserted.Count == 0 ? start.Index : ToOriginal(start.Index, inserted);
+            long ei = inserted == null || inserted.Count == 0 ? end.Index : ToOriginal(end.Index, inserted);
+            int s = (int)Math.Min(Math.Max(0, si), source.Text.Length);
+            int e = (int)Math.Min(Math.Max(s, ei), source.Text.Length);
+            return source.Span(s, e);
+        }
+
+        private static string Clean(string message)
+        {
+            // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is reported separately.
+            int i = message.IndexOf("): ", StringComparison.Ordinal);
+            return message.StartsWith("(Line:", StringComparison.Ordinal) && i > 0 ? message.Substring(i + 3) : message;
+        }
+    }
+}

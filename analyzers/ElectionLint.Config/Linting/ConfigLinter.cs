@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Recognition;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Profile;
+
+namespace ElectionLint.Config.Linting
+{
+    /// <summary>The result of linting one file.</summary>
+    public sealed class FileResult
+    {
+        public FileResult(string path, SourceText? source, ParsedFile? parsed, IReadOnlyList<LintDiagnostic> diagnostics, IReadOnlyList<EvaluationResult> evaluations)
+        {
+            Path = path;
+            Source = source;
+            Parsed = parsed;
+            Diagnostics = diagnostics;
+            Evaluations = evaluations;
+        }
+
+        public string Path { get; }
+
+        public SourceText? Source { get; }
+
+        public ParsedFile? Parsed { get; }
+
+        public IReadOnlyList<LintDiagnostic> Diagnostics { get; }
+
+        /// <summary>Every configuration found and its evaluation (for explain).</summary>
+        public IReadOnlyList<EvaluationResult> Evaluations { get; }
+    }
+
+    /// <summary>Lints one configuration file: guards, parse, recognise, evaluate, suppress. Never throws on bad input.</summary>
+    public static class ConfigLinter
+    {
+        public const int DefaultMaxBytes = 10 * 1024 * 1024;
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        /// <summary>How a file is read, from its name: JSON, properties (zoo.cfg too), or YAML.</summary>
+        public static FileKind KindOf(string path)
+        {
+            string name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+            foreach (string suffix in new[] { ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".gotmpl", ".sample", ".example", ".dist" })
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    name = name.Substring(0, name.Length - suffix.Length);
+                }
+            }
+
+            if (name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                return FileKind.Json;
+            }
+
+            if (name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".cfg", StringComparison.Ordinal))
+            {
+                return FileKind.Properties;
+            }
+
+            return FileKind.Yaml;
+        }
+
+        /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.</summary>
+        public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes)
+        {
+            var diagnostics = new List<LintDiagnostic>();
+            var empty = new SourceText(path, string.Empty);
+            if (bytes.Length > maxBytes)
+            {
+                Add(diagnostics, profile, path, "EL9004", $"file skipped: {bytes.Length / (1024 * 1024)} MB is larger than the {maxBytes / (1024 * 1024)} MB limit", empty.Span(0, 0));
+                return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
+            }
+
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            {
+                Add(diagnostics, profile, path, "EL9004", "file skipped: binary content (NUL bytes)", empty.Span(0, 0));
+                return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
+            }
+
+            string text;
+            try
+            {
+                int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            }
+            catch (DecoderFallbackException e)
+            {
+                int bad = InvalidUtf8Offset(bytes);
+                string prefix = Encoding.UTF8.GetString(bytes, 0, bad);
+                var partial = new SourceText(path, prefix);
+                int at = prefix.Length;
+                Add(diagnostics, profile, path, "EL9001", $"not valid UTF-8: byte 0x{bytes[bad]:X2} at byte offset {bad} ({e.GetType().Name})", partial.Span(at, at));
+                return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0]);
+            }
+
+            return Lint(new SourceText(path, text), profile, relativePath);
+        }
+
+        /// <summary>Lints text already decoded.</summary>
+        public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath)
+        {
+            var diagnostics = new List<LintDiagnostic>();
+            string path = source.Path;
+            FileKind kind = KindOf(path);
+            ParsedFile parsed = kind switch
+            {
+                FileKind.Json => JsonReader.Read(source),
+                FileKind.Properties => PropertiesReader.Read(source),
+                _ => YamlReader.Read(source),
+            };
+
+            // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it.
+            bool templated = source.Text.IndexOf("{{", StringComparison.Ordinal) >= 0 || source.Text.IndexOf("{%", StringComparison.Ordinal) >= 0;
+            bool skipped = templated && parsed.Problems.Count > 0;
+            if (skipped)
+            {
+                FileProblem first = parsed.Problems[0];
+                Add(diagnostics, profile, path, "EL9004", $"file skipped: template syntax that does not parse as {KindName(kind)} ({first.Message})", first.Span);
+            }
+            else
+            {
+                foreach (FileProblem p in parsed.Problems)
+                {
+                    Add(diagnostics, profile, path, p.RuleId, p.Message, p.Span);
+                }
+            }
+
+            var evaluations = new List<EvaluationResult>();
+            if (!skipped)
+            {
+                EnvironmentProfile env = profile.ProfileFor(relativePath);
+                foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings))
+                {
+                    EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
+                    evaluations.Add(result);
+                    foreach (Finding f in result.Findings)
+                    {
+                        diagnostics.Add(ToDiagnostic(path, instance, f));
+                    }
+                }
+            }
+
+            Suppressions suppressions = Suppressions.Scan(source);
+            foreach ((SourceSpan span, string id) in suppressions.Unknown)
+            {
+                Add(diagnostics, profile, path, "EL9003", $"suppression comment names unknown rule '{id}'", span);
+            }
+
+            diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
+            diagnostics.Sort((a, b) => a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId));
+            return new FileResult(path, source, parsed, diagnostics, evaluations);
+        }
+
+        private static string KindName(FileKind kind) => kind == FileKind.Json ? "JSON" : kind == FileKind.Properties ? "properties" : "YAML";
+
+        private static LintDiagnostic ToDiagnostic(string path, ConfigurationInstance instance, Finding f)
+        {
+            var location = f.Location as SettingLocation ?? instance.Anchor as SettingLocation;
+            var related = new List<RelatedLocation>();
+            foreach (SettingOccurrence o in f.Related)
+            {
+                if (o.Location is SettingLocation rl)
+                {
+                    related.Add(new RelatedLocation(rl.Value, $"related setting {o.DisplayName}"));
+                }
+            }
+
+            string settingKey = instance.System.Id + ":" + (f.Setting?.Id ?? "*");
+            return new LintDiagnostic(path, f.Rule, f.Severity, f.Message, location?.Value ?? default)
+            {
+                Related = related,
+                Finding = f,
+                SettingKey = settingKey,
+            };
+        }
+
+        private static void Add(List<LintDiagnostic> into, ProfileDocument profile, string path, string ruleId, string message, SourceSpan span)
+        {
+            Rule rule = RuleCatalogue.Get(ruleId);
+            RuleSeverity severity = profile.SeverityOf(rule);
+            if (severity != RuleSeverity.Off)
+            {
+                into.Add(new LintDiagnostic(path, rule, severity, message, span));
+            }
+        }
+
+        private static int InvalidUtf8Offset(byte[] bytes)
+        {
+            int i = 0;
+            while (i < bytes.Length)
+            {
+                byte b = bytes[i];
+                int n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+                if (n == 0 || i + n > bytes.Length)
+                {
+                    return i;
+                }
+
+                for (int k = 1; k < n; k++)
+                {
+                    if ((bytes[i + k] & 0xC0) != 0x80)
+                    {
+                        return i;
+                    }
+                }
+
+                i += n;
+            }
+
+            return Math.Max(0, bytes.Length - 1);
+        }
+
+        /// <summary>Reads a file and lints it; I/O errors become EL9004.</summary>
+        public static FileResult LintFile(string path, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.Length > maxBytes)
+                {
+                    var diags = new List<LintDiagnostic>();
+                    Add(diags, profile, path, "EL9004", $"file skipped: {info.Length / (1024 * 1024)} MB is larger than the {maxBytes / (1024 * 1024)} MB limit", new SourceText(path, string.Empty).Span(0, 0));
+                    return new FileResult(path, null, null, diags, new EvaluationResult[0]);
+                }
+
+                return Lint(path, File.ReadAllBytes(path), profile, relativePath, maxBytes);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                var diags = new List<LintDiagnostic>();
+                Add(diags, profile, path, "EL9004", $"file skipped: cannot be read ({e.Message})", new SourceText(path, string.Empty).Span(0, 0));
+                return new FileResult(path, null, null, diags, new EvaluationResult[0]);
+            }
+        }
+    }
+}

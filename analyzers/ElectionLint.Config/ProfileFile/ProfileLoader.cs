@@ -1,0 +1,381 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Systems;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Config.ProfileFile
+{
+    /// <summary>A loaded profile document and the problems found in it (EL9002, with positions).</summary>
+    public sealed class LoadedProfile
+    {
+        public LoadedProfile(ProfileDocument document, IReadOnlyList<FileProblem> problems, string path)
+        {
+            Document = document;
+            Problems = problems;
+            Path = path;
+        }
+
+        public ProfileDocument Document { get; }
+
+        public IReadOnlyList<FileProblem> Problems { get; }
+
+        public string Path { get; }
+
+        public bool IsValid => Problems.Count == 0;
+    }
+
+    /// <summary>Reads <c>.electionlint.yaml</c> (SPEC §4). Unknown keys, bad durations and unknown rule ids are EL9002.</summary>
+    public static class ProfileLoader
+    {
+        public const string FileName = ".electionlint.yaml";
+
+        private static readonly string[] TopKeys = { "profile", "overrides", "rules", "ignore", "bindings" };
+        private static readonly string[] ProfileKeys = { "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker" };
+
+        public static LoadedProfile Load(string path, string text)
+        {
+            var source = new SourceText(path, text);
+            ParsedFile parsed = YamlReader.Read(source);
+            var problems = new List<FileProblem>();
+            foreach (FileProblem p in parsed.Problems)
+            {
+                problems.Add(new FileProblem("EL9002", p.Message, p.Span));
+            }
+
+            if (parsed.Documents.Count == 0 || (parsed.Documents[0] is ScalarNode s0 && s0.IsNull))
+            {
+                return new LoadedProfile(ProfileDocument.Empty, problems, path);
+            }
+
+            if (parsed.Documents[0] is not MappingNode root)
+            {
+                problems.Add(Problem("the file must be a mapping of profile, overrides, rules, ignore and bindings", parsed.Documents[0].Span));
+                return new LoadedProfile(ProfileDocument.Empty, problems, path);
+            }
+
+            var reader = new Reader(problems);
+            EnvironmentProfile profile = EnvironmentProfile.Default;
+            var overrides = new List<ProfileOverride>();
+            var rules = new Dictionary<string, RuleSeverity>(StringComparer.Ordinal);
+            var ignore = new List<Glob>();
+            var bindings = new List<Binding>();
+            foreach (MappingEntry e in root.Entries)
+            {
+                switch (e.KeyText)
+                {
+                    case "profile":
+                        profile = reader.Profile(e.Value);
+                        break;
+                    case "overrides":
+                        foreach (Node item in reader.Items(e.Value))
+                        {
+                            if (item is not MappingNode om)
+                            {
+                                problems.Add(Problem("an override is a mapping with paths and profile", item.Span));
+                                continue;
+                            }
+
+                            reader.OnlyKeys(om, new[] { "paths", "profile" }, "override");
+                            var globs = new List<Glob>();
+                            foreach (ScalarNode p in reader.Scalars(om.Get("paths")))
+                            {
+                                globs.Add(new Glob(p.Value));
+                            }
+
+                            if (globs.Count == 0)
+                            {
+                                problems.Add(Problem("an override needs paths", om.Span));
+                            }
+
+                            overrides.Add(new ProfileOverride(globs, om.Get("profile") is Node pn ? reader.Profile(pn) : EnvironmentProfile.Default));
+                        }
+
+                        break;
+                    case "rules":
+                        if (e.Value is MappingNode rm)
+                        {
+                            foreach (MappingEntry r in rm.Entries)
+                            {
+                                if (!RuleCatalogue.Exists(r.KeyText))
+                                {
+                                    problems.Add(Problem($"unknown rule id '{r.KeyText}'", r.Key.Span));
+                                }
+                                else if (r.Value is ScalarNode sv && RuleSeverityText.TryParse(sv.Value, out RuleSeverity sev))
+                                {
+                                    rules[r.KeyText] = sev;
+                                }
+                                else
+                                {
+                                    problems.Add(Problem($"severity of {r.KeyText} must be off, info, warning or error", r.Value.Span));
+                                }
+                            }
+                        }
+                        else
+                        {
+                            problems.Add(Problem("rules is a mapping of rule id to off | info | warning | error", e.Value.Span));
+                        }
+
+                        break;
+                    case "ignore":
+                        foreach (ScalarNode g in reader.Scalars(e.Value))
+                        {
+                            ignore.Add(new Glob(g.Value));
+                        }
+
+                        break;
+                    case "bindings":
+                        foreach (Node item in reader.Items(e.Value))
+                        {
+                            if (reader.Binding(item) is Binding b)
+                            {
+                                bindings.Add(b);
+                            }
+                        }
+
+                        break;
+                    default:
+                        problems.Add(Problem($"unknown key '{e.KeyText}' (expected one of {string.Join(", ", TopKeys)})", e.Key.Span));
+                        break;
+                }
+            }
+
+            var doc = new ProfileDocument
+            {
+                Profile = profile,
+                Overrides = overrides,
+                RuleSeverities = rules,
+                Ignore = ignore,
+                Bindings = bindings,
+            };
+            return new LoadedProfile(doc, problems, path);
+        }
+
+        private static FileProblem Problem(string message, SourceSpan span) => new FileProblem("EL9002", message, span);
+
+        private sealed class Reader
+        {
+            private readonly List<FileProblem> _problems;
+
+            public Reader(List<FileProblem> problems)
+            {
+                _problems = problems;
+            }
+
+            public EnvironmentProfile Profile(Node node)
+            {
+                if (node is not MappingNode m)
+                {
+                    if (!(node is ScalarNode s && s.IsNull))
+                    {
+                        _problems.Add(Problem("profile is a mapping", node.Span));
+                    }
+
+                    return EnvironmentProfile.Default;
+                }
+
+                OnlyKeys(m, ProfileKeys, "profile");
+                NetworkKind? network = null;
+                if (m.Get("network") is ScalarNode n)
+                {
+                    switch (n.Value.ToLowerInvariant())
+                    {
+                        case "lan": network = NetworkKind.Lan; break;
+                        case "wan": network = NetworkKind.Wan; break;
+                        default: _problems.Add(Problem($"network must be lan or wan, not '{n.Value}'", n.Span)); break;
+                    }
+                }
+
+                Duration? min = null, max = null;
+                if (m.Get("kafkaBroker") is MappingNode kb)
+                {
+                    OnlyKeys(kb, new[] { "groupMinSessionTimeout", "groupMaxSessionTimeout" }, "kafkaBroker");
+                    min = Duration(kb, "groupMinSessionTimeout");
+                    max = Duration(kb, "groupMaxSessionTimeout");
+                }
+
+                return new EnvironmentProfile
+                {
+                    Network = network,
+                    RttP99 = Duration(m, "rttP99"),
+                    GcPauseP99 = Duration(m, "gcPauseP99"),
+                    MaxFailover = Duration(m, "maxFailover"),
+                    GcHeadroom = Number(m, "gcHeadroom"),
+                    RttMultiplier = Number(m, "rttMultiplier"),
+                    KafkaGroupMinSessionTimeout = min,
+                    KafkaGroupMaxSessionTimeout = max,
+                };
+            }
+
+            public Binding? Binding(Node node)
+            {
+                if (node is not MappingNode m)
+                {
+                    _problems.Add(Problem("a binding is a mapping with system, csharp and/or yaml", node.Span));
+                    return null;
+                }
+
+                OnlyKeys(m, new[] { "system", "csharp", "yaml" }, "binding");
+                if (m.Get("system") is not ScalarNode sys || !SystemCatalogue.TryGet(sys.Value, out var system))
+                {
+                    _problems.Add(Problem($"a binding needs a known system ({string.Join(", ", Ids())})", m.Get("system")?.Span ?? m.Span));
+                    return null;
+                }
+
+                string? type = null;
+                var csharp = new List<BoundSetting>();
+                if (m.Get("csharp") is MappingNode cs)
+                {
+                    OnlyKeys(cs, new[] { "type", "settings" }, "csharp binding");
+                    type = (cs.Get("type") as ScalarNode)?.Value;
+                    Settings(cs.Get("settings"), system, csharp);
+                }
+
+                var match = new List<KeyValuePair<string, string>>();
+                var yaml = new List<BoundSetting>();
+                if (m.Get("yaml") is MappingNode ym)
+                {
+                    OnlyKeys(ym, new[] { "match", "settings" }, "yaml binding");
+                    if (ym.Get("match") is MappingNode mm)
+                    {
+                        foreach (MappingEntry e in mm.Entries)
+                        {
+                            match.Add(new KeyValuePair<string, string>(e.KeyText, (e.Value as ScalarNode)?.Value ?? string.Empty));
+                        }
+                    }
+
+                    Settings(ym.Get("settings"), system, yaml);
+                }
+
+                return new Binding(system.Id) { CSharpType = type, CSharpSettings = csharp, YamlMatch = match, YamlSettings = yaml };
+            }
+
+            private void Settings(Node? node, Rules.Model.SystemDefinition system, List<BoundSetting> into)
+            {
+                if (node is not MappingNode m)
+                {
+                    return;
+                }
+
+                foreach (MappingEntry e in m.Entries)
+                {
+                    if (e.Value is not ScalarNode v)
+                    {
+                        continue;
+                    }
+
+                    string[] parts = v.Value.Split(':');
+                    string role = system.Id == Custom.Id ? Custom.CanonicalRole(parts[0]) : parts[0];
+                    string? unit = parts.Length > 1 ? parts[1] : null;
+                    if (!system.TryGetSetting(role, out _))
+                    {
+                        _problems.Add(Problem($"'{parts[0]}' is not a setting of {system.Id}", v.Span));
+                        continue;
+                    }
+
+                    if (unit != null && DurationParser.UnitNanos(unit) == 0)
+                    {
+                        _problems.Add(Problem($"unknown unit '{unit}' (use ns, us, ms, s, m, h)", v.Span));
+                        continue;
+                    }
+
+                    into.Add(new BoundSetting(e.KeyText, role, unit));
+                }
+            }
+
+            public IEnumerable<Node> Items(Node node)
+            {
+                if (node is SequenceNode s)
+                {
+                    return s.Items;
+                }
+
+                if (!(node is ScalarNode sc && sc.IsNull))
+                {
+                    _problems.Add(Problem("expected a list", node.Span));
+                }
+
+                return new Node[0];
+            }
+
+            public IEnumerable<ScalarNode> Scalars(Node? node)
+            {
+                var list = new List<ScalarNode>();
+                if (node == null)
+                {
+                    return list;
+                }
+
+                foreach (Node n in Items(node))
+                {
+                    if (n is ScalarNode s)
+                    {
+                        list.Add(s);
+                    }
+                    else
+                    {
+                        _problems.Add(Problem("expected a string", n.Span));
+                    }
+                }
+
+                return list;
+            }
+
+            public void OnlyKeys(MappingNode m, string[] allowed, string what)
+            {
+                foreach (MappingEntry e in m.Entries)
+                {
+                    if (Array.IndexOf(allowed, e.KeyText) < 0)
+                    {
+                        _problems.Add(Problem($"unknown key '{e.KeyText}' in {what} (expected one of {string.Join(", ", allowed)})", e.Key.Span));
+                    }
+                }
+            }
+
+            private Duration? Duration(MappingNode m, string key)
+            {
+                if (m.Get(key) is not ScalarNode s || s.IsNull)
+                {
+                    return null;
+                }
+
+                ParseResult<Duration> r = DurationParser.Flexible(s.Value);
+                if (r.Value is Duration d && d.Nanoseconds >= 0)
+                {
+                    return d;
+                }
+
+                _problems.Add(Problem($"{key}: {r.Error ?? "must not be negative"}", s.Span));
+                return null;
+            }
+
+            private decimal? Number(MappingNode m, string key)
+            {
+                if (m.Get(key) is not ScalarNode s || s.IsNull)
+                {
+                    return null;
+                }
+
+                if (decimal.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && d > 0)
+                {
+                    return d;
+                }
+
+                _problems.Add(Problem($"{key} must be a positive number, not '{s.Value}'", s.Span));
+                return null;
+            }
+
+            private static IEnumerable<string> Ids()
+            {
+                foreach (var s in SystemCatalogue.Systems)
+                {
+                    yield return s.Id;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Recognition.Surfaces;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition
+{
+    /// <summary>
+    /// Containers (Pod templates of every workload kind, static pods) and docker-compose services: command/args flags
+    /// (--flag=value, --flag value, sh -c "…"), and environment variables (env lists, compose maps and KEY=value lists).
+    /// </summary>
+    internal static class ContainerShape
+    {
+        private readonly struct Word
+        {
+            public Word(string text, ScalarNode node)
+            {
+                Text = text;
+                Node = node;
+            }
+
+            public string Text { get; }
+
+            public ScalarNode Node { get; }
+        }
+
+        /// <summary>A Kubernetes container: name, image, command, args, env.</summary>
+        public static void Container(RecognitionContext ctx, MappingNode container)
+        {
+            var words = new List<Word>();
+            Words(container.Get("command"), words);
+            Words(container.Get("args"), words);
+            var scopes = new Scopes(ctx, Anchor(container), IsEtcd(container, words));
+            if (container.Get("env") is SequenceNode env)
+            {
+                ctx.Consumed.Add(env);
+                EnvList(ctx, env, scopes);
+            }
+
+            Flags(ctx, words, scopes);
+        }
+
+        /// <summary>A docker-compose service: image, command (string or list), environment (map or list).</summary>
+        public static void ComposeService(RecognitionContext ctx, MappingEntry service)
+        {
+            if (service.Value is not MappingNode svc)
+            {
+                return;
+            }
+
+            var words = new List<Word>();
+            Words(svc.Get("command"), words);
+            Words(svc.Get("entrypoint"), words);
+            var scopes = new Scopes(ctx, service.Key.Span, IsEtcd(svc, words) || service.KeyText.IndexOf("etcd", StringComparison.OrdinalIgnoreCase) >= 0);
+            Node? environment = svc.Get("environment");
+            if (environment != null)
+            {
+                ctx.Consumed.Add(environment);
+            }
+
+            if (environment is MappingNode map)
+            {
+                foreach (MappingEntry e in map.Entries)
+                {
+                    if (e.Value is ScalarNode v && SurfaceTable.Env(e.KeyText) is SurfaceName n)
+                    {
+                        scopes.For(n.System).Add(n.Setting, v, ctx.Text, e.KeyText, e.Key.Span, n.Format);
+                    }
+                }
+            }
+            else if (environment is SequenceNode list)
+            {
+                foreach (Node item in list.Items)
+                {
+                    if (item is not ScalarNode s)
+                    {
+                        continue;
+                    }
+
+                    int eq = s.Value.IndexOf('=');
+                    string name = eq < 0 ? s.Value : s.Value.Substring(0, eq);
+                    if (eq < 0 || SurfaceTable.Env(name) is not SurfaceName n)
+                    {
+                        continue;
+                    }
+
+                    string value = s.Value.Substring(eq + 1);
+                    SourceSpan nameSpan = ctx.Locate(s, name);
+                    SourceSpan valueSpan = ctx.Locate(s, value);
+                    scopes.For(n.System).Add(n.Setting, value, new SettingLocation(valueSpan, nameSpan), name, n.Format);
+                }
+            }
+
+            Flags(ctx, words, scopes);
+        }
+
+        /// <summary>A list of {name, value} mappings (container env, Helm extraEnvVars).</summary>
+        public static void EnvList(RecognitionContext ctx, SequenceNode list, Scopes scopes)
+        {
+            foreach (Node item in list.Items)
+            {
+                if (item is not MappingNode m || m.Get("name") is not ScalarNode name || SurfaceTable.Env(name.Value) is not SurfaceName n)
+                {
+                    continue;
+                }
+
+                Scope scope = scopes.For(n.System);
+                if (m.Get("value") is ScalarNode value)
+                {
+                    scope.Add(n.Setting, value, ctx.Text, name.Value, name.Span, n.Format);
+                }
+                else if (m.Get("valueFrom") is Node from)
+                {
+                    scope.Add(n.Setting, null!, new SettingLocation(from.Span, name.Span), name.Value);
+                }
+            }
+        }
+
+        /// <summary>True when a list looks like env entries (mappings with name and value or valueFrom).</summary>
+        public static bool IsEnvList(SequenceNode list)
+        {
+            if (list.Items.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (Node item in list.Items)
+            {
+                if (item is not MappingNode m || m.Get("name") is not ScalarNode || (m.Get("value") == null && m.Get("valueFrom") == null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A flag map: kubeadm extraArgs (v1beta3 map, v1beta4 name/value list), OpenShift extendedArguments (lists of values).</summary>
+        public static void FlagMap(RecognitionContext ctx, MappingEntry entry, bool etcdContext)
+        {
+            var scopes = new Scopes(ctx, entry.Key.Span, etcdContext);
+            void One(string name, SourceSpan nameSpan, Node? value)
+            {
+                if (value is SequenceNode values && values.Items.Count > 0)
+                {
+                    value = values.Items[values.Items.Count - 1]; // the last occurrence wins for repeated flags
+                }
+
+                if (value is ScalarNode v && Surface(name, etcdContext) is SurfaceName n)
+                {
+                    scopes.For(n.System).Add(n.Setting, v, ctx.Text, name, nameSpan, n.Format);
+                }
+            }
+
+            if (entry.Value is MappingNode map)
+            {
+                foreach (MappingEntry e in map.Entries)
+                {
+                    One(e.KeyText, e.Key.Span, e.Value);
+                }
+            }
+            else if (entry.Value is SequenceNode list)
+            {
+                foreach (Node item in list.Items)
+                {
+                    if (item is MappingNode m && m.Get("name") is ScalarNode name)
+                    {
+                        One(name.Value, name.Span, m.Get("value"));
+                    }
+                }
+            }
+        }
+
+        private static SurfaceName? Surface(string flag, bool etcd)
+        {
+            SurfaceName? n = SurfaceTable.Flag(flag);
+            return n != null && (n.System != Etcd.Id || etcd) ? n : null;
+        }
+
+        private static void Flags(RecognitionContext ctx, List<Word> words, Scopes scopes)
+        {
+            for (int i = 0; i < words.Count; i++)
+            {
+                string w = words[i].Text;
+                if (w.Length < 2 || w[0] != '-')
+                {
+                    continue;
+                }
+
+                string body = w.StartsWith("--", StringComparison.Ordinal) ? w.Substring(2) : w.Substring(1);
+                int eq = body.IndexOf('=');
+                string name = eq < 0 ? body : body.Substring(0, eq);
+                if (Surface(name, scopes.Etcd) is not SurfaceName n)
+                {
+                    continue;
+                }
+
+                ScalarNode node = words[i].Node;
+                SourceSpan nameSpan = ctx.Locate(node, w.Substring(0, w.Length - (eq < 0 ? 0 : body.Length - eq)));
+                Scope scope = scopes.For(n.System);
+                bool isSwitch = n.Setting == KubernetesLeaderElection.LeaderElect;
+                if (eq >= 0)
+                {
+                    string value = body.Substring(eq + 1);
+                    scope.Add(n.Setting, value, new SettingLocation(value.Length == 0 ? nameSpan : ctx.Locate(node, value), nameSpan), "--" + name, n.Format);
+                }
+                else if (isSwitch)
+                {
+                    scope.Add(n.Setting, "true", new SettingLocation(nameSpan, nameSpan), "--" + name, n.Format);
+                }
+                else if (i + 1 < words.Count && !words[i + 1].Text.StartsWith("-", StringComparison.Ordinal))
+                {
+                    Word next = words[++i];
+                    scope.Add(n.Setting, next.Text, new SettingLocation(ctx.Locate(next.Node, next.Text), nameSpan), "--" + name, n.Format);
+                }
+            }
+        }
+
+        private static void Words(Node? node, List<Word> into)
+        {
+            if (node is ScalarNode s && !s.IsNull)
+            {
+                foreach (string w in ShellWords.Split(s.Value))
+                {
+                    into.Add(new Word(w, s));
+                }
+            }
+            else if (node is SequenceNode list)
+            {
+                foreach (Node item in list.Items)
+                {
+                    if (item is not ScalarNode si)
+                    {
+                        continue;
+                    }
+
+                    // A script passed to a shell ("sh -c '…'") holds several words; a plain argument is one word.
+                    if (si.Value.IndexOf(' ') >= 0 || si.Value.IndexOf('\n') >= 0)
+                    {
+                        foreach (string w in ShellWords.Split(si.Value))
+                        {
+                            into.Add(new Word(w, si));
+                        }
+                    }
+                    else
+                    {
+                        into.Add(new Word(si.Value, si));
+                    }
+                }
+            }
+        }
+
+        private static bool IsEtcd(MappingNode container, List<Word> words)
+        {
+            bool Mentions(string? s) => s != null && s.IndexOf("etcd", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (Mentions(container.GetText("image")) || Mentions(container.GetText("name")))
+            {
+                return true;
+            }
+
+            foreach (Word w in words)
+            {
+                if (w.Text == "etcd" || w.Text.EndsWith("/etcd", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static SourceSpan Anchor(MappingNode container) =>
+            container.Entry("name") is MappingEntry name ? name.Value.Span : container.Span;
+
+        /// <summary>The scopes of one container or service, made on first use, one per system.</summary>
+        internal sealed class Scopes
+        {
+            private readonly RecognitionContext _ctx;
+            private readonly SourceSpan _anchor;
+            private readonly Dictionary<string, Scope> _bySystem = new Dictionary<string, Scope>();
+
+            public Scopes(RecognitionContext ctx, SourceSpan anchor, bool etcd)
+            {
+                _ctx = ctx;
+                _anchor = anchor;
+                Etcd = etcd;
+            }
+
+            /// <summary>True when etcd flags are etcd's here (an etcd container, kubeadm's etcd.local).</summary>
+            public bool Etcd { get; }
+
+            public Scope For(string system)
+            {
+                if (!_bySystem.TryGetValue(system, out Scope? scope))
+                {
+                    scope = _ctx.NewScope(system, _anchor);
+                    _bySystem[system] = scope;
+                }
+
+                return scope;
+            }
+        }
+    }
+}

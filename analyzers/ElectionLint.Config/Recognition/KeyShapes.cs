@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Recognition.Surfaces;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition
+{
+    /// <summary>Settings written as keys of one mapping: etcd config, leaderElection blocks, Kafka and ZooKeeper properties, .NET options.</summary>
+    internal static class KeyShapes
+    {
+        /// <summary>A <c>leaderElection:</c> block of any component config (KubeSchedulerConfiguration, controller-runtime, operators, Helm values).</summary>
+        public static void LeaderElection(RecognitionContext ctx, MappingEntry block)
+        {
+            if (block.Value is not MappingNode m)
+            {
+                return;
+            }
+
+            Scope? scope = null;
+            foreach (SurfaceName n in KubernetesSurface.BlockKeys)
+            {
+                if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
+                {
+                    scope ??= ctx.NewScope(KubernetesLeaderElection.Id, block.Key.Span);
+                    ctx.AddKey(scope, n, e);
+                }
+            }
+        }
+
+        /// <summary>Keys any mapping may hold: etcd's hyphenated keys, Kafka properties, ZooKeeper's tickTime family, DotNext's members.</summary>
+        public static void Mapping(RecognitionContext ctx, MappingNode m, bool isRoot, bool isProperties)
+        {
+            Scope? etcd = null, zk = null, dotnext = null;
+            var kafka = new Dictionary<string, Scope>();
+            bool zookeeper = IsZooKeeper(m, isProperties);
+            foreach (MappingEntry e in m.Entries)
+            {
+                if (e.Value is not ScalarNode || SurfaceTable.Key(e.KeyText) is not SurfaceName n)
+                {
+                    continue;
+                }
+
+                switch (n.System)
+                {
+                    case Etcd.Id when !isProperties:
+                        etcd ??= ctx.NewScope(Etcd.Id, isRoot ? e.Key.Span : m.Span);
+                        ctx.AddKey(etcd, n, e, etcdConfigFile: isRoot && ctx.Text.Path.IndexOf("values", StringComparison.OrdinalIgnoreCase) < 0);
+                        break;
+                    case KafkaConsumer.Id:
+                    case KafkaKraftController.Id:
+                    case KafkaBrokerSession.Id:
+                        if (!kafka.TryGetValue(n.System, out Scope? k))
+                        {
+                            k = ctx.NewScope(n.System, e.Key.Span);
+                            kafka[n.System] = k;
+                        }
+
+                        ctx.AddKey(k, n, e);
+                        break;
+                    case ZooKeeper.Id when zookeeper:
+                        zk ??= ctx.NewScope(ZooKeeper.Id, e.Key.Span);
+                        ctx.AddKey(zk, n, e);
+                        break;
+                    case DotNextRaft.Id:
+                        dotnext ??= ctx.NewScope(DotNextRaft.Id, e.Key.Span, DotNextRaft.AspNet);
+                        ctx.AddKey(dotnext, n, e);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>An Orleans options section (keys ignore case, TimeSpan text).</summary>
+        public static void Orleans(RecognitionContext ctx, MappingEntry section)
+        {
+            if (section.Value is not MappingNode m)
+            {
+                return;
+            }
+
+            Scope? scope = null;
+            foreach (MappingEntry e in m.Entries)
+            {
+                if (SurfaceTable.Key(e.KeyText) is SurfaceName n && n.System == OrleansMembership.Id && e.Value is ScalarNode)
+                {
+                    scope ??= ctx.NewScope(OrleansMembership.Id, section.Key.Span);
+                    ctx.AddKey(scope, n, e);
+                }
+            }
+        }
+
+        public static bool IsOrleansSection(string key)
+        {
+            foreach (string s in OrleansSurface.Sections)
+            {
+                if (string.Equals(s, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>tickTime alone is too common a word; a ZooKeeper config has a companion key too (or is a .properties/zoo.cfg file).</summary>
+        private static bool IsZooKeeper(MappingNode m, bool isProperties)
+        {
+            if (m.Get("tickTime") == null && m.Get("minSessionTimeout") == null && m.Get("maxSessionTimeout") == null)
+            {
+                return false;
+            }
+
+            if (isProperties)
+            {
+                return true;
+            }
+
+            foreach (string c in ZooKeeperSurface.Companions)
+            {
+                if (m.Get(c) != null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

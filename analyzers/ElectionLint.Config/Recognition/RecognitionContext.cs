@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Model;
+
+namespace ElectionLint.Config.Recognition
+{
+    /// <summary>State of recognising one file: its text, the scopes found, and nodes already consumed by a shape.</summary>
+    internal sealed class RecognitionContext
+    {
+        private readonly Dictionary<ScalarNode, int> _cursors = new Dictionary<ScalarNode, int>(ReferenceEqualityComparer.Instance);
+
+        public RecognitionContext(SourceText text)
+        {
+            Text = text;
+        }
+
+        public SourceText Text { get; }
+
+        public List<Scope> Scopes { get; } = new List<Scope>();
+
+        /// <summary>Nodes a shape has read (an env list under a container) so the generic pass does not read them again.</summary>
+        public HashSet<Node> Consumed { get; } = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+
+        public Scope NewScope(string system, SourceSpan anchor, string? variant = null)
+        {
+            var scope = new Scope(system, anchor, variant);
+            Scopes.Add(scope);
+            return scope;
+        }
+
+        /// <summary>
+        /// The span of <paramref name="needle"/> inside a scalar's source (a flag's value inside "--x=100" or a shell script),
+        /// searching forward from where the last search in that scalar ended; the scalar's own span when not found verbatim.
+        /// </summary>
+        public SourceSpan Locate(ScalarNode node, string needle)
+        {
+            if (needle.Length == 0)
+            {
+                return node.ContentSpan(Text);
+            }
+
+            int start = _cursors.TryGetValue(node, out int c) ? c : node.Span.StartOffset;
+            int end = Math.Min(node.Span.EndOffset, Text.Text.Length);
+            int idx = start <= end ? Text.Text.IndexOf(needle, start, end - start, StringComparison.Ordinal) : -1;
+            if (idx < 0)
+            {
+                return node.ContentSpan(Text);
+            }
+
+            _cursors[node] = idx + needle.Length;
+            return Text.Span(idx, idx + needle.Length);
+        }
+
+        /// <summary>Adds a scalar setting under a surface name. In etcd's own config file a quoted number is a string etcd cannot read.</summary>
+        public void AddKey(Scope scope, Surfaces.SurfaceName surface, MappingEntry entry, bool etcdConfigFile = false)
+        {
+            if (entry.Value is not ScalarNode value)
+            {
+                return;
+            }
+
+            SourceSpan keySpan = entry.Key.Span;
+            if (etcdConfigFile && !value.IsNull && value.Style != ScalarStyle.Plain && !Scope.IsTemplated(value.Value))
+            {
+                scope.AddInvalid(surface.Setting, value.Value, $"etcd's config file reads a quoted value as a string, not an integer; write {value.Value} without quotes", new SettingLocation(value.ContentSpan(Text), keySpan), entry.KeyText);
+                return;
+            }
+
+            scope.Add(surface.Setting, value, Text, entry.KeyText, keySpan, surface.Format);
+        }
+
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<Node>, IEqualityComparer<ScalarNode>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+            public bool Equals(Node? x, Node? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(Node obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+
+            public bool Equals(ScalarNode? x, ScalarNode? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(ScalarNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+    }
+}

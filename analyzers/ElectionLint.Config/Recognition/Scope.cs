@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition
+{
+    /// <summary>Where a recognised setting was written: the value's span (without quotes) and the key or flag's span.</summary>
+    public sealed class SettingLocation
+    {
+        public SettingLocation(SourceSpan value, SourceSpan? name)
+        {
+            Value = value;
+            Name = name;
+        }
+
+        /// <summary>The value as written, without quotes: what a diagnostic underlines and a fix replaces.</summary>
+        public SourceSpan Value { get; }
+
+        public SourceSpan? Name { get; }
+    }
+
+    /// <summary>Collects the settings of one system found in one place (a container, a leaderElection block, a file).</summary>
+    internal sealed class Scope
+    {
+        private readonly Dictionary<string, (string? Raw, string? Error, SettingLocation Location, string Name, ValueFormat? Format, long? Unit)> _settings =
+            new Dictionary<string, (string?, string?, SettingLocation, string, ValueFormat?, long?)>();
+
+        public Scope(string system, SourceSpan anchor, string? variant = null)
+        {
+            System = SystemCatalogue.Get(system);
+            Anchor = anchor;
+            Variant = variant;
+        }
+
+        public SystemDefinition System { get; }
+
+        public SourceSpan Anchor { get; }
+
+        public string? Variant { get; }
+
+        public bool IsEmpty => _settings.Count == 0;
+
+        /// <summary>A scalar's value. Template expressions and null values make the setting unknown or absent.</summary>
+        public void Add(string setting, ScalarNode value, SourceText text, string name, SourceSpan? nameSpan, ValueFormat? format = null, long? unit = null)
+        {
+            if (value.IsNull && value.Style == ScalarStyle.Plain)
+            {
+                return;
+            }
+
+            Add(setting, value.Value, new SettingLocation(value.ContentSpan(text), nameSpan), name, format, unit);
+        }
+
+        public void Add(string setting, string raw, SettingLocation location, string name, ValueFormat? format = null, long? unit = null) =>
+            _settings[setting] = (raw, null, location, name, format, unit);
+
+        public void AddInvalid(string setting, string raw, string reason, SettingLocation location, string name) =>
+            _settings[setting] = (raw, reason, location, name, null, null);
+
+        public ConfigurationInstance Build()
+        {
+            var instance = new ConfigurationInstance(System, new SettingLocation(Anchor, Anchor), Variant);
+            foreach (KeyValuePair<string, (string? Raw, string? Error, SettingLocation Location, string Name, ValueFormat? Format, long? Unit)> s in _settings)
+            {
+                (string? raw, string? error, SettingLocation location, string name, ValueFormat? format, long? unit) = s.Value;
+                if (error != null)
+                {
+                    instance.SetInvalid(s.Key, raw ?? string.Empty, error, location, name);
+                }
+                else if (raw == null || IsTemplated(raw))
+                {
+                    instance.SetUnknown(s.Key, location, name);
+                }
+                else
+                {
+                    instance.SetText(s.Key, raw, location, name, format, unit);
+                }
+            }
+
+            return instance;
+        }
+
+        /// <summary>Go/Helm, Jinja and shell expansions: the value is not known until rendered.</summary>
+        public static bool IsTemplated(string value) =>
+            value.IndexOf("{{", StringComparison.Ordinal) >= 0 || value.IndexOf("{%", StringComparison.Ordinal) >= 0 || value.IndexOf("${", StringComparison.Ordinal) >= 0 || value.IndexOf("$(", StringComparison.Ordinal) >= 0;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition.Surfaces
+{
+    /// <summary>
+    /// Kafka properties (server.properties, consumer properties, Strimzi spec.kafka.config) and the environment
+    /// variables of Bitnami (KAFKA_CFG_*: '_' → '.', lower-case) and the Apache/Confluent images (KAFKA_*: '___' → '-', '__' → '_', '_' → '.').
+    /// </summary>
+    public static class KafkaSurface
+    {
+        private static readonly Dictionary<string, SurfaceName> ByProperty = new Dictionary<string, SurfaceName>();
+
+        public static IEnumerable<SurfaceName> Names { get; } = new[]
+        {
+            Key(KafkaConsumer.Id, KafkaConsumer.SessionTimeout),
+            Key(KafkaConsumer.Id, KafkaConsumer.HeartbeatInterval),
+            Key(KafkaConsumer.Id, KafkaConsumer.MaxPollInterval),
+            Key(KafkaConsumer.Id, KafkaConsumer.GroupProtocol),
+            Key(KafkaKraftController.Id, KafkaKraftController.ElectionTimeout),
+            Key(KafkaKraftController.Id, KafkaKraftController.FetchTimeout),
+            Key(KafkaBrokerSession.Id, KafkaBrokerSession.HeartbeatInterval),
+            Key(KafkaBrokerSession.Id, KafkaBrokerSession.SessionTimeout),
+        };
+
+        /// <summary>The property a KAFKA_* variable sets, when it is one of the timing properties.</summary>
+        public static SurfaceName? FromEnv(string name)
+        {
+            string? property = null;
+            if (name.StartsWith("KAFKA_CFG_", System.StringComparison.Ordinal))
+            {
+                property = name.Substring("KAFKA_CFG_".Length).Replace('_', '.').ToLowerInvariant();
+            }
+            else if (name.StartsWith("KAFKA_", System.StringComparison.Ordinal))
+            {
+                property = name.Substring("KAFKA_".Length).ToLowerInvariant().Replace("___", "-").Replace("__", "\u0001").Replace('_', '.').Replace('\u0001', '_');
+            }
+
+            if (property == null)
+            {
+                return null;
+            }
+
+            lock (ByProperty)
+            {
+                if (ByProperty.Count == 0)
+                {
+                    foreach (SurfaceName n in Names)
+                    {
+                        ByProperty[n.Name] = n;
+                    }
+                }
+
+                return ByProperty.TryGetValue(property, out SurfaceName? key) ? new SurfaceName(key.System, key.Setting, SurfaceKind.Env, name) : null;
+            }
+        }
+
+        private static SurfaceName Key(string system, string setting) => new SurfaceName(system, setting, SurfaceKind.Key, setting);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Rules.Model;
+
+namespace ElectionLint.Config.Recognition.Surfaces
+{
+    /// <summary>Where a setting is written: a config key, a command-line flag or an environment variable.</summary>
+    public enum SurfaceKind
+    {
+        Key,
+        Flag,
+        Env,
+    }
+
+    /// <summary>One name under which a system reads one of its settings, and the format it reads there.</summary>
+    public sealed class SurfaceName
+    {
+        public SurfaceName(string system, string setting, SurfaceKind kind, string name, ValueFormat? format = null)
+        {
+            System = system;
+            Setting = setting;
+            Kind = kind;
+            Name = name;
+            Format = format;
+        }
+
+        public string System { get; }
+
+        public string Setting { get; }
+
+        public SurfaceKind Kind { get; }
+
+        public string Name { get; }
+
+        /// <summary>The format on this surface when it differs from the setting's own (null: the setting's).</summary>
+        public ValueFormat? Format { get; }
+    }
+
+    /// <summary>Every system's surface names, looked up by kind and name.</summary>
+    public static class SurfaceTable
+    {
+        private static readonly Dictionary<string, SurfaceName> Keys = new Dictionary<string, SurfaceName>(StringComparer.Ordinal);
+        private static readonly Dictionary<string, SurfaceName> KeysIgnoreCase = new Dictionary<string, SurfaceName>(StringComparer.OrdinalIgnoreCase);
+        private static readonly Dictionary<string, SurfaceName> Flags = new Dictionary<string, SurfaceName>(StringComparer.Ordinal);
+        private static readonly Dictionary<string, SurfaceName> Envs = new Dictionary<string, SurfaceName>(StringComparer.Ordinal);
+
+        static SurfaceTable()
+        {
+            foreach (IEnumerable<SurfaceName> names in new[] { EtcdSurface.Names, KubernetesSurface.Names, KafkaSurface.Names, ZooKeeperSurface.Names, DotNextSurface.Names, OrleansSurface.Names })
+            {
+                foreach (SurfaceName n in names)
+                {
+                    switch (n.Kind)
+                    {
+                        case SurfaceKind.Key:
+                            if (n.System == DotNextSurface.System || n.System == OrleansSurface.System)
+                            {
+                                KeysIgnoreCase[n.Name] = n;
+                            }
+                            else
+                            {
+                                Keys[n.Name] = n;
+                            }
+
+                            break;
+                        case SurfaceKind.Flag:
+                            Flags[n.Name] = n;
+                            break;
+                        default:
+                            Envs[n.Name] = n;
+                            break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>A config key (case-sensitive for YAML/properties systems; .NET configuration keys ignore case).</summary>
+        public static SurfaceName? Key(string key) =>
+            Keys.TryGetValue(key, out SurfaceName? n) ? n : KeysIgnoreCase.TryGetValue(key, out n) ? n : null;
+
+        /// <summary>A flag name without leading dashes.</summary>
+        public static SurfaceName? Flag(string name) => Flags.TryGetValue(name, out SurfaceName? n) ? n : null;
+
+        /// <summary>An environment variable, including Kafka's prefix mappings.</summary>
+        public static SurfaceName? Env(string name) => Envs.TryGetValue(name, out SurfaceName? n) ? n : KafkaSurface.FromEnv(name);
+    }
+}

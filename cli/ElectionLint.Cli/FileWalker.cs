@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace ElectionLint.Cli
+{
+    /// <summary>Expands the paths given on the command line into the configuration files to lint.</summary>
+    internal static class FileWalker
+    {
+        private static readonly HashSet<string> SkippedDirectories = new HashSet<string>(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules", ".vs", ".idea" };
+        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg" };
+        private static readonly string[] TemplateSuffixes = { ".j2", ".jinja", ".jinja2", ".tmpl", ".gotmpl", ".sample" };
+
+        /// <summary>Files to lint, sorted; missing paths are returned separately.</summary>
+        public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
+        {
+            var files = new List<string>();
+            var missing = new List<string>();
+            foreach (string p in paths)
+            {
+                if (File.Exists(p))
+                {
+                    files.Add(Path.GetFullPath(p)); // an explicit file is linted whatever its name
+                }
+                else if (Directory.Exists(p))
+                {
+                    Walk(Path.GetFullPath(p), files);
+                }
+                else
+                {
+                    missing.Add(p);
+                }
+            }
+
+            files.Sort(StringComparer.Ordinal);
+            return (files, missing);
+        }
+
+        public static bool IsConfigFile(string path)
+        {
+            string name = Path.GetFileName(path).ToLowerInvariant();
+            if (name == ".electionlint.yaml" || name == "package.json" || name == "package-lock.json" || name.EndsWith(".schema.json", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (string t in TemplateSuffixes)
+            {
+                if (name.EndsWith(t, StringComparison.Ordinal))
+                {
+                    name = name.Substring(0, name.Length - t.Length);
+                }
+            }
+
+            foreach (string e in Extensions)
+            {
+                if (name.EndsWith(e, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Walk(string root, List<string> into)
+        {
+            var stack = new Stack<string>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                string dir = stack.Pop();
+                IEnumerable<string> entries;
+                try
+                {
+                    entries = Directory.EnumerateFileSystemEntries(dir);
+                    foreach (string entry in entries)
+                    {
+                        string name = Path.GetFileName(entry);
+                        if (Directory.Exists(entry))
+                        {
+                            if (!SkippedDirectories.Contains(name) && (File.GetAttributes(entry) & FileAttributes.ReparsePoint) == 0)
+                            {
+                                stack.Push(entry);
+                            }
+                        }
+                        else if (IsConfigFile(entry))
+                        {
+                            into.Add(entry);
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // An unreadable folder is skipped; its files cannot be linted anyway.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ElectionLint.Cli.Output;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.ProfileFile;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Profile;
+
+namespace ElectionLint.Cli
+{
+    /// <summary>What <c>electionlint lint</c> was asked to do.</summary>
+    internal sealed class LintOptions
+    {
+        public IReadOnlyList<string> Paths { get; init; } = new[] { "." };
+
+        public IReadOnlyList<string> Formats { get; init; } = new string[0];
+
+        public IReadOnlyList<string> Outputs { get; init; } = new string[0];
+
+        public RuleSeverity? FailLevel { get; init; } = RuleSeverity.Warning;
+
+        public string? Config { get; init; }
+    }
+
+    /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>
+    internal static class LintRunner
+    {
+        public const int Clean = 0;
+        public const int Findings = 1;
+        public const int UsageError = 2;
+        public const int InternalError = 3;
+
+        public static int Run(LintOptions options, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
+        {
+            string[] formats = options.Formats.Count > 0
+                ? options.Formats.ToArray()
+                : new[] { Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text" };
+            if (options.Outputs.Count > formats.Length)
+            {
+                stderr.WriteLine("error: each --output needs a --format before it");
+                return UsageError;
+            }
+
+            LoadedProfile? explicitProfile = null;
+            if (options.Config != null)
+            {
+                if (!File.Exists(options.Config))
+                {
+                    stderr.WriteLine($"error: --config {options.Config}: no such file");
+                    return UsageError;
+                }
+
+                explicitProfile = ProfileResolver.LoadFile(options.Config);
+            }
+
+            (List<string> files, List<string> missing) = FileWalker.Expand(options.Paths);
+            foreach (string m in missing)
+            {
+                stderr.WriteLine($"error: {m}: no such file or directory");
+            }
+
+            if (missing.Count > 0)
+            {
+                return UsageError;
+            }
+
+            var resolver = new ProfileResolver(explicitProfile);
+            var targets = new List<(string File, ProfileDocument Doc, string Rel)>(files.Count);
+            foreach (string f in files)
+            {
+                (ProfileDocument doc, string rel) = resolver.For(f);
+                if (!doc.IsIgnored(rel))
+                {
+                    targets.Add((f, doc, rel));
+                }
+            }
+
+            // An invalid profile stops the run: its findings would be wrong.
+            var profileErrors = new List<LintDiagnostic>();
+            var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+            foreach (LoadedProfile p in resolver.Loaded)
+            {
+                foreach (FileProblem problem in p.Problems)
+                {
+                    profileErrors.Add(new LintDiagnostic(Path.GetFullPath(p.Path), RuleCatalogue.Get("EL9002"), RuleSeverity.Error, ".electionlint.yaml is invalid: " + problem.Message, problem.Span));
+                }
+
+                if (p.Problems.Count > 0)
+                {
+                    sources[Path.GetFullPath(p.Path)] = new SourceText(p.Path, File.ReadAllText(p.Path));
+                }
+            }
+
+            string cwd = Directory.GetCurrentDirectory();
+            if (profileErrors.Count > 0)
+            {
+                Emit(new LintReport(profileErrors, sources, 0, cwd), formats, options.Outputs, stdout, stdoutStream);
+                return UsageError;
+            }
+
+            var results = new FileResult[targets.Count];
+            Parallel.For(0, targets.Count, i => results[i] = ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel));
+            var diagnostics = new List<LintDiagnostic>();
+            foreach (FileResult r in results)
+            {
+                diagnostics.AddRange(r.Diagnostics);
+                if (r.Source != null && r.Diagnostics.Count > 0)
+                {
+                    sources[r.Path] = r.Source;
+                }
+            }
+
+            Emit(new LintReport(diagnostics, sources, targets.Count, cwd), formats, options.Outputs, stdout, stdoutStream);
+            bool fail = options.FailLevel is RuleSeverity level && diagnostics.Any(d => d.Severity >= level);
+            return fail ? Findings : Clean;
+        }
+
+        private static void Emit(LintReport report, string[] formats, IReadOnlyList<string> outputs, TextWriter stdout, Stream stdoutStream)
+        {
+            for (int i = 0; i < formats.Length; i++)
+            {
+                if (i < outputs.Count)
+                {
+                    string path = outputs[i];
+                    string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+                    if (dir != null)
+                    {
+                        Directory.CreateDirectory(dir);
+                    }
+
+                    using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+                    using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
+                    Write(report, formats[i], writer, file);
+                }
+                else
+                {
+                    stdout.Flush();
+                    Write(report, formats[i], stdout, stdoutStream);
+                    stdout.Flush();
+                }
+            }
+        }
+
+        private static void Write(LintReport report, string format, TextWriter writer, Stream stream)
+        {
+            switch (format)
+            {
+                case "json":
+                    writer.Flush();
+                    JsonFormatter.Write(report, stream);
+                    stream.Flush();
+                    writer.WriteLine();
+                    break;
+                case "sarif":
+                    writer.Flush();
+                    SarifFormatter.Write(report, stream, Program.Version);
+                    stream.Flush();
+                    writer.WriteLine();
+                    break;
+                case "github":
+                    GitHubFormatter.Write(report, writer);
+                    break;
+                default:
+                    TextFormatter.Write(report, writer);
+                    break;
+            }
+
+            writer.Flush();
+        }
+    }
+}

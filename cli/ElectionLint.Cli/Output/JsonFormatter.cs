@@ -1,0 +1,79 @@
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+
+namespace ElectionLint.Cli.Output
+{
+    /// <summary>A stable JSON document of the diagnostics (Utf8JsonWriter: no reflection, AOT-safe).</summary>
+    internal static class JsonFormatter
+    {
+        public static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public static void Write(LintReport report, Stream output)
+        {
+            using var w = new Utf8JsonWriter(output, Options);
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteNumber("filesLinted", report.FilesLinted);
+            w.WriteStartArray("diagnostics");
+            foreach (LintDiagnostic d in report.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", report.DisplayPath(d.Path));
+                Span(w, d.Span);
+                w.WriteString("rule", d.RuleId);
+                w.WriteString("severity", RuleSeverityText.Name(d.Severity));
+                w.WriteString("message", d.Message);
+                if (d.SettingKey != null)
+                {
+                    w.WriteString("setting", d.SettingKey);
+                }
+
+                w.WriteStartArray("related");
+                foreach (RelatedLocation r in d.Related)
+                {
+                    w.WriteStartObject();
+                    Span(w, r.Span);
+                    w.WriteString("message", r.Message);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("suggestions");
+                if (d.Finding != null)
+                {
+                    foreach (SuggestedValue s in d.Finding.Suggestions)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("setting", s.Occurrence?.DisplayName ?? s.Setting.Id);
+                        if (s.Text != null)
+                        {
+                            w.WriteString("value", s.Text);
+                        }
+
+                        w.WriteBoolean("present", s.Occurrence != null);
+                        w.WriteEndObject();
+                    }
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        private static void Span(Utf8JsonWriter w, SourceSpan s)
+        {
+            w.WriteNumber("line", s.StartLine);
+            w.WriteNumber("column", s.StartColumn);
+            w.WriteNumber("endLine", s.EndLine);
+            w.WriteNumber("endColumn", s.EndColumn);
+        }
+    }
+}

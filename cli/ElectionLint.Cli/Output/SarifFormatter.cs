@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Catalogue;
+
+namespace ElectionLint.Cli.Output
+{
+    /// <summary>SARIF 2.1.0: tool.driver.rules from the catalogue, real regions, the related setting as a related location.</summary>
+    internal static class SarifFormatter
+    {
+        public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
+
+        public static void Write(LintReport report, Stream output, string version)
+        {
+            var index = new Dictionary<string, int>();
+            using var w = new Utf8JsonWriter(output, JsonFormatter.Options);
+            w.WriteStartObject();
+            w.WriteString("$schema", Schema);
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "ElectionLint");
+            w.WriteString("informationUri", "https://github.com/electionlint/electionlint");
+            w.WriteString("semanticVersion", version);
+            w.WriteStartArray("rules");
+            for (int i = 0; i < RuleCatalogue.Rules.Count; i++)
+            {
+                Rule r = RuleCatalogue.Rules[i];
+                index[r.Id] = i;
+                w.WriteStartObject();
+                w.WriteString("id", r.Id);
+                w.WriteString("name", Name(r.Title));
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", r.Title);
+                w.WriteEndObject();
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", r.Description);
+                w.WriteEndObject();
+                w.WriteString("helpUri", r.HelpLink);
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(r.DefaultSeverity));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                w.WriteString("category", r.Category);
+                w.WriteStartArray("tags");
+                w.WriteStringValue(r.Category);
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteString("columnKind", "utf16CodeUnits");
+            w.WriteStartArray("results");
+            foreach (LintDiagnostic d in report.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", d.RuleId);
+                w.WriteNumber("ruleIndex", index[d.RuleId]);
+                w.WriteString("level", Level(d.Severity));
+                w.WriteStartObject("message");
+                w.WriteString("text", d.Message);
+                w.WriteEndObject();
+                w.WriteStartArray("locations");
+                w.WriteStartObject();
+                Physical(w, report, d.Path, d.Span);
+                w.WriteEndObject();
+                w.WriteEndArray();
+                if (d.Related.Count > 0)
+                {
+                    w.WriteStartArray("relatedLocations");
+                    int id = 1;
+                    foreach (RelatedLocation r in d.Related)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("id", id++);
+                        Physical(w, report, d.Path, r.Span);
+                        w.WriteStartObject("message");
+                        w.WriteString("text", r.Message);
+                        w.WriteEndObject();
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                if (d.SettingKey != null)
+                {
+                    w.WriteStartObject("partialFingerprints");
+                    w.WriteString("electionlint/v1", d.RuleId + "|" + report.DisplayPath(d.Path) + "|" + d.SettingKey);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        public static string Level(RuleSeverity s) => s switch
+        {
+            RuleSeverity.Error => "error",
+            RuleSeverity.Warning => "warning",
+            RuleSeverity.Info => "note",
+            _ => "none",
+        };
+
+        private static void Physical(Utf8JsonWriter w, LintReport report, string path, SourceSpan span)
+        {
+            w.WriteStartObject("physicalLocation");
+            w.WriteStartObject("artifactLocation");
+            w.WriteString("uri", Uri(report.DisplayPath(path)));
+            w.WriteEndObject();
+            w.WriteStartObject("region");
+            w.WriteNumber("startLine", Math.Max(1, span.StartLine));
+            w.WriteNumber("startColumn", Math.Max(1, span.StartColumn));
+            w.WriteNumber("endLine", Math.Max(1, span.EndLine));
+            w.WriteNumber("endColumn", Math.Max(1, Math.Max(span.EndColumn, span.EndLine == span.StartLine ? span.StartColumn : 1)));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private static string Uri(string displayPath)
+        {
+            if (Path.IsPathRooted(displayPath))
+            {
+                return new Uri(displayPath).AbsoluteUri;
+            }
+
+            var parts = displayPath.Split('/');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = System.Uri.EscapeDataString(parts[i]);
+            }
+
+            return string.Join("/", parts);
+        }
+
+        /// <summary>A PascalCase name from the title (SARIF reportingDescriptor.name).</summary>
+        private static string Name(string title)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (string word in title.Split(' ', '-', '/', '.', ',', '(', ')', '×', '–'))
+            {
+                if (word.Length > 0 && char.IsLetterOrDigit(word[0]))
+                {
+                    sb.Append(char.ToUpperInvariant(word[0])).Append(word.Substring(1));
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
+}

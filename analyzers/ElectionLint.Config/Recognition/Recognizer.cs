@@ -95,6 +95,7 @@ namespace ElectionLint.Config.Recognition
                             case "extraArgs":
                             case "extendedArguments":
                                 ContainerShape.FlagMap(ctx, e, childEtcd);
+                                ctx.Consumed.Add(e.Value); // flags, not config keys
                                 break;
                             default:
                                 if (KeyShapes.IsOrleansSection(key))

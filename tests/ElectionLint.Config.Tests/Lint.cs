@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.ProfileFile;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Profile;
+
+namespace ElectionLint.Config.Tests
+{
+    internal static class Lint
+    {
+        public static IReadOnlyList<LintDiagnostic> Text(string fileName, string text, string? profile = null)
+        {
+            ProfileDocument doc = profile == null ? ProfileDocument.Empty : ProfileLoader.Load(".electionlint.yaml", profile).Document;
+            return ConfigLinter.Lint(fileName, Encoding.UTF8.GetBytes(text), doc, fileName).Diagnostics;
+        }
+
+        /// <summary>"line:col RULE" for each diagnostic, in order.</summary>
+        public static string[] Where(IEnumerable<LintDiagnostic> diagnostics) =>
+            diagnostics.Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId}").ToArray();
+
+        /// <summary>../shared/corpus beside the repository (CI clones the repository with shared/ beside it).</summary>
+        public static string CorpusRoot
+        {
+            get
+            {
+                string? dir = Directory.GetCurrentDirectory();
+                while (dir != null && !File.Exists(Path.Combine(dir, "Linter.sln")))
+                {
+                    dir = Path.GetDirectoryName(dir);
+                }
+
+                return Path.GetFullPath(Path.Combine(dir!, "..", "shared", "corpus"));
+            }
+        }
+    }
+}

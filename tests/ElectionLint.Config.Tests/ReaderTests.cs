@@ -1,0 +1,140 @@
+using System.Linq;
+using System.Text;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Profile;
+using Xunit;
+
+namespace ElectionLint.Config.Tests
+{
+    public class ReaderTests
+    {
+        [Fact]
+        public void Yaml_scalars_keep_exact_spans_and_quotes_are_outside_the_content()
+        {
+            var text = new SourceText("a.yaml", "a:\n  b: \"15s\"\n  c: 100\n");
+            ParsedFile f = YamlReader.Read(text);
+            var root = (MappingNode)f.Documents.Single();
+            var a = (MappingNode)root.Get("a")!;
+            var b = (ScalarNode)a.Get("b")!;
+            Assert.Equal("2:6-2:11", b.Span.ToString());
+            Assert.Equal("2:7-2:10", b.ContentSpan(text).ToString());
+            Assert.Equal("3:6-3:9", a.Get("c")!.Span.ToString());
+        }
+
+        [Fact]
+        public void Multi_document_streams_and_anchors_are_read()
+        {
+            ParsedFile f = YamlReader.Read(new SourceText("a.yaml", "x: &d {t: 1}\ny: *d\n---\nz: 2\n"));
+            Assert.Equal(2, f.Documents.Count);
+            var first = (MappingNode)f.Documents[0];
+            Assert.Same(first.Get("x"), first.Get("y"));
+        }
+
+        [Fact]
+        public void Merge_keys_bring_entries_the_mapping_does_not_have()
+        {
+            ParsedFile f = YamlReader.Read(new SourceText("a.yaml", "base: &b {a: 1, b: 2}\nderived:\n  <<: *b\n  b: 3\n"));
+            var derived = (MappingNode)((MappingNode)f.Documents[0]).Get("derived")!;
+            Assert.Equal("1", ((ScalarNode)derived.Get("a")!).Value);
+            Assert.Equal("3", ((ScalarNode)derived.Get("b")!).Value);
+        }
+
+        [Theory]
+        [InlineData("a: 1\na: 2\n", "2:1 EL9001")]
+        [InlineData("a: [1, 2\nb: 3\n", "1:5 EL9001")]
+        [InlineData("a: *nope\n", "1:4 EL9001")]
+        [InlineData("key: \"unterminated\n", "1:6 EL9001")]
+        public void Yaml_problems_have_positions(string yaml, string expected)
+        {
+            Assert.Equal(new[] { expected }, Lint.Where(Lint.Text("a.yaml", yaml)));
+        }
+
+        [Fact]
+        public void Duplicate_key_message_names_the_first_line()
+        {
+            var d = Lint.Text("a.yaml", "a: 1\nb: 2\na: 3\n").Single();
+            Assert.Equal("duplicate key 'a' (first defined on line 1); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", d.Message);
+        }
+
+        [Fact]
+        public void A_quoted_scalar_continuation_line_at_the_parent_indent_is_read_like_libyaml_does()
+        {
+            string yaml = "spec:\n  args: [\"\n    echo hi\n  \"]\n  leaderElection:\n    leaseDuration: 10s\n";
+            var diagnostics = Lint.Text("a.yaml", yaml);
+            Assert.Equal(new[] { "6:20 EL1010" }, Lint.Where(diagnostics));
+        }
+
+        [Fact]
+        public void Json_allows_comments_and_trailing_commas_and_reports_duplicates()
+        {
+            var text = new SourceText("appsettings.json", "{\n  // comment\n  \"a\": 1, /* x */\n  \"A\": 2,\n}\n");
+            ParsedFile f = JsonReader.Read(text);
+            Assert.Single(f.Documents);
+            FileProblem p = Assert.Single(f.Problems);
+            Assert.Equal("4:3 EL9001 duplicate key 'A' (first defined on line 3); .NET configuration rejects the file", $"{p.Span.StartLine}:{p.Span.StartColumn} {p.RuleId} {p.Message}");
+        }
+
+        [Theory]
+        [InlineData("{\"a\": }", "1:7 EL9001")]
+        [InlineData("{\"a\": 1", "1:1 EL9001")]
+        [InlineData("[1, 2] 3", "1:8 EL9001")]
+        public void Json_syntax_errors_have_positions(string json, string expected)
+        {
+            Assert.Equal(new[] { expected }, Lint.Where(Lint.Text("x.json", json)));
+        }
+
+        [Fact]
+        public void Properties_follow_java_util_properties()
+        {
+            var text = new SourceText("a.properties", "# c\n! c\nk1=v1\nk2 : v2\nk3 v3\nk4=a\\\n   b\nk\\=5=x\n");
+            var m = (MappingNode)PropertiesReader.Read(text).Documents.Single();
+            Assert.Equal(new[] { "k1", "k2", "k3", "k4", "k=5" }, m.Entries.Select(e => e.KeyText));
+            Assert.Equal(new[] { "v1", "v2", "v3", "ab", "x" }, m.Entries.Select(e => ((ScalarNode)e.Value).Value));
+            Assert.Equal("4:6-4:8", m.Entries[1].Value.Span.ToString());
+        }
+
+        [Fact]
+        public void Binary_invalid_utf8_and_oversized_files_get_clear_messages()
+        {
+            var empty = ProfileDocument.Empty;
+            var binary = ConfigLinter.Lint("b.yaml", new byte[] { (byte)'a', 0, (byte)'b' }, empty, "b.yaml").Diagnostics.Single();
+            Assert.Equal(("EL9004", "file skipped: binary content (NUL bytes)"), (binary.RuleId, binary.Message));
+
+            byte[] bad = Encoding.ASCII.GetBytes("a: 1\nb: x").Concat(new byte[] { 0xC3, 0x28 }).ToArray();
+            var invalid = ConfigLinter.Lint("u.yaml", bad, empty, "u.yaml").Diagnostics.Single();
+            Assert.Equal("EL9001", invalid.RuleId);
+            Assert.Equal("2:5", $"{invalid.Span.StartLine}:{invalid.Span.StartColumn}");
+            Assert.StartsWith("not valid UTF-8: byte 0xC3 at byte offset 9", invalid.Message);
+
+            var big = ConfigLinter.Lint("big.yaml", new byte[3 * 1024 * 1024], empty, "big.yaml", maxBytes: 2 * 1024 * 1024).Diagnostics.Single();
+            Assert.Equal("file skipped: 3 MB is larger than the 2 MB limit", big.Message);
+        }
+
+        [Fact]
+        public void Deep_nesting_is_skipped_with_a_reason()
+        {
+            string yaml = new string('[', 10_000) + new string(']', 10_000);
+            var d = Lint.Text("deep.yaml", yaml).Single();
+            Assert.Equal(("EL9004", "file skipped: nesting deeper than 1000 levels"), (d.RuleId, d.Message));
+            var j = Lint.Text("deep.json", yaml).Single();
+            Assert.Equal("EL9001", j.RuleId);
+            Assert.Contains("nesting deeper than 1000 levels", j.Message);
+        }
+
+        [Fact]
+        public void Alias_bombs_stay_linear()
+        {
+            var sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+            for (int i = 1; i < 30; i++)
+            {
+                sb.Append($"a{i}: &a{i} [").Append(string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))).Append("]\n");
+            }
+
+            sb.Append("leaderElection: {leaseDuration: 10s}\n");
+            var diagnostics = Lint.Text("bomb.yaml", sb.ToString());
+            Assert.Equal(new[] { "31:33 EL1010" }, Lint.Where(diagnostics));
+        }
+    }
+}

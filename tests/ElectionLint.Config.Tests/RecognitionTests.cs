@@ -1,0 +1,94 @@
+using System.Linq;
+using Xunit;
+
+namespace ElectionLint.Config.Tests
+{
+    /// <summary>Every recognised shape: the rule and the exact line:column of the offending value.</summary>
+    public class RecognitionTests
+    {
+        [Theory]
+        // etcd config file; a quoted number is a string etcd cannot read
+        [InlineData("etcd.conf.yml", "heartbeat-interval: 100\nelection-timeout: 300\n", "2:19 EL1001")]
+        [InlineData("etcd.conf.yml", "heartbeat-interval: 100\nelection-timeout: \"1000\"\n", "2:20 EL1000")]
+        [InlineData("etcd.conf.yml", "heartbeat-interval: 100\nelection-timeout: 1000\n", "")]
+        // leaderElection blocks, any component config
+        [InlineData("sched.yaml", "kind: KubeSchedulerConfiguration\nleaderElection:\n  leaseDuration: 10s\n  renewDeadline: 10s\n", "3:18 EL1010")]
+        [InlineData("sched.yaml", "leaderElection:\n  leaderElect: false\n  leaseDuration: 1s\n", "")]
+        [InlineData("values.yaml", "recommender:\n  leaderElection:\n    leaseDuration: \"15s\"\n    renewDeadline: \"15s\"\n", "3:21 EL1010")]
+        [InlineData("values.yaml", "leaderElection:\n  leaseDuration: \"{{ .Values.lease }}\"\n  renewDeadline: 10s\n", "")]
+        // container flags: --flag=value, --flag value, sh -c
+        [InlineData("d.yaml", "spec:\n  template:\n    spec:\n      containers:\n      - name: m\n        args: [\"--leader-elect-lease-duration=10s\"]\n", "6:47 EL1010")]
+        [InlineData("d.yaml", "spec:\n  containers:\n  - name: m\n    args:\n    - --leader-elect-renew-deadline\n    - 2s\n", "6:7 EL1011")]
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: etcd\n    command: [sh, -c, \"etcd --heartbeat-interval 300\"]\n", "4:50 EL1001")]
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: app\n    args: [\"--heartbeat-interval=300\"]\n", "")]
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: etcd\n    command:\n    - /bin/sh\n    - -c\n    - |\n      exec etcd \\\n        --election-timeout=60000\n", "9:28 EL1002")]
+        // container env: ETCD_*, KAFKA_CFG_*, valueFrom is unknown
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: e\n    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"300\"\n", "6:15 EL1001")]
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: e\n    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      valueFrom: {configMapKeyRef: {name: x, key: y}}\n", "")]
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: k\n    env:\n    - name: KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS\n      value: \"4000\"\n", "6:15 EL2001")]
+        // Helm extraEnvVars: name/value lists anywhere
+        [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
+        // kubeadm extraArgs, v1beta3 map and v1beta4 list
+        [InlineData("kubeadm.yaml", "kind: ClusterConfiguration\netcd:\n  local:\n    extraArgs:\n      heartbeat-interval: \"300\"\n", "5:28 EL1001")]
+        [InlineData("kubeadm.yaml", "kind: ClusterConfiguration\nscheduler:\n  extraArgs:\n  - name: leader-elect-lease-duration\n    value: 10s\n", "5:12 EL1010")]
+        [InlineData("kubeadm.yaml", "kind: ClusterConfiguration\napiServer:\n  extraArgs:\n    heartbeat-interval: \"300\"\n", "")]
+        // OpenShift extendedArguments: lists of values
+        [InlineData("kcm.yaml", "extendedArguments:\n  leader-elect-renew-deadline: [\"12s\"]\n  leader-elect-lease-duration: [\"12s\"]\n", "3:34 EL1010")]
+        // docker-compose: environment map and list, command string
+        [InlineData("docker-compose.yml", "services:\n  zk:\n    image: zookeeper\n    environment:\n      ZOO_TICK_TIME: 2000\n      ZOO_MAX_SESSION_TIMEOUT: 1000\n", "6:32 EL1030")]
+        [InlineData("docker-compose.yml", "services:\n  e:\n    image: bitnami/etcd\n    environment:\n      - ETCD_ELECTION_TIMEOUT=400\n", "5:31 EL1001")]
+        [InlineData("docker-compose.yml", "services:\n  e:\n    image: quay.io/coreos/etcd\n    command: etcd --election-timeout 400\n", "4:38 EL1001")]
+        [InlineData("docker-compose.yml", "services:\n  k:\n    image: apache/kafka\n    environment:\n      KAFKA_BROKER_SESSION_TIMEOUT_MS: 3000\n", "5:40 EL2001")]
+        // Strimzi spec.kafka.config
+        [InlineData("kafka.yaml", "kind: Kafka\nspec:\n  kafka:\n    config:\n      broker.session.timeout.ms: 3000\n", "5:34 EL2001")]
+        // .properties and zoo.cfg
+        [InlineData("server.properties", "broker.heartbeat.interval.ms=2000\nbroker.session.timeout.ms=5000\n", "2:27 EL2001")]
+        [InlineData("consumer.properties", "session.timeout.ms = 3000\n", "1:22 EL1021")]
+        [InlineData("zoo.cfg", "tickTime=2000\nminSessionTimeout=50000\n", "2:19 EL1030")]
+        [InlineData("values.yaml", "tickTime: 2000\nimage: zk\n", "")]
+        [InlineData("values.yaml", "tickTime: 2000\ninitLimit: 10\nmaxSessionTimeout: 3000\n", "3:20 EL1030")]
+        // appsettings.json: DotNext members bound from configuration (keys ignore case), Orleans options
+        [InlineData("appsettings.json", "{\"LowerElectionTimeout\": \"150\", \"upperElectionTimeout\": 100}", "1:57 EL1040")]
+        [InlineData("appsettings.json", "{\"Orleans\": {\"ClusterMembership\": {\"NumVotesForDeathDeclaration\": 11}}}", "1:67 EL1080")]
+        public void Shape_is_recognised_at_the_exact_value(string file, string text, string expected)
+        {
+            string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');
+            Assert.Equal(want, Lint.Where(Lint.Text(file, text)));
+        }
+
+        [Fact]
+        public void Related_setting_is_a_second_location()
+        {
+            var d = Lint.Text("etcd.conf.yml", "heartbeat-interval: 100\nelection-timeout: 300\n").Single();
+            var r = Assert.Single(d.Related);
+            Assert.Equal("1:21-1:24", r.Span.ToString());
+            Assert.Equal("related setting heartbeat-interval", r.Message);
+        }
+
+        [Fact]
+        public void Flag_names_as_written_appear_in_messages()
+        {
+            var d = Lint.Text("d.yaml", "spec:\n  containers:\n  - name: m\n    args: [\"--leader-elect-lease-duration=10s\"]\n").Single();
+            Assert.StartsWith("--leader-elect-lease-duration 10s is not greater than renewDeadline 10s (default);", d.Message);
+        }
+
+        [Fact]
+        public void Bindings_map_the_users_own_keys()
+        {
+            const string profile = "bindings:\n  - system: custom\n    yaml:\n      match: { kind: MyRaftCluster }\n      settings: { spec.raft.heartbeatMs: \"heartbeat:ms\", spec.raft.electionTimeout: electionTimeout }\n";
+            const string doc = "kind: MyRaftCluster\nspec:\n  raft:\n    heartbeatMs: 100\n    electionTimeout: 300ms\n";
+            Assert.Equal(new[] { "5:22 EL2001" }, Lint.Where(Lint.Text("raft.yaml", doc, profile)));
+            Assert.Empty(Lint.Text("raft.yaml", doc.Replace("MyRaftCluster", "Other"), profile));
+        }
+
+        [Fact]
+        public void Overrides_apply_by_path()
+        {
+            const string profile = "overrides:\n  - paths: [\"clusters/wan/**\"]\n    profile: { network: wan }\n";
+            var doc = ElectionLint.Config.ProfileFile.ProfileLoader.Load(".electionlint.yaml", profile).Document;
+            byte[] etcd = System.Text.Encoding.UTF8.GetBytes("heartbeat-interval: 100\nelection-timeout: 1000\n");
+            Assert.Equal(new[] { "EL2010" }, ElectionLint.Config.Linting.ConfigLinter.Lint("e.yaml", etcd, doc, "clusters/wan/e.yaml").Diagnostics.Select(d => d.RuleId));
+            Assert.Empty(ElectionLint.Config.Linting.ConfigLinter.Lint("e.yaml", etcd, doc, "clusters/lan/e.yaml").Diagnostics);
+        }
+    }
+}

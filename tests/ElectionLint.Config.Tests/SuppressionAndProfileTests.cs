@@ -1,0 +1,107 @@
+using System.Linq;
+using ElectionLint.Config.ProfileFile;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Timing;
+using Xunit;
+
+namespace ElectionLint.Config.Tests
+{
+    public class SuppressionAndProfileTests
+    {
+        private const string Bad = "heartbeat-interval: 100\nelection-timeout: 300\n";
+
+        [Theory]
+        [InlineData("heartbeat-interval: 100\nelection-timeout: 300 # electionlint-disable-line EL1001 -- lab\n")]
+        [InlineData("heartbeat-interval: 100\n# electionlint-disable-next-line EL1001\nelection-timeout: 300\n")]
+        [InlineData("# electionlint-disable-file EL1001 -- generated\nheartbeat-interval: 100\nelection-timeout: 300\n")]
+        [InlineData("heartbeat-interval: 100\nelection-timeout: 300 # electionlint-disable-line\n")]
+        public void Suppression_comments_silence_a_rule(string yaml)
+        {
+            Assert.Empty(Lint.Text("e.yaml", yaml));
+        }
+
+        [Fact]
+        public void Suppressing_another_rule_does_not_silence_this_one()
+        {
+            Assert.Equal(new[] { "3:19 EL1001" }, Lint.Where(Lint.Text("e.yaml", "heartbeat-interval: 100\n# electionlint-disable-next-line EL2001\nelection-timeout: 300\n")));
+        }
+
+        [Fact]
+        public void Unknown_rule_in_a_suppression_is_EL9003_at_the_id()
+        {
+            var d = Lint.Text("e.yaml", "heartbeat-interval: 100 # electionlint-disable-line EL1234\n");
+            Assert.Equal(new[] { "1:53 EL9003" }, Lint.Where(d));
+            Assert.Equal("suppression comment names unknown rule 'EL1234'", d[0].Message);
+        }
+
+        [Fact]
+        public void Properties_and_json_comments_suppress_too()
+        {
+            Assert.Empty(Lint.Text("c.properties", "# electionlint-disable-next-line EL1021\nsession.timeout.ms=3000\n"));
+            Assert.Empty(Lint.Text("appsettings.json", "{\n  // electionlint-disable-next-line EL1040\n  \"upperElectionTimeout\": 100\n}"));
+        }
+
+        [Fact]
+        public void Profile_loads_every_key_of_the_spec()
+        {
+            const string yaml = @"profile:
+  network: wan
+  rttP99: 10ms
+  gcPauseP99: 300ms
+  maxFailover: 5s
+  gcHeadroom: 2
+  rttMultiplier: 10
+  kafkaBroker:
+    groupMinSessionTimeout: 6s
+    groupMaxSessionTimeout: 30m
+overrides:
+  - paths: [""clusters/eu-us/**""]
+    profile: { network: wan, rttP99: 150ms }
+rules:
+  EL2002: off
+ignore: [""vendor/**""]
+bindings:
+  - system: custom
+    csharp:
+      type: MyCompany.Raft.RaftOptions
+      settings: { HeartbeatMs: ""heartbeat:ms"", ElectionTimeout: ""electionTimeout"" }
+    yaml:
+      match: { kind: MyRaftCluster }
+      settings: { spec.raft.heartbeatMs: ""heartbeat:ms"", spec.raft.electionTimeout: ""electionTimeout"" }
+";
+            LoadedProfile p = ProfileLoader.Load(".electionlint.yaml", yaml);
+            Assert.Empty(p.Problems);
+            Assert.Equal(Duration.FromMilliseconds(10), p.Document.Profile.RttP99);
+            Assert.Equal(Duration.FromSeconds(1800), p.Document.Profile.KafkaGroupMaxSessionTimeout);
+            Assert.Equal(Duration.FromMilliseconds(150), p.Document.ProfileFor("clusters/eu-us/x.yaml").RttP99);
+            Assert.Equal(RuleSeverity.Off, p.Document.RuleSeverities["EL2002"]);
+            Assert.True(p.Document.IsIgnored("vendor/a.yaml"));
+            var b = Assert.Single(p.Document.Bindings);
+            Assert.Equal("MyCompany.Raft.RaftOptions", b.CSharpType);
+            Assert.Equal(new[] { "HeartbeatMs=heartbeat:ms", "ElectionTimeout=electionTimeout:" }, b.CSharpSettings.Select(s => $"{s.Source}={s.Role}:{s.Unit}"));
+        }
+
+        [Theory]
+        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, kafkaBroker)")]
+        [InlineData("profile:\n  rttP99: 10\n", "2:11", "rttP99: \"10\" has no unit (write e.g. \"10ms\" or \"10s\")")]
+        [InlineData("rules:\n  EL9999: off\n", "2:3", "unknown rule id 'EL9999'")]
+        [InlineData("rules:\n  EL2001: loud\n", "2:11", "severity of EL2001 must be off, info, warning or error")]
+        [InlineData("profile:\n  network: moon\n", "2:12", "network must be lan or wan, not 'moon'")]
+        [InlineData("bindings:\n  - system: zab\n", "2:13", "a binding needs a known system (etcd, k8s-leader-election, kafka-consumer, kafka-kraft-controller, kafka-broker-session, zookeeper, dotnext-raft, orleans-membership, consul-session, azure-blob-lease, akka-lease, custom)")]
+        [InlineData("profile: [\n", "2:1", "YAML syntax error: While parsing a node, did not find expected node content.")]
+        public void Invalid_profile_is_EL9002_with_a_position(string yaml, string at, string message)
+        {
+            var p = ProfileLoader.Load(".electionlint.yaml", yaml).Problems.First();
+            Assert.Equal("EL9002", p.RuleId);
+            Assert.Equal(at, $"{p.Span.StartLine}:{p.Span.StartColumn}");
+            Assert.Equal(message, p.Message);
+        }
+
+        [Fact]
+        public void Rule_severity_from_the_profile_applies_to_config_findings()
+        {
+            Assert.Equal(RuleSeverity.Warning, Lint.Text("e.yaml", Bad, "rules:\n  EL1001: warning\n").Single().Severity);
+            Assert.Empty(Lint.Text("e.yaml", Bad, "rules:\n  EL1001: off\n"));
+        }
+    }
+}

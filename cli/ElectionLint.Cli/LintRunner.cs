@@ -103,15 +103,20 @@ namespace ElectionLint.Cli
                 return UsageError;
             }
 
-            var results = new FileResult[targets.Count];
-            Parallel.For(0, targets.Count, i => results[i] = ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel));
-            var diagnostics = new List<LintDiagnostic>();
-            foreach (FileResult r in results)
+            // Keep only what the report needs: a file's text only when it has diagnostics (memory stays flat on big repositories).
+            var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source)[targets.Count];
+            Parallel.For(0, targets.Count, i =>
             {
-                diagnostics.AddRange(r.Diagnostics);
-                if (r.Source != null && r.Diagnostics.Count > 0)
+                FileResult r = ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
+                results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null);
+            });
+            var diagnostics = new List<LintDiagnostic>();
+            for (int i = 0; i < results.Length; i++)
+            {
+                diagnostics.AddRange(results[i].Diagnostics);
+                if (results[i].Source is SourceText source)
                 {
-                    sources[r.Path] = r.Source;
+                    sources[targets[i].File] = source;
                 }
             }
 

@@ -92,3 +92,47 @@ namespace ElectionLint.Config.Tests
         }
     }
 }
+
+namespace ElectionLint.Config.Tests
+{
+    using System.Collections.Generic;
+    using ElectionLint.Config.Recognition;
+    using ElectionLint.Config.Recognition.Surfaces;
+
+    public class TriggerTests
+    {
+        public static IEnumerable<object[]> SurfaceNames()
+        {
+            // Block keys (leaseDuration…) count only inside a leaderElection block, group.protocol only beside session keys.
+            foreach (IEnumerable<SurfaceName> names in new[] { EtcdSurface.Names, KubernetesSurface.Names, KafkaSurface.Names, ZooKeeperSurface.Names, DotNextSurface.Names })
+            {
+                foreach (SurfaceName n in names)
+                {
+                    if (n.Name != "group.protocol")
+                    {
+                        yield return new object[] { n.Name };
+                    }
+                }
+            }
+
+            yield return new object[] { "KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS" };
+            yield return new object[] { "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS" };
+            yield return new object[] { "ClusterMembership" };
+            yield return new object[] { "leaderElection" };
+        }
+
+        /// <summary>Files without a trigger word skip recognition, so every recognised name must contain one.</summary>
+        [Theory]
+        [MemberData(nameof(SurfaceNames))]
+        public void Every_recognised_name_contains_a_trigger_word(string name)
+        {
+            Assert.True(Recognizer.MayHoldSettings(name), name);
+        }
+
+        [Fact]
+        public void Ordinary_manifests_have_no_trigger_word()
+        {
+            Assert.False(Recognizer.MayHoldSettings("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {sessionAffinity: ClientIP, ports: [{port: 80}]}\n# leader of the team\n"));
+        }
+    }
+}

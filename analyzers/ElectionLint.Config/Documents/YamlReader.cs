@@ -124,6 +124,93 @@ namespace ElectionLint.Config.Documents
             return (int)(patched - shift);
         }
 
+        /// <summary>
+        /// Checks a stream without building nodes: syntax errors and duplicate keys only (files with nothing to recognise).
+        /// Falls back to <see cref="Read"/> when a problem needs its exact handling.
+        /// </summary>
+        public static ParsedFile Validate(SourceText source)
+        {
+            // One key set per nesting level, reused: small mappings allocate nothing.
+            var keySets = new List<HashSet<string>>();
+            var stack = new List<(bool Mapping, bool ExpectKey)>();
+            var anchors = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                var parser = new Parser(new StringReader(source.Text));
+                while (parser.MoveNext())
+                {
+                    ParsingEvent e = parser.Current!;
+                    bool isKey = false;
+                    int depth = stack.Count;
+                    if (depth > 0 && stack[depth - 1].Mapping && (e is Scalar || e is MappingStart || e is SequenceStart || e is AnchorAlias))
+                    {
+                        isKey = stack[depth - 1].ExpectKey;
+                        stack[depth - 1] = (true, !isKey);
+                    }
+
+                    switch (e)
+                    {
+                        case DocumentStart _:
+                            anchors.Clear();
+                            break;
+                        case MappingStart ms:
+                        case SequenceStart _:
+                            if (depth >= MaxDepth)
+                            {
+                                return Read(source);
+                            }
+
+                            AnchorName anchor = e is MappingStart m ? m.Anchor : ((SequenceStart)e).Anchor;
+                            if (!anchor.IsEmpty)
+                            {
+                                anchors.Add(anchor.Value);
+                            }
+
+                            stack.Add((e is MappingStart, true));
+                            if (keySets.Count <= depth)
+                            {
+                                keySets.Add(new HashSet<string>(StringComparer.Ordinal));
+                            }
+                            else
+                            {
+                                keySets[depth].Clear();
+                            }
+
+                            break;
+                        case MappingEnd _:
+                        case SequenceEnd _:
+                            stack.RemoveAt(depth - 1);
+                            break;
+                        case AnchorAlias alias:
+                            if (!anchors.Contains(alias.Value.Value))
+                            {
+                                return Read(source);
+                            }
+
+                            break;
+                        case Scalar sc:
+                            if (!sc.Anchor.IsEmpty)
+                            {
+                                anchors.Add(sc.Anchor.Value);
+                            }
+
+                            if (isKey && (sc.Value == "<<" || sc.Value.Length == 0 || !keySets[depth - 1].Add(sc.Value)))
+                            {
+                                return Read(source); // merge keys, null keys and duplicates need the full reader
+                            }
+
+                            break;
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                return Read(source);
+            }
+
+            return new ParsedFile(source, FileKind.Yaml, new Node[0], new FileProblem[0]);
+        }
+
         private static ParsedFile ReadOnce(SourceText source, string text, List<(int Offset, int Count)> inserted, out int repairLine)
         {
             repairLine = -1;

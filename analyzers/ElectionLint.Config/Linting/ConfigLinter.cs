@@ -109,11 +109,13 @@ namespace ElectionLint.Config.Linting
             var diagnostics = new List<LintDiagnostic>();
             string path = source.Path;
             FileKind kind = KindOf(path);
+            // Most files of a config repository hold no timing setting: they are only checked for syntax and duplicates.
+            bool relevant = profile.Bindings.Count > 0 || Recognizer.MayHoldSettings(source.Text);
             ParsedFile parsed = kind switch
             {
                 FileKind.Json => JsonReader.Read(source),
                 FileKind.Properties => PropertiesReader.Read(source),
-                _ => YamlReader.Read(source),
+                _ => relevant ? YamlReader.Read(source) : YamlReader.Validate(source),
             };
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it.

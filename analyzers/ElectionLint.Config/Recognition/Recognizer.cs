@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using ElectionLint.Config.Documents;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Profile;
@@ -9,6 +10,14 @@ namespace ElectionLint.Config.Recognition
     /// <summary>Finds every system's settings in a parsed file. Each instance's locations are <see cref="SettingLocation"/>s.</summary>
     public static class Recognizer
     {
+        /// <summary>Words every recognised key, flag or variable contains (a test checks this against the surface tables).</summary>
+        private static readonly Regex Triggers = new Regex(
+            @"heartbeat[-_.]?(interval|threshold)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>False when the text cannot hold any setting ElectionLint recognises (bindings aside).</summary>
+        public static bool MayHoldSettings(string text) => Triggers.IsMatch(text);
+
         public static IReadOnlyList<ConfigurationInstance> Recognize(ParsedFile file, IReadOnlyList<Binding>? bindings = null)
         {
             var ctx = new RecognitionContext(file.Source);

@@ -1,0 +1,209 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace ElectionLint.Cli.Tests
+{
+    [Collection("cli")]
+    public class CliTests
+    {
+        private const string Bad = "heartbeat-interval: 100\nelection-timeout: 300\n";
+        private const string Good = "heartbeat-interval: 100\nelection-timeout: 1000\n";
+
+        private static string Golden(string name) => Path.Combine(Cli.RepoRoot, "tests", "ElectionLint.Cli.Tests", "Golden", name);
+
+        private static void MatchGolden(string name, string actual)
+        {
+            string path = Golden(name);
+            if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+            {
+                File.WriteAllText(path, actual);
+            }
+
+            Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n"), actual.Replace("\r\n", "\n"));
+        }
+
+        [Fact]
+        public void Sample_text_output_matches_the_golden_file()
+        {
+            (int code, string output, string err) = Cli.Run("lint", "samples/config-repo", "--format", "text");
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, err);
+            MatchGolden("sample.txt", output);
+        }
+
+        [Fact]
+        public void Sample_sarif_output_is_valid_and_matches_the_golden_file()
+        {
+            (int code, string output, _) = Cli.Run("lint", "samples/config-repo", "--format", "sarif");
+            Assert.Equal(1, code);
+            JsonElement run = SarifValidator.Validate(output);
+            Assert.Equal(20, run.GetProperty("results").GetArrayLength());
+            MatchGolden("sample.sarif", output.Replace(Program.Version, "VERSION"));
+        }
+
+        [Fact]
+        public void Sarif_with_no_results_is_valid()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Good));
+            (int code, string output, _) = Cli.RunIn(dir, "lint", ".", "--format", "sarif");
+            Assert.Equal(0, code);
+            Assert.Equal(0, SarifValidator.Validate(output).GetProperty("results").GetArrayLength());
+        }
+
+        [Fact]
+        public void Text_lines_have_file_line_column_and_an_underlined_frame()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            (int code, string output, _) = Cli.RunIn(dir, "etcd.yaml");
+            Assert.Equal(1, code);
+            string[] lines = output.Split('\n');
+            Assert.Equal("etcd.yaml:2:19: error EL1001: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to at least 500 ms (1000 ms recommended)", lines[0]);
+            Assert.Equal(" 2 | election-timeout: 300", lines[1]);
+            Assert.Equal("   |                   ^~~", lines[2]);
+            Assert.Equal("    etcd.yaml:1:21: note: related setting heartbeat-interval", lines[3]);
+        }
+
+        [Theory]
+        [InlineData("warning", 1)]
+        [InlineData("error", 1)]
+        [InlineData("none", 0)]
+        public void Fail_level_decides_the_exit_code(string level, int expected)
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            Assert.Equal(expected, Cli.RunIn(dir, "lint", "--fail-level", level).Code);
+        }
+
+        [Fact]
+        public void Warnings_do_not_fail_at_error_level()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"), (".electionlint.yaml", "profile: { network: wan }\n"));
+            Assert.Equal(1, Cli.RunIn(dir, "lint").Code);
+            Assert.Equal(0, Cli.RunIn(dir, "lint", "--fail-level", "error").Code);
+        }
+
+        [Fact]
+        public void Clean_repository_exits_zero()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Good));
+            (int code, string output, _) = Cli.RunIn(dir);
+            Assert.Equal(0, code);
+            Assert.Equal("1 file linted: 0 errors, 0 warnings, 0 infos\n", output);
+        }
+
+        [Theory]
+        [InlineData("lint", "no/such/path")]
+        [InlineData("lint", "--format", "xml")]
+        [InlineData("lint", "--fail-level", "loud")]
+        [InlineData("lint", "--bogus")]
+        public void Usage_errors_exit_two(params string[] args)
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Good));
+            (int code, string output, string err) = Cli.RunIn(dir, args);
+            Assert.Equal(2, code);
+            Assert.NotEqual(string.Empty, err);
+        }
+
+        [Fact]
+        public void Invalid_profile_exits_two_with_EL9002_at_its_position()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Good), (".electionlint.yaml", "profile:\n  rttP99: fast\n"));
+            (int code, string output, _) = Cli.RunIn(dir);
+            Assert.Equal(2, code);
+            Assert.StartsWith(".electionlint.yaml:2:11: error EL9002: .electionlint.yaml is invalid: rttP99: invalid duration \"fast\"", output);
+        }
+
+        [Fact]
+        public void Machine_formats_keep_stdout_clean_and_outputs_pair_with_formats()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            (int code, string output, _) = Cli.RunIn(dir, "--format", "sarif", "--output", "out/result.sarif", "--format", "json");
+            Assert.Equal(1, code);
+            SarifValidator.Validate(File.ReadAllText(Path.Combine(dir, "out", "result.sarif")));
+            JsonElement json = JsonDocument.Parse(output).RootElement;
+            JsonElement d = Assert.Single(json.GetProperty("diagnostics").EnumerateArray());
+            Assert.Equal("EL1001", d.GetProperty("rule").GetString());
+            Assert.Equal(2, d.GetProperty("line").GetInt32());
+            Assert.Equal(19, d.GetProperty("column").GetInt32());
+            Assert.Equal("1000", d.GetProperty("suggestions")[0].GetProperty("value").GetString());
+        }
+
+        [Fact]
+        public void Github_format_is_chosen_under_github_actions()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            string? previous = Environment.GetEnvironmentVariable("GITHUB_ACTIONS");
+            Environment.SetEnvironmentVariable("GITHUB_ACTIONS", "true");
+            try
+            {
+                (_, string output, _) = Cli.RunIn(dir);
+                Assert.StartsWith("::error file=etcd.yaml,line=2,col=19,endLine=2,endColumn=22,title=EL1001 etcd election timeout below 5× the heartbeat interval::election-timeout 300 ms is 3.0×", output);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("GITHUB_ACTIONS", previous);
+            }
+        }
+
+        [Fact]
+        public void Ignored_paths_and_skipped_folders_are_not_linted()
+        {
+            string dir = Cli.Scratch(("vendor/etcd.yaml", Bad), ("node_modules/x/etcd.yaml", Bad), ("bin/etcd.yaml", Bad), (".electionlint.yaml", "ignore: [\"vendor/**\"]\n"));
+            (int code, string output, _) = Cli.RunIn(dir);
+            Assert.Equal(0, code);
+            Assert.Equal("0 files linted: 0 errors, 0 warnings, 0 infos\n", output);
+        }
+
+        [Fact]
+        public void The_nearest_profile_applies()
+        {
+            string dir = Cli.Scratch(("wan/etcd.yaml", Good), ("wan/.electionlint.yaml", "profile: { network: wan }\n"), ("lan/etcd.yaml", Good));
+            (_, string output, _) = Cli.RunIn(dir, "--format", "json");
+            var diagnostics = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().ToList();
+            Assert.Equal("wan/etcd.yaml EL2010", string.Join(";", diagnostics.Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString())));
+        }
+
+        [Fact]
+        public void Explicit_config_overrides_discovery()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Good), ("strict.yaml", "profile: { rttP99: 150ms }\n"));
+            (_, string output, _) = Cli.RunIn(dir, "--config", "strict.yaml", "--format", "json");
+            Assert.Contains("\"rule\": \"EL2010\"", output);
+        }
+
+        [Theory]
+        [InlineData("text", "EL1001  error    etcd election timeout below 5× the heartbeat interval  [fix]")]
+        [InlineData("markdown", "| [EL1001](docs/rules/EL1001.md) | error | etcd election timeout below 5× the heartbeat interval | etcd | yes |")]
+        public void Rules_lists_the_catalogue(string format, string line)
+        {
+            (int code, string output, _) = Cli.Run("rules", "--format", format);
+            Assert.Equal(0, code);
+            Assert.Contains(line, output.Split('\n'));
+        }
+
+        [Fact]
+        public void Rules_json_lists_every_rule()
+        {
+            (_, string output, _) = Cli.Run("rules", "--format", "json");
+            Assert.Equal(31, JsonDocument.Parse(output).RootElement.GetArrayLength());
+        }
+
+        [Fact]
+        public void The_process_exits_with_the_code_and_prints_only_sarif()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            string dll = Path.Combine(AppContext.BaseDirectory, "electionlint.dll");
+            var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" lint . --format sarif") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+            using Process p = Process.Start(psi)!;
+            string stdout = p.StandardOutput.ReadToEnd();
+            string stderr = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Assert.Equal(1, p.ExitCode);
+            Assert.Equal(string.Empty, stderr);
+            SarifValidator.Validate(stdout);
+        }
+    }
+}

@@ -7,6 +7,7 @@ namespace ElectionLint.Rules.Evaluation
     public sealed class ConfigurationInstance
     {
         private readonly SettingOccurrence?[] _occurrences;
+        private string?[]? _names;
 
         public ConfigurationInstance(SystemDefinition system, object? anchor = null, string? variant = null)
         {
@@ -43,6 +44,17 @@ namespace ElectionLint.Rules.Evaluation
                 return true;
             }
         }
+
+        /// <summary>How messages name a setting that is not written (C#: the property name, RetryPeriod).</summary>
+        public ConfigurationInstance Name(string settingId, string name)
+        {
+            _names ??= new string?[_occurrences.Length];
+            _names[System.IndexOf(settingId)] = name;
+            return this;
+        }
+
+        /// <summary>The name for messages: as written, as declared with <see cref="Name"/>, or the setting id.</summary>
+        public string NameOf(int index) => _occurrences[index]?.Name ?? _names?[index] ?? System.Settings[index].Id;
 
         /// <summary>A known value (C# constants, already-typed values).</summary>
         public ConfigurationInstance Set(string settingId, SettingValue value, object? location = null, string? name = null)
@@ -86,7 +98,7 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>A copy with one setting replaced by a known value (used to verify suggested values).</summary>
         internal ConfigurationInstance With(int index, decimal value)
         {
-            var copy = new ConfigurationInstance(System, Anchor, Variant);
+            var copy = new ConfigurationInstance(System, Anchor, Variant) { _names = _names };
             _occurrences.CopyTo(copy._occurrences, 0);
             SettingOccurrence? old = _occurrences[index];
             SettingDefinition s = System.Settings[index];

@@ -83,7 +83,7 @@ namespace ElectionLint.Rules.Evaluation
         public bool IsDefault(string settingId) => _defaulted[System.IndexOf(settingId)];
 
         /// <summary>The name as written, or the setting id.</summary>
-        public string Name(string settingId) => Instance[settingId]?.DisplayName ?? settingId;
+        public string Name(string settingId) => Instance.NameOf(System.IndexOf(settingId));
 
         /// <summary>"300 ms", or "1000 ms (default)" when the value was not written.</summary>
         public string Show(string settingId)

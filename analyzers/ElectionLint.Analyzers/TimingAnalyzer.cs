@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ElectionLint.Analyzers.Bindings;
+using ElectionLint.Analyzers.Collection;
+using ElectionLint.Analyzers.Evaluation;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Profile;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ElectionLint.Analyzers
+{
+    /// <summary>
+    /// Finds lease, Raft and session options in C# (object initializers, constructor arguments, later assignments to
+    /// the same local, Configure&lt;T&gt; lambdas, method arguments), folds their values and reports the engine's findings
+    /// on the offending value.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TimingAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property names: the suggested values a code fix can apply.</summary>
+        public const string SuggestionCount = "ElectionLint.Suggestions";
+
+        private static readonly string[] ConfigureMethods = { "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(Start);
+        }
+
+        private static void Start(CompilationStartAnalysisContext start)
+        {
+            AnalysisProfile profile = AnalysisProfile.None;
+            var userTypes = new List<TypeBinding>();
+            if (ProfileReader.Find(start.Options.AdditionalFiles) is AdditionalText profileFile)
+            {
+                Config.ProfileFile.LoadedProfile? loaded = ProfileReader.Load(profileFile, start.CancellationToken);
+                if (loaded != null)
+                {
+                    profile = new AnalysisProfile(loaded.Document, Path.GetDirectoryName(profileFile.Path));
+                    userTypes.AddRange(UserBindings(loaded.Document));
+                    if (!loaded.IsValid)
+                    {
+                        start.RegisterAdditionalFileAction(c => ReportProfileProblems(c, profileFile, loaded));
+                    }
+                }
+            }
+
+            BoundTypes? types = BoundTypes.Resolve(start.Compilation, KnownBindings.Types.Concat(userTypes), KnownBindings.Methods);
+            if (types == null)
+            {
+                return; // no bound type in this compilation: nothing to do, nothing registered
+            }
+
+            start.RegisterOperationAction(c => AnalyzeCreation(c, types, profile), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types, profile), OperationKind.Invocation);
+        }
+
+        private static IEnumerable<TypeBinding> UserBindings(ProfileDocument document)
+        {
+            foreach (Binding b in document.Bindings)
+            {
+                if (b.CSharpType == null || b.CSharpSettings.Count == 0)
+                {
+                    continue;
+                }
+
+                var members = b.CSharpSettings.Select(s => new MemberBinding(s.Source, s.Role, ValueKind.Declared, s.Unit != null ? Rules.Timing.DurationParser.UnitNanos(s.Unit) : (long?)null)).ToArray();
+                yield return new TypeBinding(b.CSharpType, b.System, null, members) { IncludeSubclasses = true };
+            }
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (!types.TryGet(creation.Type, out TypeBinding binding))
+            {
+                return;
+            }
+
+            var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
+            ConfigurationInstance instance = SettingCollector.Start(binding, Anchor(creation));
+            foreach (IArgumentOperation arg in creation.Arguments)
+            {
+                if (arg.Parameter != null && SettingCollector.Member(binding.ConstructorParameters, arg.Parameter.Name) is MemberBinding m && arg.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    collector.Add(instance, m, arg.Value, conditional: false);
+                }
+            }
+
+            if (creation.Initializer != null)
+            {
+                collector.Statements(instance, binding, creation.Initializer.Initializers, receiver => receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver });
+            }
+
+            // var config = new X { … }; config.Prop = …; (later statements of the same block)
+            if (creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } &&
+                Statement(declarator) is IOperation statement && statement.Parent is IBlockOperation block)
+            {
+                ILocalSymbol local = declarator.Symbol;
+                int index = block.Operations.IndexOf(statement);
+                collector.Statements(instance, binding, block.Operations.Skip(index + 1), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
+            }
+
+            Report(context, instance, profile);
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            IMethodSymbol method = invocation.TargetMethod;
+            if (types.HasMethods && types.TryGetMethod(method, out MethodBinding methodBinding))
+            {
+                var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
+                var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation());
+                foreach (IArgumentOperation arg in invocation.Arguments)
+                {
+                    if (arg.Parameter != null && SettingCollector.Member(methodBinding.Parameters, arg.Parameter.Name) is MemberBinding m)
+                    {
+                        collector.Add(instance, m, arg.Value, conditional: false);
+                    }
+                }
+
+                Report(context, instance, profile);
+                return;
+            }
+
+            if (Array.IndexOf(ConfigureMethods, method.Name) < 0)
+            {
+                return;
+            }
+
+            // services.Configure<T>(o => { o.X = …; }), builder.Configure(o => …), PostConfigure, ConfigureAll
+            foreach (IArgumentOperation arg in invocation.Arguments)
+            {
+                IOperation value = arg.Value is IDelegateCreationOperation d ? d.Target : arg.Value;
+                if (value is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters.Length == 0)
+                {
+                    continue;
+                }
+
+                IParameterSymbol parameter = lambda.Symbol.Parameters[0];
+                if (!types.TryGet(parameter.Type, out TypeBinding binding))
+                {
+                    continue;
+                }
+
+                var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
+                ConfigurationInstance instance = SettingCollector.Start(binding, lambda.Syntax.GetLocation());
+                collector.Statements(instance, binding, lambda.Body.Operations, receiver => receiver is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter));
+                Report(context, instance, profile);
+            }
+        }
+
+        private static IOperation? Statement(IVariableDeclaratorOperation declarator) =>
+            declarator.Parent?.Parent is IVariableDeclarationGroupOperation group ? group : null;
+
+        /// <summary>Findings about unset settings point at <c>new Type</c>, not the whole initializer.</summary>
+        private static Location Anchor(IObjectCreationOperation creation)
+        {
+            if (creation.Syntax is ObjectCreationExpressionSyntax oc)
+            {
+                return Location.Create(oc.SyntaxTree, TextSpan.FromBounds(oc.NewKeyword.SpanStart, oc.Type.Span.End));
+            }
+
+            if (creation.Syntax is ImplicitObjectCreationExpressionSyntax ioc)
+            {
+                return Location.Create(ioc.SyntaxTree, TextSpan.FromBounds(ioc.NewKeyword.SpanStart, ioc.ArgumentList.Span.End));
+            }
+
+            return creation.Syntax.GetLocation();
+        }
+
+        private static void Report(OperationAnalysisContext context, ConfigurationInstance instance, AnalysisProfile profile)
+        {
+            EvaluationResult result = Evaluator.Evaluate(instance, profile.For(context.Operation.Syntax.SyntaxTree.FilePath), profile.Severities);
+            foreach (Finding f in result.Findings)
+            {
+                Location location = f.Location as Location ?? context.Operation.Syntax.GetLocation();
+                var additional = new List<Location>();
+                foreach (SettingOccurrence o in f.Related)
+                {
+                    if (o.Location is Location l)
+                    {
+                        additional.Add(l);
+                    }
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Descriptors.ToRoslyn(f.Severity), additional, Properties(f), f.Message));
+            }
+        }
+
+        /// <summary>Suggested values for code fixes: setting, member, value (nanoseconds or number), and whether it is written.</summary>
+        private static ImmutableDictionary<string, string?> Properties(Finding f)
+        {
+            ImmutableDictionary<string, string?>.Builder b = ImmutableDictionary.CreateBuilder<string, string?>();
+            b[SuggestionCount] = f.Suggestions.Count.ToString(CultureInfo.InvariantCulture);
+            for (int i = 0; i < f.Suggestions.Count; i++)
+            {
+                SuggestedValue s = f.Suggestions[i];
+                b[$"Suggestion{i}.Setting"] = s.Setting.Id;
+                b[$"Suggestion{i}.Member"] = s.Occurrence?.Name;
+                b[$"Suggestion{i}.Value"] = Rules.Timing.DurationFormat.Number(s.Value);
+                b[$"Suggestion{i}.Present"] = s.Occurrence != null ? "true" : "false";
+            }
+
+            return b.ToImmutable();
+        }
+
+        private static void ReportProfileProblems(AdditionalFileAnalysisContext context, AdditionalText profileFile, Config.ProfileFile.LoadedProfile loaded)
+        {
+            if (!string.Equals(context.AdditionalFile.Path, profileFile.Path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (Config.Documents.FileProblem p in loaded.Problems)
+            {
+                Location location = Location.Create(profileFile.Path, new TextSpan(p.Span.StartOffset, p.Span.Length), Lines(p.Span));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9002"), location, ".electionlint.yaml is invalid: " + p.Message));
+            }
+        }
+
+        internal static LinePositionSpan Lines(Config.Source.SourceSpan s) =>
+            new LinePositionSpan(new LinePosition(Math.Max(0, s.StartLine - 1), Math.Max(0, s.StartColumn - 1)), new LinePosition(Math.Max(0, s.EndLine - 1), Math.Max(0, s.EndColumn - 1)));
+    }
+}

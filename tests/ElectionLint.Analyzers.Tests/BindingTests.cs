@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ElectionLint.Analyzers.Tests
+{
+    /// <summary>Every bound type and every way a setting arrives, with exact spans.</summary>
+    public class BindingTests
+    {
+        private static Task Check(string body) => Verify.Analyzer().VerifyAsync(Verify.Usings + "class C { void M(ILock l, k8s.IKubernetes k, Microsoft.Extensions.DependencyInjection.IServiceCollection services, BlobLeaseClient lease) {\n" + body + "\n} }");
+
+        [Fact]
+        public Task K8s_object_initializer() => Check(
+            "var c = new LeaderElectionConfig(l) { LeaseDuration = {|EL1010:TimeSpan.FromSeconds(10)|}, RenewDeadline = TimeSpan.FromSeconds(10) };");
+
+        [Fact]
+        public Task K8s_later_assignment_to_the_same_local() => Check(
+            "var c = new LeaderElectionConfig(l);\nc.RetryPeriod = TimeSpan.FromSeconds(2);\nc.RenewDeadline = {|EL1011:TimeSpan.FromSeconds(2)|};");
+
+        [Fact]
+        public Task K8s_defaults_are_clean() => Check("var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(15) };");
+
+        [Fact]
+        public Task Kafka_properties_and_set() => Check(
+            "var c = new ConsumerConfig { HeartbeatIntervalMs = {|EL1020:50000|} };\n" +
+            "var d = new ConsumerConfig { MaxPollIntervalMs = {|EL1022:10000|} };\n" +
+            "var e = new ConsumerConfig();\ne.Set(\"session.timeout.ms\", {|EL1021:\"3000\"|});");
+
+        [Fact]
+        public Task Kafka_consumer_protocol_rejects_session_settings() => Check(
+            "var c = new ConsumerConfig { GroupProtocol = GroupProtocol.Consumer, SessionTimeoutMs = {|EL1023:10000|} };");
+
+        [Fact]
+        public Task DotNext_node_configuration_subclass_and_election_timeout() => Check(
+            "var t = new RaftCluster.TcpConfiguration(new System.Net.IPEndPoint(0, 0)) { UpperElectionTimeout = {|EL1040:100|} };\n" +
+            "var e = new ElectionTimeout { LowerValue = 150, UpperValue = {|EL2040:200|} };");
+
+        [Fact]
+        public Task DotNext_aspnet_threshold_has_no_upper_bound() => Check(
+            "var m = new DotNext.Net.Cluster.Consensus.Raft.Http.HttpClusterMemberConfiguration { HeartbeatThreshold = {|EL2001:1.0|} };");
+
+        [Fact]
+        public Task Orleans_configure_lambda() => Check(
+            "services.Configure<ClusterMembershipOptions>(o => { o.NumProbedSilos = 3; o.NumVotesForDeathDeclaration = {|EL1080:4|}; });");
+
+        [Fact]
+        public Task Orleans_add_options_configure_expression_lambda() => Check(
+            "services.AddOptions<ClusterMembershipOptions>().Configure(o => o.NumVotesForDeathDeclaration = {|EL1080:0|});");
+
+        [Fact]
+        public Task Consul_session_ttl() => Check(
+            "var s = new SessionEntry { TTL = {|EL1050:TimeSpan.FromSeconds(5)|} };\nvar o = new LockOptions(\"k\") { SessionTTL = {|EL1050:TimeSpan.FromHours(25)|} };");
+
+        [Fact]
+        public Task Azure_lease_duration_argument() => Check(
+            "lease.Acquire({|EL1060:TimeSpan.FromSeconds(90)|});\nlease.AcquireAsync({|EL1060:TimeSpan.FromSeconds(10)|});\nlease.Acquire(BlobLeaseClient.InfiniteLeaseDuration);\n" +
+            // The SDK sends Convert.ToInt64(TotalSeconds): 14.5 → 14 (rejected), 15.5 → 16, 60.5 → 60.
+            "lease.Acquire({|EL1060:TimeSpan.FromSeconds(14.5)|});\nlease.Acquire(TimeSpan.FromSeconds(15.5));\nlease.Acquire(TimeSpan.FromSeconds(60.5));");
+
+        [Fact]
+        public Task Akka_timeout_settings_constructor() => Check(
+            "var t = new TimeoutSettings({|EL1070:TimeSpan.FromSeconds(60)|}, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(5));");
+
+        [Fact]
+        public async Task Messages_name_members_and_defaults()
+        {
+            var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2) }; } }");
+            var d = diagnostics.Single(x => x.Id == "EL1011");
+            Assert.Equal("RenewDeadline 2s is not greater than 1.2 × RetryPeriod 2s (default) = 2.4s; kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline above 2.4s", d.GetMessage());
+            Assert.Equal("https://github.com/electionlint/electionlint/blob/main/docs/rules/EL1011.md", d.Descriptor.HelpLinkUri);
+            Assert.Equal("2500000000", d.Properties["Suggestion0.Value"]);
+        }
+
+        [Fact]
+        public async Task Related_setting_is_an_additional_location()
+        {
+            var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(5), RenewDeadline = TimeSpan.FromSeconds(10) }; } }");
+            var d = diagnostics.Single(x => x.Id == "EL1010");
+            var related = Assert.Single(d.AdditionalLocations);
+            Assert.Equal("TimeSpan.FromSeconds(10)", related.SourceTree!.GetText().ToString(related.SourceSpan));
+        }
+
+        [Fact]
+        public Task Unset_setting_findings_point_at_the_creation() =>
+            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  gcPauseP99: 6s\n")
+                .VerifyAsync(Verify.Usings + "class C { void M(ILock l) { var c = {|EL2020:new LeaderElectionConfig|}(l); } }");
+    }
+}

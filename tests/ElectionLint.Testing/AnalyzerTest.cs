@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace ElectionLint.Testing
+{
+    /// <summary>Compiles a test source with stubs, runs analyzers, and compares diagnostics with markup.</summary>
+    public sealed class AnalyzerTest
+    {
+        private readonly List<(string Path, string Text)> _sources = new List<(string, string)>();
+        private readonly List<AdditionalText> _additional = new List<AdditionalText>();
+        private readonly Dictionary<string, ReportDiagnostic> _severities = new Dictionary<string, ReportDiagnostic>();
+        private readonly List<MetadataReference> _references = new List<MetadataReference>();
+        private readonly DiagnosticAnalyzer[] _analyzers;
+
+        public AnalyzerTest(params DiagnosticAnalyzer[] analyzers)
+        {
+            _analyzers = analyzers;
+        }
+
+        /// <summary>Diagnostics ids the comparison looks at (default: every id the analyzers support).</summary>
+        public Func<string, bool> Compared { get; set; } = _ => true;
+
+        public AnalyzerTest WithSource(string path, string text)
+        {
+            _sources.Add((path, text));
+            return this;
+        }
+
+        public AnalyzerTest WithAdditionalFile(string path, string text)
+        {
+            _additional.Add(new InMemoryAdditionalText(path, text));
+            return this;
+        }
+
+        /// <summary>What <c>dotnet_diagnostic.ID.severity</c> in .editorconfig (or a global config) does.</summary>
+        public AnalyzerTest WithSeverity(string id, ReportDiagnostic severity)
+        {
+            _severities[id] = severity;
+            return this;
+        }
+
+        public AnalyzerTest WithReference(MetadataReference reference)
+        {
+            _references.Add(reference);
+            return this;
+        }
+
+        public CSharpCompilation Compile(string source, string path = "/src/Test.cs")
+        {
+            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path) };
+            trees.AddRange(_sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path)));
+            var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(_severities);
+            return CSharpCompilation.Create("TestProject", trees, References.Framework.Concat(_references), options);
+        }
+
+        /// <summary>Runs the analyzers; fails on compiler errors (unless allowed) and on any AD0001.</summary>
+        public async Task<ImmutableArray<Diagnostic>> RunAsync(string source, bool allowCompilerErrors = false, string path = "/src/Test.cs")
+        {
+            CSharpCompilation compilation = Compile(source, path);
+            if (!allowCompilerErrors)
+            {
+                Diagnostic[] errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+                Assert.True(errors.Length == 0, "The test source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+            }
+
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create(_analyzers),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray.CreateRange(_additional)), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+            Diagnostic[] crashes = diagnostics.Where(d => d.Id == "AD0001").ToArray();
+            Assert.True(crashes.Length == 0, "An analyzer threw:\n" + string.Join("\n", crashes.Select(c => c.GetMessage())));
+            return diagnostics;
+        }
+
+        /// <summary>Compares the analyzers' diagnostics in the test source with the markup; prints an annotated source on mismatch.</summary>
+        public async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, string path = "/src/Test.cs")
+        {
+            (string source, List<ExpectedSpan> expected) = Markup.Parse(markup);
+            ImmutableArray<Diagnostic> diagnostics = await RunAsync(source, path: path).ConfigureAwait(false);
+            var actual = diagnostics
+                .Where(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath == path && Compared(d.Id))
+                .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id)
+                .ToList();
+            var want = expected.OrderBy(e => e.Span.Start).ThenBy(e => e.Id).ToList();
+            bool same = actual.Count == want.Count && actual.Zip(want, (a, w) => a.Location.SourceSpan == w.Span && (w.Id == null || w.Id == a.Id)).All(x => x);
+            Assert.True(same, Describe(source, want, actual));
+            return diagnostics;
+        }
+
+        private static string Describe(string source, List<ExpectedSpan> expected, List<Diagnostic> actual)
+        {
+            var sb = new StringBuilder();
+            sb.AppendLine("Expected:");
+            foreach (ExpectedSpan e in expected)
+            {
+                sb.AppendLine($"  {e.Id ?? "(any)"} at {e.Span}: '{source.Substring(e.Span.Start, e.Span.Length)}'");
+            }
+
+            sb.AppendLine("Actual:");
+            foreach (Diagnostic d in actual)
+            {
+                var s = d.Location.SourceSpan;
+                sb.AppendLine($"  {d.Id} at {s}: '{source.Substring(s.Start, s.Length)}' — {d.GetMessage()}");
+            }
+
+            sb.AppendLine("Source with actual diagnostics as markup:");
+            var marks = actual.SelectMany(d => new[] { (Pos: d.Location.SourceSpan.Start, Text: "{|" + d.Id + ":", Order: 1), (Pos: d.Location.SourceSpan.End, Text: "|}", Order: 0) })
+                .OrderByDescending(m => m.Pos).ThenBy(m => m.Order);
+            var annotated = new StringBuilder(source);
+            foreach (var m in marks)
+            {
+                annotated.Insert(m.Pos, m.Text);
+            }
+
+            sb.Append(annotated);
+            return sb.ToString();
+        }
+    }
+}

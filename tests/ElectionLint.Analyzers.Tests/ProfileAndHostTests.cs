@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using ElectionLint.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace ElectionLint.Analyzers.Tests
+{
+    /// <summary>The profile additional file, severities, generated code, compilations without bound types, broken code.</summary>
+    public class ProfileAndHostTests
+    {
+        private const string Etcd = "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = ";
+
+        [Fact]
+        public Task Wan_profile_raises_EL2010() =>
+            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  network: wan\n  rttP99: 2s\n")
+                .VerifyAsync(Verify.Usings + Etcd + "{|EL2010:TimeSpan.FromSeconds(15)|} }; } }");
+
+        [Fact]
+        public Task Gc_profile_raises_EL2020_on_the_written_value() =>
+            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  gcPauseP99: 3s\n")
+                .VerifyAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL2020:TimeSpan.FromSeconds(5)|} }; } }");
+
+        [Fact]
+        public Task Failover_budget_raises_EL2030() =>
+            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  maxFailover: 10s\n")
+                .VerifyAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = {|EL2030:TimeSpan.FromSeconds(15)|}, RenewDeadline = TimeSpan.FromSeconds(5), RetryPeriod = TimeSpan.FromSeconds(2) }; } }");
+
+        [Fact]
+        public Task Contradictory_profile_raises_EL2031_only() =>
+            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  network: wan\n  rttP99: 1s\n  maxFailover: 5s\n")
+                .VerifyAsync(Verify.Usings + Etcd + "{|EL2031:TimeSpan.FromSeconds(15)|} }; } }");
+
+        [Fact]
+        public async Task Overrides_apply_by_the_source_path()
+        {
+            var test = Verify.Analyzer().WithAdditionalFile("/repo/.electionlint.yaml", "overrides:\n  - paths: [\"wan/**\"]\n    profile: { rttP99: 2s }\n");
+            string source = Verify.Usings + Etcd + "TimeSpan.FromSeconds(15) }; } }";
+            Assert.Contains((await test.RunAsync(source, path: "/repo/wan/Elector.cs")), d => d.Id == "EL2010");
+            Assert.DoesNotContain((await test.RunAsync(source, path: "/repo/lan/Elector.cs")), d => d.Id == "EL2010");
+        }
+
+        [Fact]
+        public Task Profile_rules_can_switch_a_rule_off() =>
+            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "rules:\n  EL1010: off\n")
+                .VerifyAsync(Verify.Usings + Etcd + "TimeSpan.FromSeconds(10) }; } }");
+
+        [Fact]
+        public async Task Invalid_profile_is_EL9002_on_the_profile_file()
+        {
+            var diagnostics = await Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  rttP99: fast\n").RunAsync(Verify.Usings + "class C { }");
+            Diagnostic d = Assert.Single(diagnostics, x => x.Id == "EL9002");
+            Assert.Equal("/src/.electionlint.yaml", d.Location.GetLineSpan().Path);
+            Assert.Equal(1, d.Location.GetLineSpan().StartLinePosition.Line);
+            Assert.Equal(10, d.Location.GetLineSpan().StartLinePosition.Character);
+        }
+
+        [Theory]
+        [InlineData(ReportDiagnostic.Suppress, 0)]
+        [InlineData(ReportDiagnostic.Error, 1)]
+        public async Task Editorconfig_severity_is_honoured(ReportDiagnostic severity, int count)
+        {
+            var diagnostics = await Verify.Analyzer().WithSeverity("EL1010", severity).RunAsync(Verify.Usings + Etcd + "TimeSpan.FromSeconds(10) }; } }");
+            Assert.Equal(count, diagnostics.Count(d => d.Id == "EL1010"));
+            if (count == 1)
+            {
+                Assert.Equal(DiagnosticSeverity.Error, diagnostics.Single(d => d.Id == "EL1010").Severity);
+            }
+        }
+
+        [Fact]
+        public async Task User_types_are_bound_from_the_profile()
+        {
+            const string profile = "bindings:\n  - system: custom\n    csharp:\n      type: MyCompany.Raft.RaftOptions\n      settings: { HeartbeatMs: \"heartbeat:ms\", ElectionTimeout: \"electionTimeout\" }\n";
+            await Verify.Analyzer(stubs: false).WithAdditionalFile("/src/.electionlint.yaml", profile).VerifyAsync(
+                "namespace MyCompany.Raft { public class RaftOptions { public int HeartbeatMs { get; set; } public System.TimeSpan ElectionTimeout { get; set; } } }\n" +
+                "class C { void M() { var o = new MyCompany.Raft.RaftOptions { HeartbeatMs = 100, ElectionTimeout = {|EL2001:System.TimeSpan.FromMilliseconds(300)|} }; } }");
+        }
+
+        [Fact]
+        public Task Generated_code_is_skipped() => Verify.Analyzer().VerifyAsync(
+            "// <auto-generated/>\n" + Verify.Usings + Etcd + "TimeSpan.FromSeconds(10) }; } }");
+
+        [Fact]
+        public async Task Nothing_is_registered_without_bound_types()
+        {
+            var analyzer = new TimingAnalyzer();
+            var compilation = new AnalyzerTest(analyzer).Compile("class C { void M() { var t = System.TimeSpan.FromSeconds(1); } }");
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
+            Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            Assert.Equal(1, telemetry.CompilationStartActionsCount);
+            Assert.Equal(0, telemetry.OperationActionsCount);
+            Assert.Equal(0, telemetry.SyntaxNodeActionsCount);
+            Assert.Equal(0, telemetry.AdditionalFileActionsCount);
+        }
+
+        [Fact]
+        public async Task Bound_types_register_operation_actions_only()
+        {
+            var analyzer = new TimingAnalyzer();
+            var test = Verify.Analyzer();
+            var withAnalyzers = test.Compile(Verify.Usings + "class C { }").WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            Assert.Equal(2, telemetry.OperationActionsCount);
+            Assert.Equal(0, telemetry.CompilationEndActionsCount);
+        }
+
+        [Theory]
+        [InlineData("class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds( }; } }")]
+        [InlineData("class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = Missing.Value, RenewDeadline = 5 }; } }")]
+        [InlineData("class C { void M() { var c = new LeaderElectionConfig() { LeaseDuration = TimeSpan.FromSeconds(10) }; } }")]
+        [InlineData("class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { Nope = 1, LeaseDuration = TimeSpan.FromSeconds(10) }")]
+        [InlineData("class C { void M(IServiceCollection s) { s.Configure<ClusterMembershipOptions>(o => o.NumVotesForDeathDeclaration = ); } }")]
+        [InlineData("class C { void M(BlobLeaseClient c) { c.Acquire(); c.Acquire(TimeSpan.FromSeconds(1), 2, 3, 4); } }")]
+        [InlineData("class C { static readonly TimeSpan A = B; static readonly TimeSpan B = A; void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = A }; } }")]
+        public async Task Broken_code_never_crashes_the_analyzer(string source)
+        {
+            // RunAsync fails the test on any AD0001.
+            await Verify.Analyzer().RunAsync(Verify.Usings + source, allowCompilerErrors: true);
+        }
+    }
+}

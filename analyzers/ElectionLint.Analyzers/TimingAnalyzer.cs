@@ -42,21 +42,11 @@ namespace ElectionLint.Analyzers
 
         private static void Start(CompilationStartAnalysisContext start)
         {
-            AnalysisProfile profile = AnalysisProfile.None;
-            var userTypes = new List<TypeBinding>();
-            if (ProfileReader.Find(start.Options.AdditionalFiles) is AdditionalText profileFile)
-            {
-                Config.ProfileFile.LoadedProfile? loaded = ProfileReader.Load(profileFile, start.CancellationToken);
-                if (loaded != null)
-                {
-                    profile = new AnalysisProfile(loaded.Document, Path.GetDirectoryName(profileFile.Path));
-                    userTypes.AddRange(UserBindings(loaded.Document));
-                    if (!loaded.IsValid)
-                    {
-                        start.RegisterAdditionalFileAction(c => ReportProfileProblems(c, profileFile, loaded));
-                    }
-                }
-            }
+            // Only a compilation with a .electionlint.yaml loads the YAML reader.
+            AnalysisProfile profile = ProfileReader.Find(start.Options.AdditionalFiles) is AdditionalText profileFile
+                ? ProfileReader.Setup(start, profileFile)
+                : AnalysisProfile.None;
+            IEnumerable<TypeBinding> userTypes = UserBindings(profile.Document);
 
             BoundTypes? types = BoundTypes.Resolve(start.Compilation, KnownBindings.Types.Concat(userTypes), KnownBindings.Methods);
             if (types == null)
@@ -218,22 +208,5 @@ namespace ElectionLint.Analyzers
 
             return b.ToImmutable();
         }
-
-        private static void ReportProfileProblems(AdditionalFileAnalysisContext context, AdditionalText profileFile, Config.ProfileFile.LoadedProfile loaded)
-        {
-            if (!string.Equals(context.AdditionalFile.Path, profileFile.Path, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            foreach (Config.Documents.FileProblem p in loaded.Problems)
-            {
-                Location location = Location.Create(profileFile.Path, new TextSpan(p.Span.StartOffset, p.Span.Length), Lines(p.Span));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9002"), location, ".electionlint.yaml is invalid: " + p.Message));
-            }
-        }
-
-        internal static LinePositionSpan Lines(Config.Source.SourceSpan s) =>
-            new LinePositionSpan(new LinePosition(Math.Max(0, s.StartLine - 1), Math.Max(0, s.StartColumn - 1)), new LinePosition(Math.Max(0, s.EndLine - 1), Math.Max(0, s.EndColumn - 1)));
     }
 }

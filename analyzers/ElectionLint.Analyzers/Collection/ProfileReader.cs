@@ -4,6 +4,8 @@ using System.IO;
 using System.Threading;
 using ElectionLint.Config.ProfileFile;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ElectionLint.Analyzers.Collection
 {
@@ -25,10 +27,44 @@ namespace ElectionLint.Analyzers.Collection
             return best;
         }
 
+        /// <summary>Loads the profile; a broken one is reported (EL9002) on its own file.</summary>
+        public static AnalysisProfile Setup(CompilationStartAnalysisContext start, AdditionalText profileFile)
+        {
+            LoadedProfile? loaded = Load(profileFile, start.CancellationToken);
+            if (loaded == null)
+            {
+                return AnalysisProfile.None;
+            }
+
+            if (!loaded.IsValid)
+            {
+                start.RegisterAdditionalFileAction(c => ReportProfileProblems(c, profileFile, loaded));
+            }
+
+            return new AnalysisProfile(loaded.Document, Path.GetDirectoryName(profileFile.Path));
+        }
+
         public static LoadedProfile? Load(AdditionalText file, CancellationToken cancellation)
         {
             string? text = file.GetText(cancellation)?.ToString();
             return text == null ? null : ProfileLoader.Load(file.Path, text);
         }
+
+        private static void ReportProfileProblems(AdditionalFileAnalysisContext context, AdditionalText profileFile, LoadedProfile loaded)
+        {
+            if (!string.Equals(context.AdditionalFile.Path, profileFile.Path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (Config.Documents.FileProblem p in loaded.Problems)
+            {
+                Location location = Location.Create(profileFile.Path, new TextSpan(p.Span.StartOffset, p.Span.Length), Lines(p.Span));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9002"), location, ".electionlint.yaml is invalid: " + p.Message));
+            }
+        }
+
+        internal static LinePositionSpan Lines(Config.Source.SourceSpan s) =>
+            new LinePositionSpan(new LinePosition(Math.Max(0, s.StartLine - 1), Math.Max(0, s.StartColumn - 1)), new LinePosition(Math.Max(0, s.EndLine - 1), Math.Max(0, s.EndColumn - 1)));
     }
 }

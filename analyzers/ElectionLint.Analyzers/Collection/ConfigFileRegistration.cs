@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using ElectionLint.Config.Linting;
+using ElectionLint.Rules.Profile;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ElectionLint.Analyzers.Collection
+{
+    /// <summary>The part of the config-file analyzer that touches ElectionLint.Config (and so YamlDotNet).</summary>
+    internal static class ConfigFileRegistration
+    {
+        public static void Register(CompilationStartAnalysisContext start)
+        {
+            AdditionalText? profileFile = ProfileReader.Find(start.Options.AdditionalFiles);
+            AnalysisProfile profile = AnalysisProfile.None;
+            if (profileFile != null && ProfileReader.Load(profileFile, start.CancellationToken) is { } loaded)
+            {
+                profile = new AnalysisProfile(loaded.Document, System.IO.Path.GetDirectoryName(profileFile.Path));
+            }
+
+            start.RegisterAdditionalFileAction(c => Analyze(c, profile));
+        }
+
+        private static void Analyze(AdditionalFileAnalysisContext context, AnalysisProfile profile)
+        {
+            string path = context.AdditionalFile.Path;
+            if (!ConfigFileAnalyzer.IsConfigFile(path) || context.AdditionalFile.GetText(context.CancellationToken) is not SourceText text)
+            {
+                return;
+            }
+
+            ProfileDocument document = profile.Document;
+            string relative = profile.Directory != null ? AnalysisProfile.PathRelativeTo(profile.Directory, path) : System.IO.Path.GetFileName(path);
+            if (document.IsIgnored(relative))
+            {
+                return;
+            }
+
+            FileResult result = ConfigLinter.Lint(new Config.Source.SourceText(path, text.ToString()), document, relative);
+            foreach (LintDiagnostic d in result.Diagnostics)
+            {
+                var additional = new List<Location>();
+                foreach (RelatedLocation r in d.Related)
+                {
+                    additional.Add(Location.Create(path, new TextSpan(r.Span.StartOffset, r.Span.Length), ProfileReader.Lines(r.Span)));
+                }
+
+                Location location = Location.Create(path, new TextSpan(d.Span.StartOffset, d.Span.Length), ProfileReader.Lines(d.Span));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(d.RuleId), location, Descriptors.ToRoslyn(d.Severity), additional, null, d.Message));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading.Tasks;
+using ElectionLint.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace ElectionLint.Analyzers.Tests
+{
+    public class ConfigFileAnalyzerTests
+    {
+        [Fact]
+        public async Task Yaml_additional_files_get_the_config_linters_findings_at_the_same_positions()
+        {
+            var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile("/repo/deploy/etcd.yaml", "name: etcd-0\nheartbeat-interval: 100\nelection-timeout: 300\n")
+                .WithAdditionalFile("/repo/deploy/broken.yaml", "a: [1, 2\nb: 3\n")
+                .WithAdditionalFile("/repo/README.md", "not a config file")
+                .RunAsync("class C { }");
+            var d = diagnostics.Single(x => x.Id == "EL1001");
+            FileLinePositionSpan span = d.Location.GetLineSpan();
+            Assert.Equal("/repo/deploy/etcd.yaml", span.Path);
+            Assert.Equal((2, 18, 2, 21), (span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character));
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            Assert.Equal("/repo/deploy/etcd.yaml", Assert.Single(d.AdditionalLocations).GetLineSpan().Path);
+            var broken = diagnostics.Single(x => x.Id == "EL9001");
+            Assert.Equal(0, broken.Location.GetLineSpan().StartLinePosition.Line);
+            Assert.Equal(2, diagnostics.Length);
+        }
+
+        [Fact]
+        public async Task The_profile_applies_to_config_files()
+        {
+            var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile("/repo/.electionlint.yaml", "profile:\n  network: wan\nignore: [\"vendor/**\"]\n")
+                .WithAdditionalFile("/repo/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n")
+                .WithAdditionalFile("/repo/vendor/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 100\n")
+                .RunAsync("class C { }");
+            Assert.Equal(new[] { "EL2010 /repo/etcd.yaml" }, diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan().Path));
+        }
+
+        [Fact]
+        public async Task Without_config_files_nothing_is_registered()
+        {
+            var analyzer = new ConfigFileAnalyzer();
+            var compilation = new AnalyzerTest(analyzer).Compile("class C { }");
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/repo/notes.txt", "x"))));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            Assert.Equal(0, telemetry.AdditionalFileActionsCount);
+        }
+
+        /// <summary>
+        /// The analyzers run from their own load context (as in the compiler); after a C#-only compilation with bound
+        /// types, YamlDotNet has not been loaded. With a YAML file it has.
+        /// </summary>
+        [Fact]
+        public async Task YamlDotNet_stays_unloaded_on_the_csharp_only_path()
+        {
+            string dir = Path.GetDirectoryName(typeof(TimingAnalyzer).Assembly.Location)!;
+            var context = new IsolatedContext(dir);
+            Assembly analyzers = context.LoadFromAssemblyPath(Path.Combine(dir, "ElectionLint.Analyzers.dll"));
+            var timing = (DiagnosticAnalyzer)Activator.CreateInstance(analyzers.GetType("ElectionLint.Analyzers.TimingAnalyzer")!)!;
+            var config = (DiagnosticAnalyzer)Activator.CreateInstance(analyzers.GetType("ElectionLint.Analyzers.ConfigFileAnalyzer")!)!;
+
+            var csharpOnly = Verify.Analyzer().Compile(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(10) }; } }");
+            var found = await csharpOnly.WithAnalyzers(ImmutableArray.Create(timing, config)).GetAnalyzerDiagnosticsAsync();
+            Assert.Contains(found, d => d.Id == "EL1010");
+            Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name == "YamlDotNet");
+
+            var withYaml = csharpOnly.WithAnalyzers(ImmutableArray.Create(timing, config), new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/r/etcd.yaml", "election-timeout: 300\n"))));
+            Assert.Contains(await withYaml.GetAnalyzerDiagnosticsAsync(), d => d.Id == "EL1001");
+            Assert.Contains(context.Assemblies, a => a.GetName().Name == "YamlDotNet");
+        }
+
+        private sealed class IsolatedContext : AssemblyLoadContext
+        {
+            private readonly string _dir;
+
+            public IsolatedContext(string dir)
+                : base(isCollectible: true)
+            {
+                _dir = dir;
+            }
+
+            protected override Assembly? Load(AssemblyName name)
+            {
+                // Roslyn is shared with the host; ElectionLint and YamlDotNet come from the analyzer folder.
+                if (name.Name!.StartsWith("ElectionLint.", StringComparison.Ordinal) || name.Name == "YamlDotNet")
+                {
+                    return LoadFromAssemblyPath(Path.Combine(_dir, name.Name + ".dll"));
+                }
+
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Package tests: pack ElectionLint and ElectionLint.Cli into a folder feed, consume them from a fresh project
+# outside the repository, and assert the exact warnings (C# and YAML) and the tool's findings.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+version="0.1.0-test$(date +%s)"
+feed="$work/feed"
+fail() { echo "package test FAILED: $*" >&2; exit 1; }
+
+echo "== pack into $feed (version $version)"
+dotnet pack "$repo/analyzers/ElectionLint.Package" -c Release -o "$feed" -p:Version="$version" --nologo -v q >/dev/null
+dotnet pack "$repo/cli/ElectionLint.Cli" -c Release -o "$feed" -p:Version="$version" --nologo -v q >/dev/null
+unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q "analyzers/dotnet/cs/YamlDotNet.dll" || fail "YamlDotNet.dll is not beside the analyzer"
+unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q " lib/" && fail "the analyzer package has a lib/ folder"
+
+echo "== a fresh consumer project"
+app="$work/consumer"
+mkdir -p "$app/deploy" "$app/LibraryShapes"
+cat > "$app/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$feed" />
+  </packageSources>
+</configuration>
+XML
+cat > "$app/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <NoWarn>CS8618</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="ElectionLint" Version="$version" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+XML
+cp "$repo/tests/ElectionLint.Analyzers.Tests/Stubs/KubernetesClient.cs" "$app/LibraryShapes/"
+cat > "$app/Elector.cs" <<'CS'
+using System;
+using k8s.LeaderElection;
+
+public static class Elector
+{
+    public static LeaderElectionConfig Create(ILock l) => new LeaderElectionConfig(l)
+    {
+        LeaseDuration = TimeSpan.FromSeconds(10),
+        RenewDeadline = TimeSpan.FromSeconds(10),
+    };
+}
+CS
+printf 'name: etcd-0\nheartbeat-interval: 100\nelection-timeout: 300\n' > "$app/deploy/etcd.yaml"
+printf 'is_global = true\ndotnet_diagnostic.EL1010.severity = warning\ndotnet_diagnostic.EL1001.severity = warning\n' > "$app/.globalconfig"
+
+out="$work/build.txt"
+dotnet build "$app" --nologo -v q > "$out" 2>&1 || { cat "$out"; fail "the consumer does not build"; }
+grep -q "Elector.cs(8,25): warning EL1010: LeaseDuration 10s is not greater than RenewDeadline 10s" "$out" || { cat "$out"; fail "no EL1010 on the C# value"; }
+grep -q "deploy/etcd.yaml(3,19): warning EL1001: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms" "$out" || { cat "$out"; fail "no EL1001 on the YAML value"; }
+grep -qE "AD0001|CS9057|CS8032|FileNotFound" "$out" && { cat "$out"; fail "the analyzer did not load cleanly"; }
+echo "   C# and YAML warnings found at the right positions"
+
+echo "== the dotnet tool"
+dotnet tool install ElectionLint.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
+set +e
+(cd "$repo" && "$work/tools/electionlint" lint samples/config-repo --format json) > "$work/lint.json"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "electionlint exited $code on the sample, expected 1"
+grep -q '"file": "samples/config-repo/etcd/etcd.conf.yml"' "$work/lint.json" || fail "the tool missed the etcd finding"
+count=$(grep -c '"rule": "EL' "$work/lint.json")
+[ "$count" -eq 20 ] || fail "the tool reported $count findings on the sample, expected 20"
+"$work/tools/electionlint" rules --format text | grep -q "^EL1001" || fail "electionlint rules"
+echo "   electionlint exit 1 with the 20 sample findings"
+echo "package tests passed"

@@ -104,7 +104,7 @@ namespace ElectionLint.Analyzers
                 collector.Statements(instance, binding, block.Operations.Skip(index + 1), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
             }
 
-            Report(context, instance, profile);
+            Report(context, instance, profile, binding.Members.Concat(binding.ConstructorParameters).Concat(binding.SetKeys));
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile)
@@ -123,7 +123,7 @@ namespace ElectionLint.Analyzers
                     }
                 }
 
-                Report(context, instance, profile);
+                Report(context, instance, profile, methodBinding.Parameters);
                 return;
             }
 
@@ -150,7 +150,7 @@ namespace ElectionLint.Analyzers
                 var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
                 ConfigurationInstance instance = SettingCollector.Start(binding, lambda.Syntax.GetLocation());
                 collector.Statements(instance, binding, lambda.Body.Operations, receiver => receiver is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter));
-                Report(context, instance, profile);
+                Report(context, instance, profile, binding.Members);
             }
         }
 
@@ -173,7 +173,7 @@ namespace ElectionLint.Analyzers
             return creation.Syntax.GetLocation();
         }
 
-        private static void Report(OperationAnalysisContext context, ConfigurationInstance instance, AnalysisProfile profile)
+        private static void Report(OperationAnalysisContext context, ConfigurationInstance instance, AnalysisProfile profile, IEnumerable<MemberBinding> members)
         {
             EvaluationResult result = Evaluator.Evaluate(instance, profile.For(context.Operation.Syntax.SyntaxTree.FilePath), profile.Severities);
             foreach (Finding f in result.Findings)
@@ -188,24 +188,41 @@ namespace ElectionLint.Analyzers
                     }
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Descriptors.ToRoslyn(f.Severity), additional, Properties(f), f.Message));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Descriptors.ToRoslyn(f.Severity), additional, Properties(f, instance, members), f.Message));
             }
         }
 
-        /// <summary>Suggested values for code fixes: setting, member, value (nanoseconds or number), and whether it is written.</summary>
-        private static ImmutableDictionary<string, string?> Properties(Finding f)
+        /// <summary>
+        /// Suggested values for code fixes: the member to set, its kind (how to write the value), the value (nanoseconds or
+        /// a number), and the span of the expression that holds it now (absent: the member is unset).
+        /// </summary>
+        private static ImmutableDictionary<string, string?> Properties(Finding f, ConfigurationInstance instance, IEnumerable<MemberBinding> members)
         {
             ImmutableDictionary<string, string?>.Builder b = ImmutableDictionary.CreateBuilder<string, string?>();
-            b[SuggestionCount] = f.Suggestions.Count.ToString(CultureInfo.InvariantCulture);
-            for (int i = 0; i < f.Suggestions.Count; i++)
+            int n = 0;
+            foreach (SuggestedValue s in f.Suggestions)
             {
-                SuggestedValue s = f.Suggestions[i];
-                b[$"Suggestion{i}.Setting"] = s.Setting.Id;
-                b[$"Suggestion{i}.Member"] = s.Occurrence?.Name;
-                b[$"Suggestion{i}.Value"] = Rules.Timing.DurationFormat.Number(s.Value);
-                b[$"Suggestion{i}.Present"] = s.Occurrence != null ? "true" : "false";
+                // The member the value is written through (ConsumerConfig.Set's key, not the property), else the first for the setting.
+                MemberBinding? member = members.FirstOrDefault(m => m.Setting == s.Setting.Id && m.Member == s.Occurrence?.Name)
+                    ?? members.FirstOrDefault(m => m.Setting == s.Setting.Id);
+                if (member == null)
+                {
+                    continue;
+                }
+
+                b[$"Suggestion{n}.Setting"] = s.Setting.Id;
+                b[$"Suggestion{n}.Member"] = s.Occurrence?.Name ?? instance.NameOf(s.Setting.Index);
+                b[$"Suggestion{n}.Kind"] = member.Kind.ToString();
+                b[$"Suggestion{n}.Value"] = Rules.Timing.DurationFormat.Number(s.Value);
+                if (s.Occurrence?.Location is Location { IsInSource: true } at)
+                {
+                    b[$"Suggestion{n}.Span"] = at.SourceSpan.Start.ToString(CultureInfo.InvariantCulture) + ":" + at.SourceSpan.Length.ToString(CultureInfo.InvariantCulture);
+                }
+
+                n++;
             }
 
+            b[SuggestionCount] = n.ToString(CultureInfo.InvariantCulture);
             return b.ToImmutable();
         }
     }

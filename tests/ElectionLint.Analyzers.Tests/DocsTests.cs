@@ -145,7 +145,7 @@ namespace ElectionLint.Analyzers.Tests
             }
 
             sb.Append("## How to fix\n\n").Append(r.Fixable
-                ? "Set the value the message names. When one value repairs the finding, the engine also suggests a round one that clears this rule and raises no other; `electionlint --format json` lists it under `suggestions`.\n\n"
+                ? "Set the value the message names. When one value repairs the finding, the engine also suggests a round one that clears this rule and raises no other: in C# the light bulb offers it (`dotnet format analyzers --diagnostics " + r.Id + "` applies it), and `electionlint --format json` lists it under `suggestions`.\n\n"
                 : "Follow the message: it names the settings involved and the numbers.\n\n");
             sb.Append("## How to suppress\n\n");
             sb.Append("- YAML and properties: `# electionlint-disable-next-line ").Append(r.Id).Append(" -- reason` (also `-line` and `-file`); JSON: `// electionlint-disable-next-line ").Append(r.Id).Append("`.\n");

@@ -12,7 +12,9 @@ fail() { echo "package test FAILED: $*" >&2; exit 1; }
 echo "== pack into $feed (version $version)"
 dotnet pack "$repo/analyzers/ElectionLint.Package" -c Release -o "$feed" -p:Version="$version" --nologo -v q >/dev/null
 dotnet pack "$repo/cli/ElectionLint.Cli" -c Release -o "$feed" -p:Version="$version" --nologo -v q >/dev/null
-unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q "analyzers/dotnet/cs/YamlDotNet.dll" || fail "YamlDotNet.dll is not beside the analyzer"
+for dll in ElectionLint.Analyzers ElectionLint.CodeFixes ElectionLint.Rules ElectionLint.Config YamlDotNet; do
+  unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q "analyzers/dotnet/cs/$dll.dll" || fail "$dll.dll is not in analyzers/dotnet/cs"
+done
 unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q " lib/" && fail "the analyzer package has a lib/ folder"
 
 echo "== a fresh consumer project"

@@ -1,0 +1,32 @@
+using System;
+using k8s.LeaderElection;
+
+namespace Sample
+{
+    public static class LeaderElection
+    {
+        private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+
+        public static void Configure(ILock @lock)
+        {
+            // EL1010: the lease expires no later than the renew deadline.
+            var a = new LeaderElectionConfig(@lock) { LeaseDuration = Lease, RenewDeadline = TimeSpan.FromSeconds(8) };
+
+            // EL1011: renewDeadline within client-go's jitter of the retry period.
+            var b = new LeaderElectionConfig(@lock);
+            b.RenewDeadline = TimeSpan.FromSeconds(2.5);
+
+            // EL1012: zero.
+            var c = new LeaderElectionConfig(@lock) { RetryPeriod = TimeSpan.FromSeconds(2) };
+
+            // EL2001: lease only 4 retries long.
+            var d = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(10), RenewDeadline = TimeSpan.FromSeconds(6) };
+
+            // EL2002: lease 30 retries long.
+            var e = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMinutes(1) };
+
+            // EL2050: not whole seconds.
+            var f = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMilliseconds(16000) };
+        }
+    }
+}

@@ -1,5 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,6 +56,53 @@ namespace ElectionLint.CodeFixes
                 .AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault();
             ExpressionSyntax? value = ValueWriter.New(s);
             return creation == null || value == null ? null : new PlannedEdit(null, value, creation, s.Member);
+        }
+
+        /// <summary>
+        /// <see cref="Plan"/>, and for a value read from a constant, field or local: the edit at its declaration, when the
+        /// declaration is in this document and the value is used nowhere else. Otherwise no edit.
+        /// </summary>
+        public static async Task<PlannedEdit?> PlanAsync(Document document, SyntaxNode root, Diagnostic diagnostic, Suggestion s, CancellationToken cancellation)
+        {
+            if (Plan(root, diagnostic, s) is PlannedEdit direct)
+            {
+                return direct;
+            }
+
+            if (s.Span is not TextSpan span || span.End > root.FullSpan.End ||
+                root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax named ||
+                !(named is IdentifierNameSyntax || named is MemberAccessExpressionSyntax))
+            {
+                return null;
+            }
+
+            SemanticModel? model = await document.GetSemanticModelAsync(cancellation).ConfigureAwait(false);
+            ISymbol? symbol = model?.GetSymbolInfo(named, cancellation).Symbol;
+            if (symbol is not (IFieldSymbol or ILocalSymbol) || symbol.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            SyntaxReference declaration = symbol.DeclaringSyntaxReferences[0];
+            if (declaration.SyntaxTree != root.SyntaxTree ||
+                await declaration.GetSyntaxAsync(cancellation).ConfigureAwait(false) is not VariableDeclaratorSyntax { Initializer: { } initializer })
+            {
+                return null;
+            }
+
+            int uses = 0;
+            foreach (ReferencedSymbol r in await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellation).ConfigureAwait(false))
+            {
+                uses += r.Locations.Count();
+            }
+
+            if (uses != 1)
+            {
+                return null; // fixing the declaration would change its other uses
+            }
+
+            ExpressionSyntax? replacement = ValueWriter.Replace(initializer.Value, s);
+            return replacement == null ? null : new PlannedEdit(initializer.Value, replacement, null, s.Member);
         }
 
         /// <summary>Applies edits together: replacements first, then members added per initializer (FixAll never drops one).</summary>

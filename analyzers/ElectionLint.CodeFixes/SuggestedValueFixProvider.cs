@@ -42,7 +42,7 @@ namespace ElectionLint.CodeFixes
                 var members = new HashSet<string>();
                 foreach (Suggestion s in Suggestion.Read(diagnostic))
                 {
-                    if (!members.Add(s.Member) || FixPlanner.Plan(root, diagnostic, s) is not PlannedEdit edit)
+                    if (!members.Add(s.Member) || await FixPlanner.PlanAsync(context.Document, root, diagnostic, s, context.CancellationToken).ConfigureAwait(false) is not PlannedEdit edit)
                     {
                         continue;
                     }
@@ -72,7 +72,7 @@ namespace ElectionLint.CodeFixes
                 PlannedEdit? chosen = null, first = null;
                 foreach (Suggestion s in Suggestion.Read(diagnostic))
                 {
-                    if (FixPlanner.Plan(root, diagnostic, s) is not PlannedEdit edit)
+                    if (await FixPlanner.PlanAsync(document, root, diagnostic, s, context.CancellationToken).ConfigureAwait(false) is not PlannedEdit edit)
                     {
                         continue;
                     }

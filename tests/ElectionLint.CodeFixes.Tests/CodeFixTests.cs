@@ -75,9 +75,20 @@ namespace ElectionLint.CodeFixes.Tests
             Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(12) };"));
 
         [Fact]
-        public async Task A_named_value_is_not_rewritten_where_it_is_used()
+        public Task A_field_used_once_in_this_document_is_fixed_at_its_declaration() => Test().VerifyFixAsync(
+            Code("var c = new LeaderElectionConfig(l) { LeaseDuration = Lease };"), "EL1010",
+            Code("var c = new LeaderElectionConfig(l) { LeaseDuration = Lease };").Replace("Lease = TimeSpan.FromSeconds(10)", "Lease = TimeSpan.FromSeconds(12)"));
+
+        [Fact]
+        public Task A_local_used_once_is_fixed_at_its_declaration() => Test().VerifyFixAsync(
+            Code("var retry = TimeSpan.FromSeconds(2);\nvar c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = retry };"), "EL1011",
+            Code("var retry = TimeSpan.FromSeconds(1.5);\nvar c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = retry };"),
+            key: "EL1011.SetRetryPeriod");
+
+        [Fact]
+        public async Task A_named_value_used_elsewhere_gets_no_fix()
         {
-            var actions = await Test().ActionsAsync(Code("var c = new LeaderElectionConfig(l) { LeaseDuration = Lease };"), "EL1010");
+            var actions = await Test().ActionsAsync(Code("var c = new LeaderElectionConfig(l) { LeaseDuration = Lease };\nvar d = Lease;"), "EL1010");
             Assert.Equal(new[] { "EL1010.SetRenewDeadline" }, actions.Select(a => a.Key));
         }
 

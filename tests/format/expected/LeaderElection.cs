@@ -5,12 +5,12 @@ namespace Sample
 {
     public static class LeaderElection
     {
-        private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Lease = TimeSpan.FromSeconds(12);
 
         public static void Configure(ILock @lock)
         {
             // EL1010: the lease expires no later than the renew deadline.
-            var a = new LeaderElectionConfig(@lock) { LeaseDuration = Lease, RenewDeadline = TimeSpan.FromSeconds(8) };
+            var a = new LeaderElectionConfig(@lock) { LeaseDuration = Lease, RenewDeadline = TimeSpan.FromSeconds(10) };
 
             // EL1011: renewDeadline within client-go's jitter of the retry period.
             var b = new LeaderElectionConfig(@lock);

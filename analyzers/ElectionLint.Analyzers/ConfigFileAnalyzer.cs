@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.IO;
 using ElectionLint.Analyzers.Collection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,8 +12,6 @@ namespace ElectionLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg" };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
 
         public override void Initialize(AnalysisContext context)
@@ -26,33 +22,13 @@ namespace ElectionLint.Analyzers
             {
                 foreach (AdditionalText file in start.Options.AdditionalFiles)
                 {
-                    if (IsConfigFile(file.Path))
+                    if (Config.Linting.ConfigFileNames.IsConfigFile(file.Path))
                     {
                         ConfigFileRegistration.Register(start);
                         return;
                     }
                 }
             });
-        }
-
-        /// <summary>A config file (not the profile): by extension, template suffixes ignored.</summary>
-        public static bool IsConfigFile(string path)
-        {
-            string name = Path.GetFileName(path);
-            if (string.Equals(name, ".electionlint.yaml", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            foreach (string e in Extensions)
-            {
-                if (name.EndsWith(e, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

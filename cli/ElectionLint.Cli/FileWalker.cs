@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using ElectionLint.Config.Linting;
 
 namespace ElectionLint.Cli
 {
@@ -8,8 +9,6 @@ namespace ElectionLint.Cli
     internal static class FileWalker
     {
         private static readonly HashSet<string> SkippedDirectories = new HashSet<string>(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules", ".vs", ".idea" };
-        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg" };
-        private static readonly string[] TemplateSuffixes = { ".j2", ".jinja", ".jinja2", ".tmpl", ".gotmpl", ".sample" };
 
         /// <summary>Files to lint, sorted; missing paths are returned separately.</summary>
         public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
@@ -36,33 +35,6 @@ namespace ElectionLint.Cli
             return (files, missing);
         }
 
-        public static bool IsConfigFile(string path)
-        {
-            string name = Path.GetFileName(path).ToLowerInvariant();
-            if (name == ".electionlint.yaml" || name == "package.json" || name == "package-lock.json" || name.EndsWith(".schema.json", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            foreach (string t in TemplateSuffixes)
-            {
-                if (name.EndsWith(t, StringComparison.Ordinal))
-                {
-                    name = name.Substring(0, name.Length - t.Length);
-                }
-            }
-
-            foreach (string e in Extensions)
-            {
-                if (name.EndsWith(e, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static void Walk(string root, List<string> into)
         {
             var stack = new Stack<string>();
@@ -84,7 +56,7 @@ namespace ElectionLint.Cli
                                 stack.Push(entry);
                             }
                         }
-                        else if (IsConfigFile(entry))
+                        else if (ConfigFileNames.IsConfigFile(entry))
                         {
                             into.Add(entry);
                         }

@@ -29,22 +29,6 @@ namespace ElectionLint.Rules.Evaluation
 
         public SettingOccurrence? this[string settingId] => _occurrences[System.IndexOf(settingId)];
 
-        public bool IsEmpty
-        {
-            get
-            {
-                foreach (SettingOccurrence? o in _occurrences)
-                {
-                    if (o != null)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-        }
-
         /// <summary>How messages name a setting that is not written (C#: the property name, RetryPeriod).</summary>
         public ConfigurationInstance Name(string settingId, string name)
         {

@@ -134,7 +134,7 @@ namespace ElectionLint.Rules.Evaluation
                 }
 
                 string name = ctx.Name(r.Setting.Id);
-                decimal g = Suggestions.Step(r.Setting);
+                decimal g = r.Setting.Granularity;
                 decimal b = r.Bound;
                 bool exact = g == 0m ? decimal.Round(b, 6) == b : b % g == 0m;
                 if (!exact)

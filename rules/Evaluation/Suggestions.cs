@@ -41,12 +41,9 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
-        /// <summary>The smallest step the setting can take (1 ms for integer milliseconds); 0 for continuous values.</summary>
-        public static decimal Step(SettingDefinition s) => s.Granularity;
-
         public static decimal RoundToStep(decimal value, SettingDefinition s, Direction direction)
         {
-            decimal g = Step(s);
+            decimal g = s.Granularity;
             if (g == 0m || value % g == 0m)
             {
                 return value;
@@ -207,7 +204,7 @@ namespace ElectionLint.Rules.Evaluation
                     decimal m = up ? Mantissas[k] : Mantissas[Mantissas.Length - 1 - k];
                     decimal v = m * decade;
                     bool side = up ? v >= bound : v <= bound;
-                    bool onStep = Step(s) == 0m || v % Step(s) == 0m;
+                    bool onStep = s.Granularity == 0m || v % s.Granularity == 0m;
                     if (side && onStep && v > 0m)
                     {
                         produced++;

@@ -56,19 +56,6 @@ namespace ElectionLint.Rules.Model
         /// <summary>The single setting this quantity is, when it is exactly one setting.</summary>
         public string? SingleSetting => Terms.Count == 1 && Terms[0].Coefficient == 1m && Terms[0].Multiplier == null && !Terms[0].Rtt ? Terms[0].Setting : null;
 
-        public bool DependsOn(int settingIndex)
-        {
-            foreach (Term t in Terms)
-            {
-                if (t.SettingIndex == settingIndex || t.MultiplierIndex == settingIndex)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>A formula such as "2 × election-timeout + 2 × RTT".</summary>
         public string Formula()
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace ElectionLint.Rules.Timing
 {
@@ -37,8 +36,6 @@ namespace ElectionLint.Rules.Timing
             return new Duration((long)ns);
         }
 
-        public decimal TotalMilliseconds => (decimal)Nanoseconds / NanosPerMillisecond;
-
         public decimal TotalSeconds => (decimal)Nanoseconds / NanosPerSecond;
 
         public bool Equals(Duration other) => Nanoseconds == other.Nanoseconds;
@@ -63,7 +60,5 @@ namespace ElectionLint.Rules.Timing
 
         /// <summary>Go's <c>time.Duration.String()</c>: 1h0m0s, 1m30s, 2.4s, 500ms, 1.5µs, 0s.</summary>
         public override string ToString() => DurationFormat.Go(this);
-
-        internal static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
     }
 }

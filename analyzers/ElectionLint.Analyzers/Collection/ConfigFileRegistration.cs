@@ -25,7 +25,7 @@ namespace ElectionLint.Analyzers.Collection
         private static void Analyze(AdditionalFileAnalysisContext context, AnalysisProfile profile)
         {
             string path = context.AdditionalFile.Path;
-            if (!ConfigFileAnalyzer.IsConfigFile(path) || context.AdditionalFile.GetText(context.CancellationToken) is not SourceText text)
+            if (!ConfigFileNames.IsConfigFile(path) || context.AdditionalFile.GetText(context.CancellationToken) is not SourceText text)
             {
                 return;
             }

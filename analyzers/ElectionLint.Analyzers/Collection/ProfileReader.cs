@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ElectionLint.Config.ProfileFile;
 using Microsoft.CodeAnalysis;
@@ -44,10 +45,18 @@ namespace ElectionLint.Analyzers.Collection
             return new AnalysisProfile(loaded.Document, Path.GetDirectoryName(profileFile.Path));
         }
 
+        /// <summary>Both analyzers of a compilation get the same AdditionalText: the profile is parsed once.</summary>
+        private static readonly ConditionalWeakTable<AdditionalText, LoadedProfile> Loaded = new ConditionalWeakTable<AdditionalText, LoadedProfile>();
+
         public static LoadedProfile? Load(AdditionalText file, CancellationToken cancellation)
         {
+            if (Loaded.TryGetValue(file, out LoadedProfile? cached))
+            {
+                return cached;
+            }
+
             string? text = file.GetText(cancellation)?.ToString();
-            return text == null ? null : ProfileLoader.Load(file.Path, text);
+            return text == null ? null : Loaded.GetValue(file, f => ProfileLoader.Load(f.Path, text));
         }
 
         private static void ReportProfileProblems(AdditionalFileAnalysisContext context, AdditionalText profileFile, LoadedProfile loaded)

@@ -48,22 +48,5 @@ namespace ElectionLint.Config.Documents
         public IReadOnlyList<Node> Documents { get; }
 
         public IReadOnlyList<FileProblem> Problems { get; }
-
-        /// <summary>True when a syntax error stopped reading (the file is not fixed in place).</summary>
-        public bool HasSyntaxError
-        {
-            get
-            {
-                foreach (FileProblem p in Problems)
-                {
-                    if (p.RuleId == "EL9001")
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
     }
 }

@@ -42,47 +42,20 @@ namespace ElectionLint.Config.Linting
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        /// <summary>How a file is read, from its name: JSON, properties (zoo.cfg too), or YAML.</summary>
-        public static FileKind KindOf(string path)
-        {
-            string name = System.IO.Path.GetFileName(path).ToLowerInvariant();
-            foreach (string suffix in new[] { ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".gotmpl", ".sample", ".example", ".dist" })
-            {
-                if (name.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    name = name.Substring(0, name.Length - suffix.Length);
-                }
-            }
-
-            if (name.EndsWith(".json", StringComparison.Ordinal))
-            {
-                return FileKind.Json;
-            }
-
-            if (name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".cfg", StringComparison.Ordinal))
-            {
-                return FileKind.Properties;
-            }
-
-            return FileKind.Yaml;
-        }
-
         /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.</summary>
         public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes)
         {
-            var diagnostics = new List<LintDiagnostic>();
-            var empty = new SourceText(path, string.Empty);
             if (bytes.Length > maxBytes)
             {
-                Add(diagnostics, profile, path, "EL9004", $"file skipped: {bytes.Length / (1024 * 1024)} MB is larger than the {maxBytes / (1024 * 1024)} MB limit", empty.Span(0, 0));
-                return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
+                return Skipped(path, profile, TooLarge(bytes.Length, maxBytes));
             }
 
             if (Array.IndexOf(bytes, (byte)0) >= 0)
             {
-                Add(diagnostics, profile, path, "EL9004", "file skipped: binary content (NUL bytes)", empty.Span(0, 0));
-                return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
+                return Skipped(path, profile, "file skipped: binary content (NUL bytes)");
             }
+
+            var diagnostics = new List<LintDiagnostic>();
 
             string text;
             try
@@ -108,7 +81,7 @@ namespace ElectionLint.Config.Linting
         {
             var diagnostics = new List<LintDiagnostic>();
             string path = source.Path;
-            FileKind kind = KindOf(path);
+            FileKind kind = ConfigFileNames.KindOf(path);
             // Most files of a config repository hold no timing setting: they are only checked for syntax and duplicates.
             bool relevant = profile.Bindings.Count > 0 || Recognizer.MayHoldSettings(source.Text);
             ParsedFile parsed = kind switch
@@ -158,6 +131,17 @@ namespace ElectionLint.Config.Linting
             diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
             diagnostics.Sort((a, b) => a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId));
             return new FileResult(path, source, parsed, diagnostics, evaluations);
+        }
+
+        private static string TooLarge(long bytes, int maxBytes) =>
+            $"file skipped: {bytes / (1024 * 1024)} MB is larger than the {maxBytes / (1024 * 1024)} MB limit";
+
+        /// <summary>A file not linted at all (EL9004 at its start).</summary>
+        private static FileResult Skipped(string path, ProfileDocument profile, string message)
+        {
+            var diagnostics = new List<LintDiagnostic>();
+            Add(diagnostics, profile, path, "EL9004", message, new SourceText(path, string.Empty).Span(0, 0));
+            return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
         }
 
         private static string KindName(FileKind kind) => kind == FileKind.Json ? "JSON" : kind == FileKind.Properties ? "properties" : "YAML";
@@ -224,21 +208,13 @@ namespace ElectionLint.Config.Linting
         {
             try
             {
-                var info = new FileInfo(path);
-                if (info.Length > maxBytes)
-                {
-                    var diags = new List<LintDiagnostic>();
-                    Add(diags, profile, path, "EL9004", $"file skipped: {info.Length / (1024 * 1024)} MB is larger than the {maxBytes / (1024 * 1024)} MB limit", new SourceText(path, string.Empty).Span(0, 0));
-                    return new FileResult(path, null, null, diags, new EvaluationResult[0]);
-                }
-
-                return Lint(path, File.ReadAllBytes(path), profile, relativePath, maxBytes);
+                // The size is checked before reading: a 100 MB file is never loaded.
+                long length = new FileInfo(path).Length;
+                return length > maxBytes ? Skipped(path, profile, TooLarge(length, maxBytes)) : Lint(path, File.ReadAllBytes(path), profile, relativePath, maxBytes);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                var diags = new List<LintDiagnostic>();
-                Add(diags, profile, path, "EL9004", $"file skipped: cannot be read ({e.Message})", new SourceText(path, string.Empty).Span(0, 0));
-                return new FileResult(path, null, null, diags, new EvaluationResult[0]);
+                return Skipped(path, profile, $"file skipped: cannot be read ({e.Message})");
             }
         }
     }

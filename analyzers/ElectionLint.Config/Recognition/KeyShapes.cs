@@ -45,7 +45,7 @@ namespace ElectionLint.Config.Recognition
                 {
                     case Etcd.Id when !isProperties:
                         etcd ??= ctx.NewScope(Etcd.Id, isRoot ? e.Key.Span : m.Span);
-                        ctx.AddKey(etcd, n, e, etcdConfigFile: isRoot && ctx.Text.Path.IndexOf("values", StringComparison.OrdinalIgnoreCase) < 0);
+                        ctx.AddKey(etcd, n, e, etcdConfigFile: isRoot);
                         break;
                     case KafkaConsumer.Id:
                     case KafkaKraftController.Id:

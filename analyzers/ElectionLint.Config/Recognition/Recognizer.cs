@@ -49,7 +49,7 @@ namespace ElectionLint.Config.Recognition
             var visited = new HashSet<Node>();
             var stack = new Stack<(Node Node, bool Etcd)>();
             stack.Push((root, false));
-            bool compose = root is MappingNode r && r.Get("services") is MappingNode && (r.Get("version") != null || r.Get("services") is MappingNode);
+            bool compose = root is MappingNode r && r.Get("services") is MappingNode;
             while (stack.Count > 0)
             {
                 (Node node, bool etcd) = stack.Pop();

@@ -75,7 +75,5 @@ namespace ElectionLint.Config.Source
 
             return Text.Substring(start, end - start);
         }
-
-        public int LineStart(int line) => _lineStarts[line - 1];
     }
 }

@@ -1,0 +1,59 @@
+using System;
+using ElectionLint.Config.Documents;
+
+namespace ElectionLint.Config.Linting
+{
+    /// <summary>Which files are configuration and how each is read, from its name (shared by the CLI and the build-time analyzer).</summary>
+    public static class ConfigFileNames
+    {
+        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg" };
+        private static readonly string[] TemplateSuffixes = { ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".gotmpl", ".sample", ".example", ".dist" };
+
+        /// <summary>A config file ElectionLint lints: by extension (template suffixes ignored), not the profile, not npm or schema JSON.</summary>
+        public static bool IsConfigFile(string path)
+        {
+            string name = Strip(path);
+            if (name == ".electionlint.yaml" || name == "package.json" || name == "package-lock.json" || name.EndsWith(".schema.json", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (string e in Extensions)
+            {
+                if (name.EndsWith(e, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>How a file is read: JSON, properties (zoo.cfg too), or YAML.</summary>
+        public static FileKind KindOf(string path)
+        {
+            string name = Strip(path);
+            if (name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                return FileKind.Json;
+            }
+
+            return name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".cfg", StringComparison.Ordinal) ? FileKind.Properties : FileKind.Yaml;
+        }
+
+        /// <summary>The lower-case file name without template suffixes (etcd.conf.yml.sample → etcd.conf.yml).</summary>
+        private static string Strip(string path)
+        {
+            string name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+            foreach (string suffix in TemplateSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    name = name.Substring(0, name.Length - suffix.Length);
+                }
+            }
+
+            return name;
+        }
+    }
+}

@@ -9,6 +9,7 @@ using ElectionLint.Analyzers.Collection;
 using ElectionLint.Analyzers.Evaluation;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Solving;
 using ElectionLint.Rules.Profile;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,7 +28,7 @@ namespace ElectionLint.Analyzers
     public sealed class TimingAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property names: the suggested values a code fix can apply.</summary>
-        public const string SuggestionCount = "ElectionLint.Suggestions";
+        public const string RepairCount = "ElectionLint.Repairs";
 
         private static readonly string[] ConfigureMethods = { "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll" };
 
@@ -193,36 +194,52 @@ namespace ElectionLint.Analyzers
         }
 
         /// <summary>
-        /// Suggested values for code fixes: the member to set, its kind (how to write the value), the value (nanoseconds or
-        /// a number), and the span of the expression that holds it now (absent: the member is unset).
+        /// The engine's repairs for code fixes, best first: per repair its changes, each with the member to set, its kind (how to
+        /// write the value), the value (nanoseconds or a number), and the span of the expression that holds it now (absent:
+        /// the member is unset). A repair with a change no member can take is left out.
         /// </summary>
         private static ImmutableDictionary<string, string?> Properties(Finding f, ConfigurationInstance instance, IEnumerable<MemberBinding> members)
         {
             ImmutableDictionary<string, string?>.Builder b = ImmutableDictionary.CreateBuilder<string, string?>();
             int n = 0;
-            foreach (SuggestedValue s in f.Suggestions)
+            foreach (RepairPlan plan in f.Repairs)
             {
-                // The member the value is written through (ConsumerConfig.Set's key, not the property), else the first for the setting.
-                MemberBinding? member = members.FirstOrDefault(m => m.Setting == s.Setting.Id && m.Member == s.Occurrence?.Name)
-                    ?? members.FirstOrDefault(m => m.Setting == s.Setting.Id);
-                if (member == null)
+                var changes = new List<(SettingChange Change, MemberBinding Member)>();
+                foreach (SettingChange c in plan.Changes)
+                {
+                    // The member the value is written through (ConsumerConfig.Set's key, not the property), else the first for the setting.
+                    MemberBinding? member = members.FirstOrDefault(m => m.Setting == c.Setting.Id && m.Member == c.Occurrence?.Name)
+                        ?? members.FirstOrDefault(m => m.Setting == c.Setting.Id);
+                    if (member != null)
+                    {
+                        changes.Add((c, member));
+                    }
+                }
+
+                if (changes.Count != plan.Changes.Count)
                 {
                     continue;
                 }
 
-                b[$"Suggestion{n}.Setting"] = s.Setting.Id;
-                b[$"Suggestion{n}.Member"] = s.Occurrence?.Name ?? instance.NameOf(s.Setting.Index);
-                b[$"Suggestion{n}.Kind"] = member.Kind.ToString();
-                b[$"Suggestion{n}.Value"] = Rules.Timing.DurationFormat.Number(s.Value);
-                if (s.Occurrence?.Location is Location { IsInSource: true } at)
+                for (int i = 0; i < changes.Count; i++)
                 {
-                    b[$"Suggestion{n}.Span"] = at.SourceSpan.Start.ToString(CultureInfo.InvariantCulture) + ":" + at.SourceSpan.Length.ToString(CultureInfo.InvariantCulture);
+                    (SettingChange c, MemberBinding member) = changes[i];
+                    string prefix = $"Repair{n}.{i}.";
+                    b[prefix + "Setting"] = c.Setting.Id;
+                    b[prefix + "Member"] = c.Occurrence?.Name ?? instance.NameOf(c.Setting.Index);
+                    b[prefix + "Kind"] = member.Kind.ToString();
+                    b[prefix + "Value"] = Rules.Timing.DurationFormat.Number(c.Value);
+                    if (c.Occurrence?.Location is Location { IsInSource: true } at)
+                    {
+                        b[prefix + "Span"] = at.SourceSpan.Start.ToString(CultureInfo.InvariantCulture) + ":" + at.SourceSpan.Length.ToString(CultureInfo.InvariantCulture);
+                    }
                 }
 
+                b[$"Repair{n}.Count"] = changes.Count.ToString(CultureInfo.InvariantCulture);
                 n++;
             }
 
-            b[SuggestionCount] = n.ToString(CultureInfo.InvariantCulture);
+            b[RepairCount] = n.ToString(CultureInfo.InvariantCulture);
             return b.ToImmutable();
         }
     }

@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace ElectionLint.CodeFixes
 {
     /// <summary>
-    /// Applies the engine's verified suggested values. One action per suggestion, titled "Set RenewDeadline to 8s",
-    /// keyed "EL1010.SetRenewDeadline". FixAll applies, per diagnostic, the suggestion with the chosen key, or its first one.
+    /// Applies the engine's verified repairs. One action per repair (all its changes at once), titled "Set RenewDeadline to 8s",
+    /// keyed "EL1010.SetRenewDeadline". FixAll applies, per diagnostic, the repair with the chosen key, or its first one.
     /// </summary>
     public abstract class SuggestedValueFixProvider : CodeFixProvider
     {
@@ -27,7 +27,8 @@ namespace ElectionLint.CodeFixes
 
         public sealed override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
 
-        public static string EquivalenceKey(string ruleId, string member) => ruleId + ".Set" + member;
+        /// <summary>"EL1010.SetRenewDeadline", or "EL2030.SetLeaseDuration+RetryPeriod" for a repair that sets several members.</summary>
+        public static string EquivalenceKey(string ruleId, IEnumerable<string> members) => ruleId + ".Set" + string.Join("+", members);
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -39,23 +40,39 @@ namespace ElectionLint.CodeFixes
 
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                var members = new HashSet<string>();
-                foreach (Suggestion s in Suggestion.Read(diagnostic))
+                var keys = new HashSet<string>();
+                foreach (List<Suggestion> repair in Suggestion.Read(diagnostic))
                 {
-                    if (!members.Add(s.Member) || await FixPlanner.PlanAsync(context.Document, root, diagnostic, s, context.CancellationToken).ConfigureAwait(false) is not PlannedEdit edit)
+                    string key = EquivalenceKey(diagnostic.Id, repair.Select(s => s.Member));
+                    if (!keys.Add(key) || await PlanAsync(context.Document, root, diagnostic, repair, context.CancellationToken).ConfigureAwait(false) is not List<PlannedEdit> edits)
                     {
                         continue;
                     }
 
                     Document document = context.Document;
+                    string title = "Set " + string.Join(repair.Count == 2 ? " and " : ", ", repair.Select(s => $"{s.Member} to {s.Display}"));
                     context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Set {s.Member} to {s.Display}",
-                            _ => Task.FromResult(document.WithSyntaxRoot(FixPlanner.Apply(root, new[] { edit }))),
-                            EquivalenceKey(diagnostic.Id, s.Member)),
+                        CodeAction.Create(title, _ => Task.FromResult(document.WithSyntaxRoot(FixPlanner.Apply(root, edits))), key),
                         diagnostic);
                 }
             }
+        }
+
+        /// <summary>The edits of every change of a repair, or null when one of them cannot be made in the author's form.</summary>
+        private static async Task<List<PlannedEdit>?> PlanAsync(Document document, SyntaxNode root, Diagnostic diagnostic, List<Suggestion> repair, System.Threading.CancellationToken cancellation)
+        {
+            var edits = new List<PlannedEdit>();
+            foreach (Suggestion s in repair)
+            {
+                if (await FixPlanner.PlanAsync(document, root, diagnostic, s, cancellation).ConfigureAwait(false) is not PlannedEdit edit)
+                {
+                    return null;
+                }
+
+                edits.Add(edit);
+            }
+
+            return edits;
         }
 
         private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
@@ -69,25 +86,25 @@ namespace ElectionLint.CodeFixes
             var edits = new List<PlannedEdit>();
             foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                PlannedEdit? chosen = null, first = null;
-                foreach (Suggestion s in Suggestion.Read(diagnostic))
+                List<PlannedEdit>? chosen = null, first = null;
+                foreach (List<Suggestion> repair in Suggestion.Read(diagnostic))
                 {
-                    if (await FixPlanner.PlanAsync(document, root, diagnostic, s, context.CancellationToken).ConfigureAwait(false) is not PlannedEdit edit)
+                    if (await PlanAsync(document, root, diagnostic, repair, context.CancellationToken).ConfigureAwait(false) is not List<PlannedEdit> planned)
                     {
                         continue;
                     }
 
-                    first ??= edit;
-                    if (EquivalenceKey(diagnostic.Id, s.Member) == context.CodeActionEquivalenceKey)
+                    first ??= planned;
+                    if (EquivalenceKey(diagnostic.Id, repair.Select(s => s.Member)) == context.CodeActionEquivalenceKey)
                     {
-                        chosen = edit;
+                        chosen = planned;
                         break;
                     }
                 }
 
-                if ((chosen ?? first) is PlannedEdit e)
+                if ((chosen ?? first) is List<PlannedEdit> e)
                 {
-                    edits.Add(e);
+                    edits.AddRange(e);
                 }
             }
 

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ElectionLint.CodeFixes
 {
-    /// <summary>A suggested value carried in a diagnostic's properties by the analyzer.</summary>
+    /// <summary>One change of a repair, carried in a diagnostic's properties by the analyzer.</summary>
     internal sealed class Suggestion
     {
         private Suggestion(string member, ValueKind kind, decimal value, TextSpan? span)
@@ -29,34 +29,50 @@ namespace ElectionLint.CodeFixes
         /// <summary>Where the current value is written; null when the member is unset.</summary>
         public TextSpan? Span { get; }
 
-        public static List<Suggestion> Read(Diagnostic diagnostic)
+        /// <summary>The repairs the analyzer put in the diagnostic's properties, best first; each is a list of changes.</summary>
+        public static List<List<Suggestion>> Read(Diagnostic diagnostic)
         {
-            var list = new List<Suggestion>();
-            if (!diagnostic.Properties.TryGetValue(TimingAnalyzer.SuggestionCount, out string? countText) || !int.TryParse(countText, out int count))
+            var repairs = new List<List<Suggestion>>();
+            if (!diagnostic.Properties.TryGetValue(TimingAnalyzer.RepairCount, out string? countText) || !int.TryParse(countText, out int count))
             {
-                return list;
+                return repairs;
             }
 
-            for (int i = 0; i < count; i++)
+            for (int r = 0; r < count; r++)
             {
-                string? member = Get(diagnostic, i, "Member");
-                if (member == null || !Enum.TryParse(Get(diagnostic, i, "Kind"), out ValueKind kind) ||
-                    !decimal.TryParse(Get(diagnostic, i, "Value"), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+                if (!int.TryParse(Get(diagnostic, $"Repair{r}.Count"), out int changes))
                 {
                     continue;
                 }
 
-                TextSpan? span = null;
-                if (Get(diagnostic, i, "Span") is string s && s.Split(':') is { Length: 2 } parts &&
-                    int.TryParse(parts[0], out int start) && int.TryParse(parts[1], out int length))
+                var list = new List<Suggestion>();
+                for (int i = 0; i < changes; i++)
                 {
-                    span = new TextSpan(start, length);
+                    string prefix = $"Repair{r}.{i}.";
+                    string? member = Get(diagnostic, prefix + "Member");
+                    if (member == null || !Enum.TryParse(Get(diagnostic, prefix + "Kind"), out ValueKind kind) ||
+                        !decimal.TryParse(Get(diagnostic, prefix + "Value"), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+                    {
+                        break;
+                    }
+
+                    TextSpan? span = null;
+                    if (Get(diagnostic, prefix + "Span") is string s && s.Split(':') is { Length: 2 } parts &&
+                        int.TryParse(parts[0], out int start) && int.TryParse(parts[1], out int length))
+                    {
+                        span = new TextSpan(start, length);
+                    }
+
+                    list.Add(new Suggestion(member, kind, value, span));
                 }
 
-                list.Add(new Suggestion(member, kind, value, span));
+                if (list.Count == changes)
+                {
+                    repairs.Add(list);
+                }
             }
 
-            return list;
+            return repairs;
         }
 
         /// <summary>How the title shows the value: "8s", "15000 ms", "0.5".</summary>
@@ -69,6 +85,6 @@ namespace ElectionLint.CodeFixes
             _ => Rules.Timing.DurationFormat.Number(Value),
         };
 
-        private static string? Get(Diagnostic d, int i, string name) => d.Properties.TryGetValue($"Suggestion{i}.{name}", out string? v) ? v : null;
+        private static string? Get(Diagnostic d, string name) => d.Properties.TryGetValue(name, out string? v) ? v : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Timing;
 
@@ -79,14 +80,18 @@ namespace ElectionLint.Rules.Evaluation
             return this;
         }
 
-        /// <summary>A copy with one setting replaced by a known value (used to verify suggested values).</summary>
-        internal ConfigurationInstance With(int index, decimal value)
+        /// <summary>A copy with settings replaced by known values (used to verify repairs).</summary>
+        internal ConfigurationInstance With(IEnumerable<(int Index, decimal Value)> changes)
         {
             var copy = new ConfigurationInstance(System, Anchor, Variant) { _names = _names };
             _occurrences.CopyTo(copy._occurrences, 0);
-            SettingOccurrence? old = _occurrences[index];
-            SettingDefinition s = System.Settings[index];
-            copy._occurrences[index] = new SettingOccurrence(s, OccurrenceState.Set, SettingValue.Of(value), null, null, old?.Location, old?.Name, old?.Format ?? s.Format, old?.UnitNanos);
+            foreach ((int index, decimal value) in changes)
+            {
+                SettingOccurrence? old = _occurrences[index];
+                SettingDefinition s = System.Settings[index];
+                copy._occurrences[index] = new SettingOccurrence(s, OccurrenceState.Set, SettingValue.Of(value), null, null, old?.Location, old?.Name, old?.Format ?? s.Format, old?.UnitNanos);
+            }
+
             return copy;
         }
     }

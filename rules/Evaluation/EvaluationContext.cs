@@ -33,7 +33,7 @@ namespace ElectionLint.Rules.Evaluation
 
         public RuleSeverity? Severity { get; }
 
-        public List<SuggestedValue> Suggestions { get; } = new List<SuggestedValue>();
+        public List<Solving.RepairPlan> Plans { get; } = new List<Solving.RepairPlan>();
     }
 
     /// <summary>The resolved values of one configuration under one profile, and the findings so far.</summary>

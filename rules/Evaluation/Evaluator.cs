@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Solving;
 
 namespace ElectionLint.Rules.Evaluation
 {
@@ -11,7 +12,7 @@ namespace ElectionLint.Rules.Evaluation
         /// <param name="instance">The settings a front end found.</param>
         /// <param name="profile">The environment; the default profile is a LAN with nothing declared.</param>
         /// <param name="severities">Per-rule severities from the profile document; <see cref="RuleSeverity.Off"/> drops a rule.</param>
-        /// <param name="suggest">Compute suggested values (each one is verified by evaluating again).</param>
+        /// <param name="suggest">Compute repairs (each one is verified by evaluating every rule again).</param>
         public static EvaluationResult Evaluate(
             ConfigurationInstance instance,
             EnvironmentProfile? profile = null,
@@ -23,43 +24,66 @@ namespace ElectionLint.Rules.Evaluation
             decimal? window = ctx.Eval(instance.System.Failover, rttAsZero: true);
             if (ctx.Findings.Count == 0)
             {
-                return new EvaluationResult(instance, new Finding[0], window);
+                return new EvaluationResult(instance, new Finding[0], window, null);
+            }
+
+            // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.
+            var solver = new JointSolver(ctx, severities);
+            ProfileConflict? conflict = ctx.Enabled && IsOn("EL2031", severities) ? solver.FindConflict() : null;
+            if (conflict != null)
+            {
+                ctx.Findings.RemoveAll(f => System.Array.IndexOf(JointSolver.ReplacedByConflict, f.Rule.Id) >= 0);
+                var args = new Dictionary<string, string> { ["collision"] = conflict.Collision, ["relax"] = conflict.Relax };
+                ctx.Add(RuleCatalogue.Get("EL2031"), conflict.Primary, conflict.Related, args, new Repair[0], null);
             }
 
             var kept = new List<PendingFinding>(ctx.Findings.Count);
+            var before = new HashSet<(string, int)>();
             foreach (PendingFinding f in ctx.Findings)
             {
                 if (Severity(f, severities) != RuleSeverity.Off)
                 {
                     kept.Add(f);
+                    before.Add((f.Rule.Id, f.Primary));
                 }
             }
 
             if (suggest)
             {
-                Suggestions.Compute(instance, p, severities, kept);
+                foreach (PendingFinding f in kept)
+                {
+                    if (f.Rule.Fixable)
+                    {
+                        f.Plans.AddRange(solver.FindRepairs(f, kept, before, conflict));
+                    }
+                }
             }
 
             var findings = new List<Finding>(kept.Count);
             foreach (PendingFinding f in kept)
             {
-                findings.Add(Finalize(ctx, f, Severity(f, severities), suggest));
+                findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null));
             }
 
-            return new EvaluationResult(instance, findings, window);
+            return new EvaluationResult(instance, findings, window, conflict);
         }
 
-        /// <summary>Rule ids and primary settings that fire, without messages (for verifying suggestions).</summary>
-        internal static List<(string Rule, int Setting)> Keys(ConfigurationInstance instance, EnvironmentProfile profile, IReadOnlyDictionary<string, RuleSeverity>? severities)
+        /// <summary>Rule ids and primary settings that fire, without messages (for verifying repairs).</summary>
+        internal static List<(string Rule, int Setting)> Keys(ConfigurationInstance instance, EnvironmentProfile profile, IReadOnlyDictionary<string, RuleSeverity>? severities, ProfileConflict? conflict)
         {
             EvaluationContext ctx = Run(instance, profile);
-            var keys = new List<(string, int)>(ctx.Findings.Count);
+            var keys = new List<(string, int)>(ctx.Findings.Count + 1);
             foreach (PendingFinding f in ctx.Findings)
             {
-                if (Severity(f, severities) != RuleSeverity.Off)
+                if (Severity(f, severities) != RuleSeverity.Off && (conflict == null || System.Array.IndexOf(JointSolver.ReplacedByConflict, f.Rule.Id) < 0))
                 {
                     keys.Add((f.Rule.Id, f.Primary));
                 }
+            }
+
+            if (conflict != null)
+            {
+                keys.Add(("EL2031", conflict.Primary));
             }
 
             return keys;
@@ -90,12 +114,17 @@ namespace ElectionLint.Rules.Evaluation
             return ctx;
         }
 
+        private static bool IsOn(string rule, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
+            severities == null || !severities.TryGetValue(rule, out RuleSeverity s) || s != RuleSeverity.Off;
+
         private static RuleSeverity Severity(PendingFinding f, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
             severities != null && severities.TryGetValue(f.Rule.Id, out RuleSeverity s) ? s : f.Severity ?? f.Rule.DefaultSeverity;
 
-        private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool suggested)
+        private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool conflict)
         {
-            f.Args["fix"] = FixText(ctx, f, suggested);
+            f.Args["fix"] = f.Plans.Count > 0
+                ? f.Plans[0].Describe()
+                : conflict ? "no change clears it within this profile (see EL2031)" : "no change was found that keeps every other rule satisfied";
             string message = MessageTemplate.Format(f.Rule.MessageTemplate, f.Args);
             ConfigurationInstance instance = ctx.Instance;
             SettingOccurrence? primary = f.Primary >= 0 ? instance[f.Primary] : null;
@@ -113,59 +142,8 @@ namespace ElectionLint.Rules.Evaluation
             SettingDefinition? setting = f.Primary >= 0 ? ctx.System.Settings[f.Primary] : null;
             return new Finding(f.Rule, severity, message, setting, primary, related, primary?.Location ?? instance.Anchor, usesDefault)
             {
-                Suggestions = f.Suggestions,
+                Repairs = f.Plans,
             };
-        }
-
-        private static string FixText(EvaluationContext ctx, PendingFinding f, bool suggested)
-        {
-            var parts = new List<string>(1);
-            foreach (Repair r in f.Repairs)
-            {
-                if (parts.Count == 1)
-                {
-                    break; // the message names the primary repair; every verified one is in Suggestions
-                }
-
-                // With suggestions computed, name only repairs that a verified value satisfies.
-                if (suggested && f.Rule.Fixable && !f.Suggestions.Exists(s => s.From == r))
-                {
-                    continue;
-                }
-
-                string name = ctx.Name(r.Setting.Id);
-                decimal g = r.Setting.Granularity;
-                decimal b = r.Bound;
-                bool exact = g == 0m ? decimal.Round(b, 6) == b : b % g == 0m;
-                if (!exact)
-                {
-                    b = Suggestions.RoundToStep(Suggestions.RoundSignificant(b, 3, r.Direction), r.Setting, r.Direction);
-                }
-
-                string shown = SettingValues.Display(r.Setting, b);
-                string phrase = r.Direction == Direction.Up && r.Bound <= 0m
-                    ? $"set {name} to a positive value" + (r.Setting.Default?.SingleSetting == null && r.Setting.Default?.Terms.Count == 1 && r.Setting.Default.Terms[0].Setting == null
-                        ? $" (the default is {SettingValues.Display(r.Setting, r.Setting.Default.Terms[0].Coefficient)})"
-                        : string.Empty)
-                    : r.Direction == Direction.Up
-                    ? (exact && !r.Inclusive ? $"set {name} above {shown}" : $"set {name} to at least {shown}")
-                    : (exact && !r.Inclusive ? $"set {name} below {shown}" : $"set {name} to at most {shown}");
-                if (r.Recommended is decimal rec)
-                {
-                    foreach (SuggestedValue s in f.Suggestions)
-                    {
-                        if (s.Setting == r.Setting && s.Value == Suggestions.RoundToStep(rec, r.Setting, r.Direction))
-                        {
-                            phrase += $" ({SettingValues.Display(r.Setting, s.Value)} recommended)";
-                            break;
-                        }
-                    }
-                }
-
-                parts.Add(phrase);
-            }
-
-            return parts.Count == 0 ? "no single value clears it: change the related settings together" : parts[0];
         }
     }
 }

@@ -4,35 +4,6 @@ using ElectionLint.Rules.Model;
 
 namespace ElectionLint.Rules.Evaluation
 {
-    /// <summary>A value that repairs a finding and raises no other finding.</summary>
-    public sealed class SuggestedValue
-    {
-        internal SuggestedValue(SettingDefinition setting, decimal value, string? text, SettingOccurrence? occurrence, Repair from)
-        {
-            From = from;
-            Setting = setting;
-            Value = value;
-            Text = text;
-            Occurrence = occurrence;
-        }
-
-        public SettingDefinition Setting { get; }
-
-        /// <summary>The repair this value satisfies.</summary>
-        internal Repair From { get; }
-
-        /// <summary>Nanoseconds for durations, the number otherwise.</summary>
-        public decimal Value { get; }
-
-        /// <summary>The value written in the occurrence's own format (etcd "1000", Kubernetes "6s"); null when it cannot be.</summary>
-        public string? Text { get; }
-
-        /// <summary>Where the value is written; null when the setting is unset and a fix has to add it.</summary>
-        public SettingOccurrence? Occurrence { get; }
-
-        public override string ToString() => $"{Setting.Id} = {Text ?? SettingValues.Display(Setting, Value)}";
-    }
-
     /// <summary>One rule that fired on one configuration.</summary>
     public sealed class Finding
     {
@@ -71,22 +42,25 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>True when a system default took part in the relation that fired.</summary>
         public bool UsesDefault { get; }
 
-        /// <summary>Values that repair the finding, best first.</summary>
-        public IReadOnlyList<SuggestedValue> Suggestions { get; internal set; } = new SuggestedValue[0];
+        /// <summary>Repairs, best first: each clears the finding and raises no new one when applied.</summary>
+        public IReadOnlyList<Solving.RepairPlan> Repairs { get; internal set; } = new Solving.RepairPlan[0];
 
-        
         public override string ToString() => $"{RuleId} {RuleSeverityText.Name(Severity)}: {Message}";
     }
 
     /// <summary>Findings of one configuration and its failover window.</summary>
     public sealed class EvaluationResult
     {
-        internal EvaluationResult(ConfigurationInstance instance, IReadOnlyList<Finding> findings, decimal? failoverWindow)
+        internal EvaluationResult(ConfigurationInstance instance, IReadOnlyList<Finding> findings, decimal? failoverWindow, Solving.ProfileConflict? conflict)
         {
             Instance = instance;
             Findings = findings;
             FailoverWindow = failoverWindow;
+            Conflict = conflict;
         }
+
+        /// <summary>Why no configuration satisfies the profile (EL2031); null when one does or nothing was found.</summary>
+        public Solving.ProfileConflict? Conflict { get; }
 
         public ConfigurationInstance Instance { get; }
 

@@ -16,14 +16,9 @@ namespace ElectionLint.Rules.Evaluation
             if (!hard)
             {
                 CheckRatio(ctx);
-                bool contradiction = CheckContradiction(ctx);
-                if (!contradiction)
-                {
-                    CheckRoundTrip(ctx);
-                    CheckGcHeadroom(ctx);
-                    CheckFailover(ctx);
-                }
-
+                CheckRoundTrip(ctx);
+                CheckGcHeadroom(ctx);
+                CheckFailover(ctx);
                 CheckHeartbeatVersusRtt(ctx);
                 CheckRandomRange(ctx);
             }
@@ -51,11 +46,11 @@ namespace ElectionLint.Rules.Evaluation
 
             if (sys.MaxRatio is decimal max)
             {
-                decimal? heartbeat = ctx.Eval(sys.Heartbeat);
+                decimal? detection = ctx.Eval(sys.Detection);
                 decimal? asked = ProfileLowerBound(ctx);
-                if (heartbeat != null && asked != null && asked.Value > max * heartbeat.Value)
+                if (detection != null && asked != null && detection.Value <= asked.Value)
                 {
-                    return; // the profile asks for the long timeout
+                    return; // the profile asks for a timeout this long
                 }
 
                 Relations.Check(ctx, "EL2002", sys.Detection, Comparison.AtMost, max, sys.Heartbeat, recommendedFactor: sys.RecommendedRatio);
@@ -132,70 +127,6 @@ namespace ElectionLint.Rules.Evaluation
             Relations.Check(ctx, "EL2030", failover, Comparison.AtMost, 1m, new Quantity("maxFailover", new Term(max.Value.Nanoseconds)), Args, rttAsZero: true);
         }
 
-        /// <summary>EL2031: the profile's stability bounds need a timeout whose failover window exceeds maxFailover.</summary>
-        private static bool CheckContradiction(EvaluationContext ctx)
-        {
-            SystemDefinition sys = ctx.System;
-            Duration? max = ctx.Profile.MaxFailover;
-            if (max == null || sys.Detection == null || sys.Failover == null || sys.FailoverPrimary == null)
-            {
-                return false;
-            }
-
-            decimal? lower = ProfileLowerBound(ctx);
-            if (lower == null)
-            {
-                return false;
-            }
-
-            int primary = sys.IndexOf(sys.FailoverPrimary);
-            int adjust = sys.Detection.Terms[0].SettingIndex;
-            decimal primaryMin;
-            if (primary == adjust)
-            {
-                var lin = ctx.Linear(sys.Detection, adjust);
-                if (lin == null || lin.Value.A <= 0m)
-                {
-                    return false;
-                }
-
-                primaryMin = (lower.Value - lin.Value.B) / lin.Value.A;
-            }
-            else
-            {
-                primaryMin = lower.Value; // the primary (DotNext's upper timeout) is at least the detection timeout
-            }
-
-            var flin = ctx.Linear(sys.Failover, primary, rttAsZero: true);
-            if (flin == null)
-            {
-                return false;
-            }
-
-            decimal window = (flin.Value.A * primaryMin) + flin.Value.B;
-            if (window <= max.Value.Nanoseconds)
-            {
-                return false;
-            }
-
-            decimal windowUp = decimal.Ceiling(window / Duration.NanosPerMillisecond) * Duration.NanosPerMillisecond;
-            string reason = LowerBoundReason(ctx);
-            var args = new Dictionary<string, string>
-            {
-                ["setting"] = ctx.QuantityName(sys.Detection),
-                ["lower"] = ctx.ShowQuantityValue(sys.Detection, lower.Value),
-                ["reason"] = reason,
-                ["window"] = EvaluationContext.ShowDuration(windowUp),
-                ["max"] = max.Value.ToString(),
-                ["relax"] = reason.Contains("gcPauseP99") && reason.Contains("rttP99")
-                    ? "reduce the GC pause and the round trip the cluster must survive"
-                    : reason.Contains("gcPauseP99") ? "reduce the p99 GC pause (or gcHeadroom)" : "place the members closer (or lower rttMultiplier)",
-            };
-            int detection = adjust >= 0 ? adjust : primary;
-            ctx.Add(Catalogue.RuleCatalogue.Get("EL2031"), detection, primary != detection ? new[] { primary } : new int[0], args, new Repair[0], null);
-            return true;
-        }
-
         /// <summary>EL2040: the randomised range is wide enough to avoid split votes.</summary>
         private static void CheckRandomRange(EvaluationContext ctx)
         {
@@ -247,24 +178,6 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             return bound;
-        }
-
-        /// <summary>Why <see cref="ProfileLowerBound"/> is what it is: the binding bound first.</summary>
-        private static string LowerBoundReason(EvaluationContext ctx)
-        {
-            string? rtt = ctx.Profile.EffectiveRtt is Duration r
-                ? $"{Timing.DurationFormat.Number(ctx.Profile.EffectiveRttMultiplier)} × rttP99 {RttText(ctx)}"
-                : null;
-            string? gc = ctx.Profile.GcPauseP99 is Duration g && ctx.System.PauseBudget != null
-                ? $"{Timing.DurationFormat.Number(ctx.Profile.EffectiveGcHeadroom)} × gcPauseP99 {g}"
-                : null;
-            if (rtt == null || gc == null)
-            {
-                return rtt ?? gc ?? string.Empty;
-            }
-
-            bool gcBinds = ctx.Profile.EffectiveGcHeadroom * ctx.Profile.GcPauseP99!.Value.Nanoseconds > ctx.Profile.EffectiveRttMultiplier * ctx.Profile.EffectiveRtt!.Value.Nanoseconds;
-            return gcBinds ? $"{gc}, above {rtt}" : $"{rtt}, above {gc}";
         }
 
         private static string RttText(EvaluationContext ctx) =>

@@ -71,6 +71,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Fills {detail} for rules whose template starts with it.</summary>
         public string? Detail { get; init; }
 
+        /// <summary>Who enforces it, as an explanation names it ("the broker's group.min.session.timeout.ms"); default "{system}'s limit".</summary>
+        public string? Source { get; init; }
+
         /// <summary>A multiple of <see cref="Right"/> to recommend in the fix text (etcd: 10×).</summary>
         public decimal? RecommendedFactor { get; init; }
 
@@ -111,6 +114,9 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>Fills {detail} for rules whose template starts with it.</summary>
         public string? Detail { get; init; }
+
+        /// <summary>Who enforces it, as an explanation names it ("the broker's group.min.session.timeout.ms"); default "{system}'s limit".</summary>
+        public string? Source { get; init; }
 
         public IReadOnlyCollection<string?>? OnlyVariants { get; init; }
     }

@@ -50,6 +50,18 @@ namespace ElectionLint.Rules.Model
         /// <summary>Values below zero mean "infinite" (Azure lease -1); they take part in no relation.</summary>
         public bool NegativeMeansInfinite { get; init; }
 
+        /// <summary>0 is a legal value (Consul's LockDelay); otherwise a repair never writes 0.</summary>
+        public bool ZeroAllowed { get; init; }
+
+        /// <summary>A step a tuning rule asks values to be on (a lease record's whole seconds); see <see cref="StepRule"/>.</summary>
+        public decimal? Step { get; init; }
+
+        /// <summary>A setting whose value this one should be a whole multiple of (etcd counts whole heartbeat ticks).</summary>
+        public string? StepOf { get; init; }
+
+        /// <summary>The rule that reports a value off <see cref="Step"/> or <see cref="StepOf"/> (EL2050, EL2051).</summary>
+        public string? StepRule { get; init; }
+
         public override string ToString() => Id;
     }
 }

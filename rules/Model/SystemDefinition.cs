@@ -63,12 +63,21 @@ namespace ElectionLint.Rules.Model
         /// <summary>The randomised election range (lower, upper) for EL2040; null when the system randomises by itself.</summary>
         public (string Lower, string Upper)? RandomRange { get; init; }
 
+        /// <summary>upper ÷ lower that repairs of a too-narrow range aim at (DotNext and the Raft paper: 2×).</summary>
+        public decimal? RecommendedRangeFactor { get; init; }
+
         /// <summary>What a pause beyond the budget does, e.g. "the leader stops renewing and steps down".</summary>
         public string PauseConsequence { get; init; } = "the leader is declared dead";
 
         public IReadOnlyList<RangeLimit> Ranges { get; init; } = new RangeLimit[0];
 
         public IReadOnlyList<RelationLimit> Relations { get; init; } = new RelationLimit[0];
+
+        /// <summary>Ranges a <see cref="HardChecks"/> delegate enforces, declared again as data for the joint model.</summary>
+        public IReadOnlyList<RangeLimit> SolverRanges { get; init; } = new RangeLimit[0];
+
+        /// <summary>Relations a <see cref="HardChecks"/> delegate enforces, declared again as data for the joint model.</summary>
+        public IReadOnlyList<RelationLimit> SolverRelations { get; init; } = new RelationLimit[0];
 
         /// <summary>Hard checks that are not a relation or a range.</summary>
         public IReadOnlyList<SystemCheck> HardChecks { get; init; } = new SystemCheck[0];
@@ -106,16 +115,24 @@ namespace ElectionLint.Rules.Model
             Detection?.Bind(this);
             PauseBudget?.Bind(this);
             Failover?.Bind(this);
-            foreach (RelationLimit r in Relations)
+            foreach (RelationLimit r in System.Linq.Enumerable.Concat(Relations, SolverRelations))
             {
                 r.Left.Bind(this);
                 r.Right.Bind(this);
                 _ = IndexOf(r.Left.Terms[0].Setting ?? r.Right.Terms[0].Setting!);
             }
 
-            foreach (RangeLimit r in Ranges)
+            foreach (RangeLimit r in System.Linq.Enumerable.Concat(Ranges, SolverRanges))
             {
                 _ = IndexOf(r.Setting);
+            }
+
+            foreach (SettingDefinition s in Settings)
+            {
+                if (s.StepOf != null)
+                {
+                    _ = IndexOf(s.StepOf);
+                }
             }
 
             if (FailoverPrimary != null)

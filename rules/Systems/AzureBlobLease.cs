@@ -33,6 +33,15 @@ namespace ElectionLint.Rules.Systems
             FailoverPrimary = LeaseDuration,
             PauseConsequence = "the lease expires and another holder acquires it",
             HardChecks = new SystemCheck[] { Range },
+            SolverRanges = new[]
+            {
+                new RangeLimit("EL1060", LeaseDuration, "the service rejects the request")
+                {
+                    Min = MinSeconds * (decimal)Duration.NanosPerSecond,
+                    Max = MaxSeconds * (decimal)Duration.NanosPerSecond,
+                    Source = "Azure's 15–60 s lease range",
+                },
+            },
         }.Bound();
 
         /// <summary>EL1060 on the whole seconds the SDK sends.</summary>

@@ -14,7 +14,12 @@ namespace ElectionLint.Rules.Systems
             Id,
             "Consul",
             WithNone(Go(Ttl, SettingRole.Timeout, null)),
-            Go(LockDelay, SettingRole.Timeout, Sec(15)))
+            new SettingDefinition(LockDelay, SettingRole.Timeout, ValueFormat.GoDuration)
+            {
+                Default = Quantity.Constant(Sec(15)),
+                Granularity = 1m,
+                ZeroAllowed = true,
+            })
         {
             Detection = Q(Ttl),
             PauseBudget = Q(Ttl),
@@ -26,6 +31,7 @@ namespace ElectionLint.Rules.Systems
             {
                 new RangeLimit("EL1050", Ttl, "the server rejects the session")
                 {
+                    Source = "Consul's session TTL range",
                     Min = 10m * 1_000_000_000m,
                     Max = 24m * 3600m * 1_000_000_000m,
                 },

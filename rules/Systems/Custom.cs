@@ -16,17 +16,24 @@ namespace ElectionLint.Rules.Systems
             "this cluster",
             Flexible(Heartbeat, SettingRole.Heartbeat),
             Flexible(ElectionTimeout, SettingRole.Timeout),
-            Flexible(ElectionTimeoutMax, SettingRole.Timeout))
+            new SettingDefinition(ElectionTimeoutMax, SettingRole.Timeout, ValueFormat.FlexibleDuration)
+            {
+                // Undeclared, the range is taken as Raft's usual [T, 2T).
+                Default = new Quantity(ElectionTimeoutMax, new Term(2m, ElectionTimeout)),
+                Granularity = 1m,
+            })
         {
             Heartbeat = Q(Heartbeat),
             Detection = Q(ElectionTimeout),
             PauseBudget = Q(ElectionTimeout),
-            Failover = new Quantity("failover window", T(2m, ElectionTimeout)),
+            // A follower times out at most at the top of its randomised range.
+            Failover = new Quantity("failover window", T(1m, ElectionTimeoutMax)),
             FailoverPrimary = ElectionTimeout,
             MinRatio = 5m,
             MaxRatio = 10m,
             RecommendedRatio = 10m,
             RandomRange = (ElectionTimeout, ElectionTimeoutMax),
+            RecommendedRangeFactor = 2m,
             PauseConsequence = "followers start an election",
         }.Bound();
 

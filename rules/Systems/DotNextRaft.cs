@@ -37,6 +37,7 @@ namespace ElectionLint.Rules.Systems
             MinRatio = 2m,
             MaxRatio = 10m,
             RandomRange = (LowerElectionTimeout, UpperElectionTimeout),
+            RecommendedRangeFactor = 2m,
             PauseConsequence = "followers start an election",
             Variants = new[] { Node, AspNet },
             Ranges = new[]
@@ -73,6 +74,10 @@ namespace ElectionLint.Rules.Systems
                 },
             },
             HardChecks = new SystemCheck[] { UpperBelowLower },
+            SolverRelations = new[]
+            {
+                new RelationLimit("EL1040", Q(UpperElectionTimeout), Comparison.AtLeast, 1m, Q(LowerElectionTimeout), "DotNext throws ArgumentOutOfRangeException"),
+            },
         }.Bound();
 
         /// <summary>EL1040: Random.Next(lower, upper + 1) throws when upper &lt; lower − 1; upper = lower − 1 silently fixes the timeout.</summary>

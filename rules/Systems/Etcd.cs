@@ -17,7 +17,14 @@ namespace ElectionLint.Rules.Systems
             Id,
             "etcd",
             UnsignedMs(HeartbeatInterval, SettingRole.Heartbeat, 100),
-            UnsignedMs(ElectionTimeout, SettingRole.Timeout, 1000))
+            new SettingDefinition(ElectionTimeout, SettingRole.Timeout, ValueFormat.UnsignedMilliseconds)
+            {
+                Default = Quantity.Constant(Ms(1000)),
+                Granularity = 1_000_000m,
+                Maximum = (decimal)uint.MaxValue * 1_000_000m,
+                StepOf = HeartbeatInterval,
+                StepRule = "EL2051",
+            })
         {
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(ElectionTimeout),

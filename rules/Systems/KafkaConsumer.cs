@@ -41,6 +41,7 @@ namespace ElectionLint.Rules.Systems
             {
                 new RangeLimit("EL1021", SessionTimeout, "the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT")
                 {
+                    Source = "the broker's group.min/max.session.timeout.ms",
                     MinFromProfile = p => p.EffectiveKafkaGroupMinSessionTimeout.Nanoseconds,
                     MaxFromProfile = p => p.EffectiveKafkaGroupMaxSessionTimeout.Nanoseconds,
                 },

@@ -9,17 +9,21 @@ namespace ElectionLint.Rules.Systems
         public const string Id = "kafka-kraft-controller";
         public const string ElectionTimeout = "controller.quorum.election.timeout.ms";
         public const string FetchTimeout = "controller.quorum.fetch.timeout.ms";
+        public const string ElectionBackoffMax = "controller.quorum.election.backoff.max.ms";
 
         public static SystemDefinition Definition { get; } = new SystemDefinition(
             Id,
             "the KRaft quorum",
             Int32Ms(ElectionTimeout, SettingRole.Timeout, 1000),
-            Int32Ms(FetchTimeout, SettingRole.Timeout, 2000))
+            Int32Ms(FetchTimeout, SettingRole.Timeout, 2000),
+            Int32Ms(ElectionBackoffMax, SettingRole.Timeout, 1000))
         {
             Detection = Q(FetchTimeout),
             PauseBudget = Q(FetchTimeout),
-            // A voter becomes candidate after the fetch timeout; the randomised election takes up to 2 × the election timeout.
-            Failover = new Quantity("failover window", T(1m, FetchTimeout), T(2m, ElectionTimeout)),
+            // KafkaRaftClient: a voter becomes candidate when the fetch timeout expires (pollFollowerAsVoter); its election
+            // times out in [T, 2T) (QuorumState.randomElectionTimeoutMs), then backs off up to election.backoff.max.ms
+            // (binaryExponentialElectionBackoffMs) before the next round.
+            Failover = new Quantity("failover window", T(1m, FetchTimeout), T(2m, ElectionTimeout), T(1m, ElectionBackoffMax)),
             FailoverPrimary = FetchTimeout,
             PauseConsequence = "the voters elect a new controller",
         }.Bound();

@@ -27,7 +27,13 @@ namespace ElectionLint.Rules.Systems
         public static SystemDefinition Definition { get; } = new SystemDefinition(
             Id,
             "client-go",
-            Go(LeaseDuration, SettingRole.Timeout, Sec(15)),
+            new SettingDefinition(LeaseDuration, SettingRole.Timeout, ValueFormat.GoDuration)
+            {
+                Default = Quantity.Constant(Sec(15)),
+                Granularity = 1m,
+                Step = Duration.NanosPerSecond,
+                StepRule = "EL2050",
+            },
             Go(RenewDeadline, SettingRole.Timeout, Sec(10)),
             Go(RetryPeriod, SettingRole.Heartbeat, Sec(2)),
             Switch(LeaderElect, true))
@@ -36,8 +42,10 @@ namespace ElectionLint.Rules.Systems
             Heartbeat = Q(RetryPeriod),
             Detection = Q(LeaseDuration),
             PauseBudget = Q(RenewDeadline),
-            // A candidate polls every [RetryPeriod, 2.2 × RetryPeriod); the lease must expire first.
-            Failover = new Quantity("failover window", T(1m, LeaseDuration), T(2.2m, RetryPeriod)),
+            // client-go leaderelection.go: a candidate counts the lease from when it observed the record (setObservedRecord,
+            // isLeaseValid) and polls with JitterUntil(RetryPeriod, 1.2), every [RP, 2.2 RP). Worst case after the leader's
+            // last renewal: up to 2.2 RP to observe it, LeaseDuration, then up to 2.2 RP to the acquiring poll.
+            Failover = new Quantity("failover window", T(1m, LeaseDuration), T(4.4m, RetryPeriod)),
             FailoverPrimary = LeaseDuration,
             MinRatio = 5m,
             MaxRatio = 10m,

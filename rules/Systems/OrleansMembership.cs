@@ -26,7 +26,9 @@ namespace ElectionLint.Rules.Systems
             Heartbeat = Q(ProbeTimeout),
             Detection = new Quantity("missed-probe window", T(1m, ProbeTimeout, NumMissedProbesLimit)),
             PauseBudget = new Quantity("missed-probe window", T(1m, ProbeTimeout, NumMissedProbesLimit)),
-            Failover = new Quantity("failover window", T(1m, ProbeTimeout, NumMissedProbesLimit)),
+            // SiloHealthMonitor.Run (v10.2.2): the first probe waits up to one ProbeTimeout, each missed direct probe costs one,
+            // and the last of NumMissedProbesLimit goes indirect with twice the timeout: (N + 2) × ProbeTimeout before the vote.
+            Failover = new Quantity("failover window", T(1m, ProbeTimeout, NumMissedProbesLimit), T(2m, ProbeTimeout)),
             FailoverPrimary = ProbeTimeout,
             PauseConsequence = "the other silos vote the silo dead",
             Ranges = new[]

@@ -43,6 +43,11 @@ namespace ElectionLint.Rules.Systems
                 },
             },
             HardChecks = new SystemCheck[] { Clamped },
+            SolverRelations = new[]
+            {
+                new RelationLimit("EL1030", Q(SessionTimeout), Comparison.AtLeast, 1m, Q(MinSessionTimeout), "ZooKeeper clamps it") { Source = "ZooKeeper's clamp" },
+                new RelationLimit("EL1030", Q(SessionTimeout), Comparison.AtMost, 1m, Q(MaxSessionTimeout), "ZooKeeper clamps it") { Source = "ZooKeeper's clamp" },
+            },
         }.Bound();
 
         private static SettingDefinition WithDefault(SettingDefinition s, decimal ticks) => new SettingDefinition(s.Id, s.Role, s.Format)

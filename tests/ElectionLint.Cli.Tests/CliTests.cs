@@ -61,7 +61,7 @@ namespace ElectionLint.Cli.Tests
             (int code, string output, _) = Cli.RunIn(dir, "etcd.yaml");
             Assert.Equal(1, code);
             string[] lines = output.Split('\n');
-            Assert.Equal("etcd.yaml:2:19: error EL1001: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to at least 500 ms (1000 ms recommended)", lines[0]);
+            Assert.Equal("etcd.yaml:2:19: error EL1001: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to 1000 ms", lines[0]);
             Assert.Equal(" 2 | election-timeout: 300", lines[1]);
             Assert.Equal("   |                   ^~~", lines[2]);
             Assert.Equal("    etcd.yaml:1:21: note: related setting heartbeat-interval", lines[3]);
@@ -128,7 +128,12 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal("EL1001", d.GetProperty("rule").GetString());
             Assert.Equal(2, d.GetProperty("line").GetInt32());
             Assert.Equal(19, d.GetProperty("column").GetInt32());
-            Assert.Equal("1000", d.GetProperty("suggestions")[0].GetProperty("value").GetString());
+            JsonElement change = Assert.Single(d.GetProperty("repairs")[0].EnumerateArray());
+            Assert.Equal("election-timeout", change.GetProperty("setting").GetString());
+            Assert.Equal("1000 ms", change.GetProperty("value").GetString());
+            Assert.Equal("1000", change.GetProperty("text").GetString());
+            Assert.True(change.GetProperty("present").GetBoolean());
+            Assert.Equal("heartbeat-interval", d.GetProperty("repairs")[1][0].GetProperty("setting").GetString());
         }
 
         [Fact]

@@ -30,9 +30,9 @@ namespace ElectionLint.Rules.Tests
             var instance = new ConfigurationInstance(def, variant: variant);
             foreach (SettingDefinition s in def.Settings)
             {
-                if (s.Default == null)
+                if (s.Default == null || s.Default.Terms.Any(t => t.Setting != null && !(def.TryGetSetting(t.Setting, out SettingDefinition d) && d.Default != null)))
                 {
-                    continue;
+                    continue; // no default, or one that follows a setting without a default (custom's electionTimeoutMax)
                 }
 
                 decimal value = s.Default.Terms.Sum(t => t.Coefficient * (t.Setting == null ? 1m : ConstantDefault(def, t.Setting)));
@@ -64,6 +64,7 @@ namespace ElectionLint.Rules.Tests
         [InlineData("kafka-consumer", "max.poll.interval.ms", 300000)]
         [InlineData("kafka-kraft-controller", "controller.quorum.election.timeout.ms", 1000)]
         [InlineData("kafka-kraft-controller", "controller.quorum.fetch.timeout.ms", 2000)]
+        [InlineData("kafka-kraft-controller", "controller.quorum.election.backoff.max.ms", 1000)]
         [InlineData("kafka-broker-session", "broker.heartbeat.interval.ms", 2000)]
         [InlineData("kafka-broker-session", "broker.session.timeout.ms", 9000)]
         [InlineData("zookeeper", "tickTime", 3000)]

@@ -122,8 +122,10 @@ namespace ElectionLint.Rules.Tests
         [InlineData("etcd", "-", "", "rtt=101ms", "EL2010")]
         [InlineData("kafka-kraft-controller", "-", "", "rtt=250ms", "EL2010")]
         // EL2011: heartbeat >= 0.5 × rttP99 (EL2002 stays quiet: 10 × rttP99 asks for the long timeout)
-        [InlineData("etcd", "-", "heartbeat-interval=100;election-timeout=5000", "rtt=200ms", "")]
-        [InlineData("etcd", "-", "heartbeat-interval=99;election-timeout=5000", "rtt=200ms", "EL2011,EL2051")]
+        [InlineData("etcd", "-", "heartbeat-interval=100;election-timeout=2000", "rtt=200ms", "")]
+        [InlineData("etcd", "-", "heartbeat-interval=100;election-timeout=5000", "rtt=200ms", "EL2002")] // 5000 is above what the profile (2000) and the heartbeat (1000) ask
+        [InlineData("etcd", "-", "heartbeat-interval=50;election-timeout=2000", "rtt=200ms", "EL2011")] // a smaller heartbeat does not hide EL2002
+        [InlineData("etcd", "-", "heartbeat-interval=99;election-timeout=5000", "rtt=200ms", "EL2002,EL2011,EL2051")]
         // EL2020: budget >= 2 × gcPauseP99
         [InlineData("k8s-leader-election", "-", "", "gc=5s", "")]
         [InlineData("k8s-leader-election", "-", "", "gc=5001ms", "EL2020")]
@@ -131,7 +133,8 @@ namespace ElectionLint.Rules.Tests
         // EL2030: failover window <= maxFailover
         [InlineData("etcd", "-", "", "max=2s", "")]
         [InlineData("etcd", "-", "", "max=1999ms", "EL2030")]
-        [InlineData("k8s-leader-election", "-", "", "max=19.4s", "")]
+        [InlineData("k8s-leader-election", "-", "", "max=23.8s", "")] // leaseDuration + 4.4 × retryPeriod
+        [InlineData("k8s-leader-election", "-", "", "max=23.7s", "EL2030")]
         [InlineData("k8s-leader-election", "-", "", "max=19s", "EL2030")]
         // EL2031 replaces EL2010 + EL2030 when no value satisfies both
         [InlineData("etcd", "-", "", "network=wan max=2s", "EL2031")]

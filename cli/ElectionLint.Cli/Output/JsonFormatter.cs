@@ -4,7 +4,7 @@ using System.Text.Json;
 using ElectionLint.Config.Linting;
 using ElectionLint.Config.Source;
 using ElectionLint.Rules.Catalogue;
-using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Solving;
 
 namespace ElectionLint.Cli.Output
 {
@@ -43,21 +43,21 @@ namespace ElectionLint.Cli.Output
                 }
 
                 w.WriteEndArray();
-                w.WriteStartArray("suggestions");
-                if (d.Finding != null)
+                w.WriteStartArray("repairs");
+                foreach (RepairPlan plan in d.Finding?.Repairs ?? new RepairPlan[0])
                 {
-                    foreach (SuggestedValue s in d.Finding.Suggestions)
+                    w.WriteStartArray();
+                    foreach (SettingChange c in plan.Changes)
                     {
                         w.WriteStartObject();
-                        w.WriteString("setting", s.Occurrence?.DisplayName ?? s.Setting.Id);
-                        if (s.Text != null)
-                        {
-                            w.WriteString("value", s.Text);
-                        }
-
-                        w.WriteBoolean("present", s.Occurrence != null);
+                        w.WriteString("setting", c.Name);
+                        w.WriteString("value", c.Display);
+                        w.WriteString("text", c.Text);
+                        w.WriteBoolean("present", c.Occurrence != null);
                         w.WriteEndObject();
                     }
+
+                    w.WriteEndArray();
                 }
 
                 w.WriteEndArray();

@@ -17,7 +17,7 @@ namespace Sample.Wan
             // EL2020: a 600 ms renew deadline is below 2 × the 400 ms pause.
             var c = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(5), RenewDeadline = TimeSpan.FromMilliseconds(600), RetryPeriod = TimeSpan.FromMilliseconds(400) };
 
-            // EL2030: 30 s lease + 2.2 × 2 s retry = 34.4 s without a leader.
+            // EL2030: 30 s lease + 4.4 × 2 s retry = 38.8 s without a leader.
             var d = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(30) };
         }
     }

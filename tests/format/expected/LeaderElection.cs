@@ -26,7 +26,7 @@ namespace Sample
             var e = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMinutes(1) };
 
             // EL2050: not whole seconds.
-            var f = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMilliseconds(16000) };
+            var f = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMilliseconds(15000) };
         }
     }
 }

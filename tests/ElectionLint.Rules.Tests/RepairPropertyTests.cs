@@ -3,6 +3,7 @@ using System.Linq;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Solving;
 using ElectionLint.Rules.Systems;
 using ElectionLint.Rules.Timing;
 using FsCheck;
@@ -11,8 +12,8 @@ using Xunit;
 
 namespace ElectionLint.Rules.Tests
 {
-    /// <summary>A suggested value really clears its finding and raises no finding that was not there before.</summary>
-    public class SuggestionPropertyTests
+    /// <summary>A repair, applied whole, really clears its finding and raises no finding that was not there before.</summary>
+    public class RepairPropertyTests
     {
         private static readonly EnvironmentProfile[] Profiles =
         {
@@ -81,26 +82,29 @@ namespace ElectionLint.Rules.Tests
             return instance;
         }
 
-        private static bool SuggestionsHold(ConfigurationInstance instance, EnvironmentProfile profile)
+        private static bool RepairsHold(ConfigurationInstance instance, EnvironmentProfile profile)
         {
             EvaluationResult before = Evaluator.Evaluate(instance, profile);
             var keys = new HashSet<(string, string?)>(before.Findings.Select(f => (f.RuleId, f.Setting?.Id)));
             foreach (Finding f in before.Findings)
             {
-                foreach (SuggestedValue s in f.Suggestions)
+                foreach (RepairPlan plan in f.Repairs)
                 {
                     var fixedInstance = Copy(instance);
-                    fixedInstance.Set(s.Setting.Id, SettingValue.Of(s.Value), "loc:" + s.Setting.Id);
-                    if (s.Text != null && !SettingValues.Parse(s.Occurrence?.Format ?? s.Setting.Format, s.Text).Value!.Value.Number.Equals(s.Value))
+                    foreach (SettingChange c in plan.Changes)
                     {
-                        return false; // the text must read back as the value
+                        fixedInstance.Set(c.Setting.Id, SettingValue.Of(c.Value), "loc:" + c.Setting.Id);
+                        if (!SettingValues.Parse(c.Occurrence?.Format ?? c.Setting.Format, c.Text).Value!.Value.Number.Equals(c.Value))
+                        {
+                            return false; // the text must read back as the value
+                        }
                     }
 
                     foreach (Finding after in Evaluator.Evaluate(fixedInstance, profile).Findings)
                     {
                         bool same = after.RuleId == f.RuleId && after.Setting?.Id == f.Setting?.Id;
                         bool isNew = !keys.Contains((after.RuleId, after.Setting?.Id));
-                        if (same || isNew || after.Setting?.Id == s.Setting.Id)
+                        if (same || isNew)
                         {
                             return false;
                         }
@@ -129,25 +133,25 @@ namespace ElectionLint.Rules.Tests
 
         [Theory]
         [MemberData(nameof(AllSystems))]
-        public void Every_suggested_value_clears_its_finding_and_raises_no_new_one(string system)
+        public void Every_repair_clears_its_finding_and_raises_no_new_one(string system)
         {
             SystemDefinition def = SystemCatalogue.Get(system);
-            Prop.ForAll(Case(def).ToArbitrary(), c => SuggestionsHold(c.Item1, c.Item2))
+            Prop.ForAll(Case(def).ToArbitrary(), c => RepairsHold(c.Item1, c.Item2))
                 .Check(Config.QuickThrowOnFailure.WithMaxTest(400));
         }
 
         [Fact]
-        public void Generated_cases_do_produce_suggestions()
+        public void Generated_cases_do_produce_repairs()
         {
-            // Guards the property above against vacuity: most random etcd cases carry findings with suggestions.
-            int withSuggestions = 0;
+            // Guards the property above against vacuity: most random etcd cases carry findings with repairs.
+            int withRepairs = 0;
             var sample = Gen.Sample(Case(Etcd.Definition), 200);
             foreach ((ConfigurationInstance i, EnvironmentProfile p) in sample)
             {
-                withSuggestions += Evaluator.Evaluate(i, p).Findings.Count(f => f.Suggestions.Count > 0);
+                withRepairs += Evaluator.Evaluate(i, p).Findings.Count(f => f.Repairs.Count > 0);
             }
 
-            Assert.True(withSuggestions > 50, $"only {withSuggestions} findings with suggestions in 200 cases");
+            Assert.True(withRepairs > 50, $"only {withRepairs} findings with repairs in 200 cases");
         }
     }
 }

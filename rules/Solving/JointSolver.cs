@@ -1,0 +1,863 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Solving
+{
+    /// <summary>
+    /// Solves one configuration's joint model exactly: whether any configuration satisfies the profile (EL2031), and
+    /// for each finding the repairs — one setting, else several together — with values people write, each verified by
+    /// evaluating every rule again.
+    /// </summary>
+    internal sealed class JointSolver
+    {
+        /// <summary>Tuning findings that EL2031 stands for when the profile cannot be met.</summary>
+        public static readonly string[] ReplacedByConflict = { "EL2010", "EL2020", "EL2030" };
+
+        private const int MaxVerifications = 48;
+        private const int MaxProjections = 400;
+        private const int MaxCombinations = 64;
+
+        private readonly EvaluationContext _ctx;
+        private readonly SystemModel _model;
+        private readonly IReadOnlyDictionary<string, RuleSeverity>? _severities;
+        private readonly SystemDefinition _sys;
+        private readonly int[][] _settingsOf;
+        private readonly bool[] _changeable;
+        private readonly bool[] _enumerated;
+        private int _verifications;
+        private int _projections;
+
+        public JointSolver(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities)
+        {
+            _ctx = ctx;
+            _severities = severities;
+            _sys = ctx.System;
+            _model = SystemModel.Build(ctx, severities);
+            int n = _sys.Settings.Count;
+            _settingsOf = new int[_model.Constraints.Count][];
+            _enumerated = new bool[n];
+            for (int i = 0; i < _model.Constraints.Count; i++)
+            {
+                ModelConstraint c = _model.Constraints[i];
+                var s = new List<int>();
+                Collect(c.Left, s);
+                Collect(c.Right, s);
+                _settingsOf[i] = s.ToArray();
+            }
+
+            // In a product of two settings the count or fraction is tried value by value; the other stays linear.
+            foreach (Quantity? q in new[] { _sys.Heartbeat, _sys.Detection, _sys.PauseBudget, _sys.Failover })
+            {
+                foreach (Term t in q?.Terms ?? (IReadOnlyList<Term>)new Term[0])
+                {
+                    if (t.SettingIndex >= 0 && t.MultiplierIndex >= 0)
+                    {
+                        bool multiplierIsFactor = _sys.Settings[t.MultiplierIndex].Role is SettingRole.Count or SettingRole.Fraction;
+                        _enumerated[multiplierIsFactor ? t.MultiplierIndex : t.SettingIndex] = true;
+                    }
+                }
+            }
+
+            _changeable = new bool[n];
+            for (int i = 0; i < n; i++)
+            {
+                SettingDefinition s = _sys.Settings[i];
+                SettingOccurrence? o = ctx.Instance[i];
+                _changeable[i] = SystemModel.IsNumeric(s) && ctx.ValueAt(i) != null &&
+                    (o == null ? s.Default != null : o.State == OccurrenceState.Set);
+            }
+        }
+
+        public SystemModel Model => _model;
+
+        /// <summary>Null when some configuration satisfies every rule under the profile (or that cannot be decided).</summary>
+        public ProfileConflict? FindConflict()
+        {
+            int n = _sys.Settings.Count;
+            var free = new bool[n];
+            for (int i = 0; i < n; i++)
+            {
+                SettingOccurrence? o = _ctx.Instance[i];
+                free[i] = SystemModel.IsNumeric(_sys.Settings[i]) && (_changeable[i] || o?.State == OccurrenceState.Unknown);
+            }
+
+            List<int> factors = Enumerable.Range(0, n).Where(i => free[i] && _enumerated[i]).ToList();
+            bool any = false;
+            decimal?[]? first = null;
+            foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
+            {
+                first ??= combo;
+                List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft: false, out _, out int vars);
+                Feasibility f = FourierMotzkin.Check(lin, vars);
+                if (f != Feasibility.Infeasible)
+                {
+                    return null;
+                }
+
+                any = true;
+            }
+
+            if (!any || first == null)
+            {
+                return null;
+            }
+
+            return Explain(free, first, factors);
+        }
+
+        /// <summary>Repairs for one finding, best first; empty when none is found.</summary>
+        public List<RepairPlan> FindRepairs(PendingFinding finding, IReadOnlyList<PendingFinding> all, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
+            _verifications = 0;
+            _projections = 0;
+            var current = new decimal?[_sys.Settings.Count];
+            bool[] include = new bool[_model.Constraints.Count];
+            List<LinearConstraint> now = Linearize(new bool[_sys.Settings.Count], current, IncludeAll, soft: true, out List<int> map, out _);
+            var violated = new bool[_model.Constraints.Count];
+            for (int k = 0; k < now.Count; k++)
+            {
+                violated[map[k]] = !now[k].HoldsAt(new Rational[0]);
+            }
+
+            for (int i = 0; i < include.Length; i++)
+            {
+                ModelConstraint c = _model.Constraints[i];
+                bool mine = c.RuleId == finding.Rule.Id && (finding.Primary < 0 || _settingsOf[i].Contains(finding.Primary));
+                // EL2031 stands for the profile's floors and budget, so they bind no repair; nor do other findings' own rules.
+                bool others = !mine &&
+                    ((conflict != null && ReplacedByConflict.Contains(c.RuleId)) ||
+                     (violated[i] && all.Any(g => g != finding && g.Rule.Id == c.RuleId && (g.Primary < 0 || _settingsOf[i].Contains(g.Primary)))));
+                include[i] = !others;
+            }
+
+            // Prefer repairs that leave the whole configuration clean; then those that only leave the other findings.
+            bool[] everything = Enumerable.Repeat(true, include.Length).ToArray();
+            var stages = include.All(i => i) ? new[] { everything } : new[] { everything, include };
+            int[] candidates = Order(finding).ToArray();
+            var plans = new List<RepairPlan>();
+            for (int size = 1; size <= Math.Min(4, candidates.Length); size++)
+            {
+                foreach (bool[] set in stages)
+                {
+                    foreach (int[] subset in Subsets(candidates, size))
+                    {
+                        if (Solve(subset, set, finding, before, conflict) is RepairPlan p && !plans.Any(q => q.Describe() == p.Describe()))
+                        {
+                            plans.Add(p);
+                        }
+
+                        if ((size > 1 && plans.Count == 2) || _verifications >= MaxVerifications * 4)
+                        {
+                            break;
+                        }
+                    }
+
+                    if (plans.Count > 0)
+                    {
+                        return plans;
+                    }
+                }
+            }
+
+            return plans;
+        }
+
+        private static bool IncludeAll(int i) => true;
+
+        /// <summary>The settings a repair may change: the finding's own first, written before unwritten.</summary>
+        private IEnumerable<int> Order(PendingFinding f)
+        {
+            var order = new List<int>();
+            void Add(int i)
+            {
+                if (i >= 0 && _changeable[i] && !order.Contains(i))
+                {
+                    order.Add(i);
+                }
+            }
+
+            Add(f.Primary);
+            foreach (int r in f.Related)
+            {
+                Add(r);
+            }
+
+            for (int i = 0; i < _sys.Settings.Count; i++)
+            {
+                if (_ctx.Instance[i] != null)
+                {
+                    Add(i);
+                }
+            }
+
+            for (int i = 0; i < _sys.Settings.Count; i++)
+            {
+                Add(i);
+            }
+
+            return order;
+        }
+
+        private static IEnumerable<int[]> Subsets(int[] items, int size)
+        {
+            var idx = new int[size];
+            for (int i = 0; i < size; i++)
+            {
+                idx[i] = i;
+            }
+
+            while (true)
+            {
+                yield return idx.Select(i => items[i]).ToArray();
+                int k = size - 1;
+                while (k >= 0 && idx[k] == items.Length - size + k)
+                {
+                    k--;
+                }
+
+                if (k < 0)
+                {
+                    yield break;
+                }
+
+                idx[k]++;
+                for (int j = k + 1; j < size; j++)
+                {
+                    idx[j] = idx[j - 1] + 1;
+                }
+            }
+        }
+
+        private RepairPlan? Solve(int[] subset, bool[] include, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
+            List<int> factors = subset.Where(i => _enumerated[i]).ToList();
+            List<int> linear = subset.Where(i => !_enumerated[i]).ToList();
+            linear.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
+            foreach (bool soft in new[] { true, false })
+            {
+                foreach (decimal?[] combo in Combinations(factors, nearCurrent: true))
+                {
+                    var extra = new List<ModelConstraint>();
+                    if (linear.Count > 1 && RatioPreference(linear, combo, include, soft) is ModelConstraint ratio)
+                    {
+                        extra.Add(ratio);
+                    }
+
+                    var assigned = (decimal?[])combo.Clone();
+                    if (Assign(linear, 0, assigned, include, extra, soft, subset, finding, before, conflict) is RepairPlan p)
+                    {
+                        return p;
+                    }
+
+                    if (_verifications >= MaxVerifications || _projections >= MaxProjections)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Heartbeats first (a timeout's step and target follow them), then the detection timeout, then the rest.</summary>
+        private int Rank(int i)
+        {
+            SettingDefinition s = _sys.Settings[i];
+            if (_sys.Heartbeat?.SingleSetting == s.Id || s.Role == SettingRole.Heartbeat)
+            {
+                return 0;
+            }
+
+            return _sys.Detection?.SingleSetting == s.Id ? 1 : 2;
+        }
+
+        /// <summary>
+        /// Detection ≥ r × heartbeat for the largest r from the recommended ratio down that still leaves a solution: the
+        /// margin the guidance asks for where the budget allows, otherwise the largest that fits.
+        /// </summary>
+        private ModelConstraint? RatioPreference(List<int> free, decimal?[] combo, bool[] include, bool soft)
+        {
+            if (_sys.RecommendedRatio is not decimal rec || _sys.Heartbeat == null || _sys.Detection == null)
+            {
+                return null;
+            }
+
+            decimal min = _sys.MinRatio ?? 1m;
+            var freeMask = new bool[_sys.Settings.Count];
+            foreach (int i in free)
+            {
+                freeMask[i] = true;
+            }
+
+            for (decimal r = rec; r > min; r -= 1m)
+            {
+                var c = new ModelConstraint("", ConstraintKind.Soft, _sys.Detection, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
+                List<LinearConstraint> lin = Linearize(freeMask, combo, i => include[i], soft, out _, out int vars, new[] { c });
+                if (FourierMotzkin.Check(lin, vars) == Feasibility.Feasible)
+                {
+                    return c;
+                }
+            }
+
+            return null;
+        }
+
+        private RepairPlan? Assign(List<int> order, int k, decimal?[] assigned, bool[] include, List<ModelConstraint> extra, bool soft, int[] subset, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
+            if (k == order.Count)
+            {
+                return Verify(subset, assigned, finding, before, conflict);
+            }
+
+            if (++_projections > MaxProjections)
+            {
+                return null;
+            }
+
+            int x = order[k];
+            var free = new bool[_sys.Settings.Count];
+            for (int j = k; j < order.Count; j++)
+            {
+                free[order[j]] = true;
+            }
+
+            List<LinearConstraint> lin = Linearize(free, assigned, i => include[i], soft, out _, out int vars, extra);
+            int variable = VariableOf(free, x);
+            Interval? iv = FourierMotzkin.Project(lin, vars, variable);
+            if (iv == null)
+            {
+                return null;
+            }
+
+            int tries = 0;
+            foreach (decimal v in Candidates(x, iv, Target(x, assigned, iv), assigned))
+            {
+                assigned[x] = v;
+                if (Assign(order, k + 1, assigned, include, extra, soft, subset, finding, before, conflict) is RepairPlan p)
+                {
+                    return p;
+                }
+
+                assigned[x] = null;
+                if (++tries >= 4 || _verifications >= MaxVerifications || _projections >= MaxProjections)
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
+        private static int VariableOf(bool[] free, int setting)
+        {
+            int v = 0;
+            for (int i = 0; i < setting; i++)
+            {
+                if (free[i])
+                {
+                    v++;
+                }
+            }
+
+            return v;
+        }
+
+        private RepairPlan? Verify(int[] subset, decimal?[] assigned, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
+            _verifications++;
+            var changes = new List<(int, decimal)>();
+            foreach (int i in subset)
+            {
+                if (assigned[i] is decimal v && v != _ctx.ValueAt(i))
+                {
+                    changes.Add((i, v));
+                }
+            }
+
+            if (changes.Count != subset.Length)
+            {
+                return null; // a smaller repair covers it
+            }
+
+            ConfigurationInstance changed = _ctx.Instance.With(changes);
+            foreach ((string Rule, int Setting) key in Evaluator.Keys(changed, _ctx.Profile, _severities, conflict))
+            {
+                if ((key.Rule == finding.Rule.Id && key.Setting == finding.Primary) || !before.Contains(key))
+                {
+                    return null;
+                }
+            }
+
+            var list = new List<SettingChange>();
+            foreach ((int i, decimal v) in changes)
+            {
+                SettingOccurrence? o = _ctx.Instance[i];
+                SettingDefinition s = _sys.Settings[i];
+                list.Add(new SettingChange(s, v, Write(s, o, v)!, o, _ctx.Instance.NameOf(i)));
+            }
+
+            return new RepairPlan(list);
+        }
+
+        private static string? Write(SettingDefinition s, SettingOccurrence? o, decimal v) =>
+            o != null ? SettingValues.Write(v, o.Format, o.UnitNanos) : SettingValues.Write(v, s.Format);
+
+        /// <summary>
+        /// Where a value should land: the current value, or the system's default in place of a value it refuses (≤ 0);
+        /// but a timeout or heartbeat whose ratio is off (or whose partner changes) aims at the guidance's ratio.
+        /// </summary>
+        private decimal Target(int x, decimal?[] assigned, Interval iv)
+        {
+            SettingDefinition s = _sys.Settings[x];
+            decimal current = _ctx.ValueAt(x) ?? 0m;
+            decimal target = current > 0m ? current : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
+            string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.Detection?.SingleSetting;
+            if (_sys.RecommendedRatio is decimal r && hb != null && det != null)
+            {
+                int h = _sys.IndexOf(hb), d = _sys.IndexOf(det);
+                decimal? hNow = _ctx.ValueAt(h), dNow = _ctx.ValueAt(d);
+                bool off = hNow is decimal a && dNow is decimal b && a > 0m &&
+                    ((_sys.MinRatio is decimal min && b < min * a) || (_sys.MaxRatio is decimal max && b > max * a));
+                if (x == d && (assigned[h] ?? hNow) is decimal hv && (off || assigned[h] != null))
+                {
+                    target = r * hv;
+                }
+                else if (x == h && (assigned[d] ?? dNow) is decimal dv && (off || assigned[d] != null))
+                {
+                    target = dv / r;
+                }
+            }
+
+            // A randomised range that is too narrow aims at the recommended width.
+            if (_sys.RandomRange is (string lowerId, string upperId) && _sys.RecommendedRangeFactor is decimal wide && x == _sys.IndexOf(upperId) &&
+                (assigned[_sys.IndexOf(lowerId)] ?? _ctx.ValueAt(_sys.IndexOf(lowerId))) is decimal lower && (current < 1.5m * lower || assigned[_sys.IndexOf(lowerId)] != null))
+            {
+                target = wide * lower;
+            }
+
+            if (iv.Lower is Rational lo && Rational.Of(target) < lo)
+            {
+                target = lo.ToDecimal();
+            }
+
+            if (iv.Upper is Rational hi && Rational.Of(target) > hi)
+            {
+                target = hi.ToDecimal();
+            }
+
+            return target > 0m ? target : Math.Max(s.Granularity, 1m);
+        }
+
+        private static readonly decimal[] Ladder = { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m };
+        private static readonly decimal[] Fractions = { 0.5m, 0.4m, 0.3m, 0.25m, 0.2m, 0.1m, 0.6m, 0.75m, 0.8m, 0.9m };
+
+        /// <summary>Values inside the interval people would write, roundest first, each level nearest the target first.</summary>
+        private IEnumerable<decimal> Candidates(int x, Interval iv, decimal target, decimal?[] assigned)
+        {
+            SettingDefinition s = _sys.Settings[x];
+            SettingOccurrence? o = _ctx.Instance[x];
+            decimal? step = StepFor(s, assigned);
+            decimal current = _ctx.ValueAt(x) ?? decimal.MinValue;
+            var seen = new HashSet<decimal>();
+            bool Ok(decimal v)
+            {
+                if (v == current || !seen.Add(v) || !iv.Contains(Rational.Of(v)) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
+                {
+                    return false;
+                }
+
+                if (s.Granularity > 0m && v % s.Granularity != 0m)
+                {
+                    return false;
+                }
+
+                if (step is decimal st && st > 0m && v % st != 0m)
+                {
+                    return false;
+                }
+
+                return Write(s, o, v) != null;
+            }
+
+            if (s.ZeroAllowed && Ok(0m) && (iv.Upper is Rational u && u < Rational.Of(Math.Max(s.Granularity, 1m) * 1000m)))
+            {
+                yield return 0m;
+            }
+
+            if (s.Role == SettingRole.Count)
+            {
+                decimal start = decimal.Round(target);
+                for (int d = 0; d < 40; d++)
+                {
+                    foreach (decimal v in new[] { start + d, start - d })
+                    {
+                        if (v > 0m && Ok(v))
+                        {
+                            yield return v;
+                        }
+                    }
+                }
+
+                yield break;
+            }
+
+            if (s.Role == SettingRole.Fraction)
+            {
+                foreach (decimal v in Fractions.OrderBy(f => Math.Abs(f - target)))
+                {
+                    if (Ok(v))
+                    {
+                        yield return v;
+                    }
+                }
+
+                yield break;
+            }
+
+            decimal unit = Math.Max(s.Granularity, 1m);
+            decimal lo = iv.Lower is Rational l ? Math.Max(l.ToDecimal(), unit) : unit;
+            decimal hi = iv.Upper is Rational h ? h.ToDecimal() : Math.Max(target, lo) * 1000m;
+            foreach (int digits in new[] { 1, 2, 3 })
+            {
+                var level = new List<decimal>();
+                foreach (decimal v in Nice(digits, lo, hi))
+                {
+                    level.Add(v);
+                }
+
+                foreach (decimal v in level.OrderBy(v => Distance(v, target)))
+                {
+                    if (Ok(v))
+                    {
+                        yield return v;
+                    }
+                }
+            }
+
+            // Whole steps next to the target: the finest values the system (and its step rule) represents.
+            decimal g = step is decimal st2 && st2 > unit ? st2 : unit;
+            decimal t = Math.Min(Math.Max(target, lo), hi);
+            foreach (decimal v in new[] { decimal.Ceiling(t / g) * g, decimal.Floor(t / g) * g, decimal.Ceiling(lo / g) * g, decimal.Floor(hi / g) * g })
+            {
+                if (Ok(v))
+                {
+                    yield return v;
+                }
+            }
+        }
+
+        private static double Distance(decimal v, decimal target) => Math.Abs(Math.Log((double)v / (double)target));
+
+        /// <summary>Numbers with <paramref name="digits"/> significant digits in [lo, hi] (the 1-2-2.5-5 ladder for one digit).</summary>
+        private static IEnumerable<decimal> Nice(int digits, decimal lo, decimal hi)
+        {
+            if (hi < lo || hi <= 0m)
+            {
+                yield break;
+            }
+
+            decimal decade = 1m;
+            while (decade * 10m <= lo && decade < 1e24m)
+            {
+                decade *= 10m;
+            }
+
+            while (decade > lo && decade > 1e-6m)
+            {
+                decade /= 10m;
+            }
+
+            decimal scale = digits == 1 ? 1m : digits == 2 ? 10m : 100m;
+            for (int k = 0; k < 30 && decade <= hi && decade < 1e24m; k++, decade *= 10m)
+            {
+                if (digits == 1)
+                {
+                    foreach (decimal m in Ladder)
+                    {
+                        yield return m * decade;
+                    }
+                }
+                else
+                {
+                    for (decimal m = scale; m < scale * 10m; m++)
+                    {
+                        yield return m * decade / scale;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The step a step rule asks of this setting (whole seconds, whole heartbeats), when that rule is on.</summary>
+        private decimal? StepFor(SettingDefinition s, decimal?[] assigned)
+        {
+            if (s.StepRule == null || (_severities != null && _severities.TryGetValue(s.StepRule, out RuleSeverity sev) && sev == RuleSeverity.Off))
+            {
+                return null;
+            }
+
+            if (s.Step is decimal step)
+            {
+                return step;
+            }
+
+            if (s.StepOf != null)
+            {
+                int i = _sys.IndexOf(s.StepOf);
+                return assigned[i] ?? _ctx.ValueAt(i);
+            }
+
+            return null;
+        }
+
+        /// <summary>Values to try for the counts and fractions of products: the current one first, then its neighbours.</summary>
+        private IEnumerable<decimal?[]> Combinations(List<int> factors, bool nearCurrent)
+        {
+            var values = new List<decimal[]>();
+            foreach (int i in factors)
+            {
+                SettingDefinition s = _sys.Settings[i];
+                decimal current = _ctx.ValueAt(i) ?? (s.Role == SettingRole.Count ? 3m : 0.5m);
+                IEnumerable<decimal> all = s.Role == SettingRole.Count
+                    ? Enumerable.Range(1, 12).Select(v => (decimal)v)
+                    : Fractions;
+                var list = new List<decimal> { current };
+                list.AddRange(all.Where(v => v != current).OrderBy(v => nearCurrent ? Math.Abs(v - current) : 0m));
+                values.Add(list.ToArray());
+            }
+
+            int count = 0;
+            var idx = new int[factors.Count];
+            while (true)
+            {
+                var combo = new decimal?[_sys.Settings.Count];
+                for (int f = 0; f < factors.Count; f++)
+                {
+                    combo[factors[f]] = values[f][idx[f]];
+                }
+
+                yield return combo;
+                if (++count >= MaxCombinations)
+                {
+                    yield break;
+                }
+
+                int k = factors.Count - 1;
+                while (k >= 0 && ++idx[k] == values[k].Length)
+                {
+                    idx[k] = 0;
+                    k--;
+                }
+
+                if (k < 0)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        /// <summary>The model's constraints as linear constraints over the free settings; map[k] is the model index of result k.</summary>
+        private List<LinearConstraint> Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, out List<int> map, out int variables, IEnumerable<ModelConstraint>? extra = null)
+        {
+            int n = _sys.Settings.Count;
+            var varOf = new int[n];
+            variables = 0;
+            for (int i = 0; i < n; i++)
+            {
+                varOf[i] = free[i] && assigned[i] == null ? variables++ : -1;
+            }
+
+            var lin = new Linearizer(_ctx, varOf, assigned, variables);
+            var result = new List<LinearConstraint>();
+            map = new List<int>();
+            for (int i = 0; i < _model.Constraints.Count; i++)
+            {
+                ModelConstraint c = _model.Constraints[i];
+                if (!include(i) || (!soft && c.Kind == ConstraintKind.Soft))
+                {
+                    continue;
+                }
+
+                if (lin.Make(c, i < 64 ? 1UL << i : 0UL) is LinearConstraint l)
+                {
+                    result.Add(l);
+                    map.Add(i);
+                }
+            }
+
+            foreach (ModelConstraint c in extra ?? Enumerable.Empty<ModelConstraint>())
+            {
+                if (lin.Make(c, 0UL) is LinearConstraint l)
+                {
+                    result.Add(l);
+                    map.Add(-1);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>An irreducible conflict (deletion filter), worded around the failover budget when it takes part.</summary>
+        private ProfileConflict Explain(bool[] free, decimal?[] combo, List<int> factors)
+        {
+            var active = new List<int>();
+            for (int i = 0; i < _model.Constraints.Count; i++)
+            {
+                if (_model.Constraints[i].Kind != ConstraintKind.Soft)
+                {
+                    active.Add(i);
+                }
+            }
+
+            bool Infeasible(List<int> set)
+            {
+                var s = new HashSet<int>(set);
+                List<LinearConstraint> lin = Linearize(free, combo, s.Contains, soft: false, out _, out int vars);
+                return FourierMotzkin.Check(lin, vars) == Feasibility.Infeasible;
+            }
+
+            // Try to drop what explains least first, so the profile's own bounds and the budget remain.
+            foreach (int i in active.OrderBy(i => DropOrder(_model.Constraints[i])).ToList())
+            {
+                var without = new List<int>(active);
+                without.Remove(i);
+                if (Infeasible(without))
+                {
+                    active = without;
+                }
+            }
+
+            List<ModelConstraint> core = active.Select(i => _model.Constraints[i]).ToList();
+            ModelConstraint? budget = core.FirstOrDefault(c => c.IsBudget);
+            var named = core.Where(c => c.Kind != ConstraintKind.Implicit && !c.IsBudget).Select(c => c.Text).ToList();
+            bool rtt = core.Any(c => c.ProfileSource == "rtt"), gc = core.Any(c => c.ProfileSource == "gc");
+            string relaxFloors = rtt && gc
+                ? "reduce the GC pause and the round trip the cluster must survive"
+                : gc ? "reduce the p99 GC pause (or gcHeadroom)" : rtt ? "place the members closer (or lower rttMultiplier)" : string.Empty;
+            string reasons = Join(named);
+            string collision, relax;
+            decimal? shortest = null;
+            if (budget != null && ShortestWindow(free, factors) is decimal w)
+            {
+                shortest = w;
+                decimal shown = decimal.Ceiling(w / Duration.NanosPerMillisecond) * Duration.NanosPerMillisecond;
+                string window = EvaluationContext.ShowDuration(shown);
+                collision = (reasons.Length == 0 ? string.Empty : reasons + (named.Count > 1 ? " make" : " makes") + " ") +
+                    $"the worst-case failover window ({_sys.Failover!.Formula()}) at least {window}, above maxFailover {_ctx.Profile.MaxFailover}";
+                relax = $"raise maxFailover to at least {window}" + (relaxFloors.Length > 0 ? ", or " + relaxFloors : string.Empty);
+            }
+            else
+            {
+                var all = core.Where(c => c.Kind != ConstraintKind.Implicit).Select(c => c.Text).ToList();
+                collision = Join(all) + " cannot all hold";
+                relax = relaxFloors.Length > 0 ? relaxFloors : "relax the profile";
+            }
+
+            var settings = new List<int>();
+            for (int i = 0; i < _model.Constraints.Count; i++)
+            {
+                if (active.Contains(i))
+                {
+                    foreach (int s in _settingsOf[i])
+                    {
+                        if (!settings.Contains(s) && _ctx.Instance[s] != null)
+                        {
+                            settings.Add(s);
+                        }
+                    }
+                }
+            }
+
+            int primary = _sys.FailoverPrimary != null ? _sys.IndexOf(_sys.FailoverPrimary) : settings.Count > 0 ? settings[0] : -1;
+            if (primary >= 0 && _ctx.Instance[primary] == null && settings.Count > 0)
+            {
+                primary = settings[0];
+            }
+
+            settings.Remove(primary);
+            return new ProfileConflict(core, collision, relax, shortest, primary, settings.ToArray());
+        }
+
+        private static int DropOrder(ModelConstraint c) => c.Kind switch
+        {
+            ConstraintKind.Implicit => 0,
+            ConstraintKind.Hard => 1,
+            _ => c.IsBudget ? 4 : c.ProfileSource == null ? 2 : 3,
+        };
+
+        /// <summary>The least failover window that every constraint but the budget allows (over every tried count or fraction).</summary>
+        private decimal? ShortestWindow(bool[] free, List<int> factors)
+        {
+            decimal? best = null;
+            foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
+            {
+                int n = _sys.Settings.Count;
+                var varOf = new int[n];
+                int vars = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    varOf[i] = free[i] && combo[i] == null ? vars++ : -1;
+                }
+
+                var lin = new Linearizer(_ctx, varOf, combo, vars + 1);
+                var list = new List<LinearConstraint>();
+                for (int i = 0; i < _model.Constraints.Count; i++)
+                {
+                    ModelConstraint c = _model.Constraints[i];
+                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && lin.Make(c, 0UL) is LinearConstraint l)
+                    {
+                        list.Add(l);
+                    }
+                }
+
+                if (lin.Expr(_sys.Failover!, rttAsZero: true, 0) is not Affine f)
+                {
+                    continue;
+                }
+
+                // w = failover, as two inequalities over the extra variable w.
+                var up = new Rational[vars + 1];
+                var down = new Rational[vars + 1];
+                for (int i = 0; i < vars; i++)
+                {
+                    up[i] = -f.Coefficients[i];
+                    down[i] = f.Coefficients[i];
+                }
+
+                up[vars] = Rational.One;
+                down[vars] = -Rational.One;
+                list.Add(new LinearConstraint(up, -f.Constant, false, 0UL));
+                list.Add(new LinearConstraint(down, f.Constant, false, 0UL));
+                if (FourierMotzkin.Project(list, vars + 1, vars) is Interval iv && iv.Lower is Rational lo)
+                {
+                    decimal v = lo.ToDecimal();
+                    best = best == null || v < best ? v : best;
+                }
+            }
+
+            return best;
+        }
+
+        private static string Join(List<string> items) =>
+            items.Count == 0 ? string.Empty : items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+
+        private static void Collect(Quantity q, List<int> into)
+        {
+            foreach (Term t in q.Terms)
+            {
+                foreach (int i in new[] { t.SettingIndex, t.MultiplierIndex })
+                {
+                    if (i >= 0 && !into.Contains(i))
+                    {
+                        into.Add(i);
+                    }
+                }
+            }
+        }
+    }
+}

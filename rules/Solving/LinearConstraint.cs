@@ -1,0 +1,76 @@
+using System.Text;
+
+namespace ElectionLint.Rules.Solving
+{
+    /// <summary>Σ coefficients[i] · x[i] + constant ≥ 0, or &gt; 0 when <see cref="Strict"/>.</summary>
+    public sealed class LinearConstraint
+    {
+        public LinearConstraint(Rational[] coefficients, Rational constant, bool strict, ulong origins)
+        {
+            Coefficients = coefficients;
+            Constant = constant;
+            Strict = strict;
+            Origins = origins;
+        }
+
+        public Rational[] Coefficients { get; }
+
+        public Rational Constant { get; }
+
+        public bool Strict { get; }
+
+        /// <summary>One bit per original constraint this one was derived from (for explaining a conflict).</summary>
+        public ulong Origins { get; }
+
+        public bool IsConstant
+        {
+            get
+            {
+                foreach (Rational c in Coefficients)
+                {
+                    if (!c.IsZero)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>Whether the values satisfy it (every variable assigned).</summary>
+        public bool HoldsAt(Rational[] values)
+        {
+            Rational sum = Constant;
+            for (int i = 0; i < Coefficients.Length; i++)
+            {
+                sum += Coefficients[i] * values[i];
+            }
+
+            return Strict ? sum.Sign > 0 : sum.Sign >= 0;
+        }
+
+        /// <summary>The constraint with variable <paramref name="index"/> replaced by <paramref name="value"/>.</summary>
+        public LinearConstraint Substitute(int index, Rational value)
+        {
+            var c = (Rational[])Coefficients.Clone();
+            Rational k = Constant + (c[index] * value);
+            c[index] = Rational.Zero;
+            return new LinearConstraint(c, k, Strict, Origins);
+        }
+
+        public override string ToString()
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < Coefficients.Length; i++)
+            {
+                if (!Coefficients[i].IsZero)
+                {
+                    sb.Append(Coefficients[i]).Append("·x").Append(i).Append(" + ");
+                }
+            }
+
+            return sb.Append(Constant).Append(Strict ? " > 0" : " ≥ 0").ToString();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using ElectionLint.Rules.Model;
+
+namespace ElectionLint.Rules.Solving
+{
+    public enum ConstraintKind
+    {
+        /// <summary>A limit the system enforces (EL1xxx).</summary>
+        Hard,
+
+        /// <summary>A tuning rule of the profile or the guidance (EL2xxx warnings).</summary>
+        Tuning,
+
+        /// <summary>Kept when it can be (EL2002, info): never decides feasibility.</summary>
+        Soft,
+
+        /// <summary>What any value people write obeys: positive, within the type's range. Never named in messages.</summary>
+        Implicit,
+    }
+
+    /// <summary>One constraint of the joint model, over quantities: left (op) factor × right.</summary>
+    public sealed class ModelConstraint
+    {
+        internal ModelConstraint(string ruleId, ConstraintKind kind, Quantity left, Comparison op, decimal factor, Quantity right, string text, bool rttAsZero = false)
+        {
+            RuleId = ruleId;
+            Kind = kind;
+            Left = left;
+            Op = op;
+            Factor = factor;
+            Right = right;
+            Text = text;
+            RttAsZero = rttAsZero;
+        }
+
+        public string RuleId { get; }
+
+        public ConstraintKind Kind { get; }
+
+        public Quantity Left { get; }
+
+        public Comparison Op { get; }
+
+        public decimal Factor { get; }
+
+        public Quantity Right { get; }
+
+        /// <summary>How a message names it: "election-timeout ≥ 10 × rttP99 150ms".</summary>
+        public string Text { get; }
+
+        public bool RttAsZero { get; }
+
+        /// <summary>The failover budget (EL2030): the constraint a conflict is measured against.</summary>
+        public bool IsBudget => RuleId == "EL2030";
+
+        /// <summary>Which profile value it comes from, for the advice on what to relax: "rtt", "gc" or null.</summary>
+        public string? ProfileSource { get; init; }
+
+        public override string ToString() => Text;
+    }
+}

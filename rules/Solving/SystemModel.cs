@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Rules.Solving
+{
+    /// <summary>
+    /// Every constraint that bears on one configuration under one profile, as relations between quantities: the
+    /// system's ranges and relations, the ratio bounds, the WAN and GC floors, the failover budget and the randomised
+    /// range. Made from the system's declared data, the same data the checks read.
+    /// </summary>
+    public sealed class SystemModel
+    {
+        private SystemModel(EvaluationContext context, List<ModelConstraint> constraints)
+        {
+            Context = context;
+            Constraints = constraints;
+        }
+
+        public EvaluationContext Context { get; }
+
+        public IReadOnlyList<ModelConstraint> Constraints { get; }
+
+        public SystemDefinition System => Context.System;
+
+        internal static SystemModel Build(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities)
+        {
+            SystemDefinition sys = ctx.System;
+            EnvironmentProfile profile = ctx.Profile;
+            var list = new List<ModelConstraint>();
+            bool On(string rule) => severities == null || !severities.TryGetValue(rule, out RuleSeverity s) || s != RuleSeverity.Off;
+            string Name(string setting) => ctx.Name(setting);
+            string QName(Quantity q) => ctx.QuantityName(q);
+
+            // What every value people write obeys.
+            foreach (SettingDefinition s in sys.Settings)
+            {
+                if (!IsNumeric(s))
+                {
+                    continue;
+                }
+
+                Quantity q = Quantity.Of(s.Id).Bound(sys);
+                list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, s.ZeroAllowed ? Comparison.AtLeast : Comparison.Greater, 1m, Zero, Name(s.Id) + " > 0"));
+                if (s.Maximum is decimal typeMax)
+                {
+                    list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, Comparison.AtMost, 1m, Constant(typeMax), Name(s.Id) + " within its type"));
+                }
+            }
+
+            foreach (RangeLimit r in Concat(sys.Ranges, sys.SolverRanges))
+            {
+                if (!Applies(r.OnlyVariants, ctx.Variant) || !On(r.RuleId))
+                {
+                    continue;
+                }
+
+                Quantity q = Quantity.Of(r.Setting).Bound(sys);
+                SettingDefinition s = sys.Settings[sys.IndexOf(r.Setting)];
+                string source = r.Source ?? sys.DisplayName + "'s limit";
+                if ((r.Min ?? r.MinFromProfile?.Invoke(profile)) is decimal min)
+                {
+                    list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, q, r.MinInclusive ? Comparison.AtLeast : Comparison.Greater, 1m, Constant(min),
+                        $"{Name(r.Setting)} {(r.MinInclusive ? "≥" : ">")} {SettingValues.Display(s, min)} ({source})"));
+                }
+
+                if ((r.Max ?? r.MaxFromProfile?.Invoke(profile)) is decimal rangeMax)
+                {
+                    list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, q, r.MaxInclusive ? Comparison.AtMost : Comparison.Less, 1m, Constant(rangeMax),
+                        $"{Name(r.Setting)} {(r.MaxInclusive ? "≤" : "<")} {SettingValues.Display(s, rangeMax)} ({source})"));
+                }
+            }
+
+            foreach (RelationLimit r in Concat(sys.Relations, sys.SolverRelations))
+            {
+                if (!Applies(r.OnlyVariants, ctx.Variant) || !On(r.RuleId))
+                {
+                    continue;
+                }
+
+                list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, r.Left, r.Comparison, r.Factor, r.Right,
+                    $"{QName(r.Left)} {Symbol(r.Comparison)} {Times(r.Factor)}{QName(r.Right)} ({r.Source ?? sys.DisplayName + "'s limit"})"));
+            }
+
+            if (sys.TimingInactive?.Invoke(ctx) == true)
+            {
+                return new SystemModel(ctx, list);
+            }
+
+            Duration? rtt = profile.EffectiveRtt;
+            string rttText = rtt is Duration d ? "rttP99 " + d + (profile.RttAssumed ? " (assumed for network: wan)" : string.Empty) : string.Empty;
+            if (sys.Heartbeat != null && sys.Detection != null)
+            {
+                if (sys.MinRatio is decimal minRatio && On("EL2001"))
+                {
+                    list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.Detection, Comparison.AtLeast, minRatio, sys.Heartbeat,
+                        $"{QName(sys.Detection)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
+                }
+
+                if (sys.MaxRatio is decimal maxRatio && On("EL2002"))
+                {
+                    list.Add(new ModelConstraint("EL2002", ConstraintKind.Soft, sys.Detection, Comparison.AtMost, maxRatio, sys.Heartbeat,
+                        $"{QName(sys.Detection)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}"));
+                }
+            }
+
+            if (rtt is Duration r1 && sys.Detection != null && On("EL2010"))
+            {
+                decimal m = profile.EffectiveRttMultiplier;
+                list.Add(new ModelConstraint("EL2010", ConstraintKind.Tuning, sys.Detection, Comparison.AtLeast, m, Constant(r1.Nanoseconds),
+                    $"{QName(sys.Detection)} ≥ {Times(m)}{rttText}") { ProfileSource = "rtt" });
+            }
+
+            if (rtt is Duration r2 && sys.Heartbeat != null && On("EL2011"))
+            {
+                list.Add(new ModelConstraint("EL2011", ConstraintKind.Tuning, sys.Heartbeat, Comparison.AtLeast, 0.5m, Constant(r2.Nanoseconds),
+                    $"{QName(sys.Heartbeat)} ≥ half of {rttText}") { ProfileSource = "rtt" });
+            }
+
+            if (profile.GcPauseP99 is Duration gc && sys.PauseBudget != null && On("EL2020"))
+            {
+                decimal h = profile.EffectiveGcHeadroom;
+                list.Add(new ModelConstraint("EL2020", ConstraintKind.Tuning, sys.PauseBudget, Comparison.AtLeast, h, Constant(gc.Nanoseconds),
+                    $"{QName(sys.PauseBudget)} ≥ {Times(h)}gcPauseP99 {gc}") { ProfileSource = "gc" });
+            }
+
+            if (profile.MaxFailover is Duration max && sys.Failover != null && On("EL2030"))
+            {
+                list.Add(new ModelConstraint("EL2030", ConstraintKind.Tuning, sys.Failover, Comparison.AtMost, 1m, Constant(max.Nanoseconds),
+                    $"the worst-case failover window ({sys.Failover.Formula()}) ≤ maxFailover {max}", rttAsZero: true));
+            }
+
+            if (sys.RandomRange is (string lower, string upper) && On("EL2040"))
+            {
+                Quantity lo = Quantity.Of(lower).Bound(sys), up = Quantity.Of(upper).Bound(sys);
+                list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1.5m, lo, $"{Name(upper)} ≥ 1.5 × {Name(lower)} (a randomised range wide enough)"));
+                if (rtt is Duration r3)
+                {
+                    var right = new Quantity("lower + 2 × RTT", new Term(1m, lower), new Term(2m * r3.Nanoseconds)).Bound(sys);
+                    list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1m, right, $"{Name(upper)} − {Name(lower)} ≥ 2 × {rttText}") { ProfileSource = "rtt" });
+                }
+            }
+
+            return new SystemModel(ctx, list);
+        }
+
+        /// <summary>Settings a model can vary: durations, counts and fractions (not switches or words).</summary>
+        public static bool IsNumeric(SettingDefinition s) => s.Role != SettingRole.Switch && s.Role != SettingRole.Choice;
+
+        internal static string Symbol(Comparison c) => c switch
+        {
+            Comparison.Greater => ">",
+            Comparison.AtLeast => "≥",
+            Comparison.Less => "<",
+            _ => "≤",
+        };
+
+        private static readonly Quantity Zero = new Quantity("0", new Term(0m));
+
+        private static Quantity Constant(decimal value) => new Quantity(DurationFormat.Number(value), new Term(value));
+
+        private static string Times(decimal factor) => factor == 1m ? string.Empty : DurationFormat.Number(factor) + " × ";
+
+        private static IEnumerable<T> Concat<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
+        {
+            foreach (T x in a)
+            {
+                yield return x;
+            }
+
+            foreach (T x in b)
+            {
+                yield return x;
+            }
+        }
+
+        internal static bool Applies(IReadOnlyCollection<string?>? only, string? variant)
+        {
+            if (only == null)
+            {
+                return true;
+            }
+
+            foreach (string? v in only)
+            {
+                if (v == variant)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -45,6 +45,13 @@ namespace ElectionLint.Rules.Solving
 
                 Quantity q = Quantity.Of(s.Id).Bound(sys);
                 list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, s.ZeroAllowed ? Comparison.AtLeast : Comparison.Greater, 1m, Zero, Name(s.Id) + " > 0"));
+                if (s.Step is decimal step && s.StepRule != null && On(s.StepRule))
+                {
+                    // A positive multiple of the step is at least one step (the smallest lease record is 1 s).
+                    list.Add(new ModelConstraint(s.StepRule, ConstraintKind.Tuning, q, Comparison.AtLeast, 1m, Constant(step),
+                        $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})"));
+                }
+
                 if (s.Maximum is decimal typeMax)
                 {
                     list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, Comparison.AtMost, 1m, Constant(typeMax), Name(s.Id) + " within its type"));

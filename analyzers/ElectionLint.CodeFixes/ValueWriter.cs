@@ -33,6 +33,19 @@ namespace ElectionLint.CodeFixes
                             return null;
                         }
 
+                        // One decimal stays (FromSeconds(1.5)); a longer fraction switches to the largest unit that is whole (0.25 s → FromMilliseconds(250)).
+                        if (n * 10m != decimal.Truncate(n * 10m))
+                        {
+                            foreach ((string method, decimal smaller) in Factories)
+                            {
+                                if (smaller < unit && s.Value % smaller == 0m)
+                                {
+                                    return inv.WithExpression(ma.WithName(IdentifierName(method)))
+                                        .WithArgumentList(inv.ArgumentList.WithArguments(SingletonSeparatedList(Argument(Number(s.Value / smaller)))));
+                                }
+                            }
+                        }
+
                         return inv.WithArgumentList(inv.ArgumentList.WithArguments(SingletonSeparatedList(Argument(Number(n)))));
                     }
 

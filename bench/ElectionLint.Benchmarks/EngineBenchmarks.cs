@@ -6,7 +6,7 @@ using ElectionLint.Rules.Timing;
 
 namespace ElectionLint.Benchmarks
 {
-    /// <summary>Cost of evaluating one configuration: the clean path (most configurations) and a finding with verified suggestions.</summary>
+    /// <summary>Cost of evaluating one configuration: the clean path (most configurations), a single-setting repair, a joint repair and EL2031.</summary>
     [MemoryDiagnoser]
     public class EngineBenchmarks
     {
@@ -21,6 +21,16 @@ namespace ElectionLint.Benchmarks
         private ConfigurationInstance _etcdClean = null!;
         private ConfigurationInstance _k8sClean = null!;
         private ConfigurationInstance _etcdFinding = null!;
+        private ConfigurationInstance _k8sJoint = null!;
+        private ConfigurationInstance _etcdConflict = null!;
+
+        private static readonly EnvironmentProfile Wan3s = new EnvironmentProfile
+        {
+            Network = NetworkKind.Wan,
+            RttP99 = Duration.FromMilliseconds(150),
+            GcPauseP99 = Duration.FromMilliseconds(300),
+            MaxFailover = Duration.FromSeconds(3),
+        };
 
         [GlobalSetup]
         public void Setup()
@@ -28,6 +38,9 @@ namespace ElectionLint.Benchmarks
             _etcdClean = new ConfigurationInstance(Etcd.Definition).SetText(Etcd.HeartbeatInterval, "100").SetText(Etcd.ElectionTimeout, "1000");
             _k8sClean = new ConfigurationInstance(KubernetesLeaderElection.Definition).SetText(KubernetesLeaderElection.LeaseDuration, "15s");
             _etcdFinding = new ConfigurationInstance(Etcd.Definition).SetText(Etcd.HeartbeatInterval, "100").SetText(Etcd.ElectionTimeout, "300");
+            _k8sJoint = new ConfigurationInstance(KubernetesLeaderElection.Definition)
+                .SetText(KubernetesLeaderElection.LeaseDuration, "15s").SetText(KubernetesLeaderElection.RenewDeadline, "10s").SetText(KubernetesLeaderElection.RetryPeriod, "2s");
+            _etcdConflict = new ConfigurationInstance(Etcd.Definition).SetText(Etcd.HeartbeatInterval, "100").SetText(Etcd.ElectionTimeout, "1000");
         }
 
         [Benchmark(Baseline = true, Description = "etcd, clean, default profile")]
@@ -36,7 +49,13 @@ namespace ElectionLint.Benchmarks
         [Benchmark(Description = "k8s, clean, full WAN/GC/budget profile")]
         public int K8sCleanWithProfile() => Evaluator.Evaluate(_k8sClean, Wan).Findings.Count;
 
-        [Benchmark(Description = "etcd, EL1001 with verified suggestions")]
-        public int EtcdFindingWithSuggestions() => Evaluator.Evaluate(_etcdFinding).Findings.Count;
+        [Benchmark(Description = "etcd, EL1001 with verified single-setting repairs")]
+        public int EtcdFindingWithRepairs() => Evaluator.Evaluate(_etcdFinding).Findings.Count;
+
+        [Benchmark(Description = "k8s, EL2030 needing a joint repair of three settings")]
+        public int K8sJointRepair() => Evaluator.Evaluate(_k8sJoint, Wan3s).Findings.Count;
+
+        [Benchmark(Description = "etcd, EL2031: the profile cannot be met")]
+        public int EtcdConflict() => Evaluator.Evaluate(_etcdConflict, Wan3s).Findings.Count;
     }
 }

@@ -29,7 +29,16 @@ namespace ElectionLint.Rules.Evaluation
 
             // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.
             var solver = new JointSolver(ctx, severities);
-            ProfileConflict? conflict = ctx.Enabled && IsOn("EL2031", severities) ? solver.FindConflict() : null;
+            ProfileConflict? conflict = null;
+            try
+            {
+                conflict = ctx.Enabled && IsOn("EL2031", severities) ? solver.FindConflict() : null;
+            }
+            catch (System.ArithmeticException)
+            {
+                // A value beyond what the model can represent: no claim about the profile rather than a wrong one.
+            }
+
             if (conflict != null)
             {
                 ctx.Findings.RemoveAll(f => System.Array.IndexOf(JointSolver.ReplacedByConflict, f.Rule.Id) >= 0);
@@ -54,7 +63,14 @@ namespace ElectionLint.Rules.Evaluation
                 {
                     if (f.Rule.Fixable)
                     {
-                        f.Plans.AddRange(solver.FindRepairs(f, kept, before, conflict));
+                        try
+                        {
+                            f.Plans.AddRange(solver.FindRepairs(f, kept, before, conflict));
+                        }
+                        catch (System.ArithmeticException)
+                        {
+                            // Values beyond the model's range get no repair, never a wrong one.
+                        }
                     }
                 }
             }

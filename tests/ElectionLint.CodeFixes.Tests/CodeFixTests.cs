@@ -38,6 +38,18 @@ namespace ElectionLint.CodeFixes.Tests
             Assert.Equal(new[] { ("Set LeaseDuration to 12s", "EL1010.SetLeaseDuration"), ("Set RenewDeadline to 8s", "EL1010.SetRenewDeadline") }, actions.Select(a => (a.Title, a.Key ?? string.Empty)));
         }
 
+        private const string Wan3s = "profile:\n  network: wan\n  rttP99: 150ms\n  gcPauseP99: 300ms\n  maxFailover: 3s\n";
+
+        [Fact]
+        public async Task A_joint_repair_is_one_action_that_sets_every_member()
+        {
+            const string body = "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(15), RenewDeadline = TimeSpan.FromSeconds(10), RetryPeriod = TimeSpan.FromSeconds(2) };";
+            var actions = await Test(Wan3s).ActionsAsync(Code(body), "EL2030");
+            Assert.Equal(("Set LeaseDuration to 2s, RetryPeriod to 200ms, RenewDeadline to 1.5s", "EL2030.SetLeaseDuration+RetryPeriod+RenewDeadline"), actions.Select(a => (a.Title, a.Key ?? string.Empty)).Single());
+            await Test(Wan3s).VerifyFixAsync(Code(body), "EL2030",
+                Code("var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(2), RenewDeadline = TimeSpan.FromSeconds(1.5), RetryPeriod = TimeSpan.FromSeconds(0.2) };"));
+        }
+
         [Fact]
         public Task FromSeconds_stays_FromSeconds() => Test().VerifyFixAsync(
             Code("var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(10) };"), "EL1010",

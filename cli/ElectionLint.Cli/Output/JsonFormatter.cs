@@ -17,7 +17,7 @@ namespace ElectionLint.Cli.Output
         {
             using var w = new Utf8JsonWriter(output, Options);
             w.WriteStartObject();
-            w.WriteNumber("version", 1);
+            w.WriteNumber("version", 2); // 2: "repairs" replaced "suggestions" (docs/json-output.md)
             w.WriteNumber("filesLinted", report.FilesLinted);
             w.WriteStartArray("diagnostics");
             foreach (LintDiagnostic d in report.Diagnostics)

@@ -1,0 +1,48 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Json.Schema;
+using Xunit;
+
+namespace ElectionLint.Cli.Tests
+{
+    /// <summary>The JSON output against the schema documented in docs/json-output.md.</summary>
+    public class JsonOutputTests
+    {
+        private static JsonSchema DocumentedSchema()
+        {
+            string doc = File.ReadAllText(Path.Combine(Cli.RepoRoot, "docs", "json-output.md"));
+            int at = doc.IndexOf("## JSON Schema", System.StringComparison.Ordinal);
+            int start = doc.IndexOf("```json", at, System.StringComparison.Ordinal) + "```json".Length;
+            int end = doc.IndexOf("```", start, System.StringComparison.Ordinal);
+            return JsonSchema.FromText(doc.Substring(start, end - start));
+        }
+
+        [Fact]
+        public void Sample_json_is_valid_against_the_documented_schema_and_carries_repairs()
+        {
+            (int code, string output, _) = Cli.Run("lint", "--format", "json", "samples/config-repo");
+            Assert.Equal(1, code);
+            JsonElement json = JsonDocument.Parse(output).RootElement;
+            EvaluationResults result = DocumentedSchema().Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new System.Collections.Generic.List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value))));
+
+            // The static pod needs two settings changed together: one alternative, both changes, in the file's own format.
+            JsonElement pod = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray()
+                .Single(d => d.GetProperty("file").GetString()!.EndsWith("etcd-static-pod.yaml", System.StringComparison.Ordinal));
+            JsonElement repair = Assert.Single(pod.GetProperty("repairs").EnumerateArray());
+            Assert.Equal(new[] { "--election-timeout=12000", "--heartbeat-interval=1200" },
+                repair.EnumerateArray().Select(c => c.GetProperty("setting").GetString() + "=" + c.GetProperty("text").GetString()));
+            Assert.Contains("set --election-timeout to 12000 ms and --heartbeat-interval to 1200 ms", pod.GetProperty("message").GetString());
+        }
+
+        [Fact]
+        public void A_clean_run_is_valid_too()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"));
+            (int code, string output, _) = Cli.RunIn(dir, "--format", "json");
+            Assert.Equal(0, code);
+            Assert.True(DocumentedSchema().Evaluate(JsonDocument.Parse(output).RootElement).IsValid);
+        }
+    }
+}

@@ -312,7 +312,9 @@ namespace ElectionLint.Rules.Solving
         {
             if (k == order.Count)
             {
-                return Verify(subset, assigned, finding, before, conflict);
+                // Only a point the model accepts is worth evaluating every rule for.
+                List<LinearConstraint> fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, out _, out int none, extra);
+                return FourierMotzkin.Check(fixedPoint, none) == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
             }
 
             if (++_projections > MaxProjections)

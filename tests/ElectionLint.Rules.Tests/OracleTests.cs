@@ -86,6 +86,9 @@ namespace ElectionLint.Rules.Tests
                         decimal[]? near = clean.FirstOrDefault(c => Distance(c, point) <= 2);
                         That(near == null, $"{f.RuleId} at {Show(numeric, point)} has no repair, but {Show(numeric, near)} is clean");
                     }
+
+                    // Stronger than the grid can show: where the profile can be met, every fixable finding has a repair.
+                    That(f.Repairs.Count > 0 || !f.Rule.Fixable || el2031, $"{f.RuleId} at {Show(numeric, point)} has no repair: {f.Message}");
                 }
             }
         }

@@ -11,13 +11,12 @@ namespace ElectionLint.Rules.Evaluation
     /// <summary>A finding before its message is written (suggestions decide part of the text).</summary>
     internal sealed class PendingFinding
     {
-        public PendingFinding(Rule rule, int primary, int[] related, Dictionary<string, string> args, Repair[] repairs, RuleSeverity? severity)
+        public PendingFinding(Rule rule, int primary, int[] related, Dictionary<string, string> args, RuleSeverity? severity)
         {
             Rule = rule;
             Primary = primary;
             Related = related;
             Args = args;
-            Repairs = repairs;
             Severity = severity;
         }
 
@@ -28,8 +27,6 @@ namespace ElectionLint.Rules.Evaluation
         public int[] Related { get; }
 
         public Dictionary<string, string> Args { get; }
-
-        public Repair[] Repairs { get; }
 
         public RuleSeverity? Severity { get; }
 
@@ -96,17 +93,8 @@ namespace ElectionLint.Rules.Evaluation
 
         public static string ShowDuration(decimal nanoseconds) => SettingValues.DisplayDuration(nanoseconds);
 
-        public Repair RepairUp(string settingId, decimal bound, bool inclusive = true, decimal? recommended = null) =>
-            new Repair(System.Settings[System.IndexOf(settingId)], Direction.Up, bound, inclusive, recommended);
-
-        public Repair RepairDown(string settingId, decimal bound, bool inclusive = true, decimal? recommended = null) =>
-            new Repair(System.Settings[System.IndexOf(settingId)], Direction.Down, bound, inclusive, recommended);
-
         /// <summary>Adds a finding. {system} and {fix} are filled here; {setting} and {value} default to the primary setting.</summary>
-        public void Report(string ruleId, string primarySetting, IEnumerable<string> related, Dictionary<string, string> args, params Repair[] repairs) =>
-            Report(ruleId, primarySetting, related, args, null, repairs);
-
-        public void Report(string ruleId, string primarySetting, IEnumerable<string> related, Dictionary<string, string> args, RuleSeverity? severity, params Repair[] repairs)
+        public void Report(string ruleId, string primarySetting, IEnumerable<string> related, Dictionary<string, string> args, RuleSeverity? severity = null)
         {
             var rel = new List<int>();
             foreach (string r in related)
@@ -125,10 +113,10 @@ namespace ElectionLint.Rules.Evaluation
                 args["value"] = ShowIndex(p);
             }
 
-            Add(RuleCatalogue.Get(ruleId), p, rel.ToArray(), args, repairs, severity);
+            Add(RuleCatalogue.Get(ruleId), p, rel.ToArray(), args, severity);
         }
 
-        internal void Add(Rule rule, int primary, int[] related, Dictionary<string, string> args, Repair[] repairs, RuleSeverity? severity)
+        internal void Add(Rule rule, int primary, int[] related, Dictionary<string, string> args, RuleSeverity? severity)
         {
             args["system"] = System.DisplayName;
             if (rule.Category == RuleCategory.HardLimit)
@@ -144,7 +132,7 @@ namespace ElectionLint.Rules.Evaluation
                 }
             }
 
-            Findings.Add(new PendingFinding(rule, primary, related, args, repairs, severity));
+            Findings.Add(new PendingFinding(rule, primary, related, args, severity));
         }
 
         internal bool InHardFinding(Quantity? q)
@@ -203,60 +191,6 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             return sum;
-        }
-
-        /// <summary>q = a·x + b with every other value fixed; null when q is not linear in x or a value is unknown.</summary>
-        internal (decimal A, decimal B)? Linear(Quantity q, int x, bool rttAsZero = false)
-        {
-            decimal a = 0m, b = 0m;
-            decimal? rtt = Rtt(rttAsZero);
-            foreach (Term t in q.Terms)
-            {
-                bool s = t.SettingIndex == x, m = t.MultiplierIndex == x;
-                if (s && m)
-                {
-                    return null;
-                }
-
-                if (!s && !m)
-                {
-                    decimal? v = TermValue(t, rttAsZero);
-                    if (v == null)
-                    {
-                        return null;
-                    }
-
-                    b += v.Value;
-                    continue;
-                }
-
-                decimal other = t.Coefficient;
-                int otherIndex = s ? t.MultiplierIndex : t.SettingIndex;
-                if (otherIndex >= 0)
-                {
-                    decimal? ov = _values[otherIndex];
-                    if (ov == null)
-                    {
-                        return null;
-                    }
-
-                    other *= ov.Value;
-                }
-
-                if (t.Rtt)
-                {
-                    if (rtt == null)
-                    {
-                        return null;
-                    }
-
-                    other *= rtt.Value;
-                }
-
-                a += other;
-            }
-
-            return (a, b);
         }
 
         internal decimal? Rtt(bool rttAsZero) => Profile.EffectiveRtt is Duration d ? d.Nanoseconds : rttAsZero ? 0m : (decimal?)null;

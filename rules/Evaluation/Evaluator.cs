@@ -43,7 +43,7 @@ namespace ElectionLint.Rules.Evaluation
             {
                 ctx.Findings.RemoveAll(f => System.Array.IndexOf(JointSolver.ReplacedByConflict, f.Rule.Id) >= 0);
                 var args = new Dictionary<string, string> { ["collision"] = conflict.Collision, ["relax"] = conflict.Relax };
-                ctx.Add(RuleCatalogue.Get("EL2031"), conflict.Primary, conflict.Related, args, new Repair[0], null);
+                ctx.Add(RuleCatalogue.Get("EL2031"), conflict.Primary, conflict.Related, args, null);
             }
 
             var kept = new List<PendingFinding>(ctx.Findings.Count);

@@ -27,7 +27,7 @@ namespace ElectionLint.Rules.Evaluation
                     continue;
                 }
 
-                Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.RecommendedFactor, rel.Severity, rel.Detail, extraWithState: ConsequenceArgs, state: rel);
+                Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.Severity, rel.Detail, extraWithState: ConsequenceArgs, state: rel);
             }
 
             foreach (SystemCheck check in system.HardChecks)
@@ -120,10 +120,7 @@ namespace ElectionLint.Rules.Evaluation
                 args["detail"] = MessageTemplate.Format(range.Detail, args);
             }
 
-            Repair repair = below
-                ? ctx.RepairUp(range.Setting, min!.Value, range.MinInclusive)
-                : ctx.RepairDown(range.Setting, max!.Value, range.MaxInclusive);
-            ctx.Report(range.RuleId, range.Setting, new string[0], args, repair);
+            ctx.Report(range.RuleId, range.Setting, new string[0], args);
             return true;
         }
     }

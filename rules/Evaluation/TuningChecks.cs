@@ -39,7 +39,7 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             if (sys.MinRatio is decimal min &&
-                Relations.Check(ctx, "EL2001", sys.Detection, Comparison.AtLeast, min, sys.Heartbeat, recommendedFactor: sys.RecommendedRatio))
+                Relations.Check(ctx, "EL2001", sys.Detection, Comparison.AtLeast, min, sys.Heartbeat))
             {
                 return;
             }
@@ -53,7 +53,7 @@ namespace ElectionLint.Rules.Evaluation
                     return; // the profile asks for a timeout this long
                 }
 
-                Relations.Check(ctx, "EL2002", sys.Detection, Comparison.AtMost, max, sys.Heartbeat, recommendedFactor: sys.RecommendedRatio);
+                Relations.Check(ctx, "EL2002", sys.Detection, Comparison.AtMost, max, sys.Heartbeat);
             }
         }
 
@@ -150,7 +150,7 @@ namespace ElectionLint.Rules.Evaluation
             if (upper < 1.5m * lower)
             {
                 Relations.Check(ctx, "EL2040", Quantity.Of(upperId), Comparison.AtLeast, 1.5m, Quantity.Of(lowerId),
-                    () => Args($"{ctx.Name(upperId)} is {EvaluationContext.Ratio(upper, lower)}× {ctx.Name(lowerId)}, below 1.5×"), recommendedFactor: 2m);
+                    () => Args($"{ctx.Name(upperId)} is {EvaluationContext.Ratio(upper, lower)}× {ctx.Name(lowerId)}, below 1.5×"));
                 return;
             }
 

@@ -74,9 +74,6 @@ namespace ElectionLint.Rules.Model
         /// <summary>Who enforces it, as an explanation names it ("the broker's group.min.session.timeout.ms"); default "{system}'s limit".</summary>
         public string? Source { get; init; }
 
-        /// <summary>A multiple of <see cref="Right"/> to recommend in the fix text (etcd: 10×).</summary>
-        public decimal? RecommendedFactor { get; init; }
-
         /// <summary>Variants the system enforces this in; null for all.</summary>
         public IReadOnlyCollection<string?>? OnlyVariants { get; init; }
 

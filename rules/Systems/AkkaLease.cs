@@ -26,6 +26,7 @@ namespace ElectionLint.Rules.Systems
         {
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(HeartbeatTimeout),
+            // reference.conf: heartbeat-timeout is how long a crashed owner keeps the lease; a stalled owner loses it after as long.
             PauseBudget = Q(HeartbeatTimeout),
             Failover = new Quantity("failover window", T(1m, HeartbeatTimeout)),
             FailoverPrimary = HeartbeatTimeout,
@@ -37,10 +38,7 @@ namespace ElectionLint.Rules.Systems
             {
                 new RelationLimit("EL1070", Q(HeartbeatInterval), Comparison.Less, 0.5m, Q(HeartbeatTimeout),
                     new VariantText("Akka refuses it (\"heartbeat-interval must be less than half heartbeat-timeout\")")
-                        .For(Constructor, "the TimeoutSettings constructor accepts it, but the lease can expire between two heartbeats"))
-                {
-                    RecommendedFactor = 0.1m,
-                },
+                        .For(Constructor, "the TimeoutSettings constructor accepts it, but the lease can expire between two heartbeats")),
             },
         }.Bound();
 

@@ -28,6 +28,7 @@ namespace ElectionLint.Rules.Systems
             })
         {
             Detection = Q(LeaseDuration),
+            // The service expires a lease `duration` after its last acquire or renew: the holder's pause budget and the wait for a new one.
             PauseBudget = Q(LeaseDuration),
             Failover = new Quantity("failover window", T(1m, LeaseDuration)),
             FailoverPrimary = LeaseDuration,
@@ -58,10 +59,7 @@ namespace ElectionLint.Rules.Systems
                 return;
             }
 
-            Repair repair = sent < MinSeconds
-                ? ctx.RepairUp(LeaseDuration, MinSeconds * (decimal)Duration.NanosPerSecond)
-                : ctx.RepairDown(LeaseDuration, MaxSeconds * (decimal)Duration.NanosPerSecond);
-            ctx.Report("EL1060", LeaseDuration, new string[0], new Dictionary<string, string>(), repair);
+            ctx.Report("EL1060", LeaseDuration, new string[0], new Dictionary<string, string>());
         }
     }
 }

@@ -31,6 +31,8 @@ namespace ElectionLint.Rules.Systems
         {
             Heartbeat = new Quantity("heartbeat period", T(1m, LowerElectionTimeout, HeartbeatThreshold)),
             Detection = Q(LowerElectionTimeout),
+            // Followers draw their timeout with Random.Next(lower, upper + 1) (ElectionTimeout.RandomTimeout): a leader stalled past
+            // `lower` lets the fastest follower start an election; the slowest waits `upper`, then one vote round (≈ 2 RTT).
             PauseBudget = Q(LowerElectionTimeout),
             Failover = new Quantity("failover window", T(1m, UpperElectionTimeout), Rtt(2m)),
             FailoverPrimary = UpperElectionTimeout,
@@ -96,9 +98,7 @@ namespace ElectionLint.Rules.Systems
                     ? "DotNext throws ArgumentOutOfRangeException when the cluster is constructed (Random.Next)"
                     : "DotNext silently uses a fixed election timeout, so split votes repeat",
             };
-            ctx.Report("EL1040", UpperElectionTimeout, new[] { LowerElectionTimeout }, args,
-                ctx.RepairUp(UpperElectionTimeout, lower, recommended: 2m * lower),
-                ctx.RepairDown(LowerElectionTimeout, upper));
+            ctx.Report("EL1040", UpperElectionTimeout, new[] { LowerElectionTimeout }, args);
         }
     }
 }

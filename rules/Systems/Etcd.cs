@@ -45,10 +45,7 @@ namespace ElectionLint.Rules.Systems
             Relations = new[]
             {
                 // Validate(): 5*TickMs > ElectionMs is rejected; exactly 5× is accepted.
-                new RelationLimit("EL1001", Q(ElectionTimeout), Comparison.AtLeast, 5m, Q(HeartbeatInterval), "etcd refuses to start below 5×")
-                {
-                    RecommendedFactor = 10m,
-                },
+                new RelationLimit("EL1001", Q(ElectionTimeout), Comparison.AtLeast, 5m, Q(HeartbeatInterval), "etcd refuses to start below 5×"),
             },
             TuningChecks = new SystemCheck[] { WholeTicks },
         }.Bound();
@@ -73,7 +70,7 @@ namespace ElectionLint.Rules.Systems
                 ["relatedValue"] = ctx.Show(HeartbeatInterval),
                 ["effective"] = ctx.ShowValue(ElectionTimeout, effective),
             };
-            ctx.Report("EL2051", ElectionTimeout, new[] { HeartbeatInterval }, args, ctx.RepairDown(ElectionTimeout, effective), ctx.RepairUp(ElectionTimeout, effective + hb));
+            ctx.Report("EL2051", ElectionTimeout, new[] { HeartbeatInterval }, args);
         }
     }
 }

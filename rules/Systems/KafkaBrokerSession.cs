@@ -18,6 +18,8 @@ namespace ElectionLint.Rules.Systems
         {
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(SessionTimeout),
+            // BrokerHeartbeatManager.hasValidSession: lastContactNs + sessionTimeoutNs >= now, so a broker is fenced one session
+            // after its last heartbeat, whether it crashed or stalled.
             PauseBudget = Q(SessionTimeout),
             Failover = new Quantity("failover window", T(1m, SessionTimeout)),
             FailoverPrimary = SessionTimeout,

@@ -30,6 +30,8 @@ namespace ElectionLint.Rules.Systems
         {
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(SessionTimeout),
+            // The group coordinator expires a member session.timeout.ms after its last heartbeat and rebalances; a process-wide
+            // pause stops the heartbeat thread too, so the session is also the pause budget.
             PauseBudget = Q(SessionTimeout),
             Failover = new Quantity("failover window", T(1m, SessionTimeout)),
             FailoverPrimary = SessionTimeout,
@@ -51,10 +53,7 @@ namespace ElectionLint.Rules.Systems
                 new RelationLimit("EL1020", Q(HeartbeatInterval), Comparison.Less, 1m, Q(SessionTimeout),
                     new VariantText("the Java consumer refuses it (\"Heartbeat must be set lower than the session timeout\"); librdkafka accepts it and the session expires between heartbeats")
                         .For(Java, "the Java consumer refuses it (\"Heartbeat must be set lower than the session timeout\")")
-                        .For(Librdkafka, "librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever"))
-                {
-                    RecommendedFactor = 1m / 3m,
-                },
+                        .For(Librdkafka, "librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever")),
                 new RelationLimit("EL1022", Q(MaxPollInterval), Comparison.AtLeast, 1m, Q(SessionTimeout), "librdkafka refuses it")
                 {
                     OnlyVariants = new[] { Librdkafka },

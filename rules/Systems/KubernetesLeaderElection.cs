@@ -87,13 +87,7 @@ namespace ElectionLint.Rules.Systems
 
             decimal stored = decimal.Truncate(lease / Duration.NanosPerSecond) * Duration.NanosPerSecond;
             var args = new Dictionary<string, string> { ["stored"] = EvaluationContext.ShowDuration(stored) };
-            var repairs = new List<Repair> { ctx.RepairUp(LeaseDuration, stored + Duration.NanosPerSecond) };
-            if (stored > 0m)
-            {
-                repairs.Add(ctx.RepairDown(LeaseDuration, stored));
-            }
-
-            ctx.Report("EL2050", LeaseDuration, new string[0], args, repairs.ToArray());
+            ctx.Report("EL2050", LeaseDuration, new string[0], args);
         }
     }
 }

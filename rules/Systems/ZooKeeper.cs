@@ -30,6 +30,8 @@ namespace ElectionLint.Rules.Systems
         {
             Heartbeat = Q(TickTime),
             Detection = Q(SessionTimeout),
+            // The server expires a session sessionTimeout after the client's last ping (SessionTrackerImpl) and deletes its
+            // ephemeral nodes; the timeout used is the clamped one, which EL1030 keeps equal to the requested one.
             PauseBudget = Q(SessionTimeout),
             Failover = new Quantity("failover window", T(1m, SessionTimeout)),
             FailoverPrimary = SessionTimeout,
@@ -77,8 +79,7 @@ namespace ElectionLint.Rules.Systems
             {
                 ["detail"] = $"{ctx.Name(SessionTimeout)} {ctx.Show(SessionTimeout)} is outside [{ctx.Show(MinSessionTimeout)}, {ctx.Show(MaxSessionTimeout)}]; ZooKeeper silently clamps it to {ctx.ShowValue(SessionTimeout, clamped)}",
             };
-            Repair repair = below ? ctx.RepairUp(SessionTimeout, min) : ctx.RepairDown(SessionTimeout, max);
-            ctx.Report("EL1030", SessionTimeout, new[] { below ? MinSessionTimeout : MaxSessionTimeout }, args, repair);
+            ctx.Report("EL1030", SessionTimeout, new[] { below ? MinSessionTimeout : MaxSessionTimeout }, args);
         }
     }
 }

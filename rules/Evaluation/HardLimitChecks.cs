@@ -13,7 +13,7 @@ namespace ElectionLint.Rules.Evaluation
             var refused = new bool[system.Settings.Count];
             foreach (RangeLimit range in system.Ranges)
             {
-                if (Applies(range.OnlyVariants, ctx.Variant) && CheckRange(ctx, range))
+                if (range.AppliesTo(ctx.Variant) && CheckRange(ctx, range))
                 {
                     refused[system.IndexOf(range.Setting)] = true;
                 }
@@ -22,7 +22,7 @@ namespace ElectionLint.Rules.Evaluation
             foreach (RelationLimit rel in system.Relations)
             {
                 // A value the system refuses on its own (0, out of range) gets no relation findings on top.
-                if (!Applies(rel.OnlyVariants, ctx.Variant) || Touches(rel.Left, refused) || Touches(rel.Right, refused))
+                if (!rel.AppliesTo(ctx.Variant) || Touches(rel.Left, refused) || Touches(rel.Right, refused))
                 {
                     continue;
                 }
@@ -58,24 +58,6 @@ namespace ElectionLint.Rules.Evaluation
                 };
                 ctx.Report("EL1000", o.Setting.Id, new string[0], args);
             }
-        }
-
-        private static bool Applies(IReadOnlyCollection<string?>? only, string? variant)
-        {
-            if (only == null)
-            {
-                return true;
-            }
-
-            foreach (string? v in only)
-            {
-                if (v == variant)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool Touches(Quantity q, bool[] flagged)

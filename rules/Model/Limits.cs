@@ -41,6 +41,25 @@ namespace ElectionLint.Rules.Model
         public string Resolve(string? variant) => variant != null && _byVariant.TryGetValue(variant, out string? t) ? t : Default;
 
         public static implicit operator VariantText(string text) => new VariantText(text);
+
+        /// <summary>True when <paramref name="only"/> is null (every variant) or names <paramref name="variant"/>.</summary>
+        internal static bool Includes(IReadOnlyCollection<string?>? only, string? variant)
+        {
+            if (only == null)
+            {
+                return true;
+            }
+
+            foreach (string? v in only)
+            {
+                if (v == variant)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>A hard relation the system enforces: left (&gt; | ≥) factor × right.</summary>
@@ -76,6 +95,8 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>Variants the system enforces this in; null for all.</summary>
         public IReadOnlyCollection<string?>? OnlyVariants { get; init; }
+
+        public bool AppliesTo(string? variant) => VariantText.Includes(OnlyVariants, variant);
 
         /// <summary>A severity other than the rule's default (ZooKeeper's min &gt; max is an error under a warning rule).</summary>
         public Catalogue.RuleSeverity? Severity { get; init; }
@@ -116,6 +137,8 @@ namespace ElectionLint.Rules.Model
         public string? Source { get; init; }
 
         public IReadOnlyCollection<string?>? OnlyVariants { get; init; }
+
+        public bool AppliesTo(string? variant) => VariantText.Includes(OnlyVariants, variant);
     }
 
     /// <summary>A check that does not fit a relation or a range (Kafka's group.protocol, Azure's rounding, etcd's ticks).</summary>

@@ -147,7 +147,7 @@ namespace ElectionLint.Rules.Solving
                 rest = new List<LinearConstraint>(next.Values);
                 foreach (LinearConstraint c in rest)
                 {
-                    if (c.IsConstant && !(c.Strict ? c.Constant.Sign > 0 : c.Constant.Sign >= 0))
+                    if (c.IsConstant && !HoldsAsConstant(c))
                     {
                         conflict = c.Origins;
                         return Feasibility.Infeasible;
@@ -157,7 +157,7 @@ namespace ElectionLint.Rules.Solving
 
             foreach (LinearConstraint c in rest)
             {
-                if (c.IsConstant && !(c.Strict ? c.Constant.Sign > 0 : c.Constant.Sign >= 0))
+                if (c.IsConstant && !HoldsAsConstant(c))
                 {
                     conflict = c.Origins;
                     return Feasibility.Infeasible;
@@ -166,6 +166,8 @@ namespace ElectionLint.Rules.Solving
 
             return Feasibility.Feasible;
         }
+
+        private static bool HoldsAsConstant(LinearConstraint c) => c.Strict ? c.Constant.Sign > 0 : c.Constant.Sign >= 0;
 
         /// <summary>Keeps one constraint per direction: the tighter one. Constant constraints that hold are dropped.</summary>
         private static void Merge(Dictionary<string, LinearConstraint> into, LinearConstraint c)
@@ -181,7 +183,7 @@ namespace ElectionLint.Rules.Solving
 
             if (scale.IsZero)
             {
-                if (c.Strict ? c.Constant.Sign > 0 : c.Constant.Sign >= 0)
+                if (HoldsAsConstant(c))
                 {
                     return;
                 }

@@ -22,21 +22,7 @@ namespace ElectionLint.Rules.Solving
         /// <summary>One bit per original constraint this one was derived from (for explaining a conflict).</summary>
         public ulong Origins { get; }
 
-        public bool IsConstant
-        {
-            get
-            {
-                foreach (Rational c in Coefficients)
-                {
-                    if (!c.IsZero)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-        }
+        public bool IsConstant => AllZero(Coefficients);
 
         /// <summary>Whether the values satisfy it (every variable assigned).</summary>
         public bool HoldsAt(Rational[] values)
@@ -57,6 +43,19 @@ namespace ElectionLint.Rules.Solving
             Rational k = Constant + (c[index] * value);
             c[index] = Rational.Zero;
             return new LinearConstraint(c, k, Strict, Origins);
+        }
+
+        internal static bool AllZero(Rational[] coefficients)
+        {
+            foreach (Rational c in coefficients)
+            {
+                if (!c.IsZero)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public override string ToString()

@@ -16,21 +16,7 @@ namespace ElectionLint.Rules.Solving
 
         public Rational Constant { get; }
 
-        public bool IsConstant
-        {
-            get
-            {
-                foreach (Rational c in Coefficients)
-                {
-                    if (!c.IsZero)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-        }
+        public bool IsConstant => LinearConstraint.AllZero(Coefficients);
     }
 
     /// <summary>

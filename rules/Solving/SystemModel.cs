@@ -60,7 +60,7 @@ namespace ElectionLint.Rules.Solving
 
             foreach (RangeLimit r in Concat(sys.Ranges, sys.SolverRanges))
             {
-                if (!Applies(r.OnlyVariants, ctx.Variant) || !On(r.RuleId))
+                if (!r.AppliesTo(ctx.Variant) || !On(r.RuleId))
                 {
                     continue;
                 }
@@ -83,7 +83,7 @@ namespace ElectionLint.Rules.Solving
 
             foreach (RelationLimit r in Concat(sys.Relations, sys.SolverRelations))
             {
-                if (!Applies(r.OnlyVariants, ctx.Variant) || !On(r.RuleId))
+                if (!r.AppliesTo(ctx.Variant) || !On(r.RuleId))
                 {
                     continue;
                 }
@@ -182,24 +182,6 @@ namespace ElectionLint.Rules.Solving
             {
                 yield return x;
             }
-        }
-
-        internal static bool Applies(IReadOnlyCollection<string?>? only, string? variant)
-        {
-            if (only == null)
-            {
-                return true;
-            }
-
-            foreach (string? v in only)
-            {
-                if (v == variant)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

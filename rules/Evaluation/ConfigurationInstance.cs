@@ -9,6 +9,8 @@ namespace ElectionLint.Rules.Evaluation
     {
         private readonly SettingOccurrence?[] _occurrences;
         private string?[]? _names;
+        private List<(int Setting, object? Location, string Name, string By)>? _conflicts;
+        private Dictionary<int, decimal?>? _defaults;
 
         public ConfigurationInstance(SystemDefinition system, object? anchor = null, string? variant = null)
         {
@@ -80,10 +82,37 @@ namespace ElectionLint.Rules.Evaluation
             return this;
         }
 
+        /// <summary>
+        /// The default of an unwritten setting in this component when it differs from the system's (cert-manager's 60s lease);
+        /// null when the component's default is not known, so nothing that depends on it is judged.
+        /// </summary>
+        public ConfigurationInstance Default(string settingId, decimal? value)
+        {
+            (_defaults ??= new Dictionary<int, decimal?>())[System.IndexOf(settingId)] = value;
+            return this;
+        }
+
+        /// <summary>True with the component's default when <see cref="Default"/> set one (null: unknown).</summary>
+        public bool TryGetDefault(int index, out decimal? value)
+        {
+            value = null;
+            return _defaults != null && _defaults.TryGetValue(index, out value);
+        }
+
+        /// <summary>Settings written twice where the system refuses that (etcd: a flag and its ETCD_* variable).</summary>
+        public IReadOnlyList<(int Setting, object? Location, string Name, string By)> Conflicts => _conflicts ?? (IReadOnlyList<(int, object?, string, string)>)new (int, object?, string, string)[0];
+
+        /// <summary>Records that <paramref name="name"/> (at <paramref name="location"/>) is also given as <paramref name="by"/>.</summary>
+        public ConfigurationInstance Conflict(string settingId, object? location, string name, string by)
+        {
+            (_conflicts ??= new List<(int, object?, string, string)>()).Add((System.IndexOf(settingId), location, name, by));
+            return this;
+        }
+
         /// <summary>A copy with settings replaced by known values (used to verify repairs).</summary>
         internal ConfigurationInstance With(IEnumerable<(int Index, decimal Value)> changes)
         {
-            var copy = new ConfigurationInstance(System, Anchor, Variant) { _names = _names };
+            var copy = new ConfigurationInstance(System, Anchor, Variant) { _names = _names, _conflicts = _conflicts, _defaults = _defaults };
             _occurrences.CopyTo(copy._occurrences, 0);
             foreach ((int index, decimal value) in changes)
             {

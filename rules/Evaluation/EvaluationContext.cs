@@ -30,6 +30,9 @@ namespace ElectionLint.Rules.Evaluation
 
         public RuleSeverity? Severity { get; }
 
+        /// <summary>Where the finding points when not at the primary setting's value (the shadowed ETCD_* variable).</summary>
+        public object? Location { get; set; }
+
         public List<Solving.RepairPlan> Plans { get; } = new List<Solving.RepairPlan>();
     }
 
@@ -154,6 +157,23 @@ namespace ElectionLint.Rules.Evaluation
         }
 
         internal bool IsDefaultIndex(int i) => _defaulted[i];
+
+        /// <summary>True when every setting of the quantities takes its default (none is written).</summary>
+        internal bool AllDefaulted(params Quantity[] quantities)
+        {
+            foreach (Quantity q in quantities)
+            {
+                foreach (Term t in q.Terms)
+                {
+                    if ((t.SettingIndex >= 0 && Instance[t.SettingIndex] != null) || (t.MultiplierIndex >= 0 && Instance[t.MultiplierIndex] != null))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
 
         internal decimal? ValueAt(int i) => _values[i];
 
@@ -284,7 +304,22 @@ namespace ElectionLint.Rules.Evaluation
                 SettingOccurrence? o = Instance[i];
                 if (o == null)
                 {
-                    _defaulted[i] = settings[i].Default != null;
+                    if (Instance.TryGetDefault(i, out decimal? componentDefault))
+                    {
+                        _defaulted[i] = componentDefault != null;
+                        _values[i] = componentDefault;
+                        continue;
+                    }
+
+                    foreach ((string variant, string setting, decimal value) in System.VariantDefaults)
+                    {
+                        if (variant == Instance.Variant && setting == settings[i].Id)
+                        {
+                            _values[i] = value;
+                        }
+                    }
+
+                    _defaulted[i] = settings[i].Default != null || _values[i] != null;
                     continue;
                 }
 
@@ -295,6 +330,12 @@ namespace ElectionLint.Rules.Evaluation
 
                 decimal v = o.Value.Number;
                 SettingDefinition s = settings[i];
+                if (s.DefaultSentinel is decimal sentinel && v == sentinel)
+                {
+                    _defaulted[i] = s.Default != null;
+                    continue;
+                }
+
                 if ((s.NoneValue is decimal none && v == none) || (s.NegativeMeansInfinite && v < 0))
                 {
                     continue;

@@ -156,7 +156,7 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             SettingDefinition? setting = f.Primary >= 0 ? ctx.System.Settings[f.Primary] : null;
-            return new Finding(f.Rule, severity, message, setting, primary, related, primary?.Location ?? instance.Anchor, usesDefault)
+            return new Finding(f.Rule, severity, message, setting, primary, related, f.Location ?? primary?.Location ?? instance.Anchor, usesDefault)
             {
                 Repairs = f.Plans,
             };

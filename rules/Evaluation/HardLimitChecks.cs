@@ -39,10 +39,17 @@ namespace ElectionLint.Rules.Evaluation
         private static readonly Func<EvaluationContext, object, Dictionary<string, string>> ConsequenceArgs =
             (c, s) => new Dictionary<string, string> { ["consequence"] = ((RelationLimit)s).Consequence.Resolve(c.Variant) };
 
-        /// <summary>Unparsable text (EL1000), reported whether or not the system is switched on.</summary>
+        /// <summary>Unparsable text (EL1000) and settings written twice (EL1004), reported whether or not the system is switched on.</summary>
         public static void CheckParse(EvaluationContext ctx)
         {
             ConfigurationInstance instance = ctx.Instance;
+            foreach ((int setting, object? location, string name, string by) in instance.Conflicts)
+            {
+                string id = ctx.System.Settings[setting].Id;
+                ctx.Report("EL1004", id, new string[0], new Dictionary<string, string> { ["setting"] = name, ["by"] = by });
+                ctx.Findings[ctx.Findings.Count - 1].Location = location;
+            }
+
             for (int i = 0; i < ctx.System.Settings.Count; i++)
             {
                 SettingOccurrence? o = instance[i];

@@ -33,9 +33,9 @@ namespace ElectionLint.Rules.Evaluation
         private static void CheckRatio(EvaluationContext ctx)
         {
             SystemDefinition sys = ctx.System;
-            if (sys.Heartbeat == null || sys.Detection == null)
+            if (sys.Heartbeat == null || sys.Detection == null || ctx.AllDefaulted(sys.Heartbeat, sys.Detection))
             {
-                return;
+                return; // the component's own defaults: their ratio is its authors' choice, not the user's
             }
 
             if (sys.MinRatio is decimal min &&
@@ -107,9 +107,9 @@ namespace ElectionLint.Rules.Evaluation
         {
             Duration? max = ctx.Profile.MaxFailover;
             Quantity? failover = ctx.System.Failover;
-            if (max == null || failover == null)
+            if (max == null || failover == null || ctx.InHardFinding(failover))
             {
-                return;
+                return; // a value the system refuses or caps (Consul's lock delay) makes the window meaningless until fixed
             }
 
             decimal? window = ctx.Eval(failover, rttAsZero: true);

@@ -47,6 +47,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>A value that means "not in use" (Consul TTL 0); such a value takes part in no relation.</summary>
         public decimal? NoneValue { get; init; }
 
+        /// <summary>A value that means "use the default" (ZooKeeper's -1 session bounds): it is read as if unwritten.</summary>
+        public decimal? DefaultSentinel { get; init; }
+
         /// <summary>Values below zero mean "infinite" (Azure lease -1); they take part in no relation.</summary>
         public bool NegativeMeansInfinite { get; init; }
 

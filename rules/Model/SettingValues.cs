@@ -15,6 +15,8 @@ namespace ElectionLint.Rules.Model
             {
                 case ValueFormat.UnsignedMilliseconds:
                     return Wrap(DurationParser.Integer(s, Duration.NanosPerMillisecond, allowSign: false));
+                case ValueFormat.GoUintMilliseconds:
+                    return Wrap(DurationParser.GoUint(s, Duration.NanosPerMillisecond));
                 case ValueFormat.Int32Milliseconds:
                     return Wrap(DurationParser.Integer(s, Duration.NanosPerMillisecond, allowSign: true, maxUnits: int.MaxValue));
                 case ValueFormat.IntegerSeconds:
@@ -58,6 +60,7 @@ namespace ElectionLint.Rules.Model
             switch (format)
             {
                 case ValueFormat.UnsignedMilliseconds:
+                case ValueFormat.GoUintMilliseconds:
                 case ValueFormat.Int32Milliseconds:
                     return Whole(value, Duration.NanosPerMillisecond);
                 case ValueFormat.IntegerSeconds:
@@ -97,6 +100,7 @@ namespace ElectionLint.Rules.Model
             switch (format)
             {
                 case ValueFormat.UnsignedMilliseconds:
+                case ValueFormat.GoUintMilliseconds:
                 case ValueFormat.Int32Milliseconds:
                     return DurationFormat.Milliseconds(value);
                 case ValueFormat.IntegerSeconds:

@@ -85,6 +85,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Tuning checks that only this system has (EL2050, EL2051).</summary>
         public IReadOnlyList<SystemCheck> TuningChecks { get; init; } = new SystemCheck[0];
 
+        /// <summary>Defaults that only a variant has (Consul .NET's LockOptions.SessionTTL = 15 s): (variant, setting, value).</summary>
+        public IReadOnlyList<(string Variant, string Setting, decimal Value)> VariantDefaults { get; init; } = new (string, string, decimal)[0];
+
         /// <summary>Known variants: which implementation reads the settings (e.g. "client-go", "csharp").</summary>
         public IReadOnlyList<string> Variants { get; init; } = new string[0];
 

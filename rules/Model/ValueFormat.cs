@@ -6,6 +6,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Unsigned integer milliseconds (etcd's <c>uint</c> TickMs / ElectionMs).</summary>
         UnsignedMilliseconds,
 
+        /// <summary>Unsigned integer milliseconds as Go's flag.Uint reads them (etcd flags and ETCD_* variables: 0x, 0o, 0b, octal 0600, 1_000).</summary>
+        GoUintMilliseconds,
+
         /// <summary>Signed 32-bit integer milliseconds (Kafka, ZooKeeper, DotNext <c>int</c>).</summary>
         Int32Milliseconds,
 

@@ -69,8 +69,10 @@ namespace ElectionLint.Rules.Solving
             {
                 SettingDefinition s = _sys.Settings[i];
                 SettingOccurrence? o = ctx.Instance[i];
-                _changeable[i] = SystemModel.IsNumeric(s) && ctx.ValueAt(i) != null &&
-                    (o == null ? s.Default != null : o.State == OccurrenceState.Set);
+                // An infinite Azure lease (-1) has no finite value, but a finite one can be written in its place.
+                bool infinite = s.NegativeMeansInfinite && o?.State == OccurrenceState.Set && o.Value.Number < 0m;
+                _changeable[i] = SystemModel.IsNumeric(s) && (ctx.ValueAt(i) != null || infinite) &&
+                    (o == null ? ctx.IsDefaultIndex(i) : o.State == OccurrenceState.Set);
             }
         }
 
@@ -417,7 +419,7 @@ namespace ElectionLint.Rules.Solving
         private decimal Target(int x, decimal?[] assigned, Interval iv)
         {
             SettingDefinition s = _sys.Settings[x];
-            decimal current = _ctx.ValueAt(x) ?? 0m;
+            decimal current = _ctx.ValueAt(x) ?? (iv.Upper ?? iv.Lower)?.ToDecimal() ?? 0m;
             decimal target = current > 0m ? current : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
             string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.Detection?.SingleSetting;
             if (_sys.RecommendedRatio is decimal r && hb != null && det != null)

@@ -34,6 +34,7 @@ namespace ElectionLint.Rules.Systems
             FailoverPrimary = LeaseDuration,
             PauseConsequence = "the lease expires and another holder acquires it",
             HardChecks = new SystemCheck[] { Range },
+            TuningChecks = new SystemCheck[] { InfiniteLease },
             SolverRanges = new[]
             {
                 new RangeLimit("EL1060", LeaseDuration, "the service rejects the request")
@@ -44,6 +45,23 @@ namespace ElectionLint.Rules.Systems
                 },
             },
         }.Bound();
+
+        /// <summary>EL2030: an infinite lease (-1) outlives a crashed holder until someone breaks it, beyond any maxFailover.</summary>
+        private static void InfiniteLease(EvaluationContext ctx)
+        {
+            if (ctx.Profile.MaxFailover is not Duration max || ctx.Instance[LeaseDuration] is not SettingOccurrence o || o.State != OccurrenceState.Set || o.Value.Number >= 0m)
+            {
+                return;
+            }
+
+            var args = new Dictionary<string, string>
+            {
+                ["window"] = "unbounded",
+                ["formula"] = "an infinite lease is held until it is released or broken",
+                ["max"] = max.ToString(),
+            };
+            ctx.Report("EL2030", LeaseDuration, new string[0], args);
+        }
 
         /// <summary>EL1060 on the whole seconds the SDK sends.</summary>
         private static void Range(EvaluationContext ctx)

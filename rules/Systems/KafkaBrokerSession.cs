@@ -26,6 +26,12 @@ namespace ElectionLint.Rules.Systems
             MinRatio = 3m,
             RecommendedRatio = 3m,
             PauseConsequence = "the controller fences the broker",
+            // BrokerHeartbeatManager.hasValidSession: lastContactNs + sessionTimeoutNs >= now never holds for a session of 0 or less.
+            Ranges = new[]
+            {
+                KafkaKraftController.Positive(SessionTimeout, "the broker can never hold a session and is fenced at once"),
+                KafkaKraftController.Positive(HeartbeatInterval, "the broker heartbeats without pause and floods the controller"),
+            },
         }.Bound();
     }
 }

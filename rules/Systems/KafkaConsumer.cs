@@ -41,6 +41,12 @@ namespace ElectionLint.Rules.Systems
             Variants = new[] { Java, Librdkafka },
             Ranges = new[]
             {
+                // librdkafka rdkafka_conf.c: session.timeout.ms and heartbeat.interval.ms 1..3600000, max.poll.interval.ms 1..86400000.
+                ClientRange(SessionTimeout, 3_600_000m, Librdkafka),
+                ClientRange(HeartbeatInterval, 3_600_000m, Librdkafka),
+                ClientRange(MaxPollInterval, 86_400_000m, Librdkafka),
+                // The Java ConsumerConfig: max.poll.interval.ms atLeast(1); session and heartbeat have no validator.
+                ClientRange(MaxPollInterval, null, Java, null),
                 new RangeLimit("EL1021", SessionTimeout, "the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT")
                 {
                     Source = "the broker's group.min/max.session.timeout.ms",
@@ -63,23 +69,39 @@ namespace ElectionLint.Rules.Systems
             TimingInactive = UsesConsumerProtocol,
         }.Bound();
 
+        private static RangeLimit ClientRange(string setting, decimal? maxMs, params string?[] variants) =>
+            new RangeLimit("EL1024", setting, new VariantText("the consumer refuses it")
+                .For(Librdkafka, "librdkafka refuses it (\"value is outside allowed range\"); Confluent.Kafka throws")
+                .For(Java, "the Java consumer refuses it (ConfigException)"))
+            {
+                Min = 1_000_000m,
+                Max = maxMs * 1_000_000m,
+                OnlyVariants = variants,
+            };
+
         /// <summary>True when group.protocol=consumer: the session is broker-side and the client's timing settings do not apply.</summary>
         public static bool UsesConsumerProtocol(EvaluationContext ctx) =>
             string.Equals(ctx.Text(GroupProtocol), "consumer", System.StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>EL1023: librdkafka rejects session.timeout.ms / heartbeat.interval.ms under group.protocol=consumer.</summary>
+        /// <summary>
+        /// EL1023: under group.protocol=consumer librdkafka (rd_kafka_conf_finalize) and the Java consumer from Kafka 4.0
+        /// (ConsumerConfig.checkUnsupportedConfigsPostProcess) refuse session.timeout.ms and heartbeat.interval.ms.
+        /// </summary>
         private static void ConsumerProtocol(EvaluationContext ctx)
         {
-            if (ctx.Variant != Librdkafka || !UsesConsumerProtocol(ctx))
+            if (!UsesConsumerProtocol(ctx))
             {
                 return;
             }
 
+            string consequence = ctx.Variant == Librdkafka ? "librdkafka refuses it"
+                : ctx.Variant == Java ? "the Java consumer refuses it from Kafka 4.0 (\"cannot be set when group.protocol=CONSUMER\"); older clients ignore it"
+                : "librdkafka and the Java consumer from Kafka 4.0 refuse it";
             foreach (string setting in new[] { SessionTimeout, HeartbeatInterval })
             {
                 if (ctx.Instance[setting] != null)
                 {
-                    ctx.Report("EL1023", setting, new[] { GroupProtocol }, new Dictionary<string, string>());
+                    ctx.Report("EL1023", setting, new[] { GroupProtocol }, new Dictionary<string, string> { ["consequence"] = consequence });
                 }
             }
         }

@@ -26,6 +26,19 @@ namespace ElectionLint.Rules.Systems
             Failover = new Quantity("failover window", T(1m, FetchTimeout), T(2m, ElectionTimeout), T(1m, ElectionBackoffMax)),
             FailoverPrimary = FetchTimeout,
             PauseConsequence = "the voters elect a new controller",
+            // No validators (QuorumConfig: null), but QuorumState.randomElectionTimeoutMs calls Random.nextInt(timeout) and
+            // FollowerState's Timer throws "Invalid negative timeout".
+            Ranges = new[]
+            {
+                Positive(ElectionTimeout, "a negative value makes Random.nextInt throw and 0 gives a zero election timeout, so elections repeat at once"),
+                Positive(FetchTimeout, "a negative value throws \"Invalid negative timeout\" and 0 makes every voter a candidate at once"),
+            },
         }.Bound();
+
+        internal static RangeLimit Positive(string setting, string consequence) => new RangeLimit("EL1026", setting, consequence)
+        {
+            Min = 0m,
+            MinInclusive = false,
+        };
     }
 }

@@ -15,6 +15,7 @@ namespace ElectionLint.Rules.Systems
             KafkaConsumer.Definition,
             KafkaKraftController.Definition,
             KafkaBrokerSession.Definition,
+            KafkaGroupCoordinator.Definition,
             ZooKeeper.Definition,
             DotNextRaft.Definition,
             OrleansMembership.Definition,

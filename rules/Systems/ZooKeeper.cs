@@ -44,10 +44,11 @@ namespace ElectionLint.Rules.Systems
                     Severity = RuleSeverity.Error,
                 },
             },
-            HardChecks = new SystemCheck[] { Clamped },
+            HardChecks = new SystemCheck[] { TickTimeSet, Clamped },
             SolverRelations = new[]
             {
                 new RelationLimit("EL1030", Q(SessionTimeout), Comparison.AtLeast, 1m, Q(MinSessionTimeout), "ZooKeeper clamps it") { Source = "ZooKeeper's clamp" },
+                new RelationLimit("EL1031", Q(TickTime), Comparison.Greater, 1m, Constant(0m), "ZooKeeper refuses to start") { Source = "ZooKeeper's tickTime" },
                 new RelationLimit("EL1030", Q(SessionTimeout), Comparison.AtMost, 1m, Q(MaxSessionTimeout), "ZooKeeper clamps it") { Source = "ZooKeeper's clamp" },
             },
         }.Bound();
@@ -57,8 +58,17 @@ namespace ElectionLint.Rules.Systems
             Default = new Quantity(s.Id, new Term(ticks, TickTime)),
             Granularity = s.Granularity,
             Maximum = s.Maximum,
-            NoneValue = -1_000_000m, // -1 means "not set" in zoo.cfg
+            DefaultSentinel = -1_000_000m, // -1 means "2 × / 20 × tickTime" (ZooKeeperServer.getMin/MaxSessionTimeout)
         };
+
+        /// <summary>EL1031: QuorumPeerConfig.parseProperties throws "tickTime is not set" for 0.</summary>
+        private static void TickTimeSet(EvaluationContext ctx)
+        {
+            if (ctx.IsSet(TickTime) && ctx.TryGet(TickTime, out decimal tick) && tick == 0m)
+            {
+                ctx.Report("EL1031", TickTime, new string[0], new Dictionary<string, string>());
+            }
+        }
 
         /// <summary>EL1030 (warning): a requested session timeout outside [min, max] is silently clamped.</summary>
         private static void Clamped(EvaluationContext ctx)

@@ -147,6 +147,69 @@ namespace ElectionLint.Rules.Timing
             return ParseResult<Duration>.Ok(new Duration((long)ns));
         }
 
+        /// <summary>
+        /// An unsigned integer as Go's <c>strconv.ParseUint(s, 0, 64)</c> reads a <c>flag.Uint</c> (etcd flags and ETCD_* variables):
+        /// decimal, <c>0x</c>/<c>0o</c>/<c>0b</c> prefixes, a leading 0 for octal (<c>0600</c> is 384), underscores between digits;
+        /// no sign and no unit.
+        /// </summary>
+        public static ParseResult<Duration> GoUint(string text, long unitNanos)
+        {
+            string s = text.Trim();
+            if (s.Length == 0)
+            {
+                return ParseResult<Duration>.Fail("empty value");
+            }
+
+            int radix = 10, i = 0;
+            if (s.Length >= 2 && s[0] == '0')
+            {
+                char p = char.ToLowerInvariant(s[1]);
+                (radix, i) = p == 'x' ? (16, 2) : p == 'o' ? (8, 2) : p == 'b' ? (2, 2) : (8, 1);
+            }
+
+            string Bad() => $"\"{text}\" is not an unsigned integer (Go's strconv.ParseUint with base 0)";
+            ulong value = 0;
+            bool digits = false, lastUnderscore = false, afterDigitOrPrefix = i > 0;
+            for (; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c == '_')
+                {
+                    if (!afterDigitOrPrefix || lastUnderscore)
+                    {
+                        return ParseResult<Duration>.Fail(Bad());
+                    }
+
+                    lastUnderscore = true;
+                    continue;
+                }
+
+                int d = c >= '0' && c <= '9' ? c - '0' : char.ToLowerInvariant(c) >= 'a' && char.ToLowerInvariant(c) <= 'f' ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
+                if (d >= radix)
+                {
+                    return ParseResult<Duration>.Fail(Bad());
+                }
+
+                if (value > (ulong.MaxValue - (ulong)d) / (ulong)radix)
+                {
+                    return ParseResult<Duration>.Fail($"\"{text}\" is out of range");
+                }
+
+                value = (value * (ulong)radix) + (ulong)d;
+                digits = true;
+                lastUnderscore = false;
+                afterDigitOrPrefix = true;
+            }
+
+            if ((!digits && !(radix == 8 && s == "0")) || lastUnderscore)
+            {
+                return ParseResult<Duration>.Fail(Bad());
+            }
+
+            decimal ns = (decimal)value * unitNanos;
+            return ns > long.MaxValue ? ParseResult<Duration>.Fail($"\"{text}\" is too large") : ParseResult<Duration>.Ok(new Duration((long)ns));
+        }
+
         /// <summary>.NET <c>TimeSpan</c> text as the options binder reads it ("00:00:15", "1.02:00:00", "15" = 15 days).</summary>
         public static ParseResult<Duration> DotNet(string text)
         {

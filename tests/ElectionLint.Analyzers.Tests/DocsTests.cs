@@ -114,7 +114,7 @@ namespace ElectionLint.Analyzers.Tests
             sb.Append("| Category | `").Append(r.Category).Append("` |\n");
             sb.Append("| Default severity | ").Append(RuleSeverityText.Name(r.DefaultSeverity)).Append(" |\n");
             sb.Append("| Systems | ").Append(string.Join(", ", r.Systems.Select(s => s == "*" ? "all" : "`" + s + "`"))).Append(" |\n");
-            sb.Append("| One value repairs it | ").Append(r.Fixable ? "yes: the message names it and the engine suggests one" : "no").Append(" |\n\n");
+            sb.Append("| Repairs | ").Append(r.Fixable ? "yes: the message names the values to set, verified against every rule" : "no").Append(" |\n\n");
             sb.Append("## What it checks\n\n").Append(r.Description).Append("\n\n");
             sb.Append("## Why\n\n").Append(Why(r)).Append(" Source: ").Append(source).Append(".\n\n");
             sb.Append("## Message\n\n```text\n").Append(r.MessageTemplate).Append("\n```\n\n");
@@ -145,7 +145,7 @@ namespace ElectionLint.Analyzers.Tests
             }
 
             sb.Append("## How to fix\n\n").Append(r.Fixable
-                ? "Set the value the message names. When one value repairs the finding, the engine also suggests a round one that clears this rule and raises no other: in C# the light bulb offers it (`dotnet format analyzers --diagnostics " + r.Id + "` applies it), and `electionlint --format json` lists it under `suggestions`.\n\n"
+                ? "Set the values the message names: one setting where that is enough, else several together. Each repair was checked by evaluating every rule again: it clears this finding and raises no other. In C# the light bulb offers each repair as one action (`dotnet format analyzers --diagnostics " + r.Id + "` applies the first), and `electionlint --format json` lists them under `repairs` (see docs/json-output.md).\n\n"
                 : "Follow the message: it names the settings involved and the numbers.\n\n");
             sb.Append("## How to suppress\n\n");
             sb.Append("- YAML and properties: `# electionlint-disable-next-line ").Append(r.Id).Append(" -- reason` (also `-line` and `-file`); JSON: `// electionlint-disable-next-line ").Append(r.Id).Append("`.\n");

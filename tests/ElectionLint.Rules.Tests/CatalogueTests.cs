@@ -11,8 +11,8 @@ namespace ElectionLint.Rules.Tests
     {
         private static readonly string[] SpecIds =
         {
-            "EL1000", "EL1001", "EL1002", "EL1003", "EL1010", "EL1011", "EL1012", "EL1020", "EL1021", "EL1022", "EL1023",
-            "EL1030", "EL1040", "EL1050", "EL1060", "EL1070", "EL1080",
+            "EL1000", "EL1001", "EL1002", "EL1003", "EL1004", "EL1010", "EL1011", "EL1012", "EL1020", "EL1021", "EL1022", "EL1023",
+            "EL1024", "EL1025", "EL1026", "EL1030", "EL1031", "EL1040", "EL1050", "EL1051", "EL1052", "EL1060", "EL1070", "EL1080",
             "EL2001", "EL2002", "EL2010", "EL2011", "EL2020", "EL2030", "EL2031", "EL2040", "EL2050", "EL2051",
             "EL9001", "EL9002", "EL9003", "EL9004",
         };
@@ -31,6 +31,7 @@ namespace ElectionLint.Rules.Tests
                 RuleSeverity expected = r.Id switch
                 {
                     "EL1030" => RuleSeverity.Warning, // clamped: the system changes the value; min > max escalates to error
+                    "EL1051" => RuleSeverity.Warning, // clamped by the server
                     "EL2002" or "EL2051" or "EL9004" => RuleSeverity.Info,
                     "EL9003" => RuleSeverity.Warning,
                     _ when r.Id.StartsWith("EL1") || r.Id == "EL9001" || r.Id == "EL9002" => RuleSeverity.Error,
@@ -87,7 +88,7 @@ namespace ElectionLint.Rules.Tests
             string[] known =
             {
                 "setting", "value", "related", "relatedValue", "ratio", "factor", "limit", "consequence", "fix", "system", "raw", "reason",
-                "lower", "upper", "detail", "rtt", "gc", "window", "formula", "max", "relax", "stored", "effective", "id", "collision",
+                "lower", "upper", "detail", "rtt", "gc", "window", "formula", "max", "relax", "stored", "effective", "id", "collision", "by",
             };
             foreach (Rule r in RuleCatalogue.Rules)
             {

@@ -178,9 +178,16 @@ namespace ElectionLint.Rules.Tests
         private static IEnumerable<decimal[]> Grid(List<SettingDefinition> numeric) =>
             Grid(numeric, (numeric.Count >= 4 ? Coarse : Durations).Select(ms => ms * 1_000_000m).ToArray(), Counts, Fractions);
 
+        /// <summary>A grid point's value for a setting left unwritten.</summary>
+        private const decimal Unset = decimal.MinValue;
+
         private static IEnumerable<decimal[]> Grid(List<SettingDefinition> numeric, decimal[] durations, decimal[] counts, decimal[] fractions)
         {
-            decimal[][] axes = numeric.Select(s => s.Role switch
+            // With many settings (the group coordinator's min/max bounds) only those of the failover model vary; the rest stay unwritten.
+            SystemDefinition def = numeric[0] is SettingDefinition first ? SystemCatalogue.Systems.First(s => s.Settings.Contains(first)) : null!;
+            bool Varied(SettingDefinition s) => numeric.Count <= 4 ||
+                new[] { def.Heartbeat, def.Detection, def.Failover }.Any(q => q != null && q.Terms.Any(t => t.Setting == s.Id || t.Multiplier == s.Id));
+            decimal[][] axes = numeric.Select(s => !Varied(s) ? new[] { Unset } : s.Role switch
             {
                 SettingRole.Count => counts,
                 SettingRole.Fraction => fractions,
@@ -209,7 +216,10 @@ namespace ElectionLint.Rules.Tests
             var instance = new ConfigurationInstance(def, "anchor");
             for (int i = 0; i < numeric.Count; i++)
             {
-                instance.Set(numeric[i].Id, SettingValue.Of(point[i]), "loc:" + numeric[i].Id);
+                if (point[i] != Unset)
+                {
+                    instance.Set(numeric[i].Id, SettingValue.Of(point[i]), "loc:" + numeric[i].Id);
+                }
             }
 
             return instance;
@@ -237,6 +247,6 @@ namespace ElectionLint.Rules.Tests
         private static int Distance(decimal[] a, decimal[] b) => a.Where((v, i) => v != b[i]).Count();
 
         private static string Show(List<SettingDefinition> numeric, decimal[]? point) =>
-            point == null ? "(none)" : string.Join(", ", numeric.Select((s, i) => s.Id + "=" + SettingValues.Display(s, point[i])));
+            point == null ? "(none)" : string.Join(", ", numeric.Where((s, i) => point[i] != Unset).Select(s => s.Id + "=" + SettingValues.Display(s, point[numeric.IndexOf(s)])));
     }
 }

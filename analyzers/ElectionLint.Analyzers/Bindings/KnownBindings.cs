@@ -54,8 +54,9 @@ namespace ElectionLint.Analyzers.Bindings
             new TypeBinding("Consul.SessionEntry", ConsulSession.Id, null,
                 new MemberBinding("TTL", ConsulSession.Ttl, ValueKind.TimeSpan),
                 new MemberBinding("LockDelay", ConsulSession.LockDelay, ValueKind.TimeSpan)),
-            new TypeBinding("Consul.LockOptions", ConsulSession.Id, null,
-                new MemberBinding("SessionTTL", ConsulSession.Ttl, ValueKind.TimeSpan)),
+            new TypeBinding("Consul.LockOptions", ConsulSession.Id, ConsulSession.LockOptions,
+                new MemberBinding("SessionTTL", ConsulSession.Ttl, ValueKind.TimeSpan),
+                new MemberBinding("LockRetryTime", ConsulSession.LockRetryTime, ValueKind.TimeSpan)),
 
             // akka.net: Akka.Coordination.TimeoutSettings(heartbeatInterval, heartbeatTimeout, operationTimeout)
             new TypeBinding("Akka.Coordination.TimeoutSettings", AkkaLease.Id, AkkaLease.Constructor)

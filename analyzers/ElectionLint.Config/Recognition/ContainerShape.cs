@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ElectionLint.Config.Documents;
 using ElectionLint.Config.Recognition.Surfaces;
 using ElectionLint.Config.Source;
@@ -33,6 +34,7 @@ namespace ElectionLint.Config.Recognition
             Words(container.Get("command"), words);
             Words(container.Get("args"), words);
             var scopes = new Scopes(ctx, Anchor(container), IsEtcd(container, words));
+            scopes.EtcdConfigFile = HasEtcdConfigFile(words, container.Get("env") as SequenceNode);
             if (container.Get("env") is SequenceNode env)
             {
                 ctx.Consumed.Add(env);
@@ -40,6 +42,7 @@ namespace ElectionLint.Config.Recognition
             }
 
             Flags(ctx, words, scopes);
+            scopes.SetLeaderElectionDefaults(container.GetText("image"));
         }
 
         /// <summary>A docker-compose service: image, command (string or list), environment (map or list).</summary>
@@ -55,6 +58,7 @@ namespace ElectionLint.Config.Recognition
             Words(svc.Get("entrypoint"), words);
             var scopes = new Scopes(ctx, service.Key.Span, IsEtcd(svc, words) || service.KeyText.IndexOf("etcd", StringComparison.OrdinalIgnoreCase) >= 0);
             Node? environment = svc.Get("environment");
+            scopes.EtcdConfigFile = HasEtcdConfigFile(words, null) || ComposeEnv(environment).Any(kv => kv.Name == ConfigFileEnv && kv.Value.Length > 0);
             if (environment != null)
             {
                 ctx.Consumed.Add(environment);
@@ -64,9 +68,9 @@ namespace ElectionLint.Config.Recognition
             {
                 foreach (MappingEntry e in map.Entries)
                 {
-                    if (e.Value is ScalarNode v && SurfaceTable.Env(e.KeyText) is SurfaceName n)
+                    if (e.Value is ScalarNode v && SurfaceTable.Env(e.KeyText) is SurfaceName n && !(v.IsNull && v.Style == ScalarStyle.Plain))
                     {
-                        scopes.For(n.System).Add(n.Setting, v, ctx.Text, e.KeyText, e.Key.Span, n.Format);
+                        scopes.AddEnv(n, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span), e.KeyText);
                     }
                 }
             }
@@ -89,11 +93,12 @@ namespace ElectionLint.Config.Recognition
                     string value = s.Value.Substring(eq + 1);
                     SourceSpan nameSpan = ctx.Locate(s, name);
                     SourceSpan valueSpan = ctx.Locate(s, value);
-                    scopes.For(n.System).Add(n.Setting, value, new SettingLocation(valueSpan, nameSpan), name, n.Format);
+                    scopes.AddEnv(n, value, new SettingLocation(valueSpan, nameSpan), name);
                 }
             }
 
             Flags(ctx, words, scopes);
+            scopes.SetLeaderElectionDefaults(svc.GetText("image"));
         }
 
         /// <summary>A list of {name, value} mappings (container env, Helm extraEnvVars).</summary>
@@ -106,14 +111,16 @@ namespace ElectionLint.Config.Recognition
                     continue;
                 }
 
-                Scope scope = scopes.For(n.System);
                 if (m.Get("value") is ScalarNode value)
                 {
-                    scope.Add(n.Setting, value, ctx.Text, name.Value, name.Span, n.Format);
+                    if (!(value.IsNull && value.Style == ScalarStyle.Plain))
+                    {
+                        scopes.AddEnv(n, value.Value, new SettingLocation(value.ContentSpan(ctx.Text), name.Span), name.Value);
+                    }
                 }
                 else if (m.Get("valueFrom") is Node from)
                 {
-                    scope.Add(n.Setting, null!, new SettingLocation(from.Span, name.Span), name.Value);
+                    scopes.AddEnv(n, null, new SettingLocation(from.Span, name.Span), name.Value);
                 }
             }
         }
@@ -199,21 +206,20 @@ namespace ElectionLint.Config.Recognition
 
                 ScalarNode node = words[i].Node;
                 SourceSpan nameSpan = ctx.Locate(node, w.Substring(0, w.Length - (eq < 0 ? 0 : body.Length - eq)));
-                Scope scope = scopes.For(n.System);
                 bool isSwitch = n.Setting == KubernetesLeaderElection.LeaderElect;
                 if (eq >= 0)
                 {
                     string value = body.Substring(eq + 1);
-                    scope.Add(n.Setting, value, new SettingLocation(value.Length == 0 ? nameSpan : ctx.Locate(node, value), nameSpan), "--" + name, n.Format);
+                    scopes.AddFlag(n, value, new SettingLocation(value.Length == 0 ? nameSpan : ctx.Locate(node, value), nameSpan), "--" + name);
                 }
                 else if (isSwitch)
                 {
-                    scope.Add(n.Setting, "true", new SettingLocation(nameSpan, nameSpan), "--" + name, n.Format);
+                    scopes.AddFlag(n, "true", new SettingLocation(nameSpan, nameSpan), "--" + name);
                 }
                 else if (i + 1 < words.Count && !words[i + 1].Text.StartsWith("-", StringComparison.Ordinal))
                 {
                     Word next = words[++i];
-                    scope.Add(n.Setting, next.Text, new SettingLocation(ctx.Locate(next.Node, next.Text), nameSpan), "--" + name, n.Format);
+                    scopes.AddFlag(n, next.Text, new SettingLocation(ctx.Locate(next.Node, next.Text), nameSpan), "--" + name);
                 }
             }
         }
@@ -271,6 +277,50 @@ namespace ElectionLint.Config.Recognition
             return false;
         }
 
+        private const string ConfigFileEnv = "ETCD_CONFIG_FILE";
+
+        private static bool HasEtcdConfigFile(List<Word> words, SequenceNode? env)
+        {
+            foreach (Word w in words)
+            {
+                if (w.Text == "--config-file" || w.Text.StartsWith("--config-file=", StringComparison.Ordinal) || w.Text == "-config-file" || w.Text.StartsWith("-config-file=", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            foreach (Node item in env?.Items ?? (IReadOnlyList<Node>)new Node[0])
+            {
+                if (item is MappingNode m && m.GetText("name") == ConfigFileEnv && (m.Get("valueFrom") != null || (m.GetText("value")?.Length ?? 0) > 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IEnumerable<(string Name, string Value)> ComposeEnv(Node? environment)
+        {
+            if (environment is MappingNode map)
+            {
+                foreach (MappingEntry e in map.Entries)
+                {
+                    yield return (e.KeyText, (e.Value as ScalarNode)?.Value ?? string.Empty);
+                }
+            }
+            else if (environment is SequenceNode list)
+            {
+                foreach (Node item in list.Items)
+                {
+                    if (item is ScalarNode s && s.Value.IndexOf('=') is int eq && eq > 0)
+                    {
+                        yield return (s.Value.Substring(0, eq), s.Value.Substring(eq + 1));
+                    }
+                }
+            }
+        }
+
         private static SourceSpan Anchor(MappingNode container) =>
             container.Entry("name") is MappingEntry name ? name.Value.Span : container.Span;
 
@@ -290,6 +340,79 @@ namespace ElectionLint.Config.Recognition
 
             /// <summary>True when etcd flags are etcd's here (an etcd container, kubeadm's etcd.local).</summary>
             public bool Etcd { get; }
+
+            /// <summary>
+            /// --config-file or ETCD_CONFIG_FILE: etcd then reads only the file and ignores every other flag and variable
+            /// (etcdmain/config.go, configFromFile), so their values are not etcd's.
+            /// </summary>
+            public bool EtcdConfigFile { get; set; }
+
+            private readonly Dictionary<string, (string Name, SettingLocation Location)> _etcdEnv = new Dictionary<string, (string, SettingLocation)>();
+
+            /// <summary>An environment variable. etcd skips an empty one (pkg/flags setFlagFromEnv: val != "").</summary>
+            public void AddEnv(SurfaceName n, string? raw, SettingLocation location, string name)
+            {
+                if (n.System == Rules.Systems.Etcd.Id)
+                {
+                    if (EtcdConfigFile)
+                    {
+                        return;
+                    }
+
+                    _etcdEnv[n.Setting] = (name, location);
+                    if (raw != null && raw.Length == 0)
+                    {
+                        return;
+                    }
+                }
+
+                For(n.System).Add(n.Setting, raw!, location, name, n.Format);
+            }
+
+            /// <summary>A command-line flag. etcd refuses to start when its ETCD_* variable is set too (pkg/flags verifyEnv).</summary>
+            public void AddFlag(SurfaceName n, string raw, SettingLocation location, string name)
+            {
+                if (n.System == Rules.Systems.Etcd.Id)
+                {
+                    if (EtcdConfigFile)
+                    {
+                        return;
+                    }
+
+                    if (_etcdEnv.TryGetValue(n.Setting, out (string Name, SettingLocation Location) env))
+                    {
+                        For(n.System).AddConflict(n.Setting, new SettingLocation(env.Location.Name ?? env.Location.Value, env.Location.Name), env.Name, name); // at the variable, as etcd names it
+                    }
+                }
+
+                if (name.StartsWith("--leader-election-", StringComparison.Ordinal))
+                {
+                    _leaderElectionTwins = true;
+                }
+
+                For(n.System).Add(n.Setting, raw, location, name, n.Format);
+            }
+
+            private bool _leaderElectionTwins;
+
+            /// <summary>
+            /// --leader-election-* flags are not component-base's: each program that has them sets its own defaults. cert-manager's
+            /// controller and cainjector default to 60s/40s/15s (internal/apis/config/shared/v1alpha1/defaults.go); for any other
+            /// program an unwritten duration is unknown, never client-go's 15s/10s/2s.
+            /// </summary>
+            public void SetLeaderElectionDefaults(string? image)
+            {
+                if (!_leaderElectionTwins)
+                {
+                    return;
+                }
+
+                bool certManager = image != null && (image.IndexOf("cert-manager-controller", StringComparison.OrdinalIgnoreCase) >= 0 || image.IndexOf("cert-manager-cainjector", StringComparison.OrdinalIgnoreCase) >= 0);
+                Scope scope = For(Rules.Systems.KubernetesLeaderElection.Id);
+                scope.Default(Rules.Systems.KubernetesLeaderElection.LeaseDuration, certManager ? 60m * 1_000_000_000m : (decimal?)null);
+                scope.Default(Rules.Systems.KubernetesLeaderElection.RenewDeadline, certManager ? 40m * 1_000_000_000m : (decimal?)null);
+                scope.Default(Rules.Systems.KubernetesLeaderElection.RetryPeriod, certManager ? 15m * 1_000_000_000m : (decimal?)null);
+            }
 
             public Scope For(string system)
             {

@@ -3,14 +3,20 @@ using System.Collections.Generic;
 using ElectionLint.Config.Documents;
 using ElectionLint.Config.Recognition.Surfaces;
 using ElectionLint.Rules.Systems;
+using ElectionLint.Rules.Timing;
 
 namespace ElectionLint.Config.Recognition
 {
     /// <summary>Settings written as keys of one mapping: etcd config, leaderElection blocks, Kafka and ZooKeeper properties, .NET options.</summary>
     internal static class KeyShapes
     {
-        /// <summary>A <c>leaderElection:</c> block of any component config (KubeSchedulerConfiguration, controller-runtime, operators, Helm values).</summary>
-        public static void LeaderElection(RecognitionContext ctx, MappingEntry block)
+        /// <summary>
+        /// A <c>leaderElection:</c> block of any component config (KubeSchedulerConfiguration, controller-runtime, operators, Helm values).
+        /// In a Kubernetes component config (apiVersion *.config.k8s.io) the durations are metav1.Duration, decoded from a JSON
+        /// string, and a zero one is replaced by the default before validation (component-base
+        /// RecommendedDefaultLeaderElectionConfiguration).
+        /// </summary>
+        public static void LeaderElection(RecognitionContext ctx, MappingEntry block, bool componentConfig)
         {
             if (block.Value is not MappingNode m)
             {
@@ -20,13 +26,34 @@ namespace ElectionLint.Config.Recognition
             Scope? scope = null;
             foreach (SurfaceName n in KubernetesSurface.BlockKeys)
             {
-                if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
+                if (m.Entry(n.Name) is not MappingEntry e || e.Value is not ScalarNode value)
                 {
-                    scope ??= ctx.NewScope(KubernetesLeaderElection.Id, block.Key.Span);
-                    ctx.AddKey(scope, n, e);
+                    continue;
                 }
+
+                scope ??= ctx.NewScope(KubernetesLeaderElection.Id, block.Key.Span);
+                if (componentConfig && n.Setting != KubernetesLeaderElection.LeaderElect && !value.IsNull && !Scope.IsTemplated(value.Value))
+                {
+                    string text = value.Value.Trim();
+                    if (value.Style == ScalarStyle.Plain && (text == "0" || text == "+0" || text == "-0"))
+                    {
+                        scope.AddInvalid(n.Setting, value.Value, "a YAML number is not a duration string; metav1.Duration decodes only a string, so the file fails to load (write 0s, or leave it out for the default)", new SettingLocation(value.ContentSpan(ctx.Text), e.Key.Span), e.KeyText);
+                        continue;
+                    }
+
+                    if (DurationParser.Go(text).Value is Duration d && d.Nanoseconds == 0)
+                    {
+                        continue; // replaced by the default before validation
+                    }
+                }
+
+                ctx.AddKey(scope, n, e);
             }
         }
+
+        /// <summary>A Kubernetes component config: kube-scheduler, kube-controller-manager, cloud-controller-manager (apiVersion *.config.k8s.io/…).</summary>
+        public static bool IsComponentConfig(Node root) =>
+            root is MappingNode r && r.GetText("apiVersion") is string api && api.IndexOf(".config.k8s.io/", StringComparison.Ordinal) > 0;
 
         /// <summary>Keys any mapping may hold: etcd's hyphenated keys, Kafka properties, ZooKeeper's tickTime family, DotNext's members.</summary>
         public static void Mapping(RecognitionContext ctx, MappingNode m, bool isRoot, bool isProperties)
@@ -43,13 +70,14 @@ namespace ElectionLint.Config.Recognition
 
                 switch (n.System)
                 {
-                    case Etcd.Id when !isProperties:
-                        etcd ??= ctx.NewScope(Etcd.Id, isRoot ? e.Key.Span : m.Span);
+                    case Etcd.Id when !isProperties && isRoot: // etcd reads these keys only at the top of its own config file
+                        etcd ??= ctx.NewScope(Etcd.Id, e.Key.Span);
                         ctx.AddKey(etcd, n, e, etcdConfigFile: isRoot);
                         break;
                     case KafkaConsumer.Id:
                     case KafkaKraftController.Id:
                     case KafkaBrokerSession.Id:
+                    case KafkaGroupCoordinator.Id:
                         if (!kafka.TryGetValue(n.System, out Scope? k))
                         {
                             k = ctx.NewScope(n.System, e.Key.Span);

@@ -50,6 +50,7 @@ namespace ElectionLint.Config.Recognition
             var stack = new Stack<(Node Node, bool Etcd)>();
             stack.Push((root, false));
             bool compose = root is MappingNode r && r.Get("services") is MappingNode;
+            bool componentConfig = KeyShapes.IsComponentConfig(root);
             while (stack.Count > 0)
             {
                 (Node node, bool etcd) = stack.Pop();
@@ -68,7 +69,7 @@ namespace ElectionLint.Config.Recognition
                         switch (key)
                         {
                             case "leaderElection":
-                                KeyShapes.LeaderElection(ctx, e);
+                                KeyShapes.LeaderElection(ctx, e, componentConfig);
                                 break;
                             case "containers":
                             case "initContainers":

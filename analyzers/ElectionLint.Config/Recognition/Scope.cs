@@ -42,7 +42,7 @@ namespace ElectionLint.Config.Recognition
 
         public string? Variant { get; }
 
-        public bool IsEmpty => _settings.Count == 0;
+        public bool IsEmpty => _settings.Count == 0 && _conflicts.Count == 0;
 
         /// <summary>A scalar's value. Template expressions and null values make the setting unknown or absent.</summary>
         public void Add(string setting, ScalarNode value, SourceText text, string name, SourceSpan? nameSpan, ValueFormat? format = null, long? unit = null)
@@ -61,9 +61,29 @@ namespace ElectionLint.Config.Recognition
         public void AddInvalid(string setting, string raw, string reason, SettingLocation location, string name) =>
             _settings[setting] = (raw, reason, location, name, null, null);
 
+        private readonly Dictionary<string, decimal?> _defaults = new Dictionary<string, decimal?>();
+
+        /// <summary>This component's own default for an unwritten setting; null when it is not known.</summary>
+        public void Default(string setting, decimal? value) => _defaults[setting] = value;
+
+        private readonly List<(string Setting, SettingLocation Location, string Name, string By)> _conflicts = new List<(string, SettingLocation, string, string)>();
+
+        /// <summary><paramref name="name"/> at <paramref name="location"/> is also given as <paramref name="by"/>, which the system refuses.</summary>
+        public void AddConflict(string setting, SettingLocation location, string name, string by) => _conflicts.Add((setting, location, name, by));
+
         public ConfigurationInstance Build()
         {
             var instance = new ConfigurationInstance(System, new SettingLocation(Anchor, Anchor), Variant);
+            foreach (KeyValuePair<string, decimal?> d in _defaults)
+            {
+                instance.Default(d.Key, d.Value);
+            }
+
+            foreach ((string setting, SettingLocation location, string name, string by) in _conflicts)
+            {
+                instance.Conflict(setting, location, name, by);
+            }
+
             foreach (KeyValuePair<string, (string? Raw, string? Error, SettingLocation Location, string Name, ValueFormat? Format, long? Unit)> s in _settings)
             {
                 (string? raw, string? error, SettingLocation location, string name, ValueFormat? format, long? unit) = s.Value;

@@ -11,10 +11,11 @@ namespace ElectionLint.Config.Recognition.Surfaces
         {
             new SurfaceName(Etcd.Id, Etcd.HeartbeatInterval, SurfaceKind.Key, "heartbeat-interval"),
             new SurfaceName(Etcd.Id, Etcd.ElectionTimeout, SurfaceKind.Key, "election-timeout"),
-            new SurfaceName(Etcd.Id, Etcd.HeartbeatInterval, SurfaceKind.Flag, "heartbeat-interval"),
-            new SurfaceName(Etcd.Id, Etcd.ElectionTimeout, SurfaceKind.Flag, "election-timeout"),
-            new SurfaceName(Etcd.Id, Etcd.HeartbeatInterval, SurfaceKind.Env, "ETCD_HEARTBEAT_INTERVAL"),
-            new SurfaceName(Etcd.Id, Etcd.ElectionTimeout, SurfaceKind.Env, "ETCD_ELECTION_TIMEOUT"),
+            // Flags and variables go through Go's flag.Uint: strconv.ParseUint(s, 0, 64).
+            new SurfaceName(Etcd.Id, Etcd.HeartbeatInterval, SurfaceKind.Flag, "heartbeat-interval", ValueFormat.GoUintMilliseconds),
+            new SurfaceName(Etcd.Id, Etcd.ElectionTimeout, SurfaceKind.Flag, "election-timeout", ValueFormat.GoUintMilliseconds),
+            new SurfaceName(Etcd.Id, Etcd.HeartbeatInterval, SurfaceKind.Env, "ETCD_HEARTBEAT_INTERVAL", ValueFormat.GoUintMilliseconds),
+            new SurfaceName(Etcd.Id, Etcd.ElectionTimeout, SurfaceKind.Env, "ETCD_ELECTION_TIMEOUT", ValueFormat.GoUintMilliseconds),
         };
     }
 }

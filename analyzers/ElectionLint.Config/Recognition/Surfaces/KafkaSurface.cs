@@ -19,8 +19,15 @@ namespace ElectionLint.Config.Recognition.Surfaces
             Key(KafkaConsumer.Id, KafkaConsumer.GroupProtocol),
             Key(KafkaKraftController.Id, KafkaKraftController.ElectionTimeout),
             Key(KafkaKraftController.Id, KafkaKraftController.FetchTimeout),
+            Key(KafkaKraftController.Id, KafkaKraftController.ElectionBackoffMax),
             Key(KafkaBrokerSession.Id, KafkaBrokerSession.HeartbeatInterval),
             Key(KafkaBrokerSession.Id, KafkaBrokerSession.SessionTimeout),
+            Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.SessionTimeout),
+            Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.MinSessionTimeout),
+            Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.MaxSessionTimeout),
+            Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.HeartbeatInterval),
+            Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.MinHeartbeatInterval),
+            Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.MaxHeartbeatInterval),
         };
 
         /// <summary>The property a KAFKA_* variable sets, when it is one of the timing properties.</summary>

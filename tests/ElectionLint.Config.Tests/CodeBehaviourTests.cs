@@ -1,0 +1,58 @@
+using System.Linq;
+using Xunit;
+
+namespace ElectionLint.Config.Tests
+{
+    /// <summary>
+    /// Each system as its code behaves at the boundary (the review's D1–D22 and the false alarms found on real shapes):
+    /// the rule and the exact line:column, or silence.
+    /// </summary>
+    public class CodeBehaviourTests
+    {
+        private const string EtcdPod = "spec:\n  containers:\n  - name: etcd\n";
+
+        [Theory]
+        // D1: a flag and its ETCD_* variable together: pkg/flags verifyEnv → lg.Fatal, even for an empty variable.
+        [InlineData("p.yaml", EtcdPod + "    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"1000\"\n    command: [etcd, --election-timeout=1000]\n", "5:13 EL1004")]
+        [InlineData("p.yaml", EtcdPod + "    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"\"\n    command: [etcd, --election-timeout=1000]\n", "5:13 EL1004")]
+        [InlineData("p.yaml", EtcdPod + "    env:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"100\"\n    command: [etcd, --election-timeout=1000]\n", "")]
+        // D2: --config-file / ETCD_CONFIG_FILE: etcd ignores every other flag and variable (configFromFile).
+        [InlineData("p.yaml", EtcdPod + "    command: [etcd, --config-file=/etc/etcd.yml, --election-timeout=300]\n", "")]
+        [InlineData("p.yaml", EtcdPod + "    env:\n    - name: ETCD_CONFIG_FILE\n      value: /etc/etcd.yml\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"300\"\n", "")]
+        // D3: an empty variable is skipped (setFlagFromEnv: val != ""): the default applies.
+        [InlineData("p.yaml", EtcdPod + "    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"\"\n", "")]
+        // D4: flags are strconv.ParseUint(s, 0, 64): hex and underscores are valid, a leading 0 is octal.
+        [InlineData("p.yaml", EtcdPod + "    command: [etcd, --heartbeat-interval=0x64, --election-timeout=1_000]\n", "")]
+        [InlineData("p.yaml", EtcdPod + "    command: [etcd, --heartbeat-interval=100, --election-timeout=0600]\n", "4:66 EL1001")]
+        [InlineData("p.yaml", EtcdPod + "    command: [etcd, --election-timeout=1_0_]\n", "4:40 EL1000")]
+        [InlineData("p.yaml", EtcdPod + "    command: [etcd, --election-timeout=+1000]\n", "4:40 EL1000")]
+        // etcd reads its keys only at the top of its own config file: Spring's heartbeat-interval is Kafka's.
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 3s\n", "")]
+        [InlineData("values.yaml", "cluster:\n  election-timeout: 300\n  heartbeat-interval: 100\n", "")]
+        public void Etcd_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);
+
+        private const string Scheduler = "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nleaderElection:\n";
+        private const string CertManager = "spec:\n  containers:\n  - name: cert-manager-controller\n    image: quay.io/jetstack/cert-manager-controller:v1.16.1\n";
+
+        [Theory]
+        // D5: a component config replaces a zero duration by the default before validation.
+        [InlineData("s.yaml", Scheduler + "  leaseDuration: 0s\n  renewDeadline: 0s\n  retryPeriod: 0s\n", "")]
+        [InlineData("s.yaml", Scheduler + "  leaseDuration: 0s\n  renewDeadline: 20s\n", "5:18 EL1010")]
+        // D6: a YAML number is not a metav1.Duration string: the file fails to decode.
+        [InlineData("s.yaml", Scheduler + "  leaseDuration: 0\n", "4:18 EL1000")]
+        // Elsewhere (a chart's values, client-go flags) a zero duration is refused as it is.
+        [InlineData("values.yaml", "leaderElection:\n  retryPeriod: 0s\n", "2:16 EL1012")]
+        // D7: --leader-election-* flags carry their program's defaults: cert-manager's are 60s/40s/15s.
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=20s]\n", "")]
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-lease-duration=30s]\n", "5:45 EL1010")]
+        // ...and another program's are unknown: nothing that depends on them is judged.
+        [InlineData("ed.yaml", "spec:\n  containers:\n  - name: external-dns\n    image: registry.k8s.io/external-dns/external-dns:v0.14.0\n    args: [--leader-election-renew-deadline=20s]\n", "")]
+        public void Kubernetes_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);
+
+        private static void Check(string file, string text, string expected)
+        {
+            string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');
+            Assert.Equal(want, Lint.Where(Lint.Text(file, text)));
+        }
+    }
+}

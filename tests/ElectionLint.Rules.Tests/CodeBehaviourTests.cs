@@ -1,0 +1,89 @@
+using System.Linq;
+using ElectionLint.Rules.Evaluation;
+using Xunit;
+using static ElectionLint.Rules.Tests.Build;
+
+namespace ElectionLint.Rules.Tests
+{
+    /// <summary>
+    /// The engine against each system's code at the boundary (the review's D1–D22 that are the engine's, not a front end's):
+    /// which rules fire, in order.
+    /// </summary>
+    public class CodeBehaviourTests
+    {
+        [Theory]
+        // D8: group.protocol=consumer: librdkafka and the Java consumer from 4.0 refuse the client session settings.
+        [InlineData("kafka-consumer", "-", "group.protocol=consumer;session.timeout.ms=45000", "", "EL1023")]
+        [InlineData("kafka-consumer", "java", "group.protocol=CONSUMER;heartbeat.interval.ms=3000", "", "EL1023")]
+        [InlineData("kafka-consumer", "librdkafka", "group.protocol=consumer;session.timeout.ms=45000", "", "EL1023")]
+        [InlineData("kafka-consumer", "-", "group.protocol=classic;session.timeout.ms=45000", "", "")]
+        // D9: librdkafka's ranges: 1..3600000 for session and heartbeat, 1..86400000 for max.poll.
+        [InlineData("kafka-consumer", "librdkafka", "heartbeat.interval.ms=0", "", "EL1024")]
+        [InlineData("kafka-consumer", "librdkafka", "session.timeout.ms=3600001;max.poll.interval.ms=3600001", "kmax=2h", "EL1024")]
+        [InlineData("kafka-consumer", "librdkafka", "session.timeout.ms=3600000;max.poll.interval.ms=3600000;heartbeat.interval.ms=1000000", "kmax=2h", "")]
+        [InlineData("kafka-consumer", "librdkafka", "max.poll.interval.ms=86400001", "", "EL1024")]
+        // D10: the Java consumer's max.poll.interval.ms atLeast(1).
+        [InlineData("kafka-consumer", "java", "max.poll.interval.ms=0", "", "EL1024")]
+        [InlineData("kafka-consumer", "-", "max.poll.interval.ms=0", "", "EL1024")]
+        [InlineData("kafka-consumer", "java", "max.poll.interval.ms=1", "", "")]
+        // D11: the broker's KIP-848 group.consumer.* bounds, required at start-up.
+        [InlineData("kafka-group-coordinator", "-", "", "", "")]
+        [InlineData("kafka-group-coordinator", "-", "group.consumer.session.timeout.ms=30000", "", "EL1025")]
+        [InlineData("kafka-group-coordinator", "-", "group.consumer.heartbeat.interval.ms=20000", "", "EL1025")]
+        [InlineData("kafka-group-coordinator", "-", "group.consumer.min.session.timeout.ms=10000;group.consumer.session.timeout.ms=10000;group.consumer.heartbeat.interval.ms=10000", "", "EL1025")]
+        [InlineData("kafka-group-coordinator", "-", "group.consumer.max.session.timeout.ms=30000", "", "EL1025,EL1025")]
+        [InlineData("kafka-group-coordinator", "-", "group.consumer.session.timeout.ms=0", "", "EL1025")]
+        [InlineData("kafka-group-coordinator", "-", "", "max=30s", "EL2030")]
+        // D12, D13: KRaft has no validators, but these values break at run time.
+        [InlineData("kafka-kraft-controller", "-", "controller.quorum.election.timeout.ms=-1", "", "EL1026")]
+        [InlineData("kafka-kraft-controller", "-", "controller.quorum.election.timeout.ms=0", "", "EL1026")]
+        [InlineData("kafka-kraft-controller", "-", "controller.quorum.fetch.timeout.ms=-5", "", "EL1026")]
+        [InlineData("kafka-broker-session", "-", "broker.session.timeout.ms=0", "", "EL1026")]
+        [InlineData("kafka-broker-session", "-", "broker.heartbeat.interval.ms=0", "", "EL1026")]
+        // D14: tickTime=0 → "tickTime is not set".
+        [InlineData("zookeeper", "-", "tickTime=0", "", "EL1031")]
+        // D15: -1 means 2 × / 20 × tickTime: min 4000 (default) > max 3000 refuses to start.
+        [InlineData("zookeeper", "-", "tickTime=2000;minSessionTimeout=-1;maxSessionTimeout=3000", "", "EL1030")]
+        [InlineData("zookeeper", "-", "tickTime=2000;minSessionTimeout=-1;maxSessionTimeout=-1", "", "")]
+        // D19: a lock delay above 60 s is capped; the window is not computed from the uncapped value.
+        [InlineData("consul-session", "-", "TTL=10s;LockDelay=2m", "max=30s", "EL1051")]
+        [InlineData("consul-session", "-", "TTL=10s;LockDelay=60s", "", "")]
+        // D20: Consul .NET LockOptions: LockRetryTime ≥ 500 ms, SessionTTL 15 s by default.
+        [InlineData("consul-session", "lock-options", "LockRetryTime=00:00:00.1", "", "EL1052")]
+        [InlineData("consul-session", "lock-options", "LockRetryTime=00:00:00.5", "", "")]
+        [InlineData("consul-session", "lock-options", "", "max=20s", "EL2030")]
+        [InlineData("consul-session", "-", "", "max=20s", "")]
+        // D21: an infinite Azure lease outlives its crashed holder.
+        [InlineData("azure-blob-lease", "-", "duration=-1", "max=40s", "EL2030")]
+        [InlineData("azure-blob-lease", "-", "duration=-1", "", "")]
+        // D22: custom failover uses the declared top of the randomised range.
+        [InlineData("custom", "-", "electionTimeout=1000;electionTimeoutMax=8000", "max=3s", "EL2030")]
+        [InlineData("custom", "-", "electionTimeout=1000;electionTimeoutMax=2000", "max=3s", "")]
+        public void Rules_fire_where_the_code_refuses(string system, string variant, string settings, string profile, string expected)
+        {
+            var instance = InstanceOf(system, variant == "-" ? null : variant, settings.Length == 0 ? new string[0] : settings.Split(';'));
+            Assert.Equal(expected, Ids(Findings(instance, profile)));
+        }
+
+        [Fact]
+        public void An_infinite_lease_is_repaired_to_the_longest_lease_the_budget_allows()
+        {
+            Finding f = Assert.Single(Findings(Instance("azure-blob-lease", "duration=-1"), "max=40s"));
+            Assert.Equal("worst-case failover window unbounded (an infinite lease is held until it is released or broken) is above maxFailover 40s — set duration to 40 s", f.Message);
+        }
+
+        [Fact]
+        public void Group_coordinator_messages_name_the_requirement()
+        {
+            Finding f = Assert.Single(Findings(Instance("kafka-group-coordinator", "group.consumer.session.timeout.ms=30000")));
+            Assert.Equal("group.consumer.session.timeout.ms 30000 ms must be at least group.consumer.min.session.timeout.ms 45000 ms (default); the broker refuses to start (GroupCoordinatorConfig requirement failed) — set group.consumer.session.timeout.ms to 50000 ms", f.Message);
+        }
+
+        [Fact]
+        public void The_Java_consumer_protocol_message_names_the_version()
+        {
+            Finding f = Findings(InstanceOf("kafka-consumer", "java", "group.protocol=consumer", "session.timeout.ms=45000")).Single();
+            Assert.Equal("session.timeout.ms is set while group.protocol=consumer; the Java consumer refuses it from Kafka 4.0 (\"cannot be set when group.protocol=CONSUMER\"); older clients ignore it (the session is the broker's group.consumer.session.timeout.ms) — remove session.timeout.ms", f.Message);
+        }
+    }
+}

@@ -158,6 +158,26 @@ namespace ElectionLint.Rules.Evaluation
 
         internal bool IsDefaultIndex(int i) => _defaulted[i];
 
+        /// <summary>True when the setting is unwritten and its default follows other settings (Orleans' MinProbeTimeout = ProbeTimeout / 2).</summary>
+        internal bool FollowsAnotherSetting(string settingId)
+        {
+            int i = System.IndexOf(settingId);
+            if (Instance[i] != null || System.Settings[i].Default is not Quantity d)
+            {
+                return false;
+            }
+
+            foreach (Term t in d.Terms)
+            {
+                if (t.SettingIndex >= 0 || t.MultiplierIndex >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when every setting of the quantities takes its default (none is written).</summary>
         internal bool AllDefaulted(params Quantity[] quantities)
         {

@@ -82,9 +82,9 @@ namespace ElectionLint.Rules.Evaluation
 
         private static bool CheckRange(EvaluationContext ctx, RangeLimit range)
         {
-            if (!ctx.TryGet(range.Setting, out decimal v))
+            if (!ctx.TryGet(range.Setting, out decimal v) || ctx.FollowsAnotherSetting(range.Setting))
             {
-                return false;
+                return false; // an unwritten value derived from another setting is refused through that one
             }
 
             decimal? min = range.Min ?? range.MinFromProfile?.Invoke(ctx.Profile);

@@ -3,7 +3,10 @@ using static ElectionLint.Rules.Systems.Define;
 
 namespace ElectionLint.Rules.Systems
 {
-    /// <summary>Orleans ClusterMembershipOptions (v10.2.2). Detection ≈ NumMissedProbesLimit × ProbeTimeout (SiloHealthMonitor).</summary>
+    /// <summary>
+    /// Orleans ClusterMembershipOptions (10.4: SiloClusteringValidator checks ProbeTimeout, MinProbeTimeout and MaxProbeTimeout).
+    /// Detection ≈ NumMissedProbesLimit × ProbeTimeout (SiloHealthMonitor).
+    /// </summary>
     public static class OrleansMembership
     {
         public const string Id = "orleans-membership";
@@ -12,6 +15,11 @@ namespace ElectionLint.Rules.Systems
         public const string NumVotesForDeathDeclaration = "NumVotesForDeathDeclaration";
         public const string NumProbedSilos = "NumProbedSilos";
         public const string LivenessEnabled = "LivenessEnabled";
+        public const string MinProbeTimeout = "MinProbeTimeout";
+        public const string MaxProbeTimeout = "MaxProbeTimeout";
+
+        /// <summary>SiloClusteringValidator.MaxSupportedTimeoutMilliseconds (uint.MaxValue - 1: a timer's limit).</summary>
+        public const long MaxSupportedTimeoutMilliseconds = 4294967294;
 
         public static SystemDefinition Definition { get; } = new SystemDefinition(
             Id,
@@ -20,7 +28,10 @@ namespace ElectionLint.Rules.Systems
             Count(NumMissedProbesLimit, 3),
             Count(NumVotesForDeathDeclaration, 2),
             Count(NumProbedSilos, 10),
-            Switch(LivenessEnabled, true))
+            Switch(LivenessEnabled, true),
+            // ClusterMembershipOptions: MinProbeTimeout = ProbeTimeout / 2 and MaxProbeTimeout = 4 × ProbeTimeout unless set.
+            new SettingDefinition(MinProbeTimeout, SettingRole.Timeout, ValueFormat.TimeSpan) { Default = new Quantity(MinProbeTimeout, T(0.5m, ProbeTimeout)), Granularity = 100m },
+            new SettingDefinition(MaxProbeTimeout, SettingRole.Timeout, ValueFormat.TimeSpan) { Default = new Quantity(MaxProbeTimeout, T(4m, ProbeTimeout)), Granularity = 100m })
         {
             EnabledSetting = LivenessEnabled,
             Heartbeat = Q(ProbeTimeout),
@@ -39,6 +50,9 @@ namespace ElectionLint.Rules.Systems
                     MinInclusive = false,
                     Detail = "{setting} {value} must be greater than 0",
                 },
+                Timeout(ProbeTimeout),
+                Timeout(MinProbeTimeout),
+                Timeout(MaxProbeTimeout),
             },
             Relations = new[]
             {
@@ -46,7 +60,27 @@ namespace ElectionLint.Rules.Systems
                 {
                     Detail = "{setting} {value} is greater than {related} {relatedValue}",
                 },
+                new RelationLimit("EL1080", Q(MaxProbeTimeout), Comparison.AtLeast, 1m, Q(MinProbeTimeout), string.Empty)
+                {
+                    Detail = "{setting} {value} is less than {related} {relatedValue}",
+                },
+                new RelationLimit("EL1080", Q(ProbeTimeout), Comparison.AtLeast, 1m, Q(MinProbeTimeout), string.Empty)
+                {
+                    Detail = "{setting} {value} is less than {related} {relatedValue}",
+                },
+                new RelationLimit("EL1080", Q(ProbeTimeout), Comparison.AtMost, 1m, Q(MaxProbeTimeout), string.Empty)
+                {
+                    Detail = "{setting} {value} is greater than {related} {relatedValue}",
+                },
             },
         }.Bound();
+    
+        private static RangeLimit Timeout(string setting) => new RangeLimit("EL1080", setting, string.Empty)
+        {
+            Min = 0m,
+            MinInclusive = false,
+            Max = MaxSupportedTimeoutMilliseconds * 1_000_000m,
+            Detail = "{setting} {value} must be greater than 0 and at most " + MaxSupportedTimeoutMilliseconds + " ms",
+        };
     }
 }

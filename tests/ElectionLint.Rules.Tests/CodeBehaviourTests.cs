@@ -45,6 +45,12 @@ namespace ElectionLint.Rules.Tests
         // D15: -1 means 2 × / 20 × tickTime: min 4000 (default) > max 3000 refuses to start.
         [InlineData("zookeeper", "-", "tickTime=2000;minSessionTimeout=-1;maxSessionTimeout=3000", "", "EL1030")]
         [InlineData("zookeeper", "-", "tickTime=2000;minSessionTimeout=-1;maxSessionTimeout=-1", "", "")]
+        // D18: Orleans 10.4's SiloClusteringValidator: ProbeTimeout > 0 and within [MinProbeTimeout, MaxProbeTimeout].
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:00", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:05;MaxProbeTimeout=00:00:04", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "MinProbeTimeout=00:00:06", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "MinProbeTimeout=00:00:02;MaxProbeTimeout=00:00:01", "", "EL1080,EL1080")]
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:02;MinProbeTimeout=00:00:01;MaxProbeTimeout=00:00:08", "", "")]
         // D19: a lock delay above 60 s is capped; the window is not computed from the uncapped value.
         [InlineData("consul-session", "-", "TTL=10s;LockDelay=2m", "max=30s", "EL1051")]
         [InlineData("consul-session", "-", "TTL=10s;LockDelay=60s", "", "")]

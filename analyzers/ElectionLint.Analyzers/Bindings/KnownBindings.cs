@@ -48,7 +48,9 @@ namespace ElectionLint.Analyzers.Bindings
                 new MemberBinding("NumMissedProbesLimit", OrleansMembership.NumMissedProbesLimit, ValueKind.Number),
                 new MemberBinding("NumVotesForDeathDeclaration", OrleansMembership.NumVotesForDeathDeclaration, ValueKind.Number),
                 new MemberBinding("NumProbedSilos", OrleansMembership.NumProbedSilos, ValueKind.Number),
-                new MemberBinding("LivenessEnabled", OrleansMembership.LivenessEnabled, ValueKind.Boolean)),
+                new MemberBinding("LivenessEnabled", OrleansMembership.LivenessEnabled, ValueKind.Boolean),
+                new MemberBinding("MinProbeTimeout", OrleansMembership.MinProbeTimeout, ValueKind.TimeSpan),
+                new MemberBinding("MaxProbeTimeout", OrleansMembership.MaxProbeTimeout, ValueKind.TimeSpan)),
 
             // G-Research/consuldotnet: SessionEntry.TTL / LockDelay (TimeSpan?), LockOptions.SessionTTL
             new TypeBinding("Consul.SessionEntry", ConsulSession.Id, null,

@@ -18,6 +18,8 @@ namespace ElectionLint.Config.Recognition.Surfaces
             new SurfaceName(System, OrleansMembership.NumVotesForDeathDeclaration, SurfaceKind.Key, "NumVotesForDeathDeclaration"),
             new SurfaceName(System, OrleansMembership.NumProbedSilos, SurfaceKind.Key, "NumProbedSilos"),
             new SurfaceName(System, OrleansMembership.LivenessEnabled, SurfaceKind.Key, "LivenessEnabled"),
+            new SurfaceName(System, OrleansMembership.MinProbeTimeout, SurfaceKind.Key, "MinProbeTimeout"),
+            new SurfaceName(System, OrleansMembership.MaxProbeTimeout, SurfaceKind.Key, "MaxProbeTimeout"),
         };
     }
 }

@@ -42,7 +42,7 @@ namespace ElectionLint.Cli.Tests
             (int code, string output, _) = Cli.Run("lint", "samples/config-repo", "--format", "sarif");
             Assert.Equal(1, code);
             JsonElement run = SarifValidator.Validate(output);
-            Assert.Equal(20, run.GetProperty("results").GetArrayLength());
+            Assert.Equal(23, run.GetProperty("results").GetArrayLength());
             MatchGolden("sample.sarif", output.Replace(Program.Version, "VERSION"));
         }
 

@@ -73,7 +73,7 @@ set -e
 [ "$code" -eq 1 ] || fail "electionlint exited $code on the sample, expected 1"
 grep -q '"file": "samples/config-repo/etcd/etcd.conf.yml"' "$work/lint.json" || fail "the tool missed the etcd finding"
 count=$(grep -c '"rule": "EL' "$work/lint.json")
-[ "$count" -eq 20 ] || fail "the tool reported $count findings on the sample, expected 20"
+[ "$count" -eq 23 ] || fail "the tool reported $count findings on the sample, expected 23"
 "$work/tools/electionlint" rules --format text | grep -q "^EL1001" || fail "electionlint rules"
-echo "   electionlint exit 1 with the 20 sample findings"
+echo "   electionlint exit 1 with the 23 sample findings"
 echo "package tests passed"

@@ -409,6 +409,9 @@ namespace ElectionLint.Config.Recognition
 
                 bool certManager = image != null && (image.IndexOf("cert-manager-controller", StringComparison.OrdinalIgnoreCase) >= 0 || image.IndexOf("cert-manager-cainjector", StringComparison.OrdinalIgnoreCase) >= 0);
                 Scope scope = For(Rules.Systems.KubernetesLeaderElection.Id);
+                scope.Name(Rules.Systems.KubernetesLeaderElection.LeaseDuration, "--leader-election-lease-duration");
+                scope.Name(Rules.Systems.KubernetesLeaderElection.RenewDeadline, "--leader-election-renew-deadline");
+                scope.Name(Rules.Systems.KubernetesLeaderElection.RetryPeriod, "--leader-election-retry-period");
                 scope.Default(Rules.Systems.KubernetesLeaderElection.LeaseDuration, certManager ? 60m * 1_000_000_000m : (decimal?)null);
                 scope.Default(Rules.Systems.KubernetesLeaderElection.RenewDeadline, certManager ? 40m * 1_000_000_000m : (decimal?)null);
                 scope.Default(Rules.Systems.KubernetesLeaderElection.RetryPeriod, certManager ? 15m * 1_000_000_000m : (decimal?)null);

@@ -63,6 +63,11 @@ namespace ElectionLint.Config.Recognition
 
         private readonly Dictionary<string, decimal?> _defaults = new Dictionary<string, decimal?>();
 
+        private readonly Dictionary<string, string> _names = new Dictionary<string, string>();
+
+        /// <summary>How messages and repairs name a setting that is not written here (the flag a repair would add).</summary>
+        public void Name(string setting, string name) => _names[setting] = name;
+
         /// <summary>This component's own default for an unwritten setting; null when it is not known.</summary>
         public void Default(string setting, decimal? value) => _defaults[setting] = value;
 
@@ -74,6 +79,11 @@ namespace ElectionLint.Config.Recognition
         public ConfigurationInstance Build()
         {
             var instance = new ConfigurationInstance(System, new SettingLocation(Anchor, Anchor), Variant);
+            foreach (KeyValuePair<string, string> n in _names)
+            {
+                instance.Name(n.Key, n.Value);
+            }
+
             foreach (KeyValuePair<string, decimal?> d in _defaults)
             {
                 instance.Default(d.Key, d.Value);

@@ -68,7 +68,13 @@ namespace ElectionLint.Rules.Model
                 }
 
                 bool any = false;
-                if (t.Coefficient != 1m || (t.Setting == null && !t.Rtt))
+                if (t.Setting == null && t.Multiplier == null && !t.Rtt)
+                {
+                    sb.Append(DisplayConstant(t.Coefficient)); // a fixed delay of the system (ZooKeeper's 200 ms finalizeWait)
+                    continue;
+                }
+
+                if (t.Coefficient != 1m)
                 {
                     sb.Append(DurationFormat.Number(t.Coefficient));
                     any = true;
@@ -98,6 +104,10 @@ namespace ElectionLint.Rules.Model
 
             return sb.ToString();
         }
+
+        /// <summary>Whole milliseconds and more read as a duration ("200ms"); smaller constants as numbers.</summary>
+        private static string DisplayConstant(decimal value) =>
+            value >= Duration.NanosPerMillisecond && value % Duration.NanosPerMillisecond == 0m ? Model.SettingValues.DisplayDuration(value) : DurationFormat.Number(value);
 
         /// <summary>Binds and returns this quantity (for quantities made during evaluation).</summary>
         internal Quantity Bound(SystemDefinition system)

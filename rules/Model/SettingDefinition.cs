@@ -53,6 +53,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Values below zero mean "infinite" (Azure lease -1); they take part in no relation.</summary>
         public bool NegativeMeansInfinite { get; init; }
 
+        /// <summary>What a repair aims at when the value is refused and the default is no value (zoo_sample.cfg's syncLimit 5).</summary>
+        public decimal? RepairHint { get; init; }
+
         /// <summary>0 is a legal value (Consul's LockDelay); otherwise a repair never writes 0.</summary>
         public bool ZeroAllowed { get; init; }
 

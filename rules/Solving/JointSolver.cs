@@ -420,7 +420,7 @@ namespace ElectionLint.Rules.Solving
         {
             SettingDefinition s = _sys.Settings[x];
             decimal current = _ctx.ValueAt(x) ?? (iv.Upper ?? iv.Lower)?.ToDecimal() ?? 0m;
-            decimal target = current > 0m ? current : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
+            decimal target = current > 0m ? current : s.RepairHint is decimal hint ? hint : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
             string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.Detection?.SingleSetting;
             if (_sys.RecommendedRatio is decimal r && hb != null && det != null)
             {
@@ -627,11 +627,12 @@ namespace ElectionLint.Rules.Solving
             {
                 SettingDefinition s = _sys.Settings[i];
                 decimal current = _ctx.ValueAt(i) ?? (s.Role == SettingRole.Count ? 3m : 0.5m);
+                decimal center = current > 0m ? current : s.RepairHint ?? current; // a refused 0 aims at the conventional value
                 IEnumerable<decimal> all = s.Role == SettingRole.Count
                     ? Enumerable.Range(1, 12).Select(v => (decimal)v)
                     : Fractions;
                 var list = new List<decimal> { current };
-                list.AddRange(all.Where(v => v != current).OrderBy(v => nearCurrent ? Math.Abs(v - current) : 0m));
+                list.AddRange(all.Where(v => v != current).OrderBy(v => nearCurrent ? Math.Abs(v - center) : 0m));
                 values.Add(list.ToArray());
             }
 

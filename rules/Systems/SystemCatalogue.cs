@@ -17,6 +17,7 @@ namespace ElectionLint.Rules.Systems
             KafkaBrokerSession.Definition,
             KafkaGroupCoordinator.Definition,
             ZooKeeper.Definition,
+            ZooKeeperEnsemble.Definition,
             DotNextRaft.Definition,
             OrleansMembership.Definition,
             ConsulSession.Definition,

@@ -78,6 +78,8 @@ namespace ElectionLint.Analyzers.Tests
                 new[] { new DocExample("zoo.cfg", "tickTime=2000\nminSessionTimeout=50000\nmaxSessionTimeout=40000\n", "tickTime=2000\nminSessionTimeout=4000\nmaxSessionTimeout=40000\n") }),
             ["EL1031"] = ("apache/zookeeper QuorumPeerConfig.java: throw new IllegalArgumentException(\"tickTime is not set\")", "none",
                 new[] { new DocExample("zoo.cfg", "tickTime=0\n", "tickTime=2000\n") }),
+            ["EL1032"] = ("apache/zookeeper QuorumPeerConfig.java: \"initLimit is not set\" / \"syncLimit is not set\" when isDistributed()", "none",
+                new[] { new DocExample("zoo.cfg", "tickTime=2000\ninitLimit=10\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888\n", "tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888\n") }),
             ["EL1040"] = ("dotnet/dotNext ElectionTimeout.cs, RaftCluster.Configuration.cs (ArgumentOutOfRangeException); Random.Next at cluster construction", "none",
                 new[] { new DocExample("appsettings.json", "{ \"lowerElectionTimeout\": 150, \"upperElectionTimeout\": 100 }", "{ \"lowerElectionTimeout\": 150, \"upperElectionTimeout\": 300 }"), new DocExample("C#", "var t = new ElectionTimeout { LowerValue = 150, UpperValue = 100 };", "var t = new ElectionTimeout { LowerValue = 150, UpperValue = 300 };") }),
             ["EL1051"] = ("hashicorp/consul agent/structs/structs.go: MaxLockDelay = 60 * time.Second, \"Any value above this will not be respected\"", "none",

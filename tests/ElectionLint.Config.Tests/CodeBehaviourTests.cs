@@ -49,6 +49,31 @@ namespace ElectionLint.Config.Tests
         [InlineData("ed.yaml", "spec:\n  containers:\n  - name: external-dns\n    image: registry.k8s.io/external-dns/external-dns:v0.14.0\n    args: [--leader-election-renew-deadline=20s]\n", "")]
         public void Kubernetes_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);
 
+        private const string Kraft = "services:\n  controller:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_PROCESS_ROLES: controller\n      KAFKA_BROKER_SESSION_TIMEOUT_MS: 4000\n  broker:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_PROCESS_ROLES: broker\n";
+
+        [Theory]
+        // The controllers' broker.session.timeout.ms fences the brokers that heartbeat at their own interval: one pair.
+        [InlineData("docker-compose.yml", Kraft + "      KAFKA_BROKER_HEARTBEAT_INTERVAL_MS: 1000\n", "")]
+        [InlineData("docker-compose.yml", Kraft + "      KAFKA_BROKER_HEARTBEAT_INTERVAL_MS: 2000\n", "6:40 EL2001")]
+        // Alone, a controller's session is judged with the brokers' default heartbeat (2000 ms).
+        [InlineData("docker-compose.yml", "services:\n  controller:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_BROKER_SESSION_TIMEOUT_MS: 4000\n", "5:40 EL2001")]
+        public void Kraft_roles_are_judged_as_the_cluster_sees_them(string file, string text, string expected) => Check(file, text, expected);
+
+        private const string Servers = "server.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888\n";
+
+        [Theory]
+        // D16: an ensemble's own failover: syncLimit × tickTime; initLimit and syncLimit are required in an ensemble.
+        [InlineData("zoo.cfg", "tickTime=2000\ninitLimit=10\nsyncLimit=5\n" + Servers, "", "")]
+        [InlineData("zoo.cfg", "tickTime=2000\ninitLimit=10\n" + Servers, "", "3:1 EL1032")]
+        [InlineData("zoo.cfg", "tickTime=2000\ninitLimit=10\nsyncLimit=0\n", "", "")]
+        [InlineData("zoo.cfg", "tickTime=2000\ninitLimit=10\nsyncLimit=5\n" + Servers, "profile:\n  maxFailover: 5s\n", "1:10 EL2030")]
+        [InlineData("zoo.cfg", "tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888:observer\n", "profile:\n  maxFailover: 5s\n", "")]
+        public void ZooKeeper_ensembles_are_judged_by_their_sync_window(string file, string text, string profile, string expected)
+        {
+            string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');
+            Assert.Equal(want, Lint.Where(Lint.Text(file, text, profile.Length == 0 ? null : profile)));
+        }
+
         private static void Check(string file, string text, string expected)
         {
             string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');

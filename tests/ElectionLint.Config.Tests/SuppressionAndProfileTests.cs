@@ -87,7 +87,7 @@ bindings:
         [InlineData("rules:\n  EL9999: off\n", "2:3", "unknown rule id 'EL9999'")]
         [InlineData("rules:\n  EL2001: loud\n", "2:11", "severity of EL2001 must be off, info, warning or error")]
         [InlineData("profile:\n  network: moon\n", "2:12", "network must be lan or wan, not 'moon'")]
-        [InlineData("bindings:\n  - system: zab\n", "2:13", "a binding needs a known system (etcd, k8s-leader-election, kafka-consumer, kafka-kraft-controller, kafka-broker-session, kafka-group-coordinator, zookeeper, dotnext-raft, orleans-membership, consul-session, azure-blob-lease, akka-lease, custom)")]
+        [InlineData("bindings:\n  - system: zab\n", "2:13", "a binding needs a known system (etcd, k8s-leader-election, kafka-consumer, kafka-kraft-controller, kafka-broker-session, kafka-group-coordinator, zookeeper, zookeeper-ensemble, dotnext-raft, orleans-membership, consul-session, azure-blob-lease, akka-lease, custom)")]
         [InlineData("profile: [\n", "2:1", "YAML syntax error: While parsing a node, did not find expected node content.")]
         public void Invalid_profile_is_EL9002_with_a_position(string yaml, string at, string message)
         {

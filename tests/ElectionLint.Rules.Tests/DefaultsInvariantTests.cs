@@ -47,7 +47,7 @@ namespace ElectionLint.Rules.Tests
         {
             string[] spec =
             {
-                "etcd", "k8s-leader-election", "kafka-consumer", "kafka-kraft-controller", "kafka-broker-session", "kafka-group-coordinator", "zookeeper",
+                "etcd", "k8s-leader-election", "kafka-consumer", "kafka-kraft-controller", "kafka-broker-session", "kafka-group-coordinator", "zookeeper", "zookeeper-ensemble",
                 "dotnext-raft", "orleans-membership", "consul-session", "azure-blob-lease", "akka-lease", "custom",
             };
             Assert.Equal(spec, SystemCatalogue.Systems.Select(s => s.Id));

@@ -96,6 +96,58 @@ namespace ElectionLint.Config.Recognition
                         break;
                 }
             }
+
+            if (zookeeper)
+            {
+                Ensemble(ctx, m);
+            }
+        }
+
+        /// <summary>
+        /// A zoo.cfg with two or more voting servers (server.N entries that are not observers) is an ensemble: its tickTime,
+        /// initLimit and syncLimit also set the leader's failover (QuorumPeerConfig.isDistributed).
+        /// </summary>
+        private static void Ensemble(RecognitionContext ctx, MappingNode m)
+        {
+            int voters = 0;
+            MappingEntry? first = null;
+            foreach (MappingEntry e in m.Entries)
+            {
+                if (e.KeyText.StartsWith("server.", StringComparison.Ordinal) && e.KeyText.Length > 7 && IsDigits(e.KeyText.Substring(7)) &&
+                    e.Value is ScalarNode v && v.Value.IndexOf(":observer", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    voters++;
+                    first ??= e;
+                }
+            }
+
+            if (voters < 2 || first == null)
+            {
+                return;
+            }
+
+            Scope scope = ctx.NewScope(ZooKeeperEnsemble.Id, first.Key.Span);
+            scope.Add(ZooKeeperEnsemble.Distributed, "true", new SettingLocation(first.Key.Span, first.Key.Span), first.KeyText);
+            foreach (string key in new[] { ZooKeeperEnsemble.TickTime, ZooKeeperEnsemble.InitLimit, ZooKeeperEnsemble.SyncLimit })
+            {
+                if (m.Entry(key) is MappingEntry e)
+                {
+                    ctx.AddKey(scope, new SurfaceName(ZooKeeperEnsemble.Id, key, SurfaceKind.Key, key), e);
+                }
+            }
+        }
+
+        private static bool IsDigits(string s)
+        {
+            foreach (char c in s)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return s.Length > 0;
         }
 
         /// <summary>An Orleans options section (keys ignore case, TimeSpan text).</summary>

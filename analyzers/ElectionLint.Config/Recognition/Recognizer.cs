@@ -31,6 +31,7 @@ namespace ElectionLint.Config.Recognition
                 Walk(ctx, document, file.Kind == FileKind.Properties);
             }
 
+            PairKraftRoles(ctx.Scopes);
             var instances = new List<ConfigurationInstance>(ctx.Scopes.Count);
             foreach (Scope scope in ctx.Scopes)
             {
@@ -131,6 +132,71 @@ namespace ElectionLint.Config.Recognition
                     {
                         stack.Push((item, etcd));
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// In KRaft the controllers fence brokers: broker.session.timeout.ms counts where the controllers are configured and
+        /// broker.heartbeat.interval.ms where the brokers are. When one file (a compose project, a chart's values, a custom
+        /// resource) sets the session on some members and the heartbeat on others, the pair is judged as the cluster sees
+        /// it: each heartbeat with the controllers' session, or with an unknown session when the controllers disagree.
+        /// </summary>
+        private static void PairKraftRoles(List<Scope> scopes)
+        {
+            const string session = Rules.Systems.KafkaBrokerSession.SessionTimeout, heartbeat = Rules.Systems.KafkaBrokerSession.HeartbeatInterval;
+            var controllers = new List<Scope>();
+            var brokers = new List<Scope>();
+            foreach (Scope s in scopes)
+            {
+                if (s.System.Id != Rules.Systems.KafkaBrokerSession.Id)
+                {
+                    continue;
+                }
+
+                if (s.Has(session) && !s.Has(heartbeat))
+                {
+                    controllers.Add(s);
+                }
+                else if (s.Has(heartbeat) && !s.Has(session))
+                {
+                    brokers.Add(s);
+                }
+            }
+
+            if (controllers.Count == 0 || brokers.Count == 0)
+            {
+                return;
+            }
+
+            bool agree = true;
+            foreach (Scope c in controllers)
+            {
+                agree &= c.RawOf(session) != null && c.RawOf(session) == controllers[0].RawOf(session);
+            }
+
+            foreach (Scope b in brokers)
+            {
+                if (agree)
+                {
+                    b.CopyFrom(controllers[0], session);
+                }
+                else
+                {
+                    b.AddUnknown(session, new SettingLocation(b.Anchor, b.Anchor), session);
+                }
+            }
+
+            // Each controller's session is judged with the brokers' heartbeat above, never with a default heartbeat.
+            foreach (Scope c in controllers)
+            {
+                if (agree)
+                {
+                    c.Clear();
+                }
+                else
+                {
+                    c.AddUnknown(heartbeat, new SettingLocation(c.Anchor, c.Anchor), heartbeat);
                 }
             }
         }

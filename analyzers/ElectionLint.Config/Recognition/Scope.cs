@@ -44,6 +44,21 @@ namespace ElectionLint.Config.Recognition
 
         public bool IsEmpty => _settings.Count == 0 && _conflicts.Count == 0;
 
+        /// <summary>True when the setting is written here.</summary>
+        public bool Has(string setting) => _settings.ContainsKey(setting);
+
+        /// <summary>The raw text of a written setting (null for a value not known statically).</summary>
+        public string? RawOf(string setting) => _settings.TryGetValue(setting, out var s) ? s.Raw : null;
+
+        /// <summary>Takes a setting as another scope wrote it (the controllers' value for the brokers' pair).</summary>
+        public void CopyFrom(Scope other, string setting) => _settings[setting] = other._settings[setting];
+
+        /// <summary>Marks a setting present but unknown here (written differently in several places it could come from).</summary>
+        public void AddUnknown(string setting, SettingLocation location, string name) => _settings[setting] = (null, null, location, name, null, null);
+
+        /// <summary>Drops every setting: another scope judges them.</summary>
+        public void Clear() => _settings.Clear();
+
         /// <summary>A scalar's value. Template expressions and null values make the setting unknown or absent.</summary>
         public void Add(string setting, ScalarNode value, SourceText text, string name, SourceSpan? nameSpan, ValueFormat? format = null, long? unit = null)
         {

@@ -1,0 +1,52 @@
+using ElectionLint.Rules.Model;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>
+    /// A ZooKeeper ensemble's own leader failover (zoo.cfg with two or more server.N entries). Learner reads from the
+    /// leader with setSoTimeout(tickTime × syncLimit), the leader pings every tickTime / 2 (Leader.lead) and drops a
+    /// follower that lags syncLimit ticks; QuorumPeerConfig refuses initLimit or syncLimit of 0 in an ensemble.
+    /// </summary>
+    public static class ZooKeeperEnsemble
+    {
+        public const string Id = "zookeeper-ensemble";
+        public const string TickTime = ZooKeeper.TickTime;
+        public const string InitLimit = "initLimit";
+        public const string SyncLimit = "syncLimit";
+
+        /// <summary>True when the file declares two or more voting servers (QuorumPeerConfig.isDistributed).</summary>
+        public const string Distributed = "distributed";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "the ZooKeeper ensemble",
+            Int32Ms(TickTime, SettingRole.Heartbeat, 3000),
+            // Fields default to 0 ("not set") in QuorumPeerConfig; repairs aim at conf/zoo_sample.cfg's 10 and 5.
+            new SettingDefinition(InitLimit, SettingRole.Count, ValueFormat.Int32) { Default = Constant(0m), Granularity = 1m, Maximum = int.MaxValue, RepairHint = 10m },
+            new SettingDefinition(SyncLimit, SettingRole.Count, ValueFormat.Int32) { Default = Constant(0m), Granularity = 1m, Maximum = int.MaxValue, RepairHint = 5m },
+            Switch(Distributed, false))
+        {
+            EnabledSetting = Distributed,
+            Heartbeat = new Quantity("ping period", T(0.5m, TickTime)),
+            Detection = new Quantity("sync window", T(1m, TickTime, SyncLimit)),
+            PauseBudget = new Quantity("sync window", T(1m, TickTime, SyncLimit)),
+            // Followers give up on a silent leader after syncLimit ticks; FastLeaderElection then waits finalizeWait (200 ms)
+            // for more notifications before settling, plus a round trip to the new leader.
+            Failover = new Quantity("failover window", T(1m, TickTime, SyncLimit), new Term(200_000_000m), Rtt(2m)),
+            FailoverPrimary = TickTime,
+            PauseConsequence = "the followers abandon the leader and elect a new one",
+            Ranges = new[]
+            {
+                NotSet(InitLimit),
+                NotSet(SyncLimit),
+            },
+        }.Bound();
+
+        private static RangeLimit NotSet(string setting) => new RangeLimit("EL1032", setting, string.Empty)
+        {
+            Min = 0m,
+            MinInclusive = false,
+        };
+    }
+}

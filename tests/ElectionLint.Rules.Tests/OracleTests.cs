@@ -214,6 +214,11 @@ namespace ElectionLint.Rules.Tests
         private static ConfigurationInstance At(SystemDefinition def, List<SettingDefinition> numeric, decimal[] point)
         {
             var instance = new ConfigurationInstance(def, "anchor");
+            if (def.EnabledSetting != null)
+            {
+                instance.Set(def.EnabledSetting, SettingValue.Of(true), "loc:" + def.EnabledSetting); // a ZooKeeper ensemble is off unless declared
+            }
+
             for (int i = 0; i < numeric.Count; i++)
             {
                 if (point[i] != Unset)

@@ -55,8 +55,21 @@ namespace ElectionLint.Analyzers
                 return; // no bound type in this compilation: nothing to do, nothing registered
             }
 
-            start.RegisterOperationAction(c => AnalyzeCreation(c, types, profile), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, types, profile), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Guarded(c, types, profile, AnalyzeCreation), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => Guarded(c, types, profile, AnalyzeInvocation), OperationKind.Invocation);
+        }
+
+        /// <summary>Nothing escapes a callback: an unexpected failure on one creation costs its findings, not the build's (no AD0001).</summary>
+        private static void Guarded(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile, Action<OperationAnalysisContext, BoundTypes, AnalysisProfile> analyze)
+        {
+            try
+            {
+                analyze(context, types, profile);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // Unknown values give no diagnostic; this is the same rule for what the evaluator could not foresee.
+            }
         }
 
         private static IEnumerable<TypeBinding> UserBindings(ProfileDocument document)

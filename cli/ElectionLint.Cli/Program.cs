@@ -27,8 +27,21 @@ namespace ElectionLint.Cli
             }
             catch (Exception e)
             {
-                writer.Flush();
-                Console.Error.WriteLine($"electionlint: internal error: {e}");
+                try
+                {
+                    writer.Flush();
+                }
+                catch (IOException)
+                {
+                }
+
+                // One line; the stack only when asked for (ELECTIONLINT_DEBUG=1).
+                Console.Error.WriteLine($"electionlint: internal error: {e.GetType().Name}: {e.Message}");
+                if (Environment.GetEnvironmentVariable("ELECTIONLINT_DEBUG") == "1")
+                {
+                    Console.Error.WriteLine(e);
+                }
+
                 return LintRunner.InternalError;
             }
         }
@@ -104,7 +117,8 @@ namespace ElectionLint.Cli
                 return LintRunner.UsageError;
             }
 
-            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+            // Exceptions reach Main, which exits 3: the library's handler would print a stack trace and exit 1, like findings.
+            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             return parsed.Invoke(invocation);
         }
     }

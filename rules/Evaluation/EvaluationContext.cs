@@ -383,7 +383,14 @@ namespace ElectionLint.Rules.Evaluation
 
                     if (constant || pass == 1)
                     {
-                        _values[i] = Eval(d);
+                        try
+                        {
+                            _values[i] = Eval(d);
+                        }
+                        catch (ArithmeticException)
+                        {
+                            // A default beyond decimal's range (20 × a 292-year tickTime): unknown.
+                        }
                     }
                 }
             }

@@ -21,17 +21,18 @@ namespace ElectionLint.Rules.Evaluation
         {
             EnvironmentProfile p = profile ?? EnvironmentProfile.Default;
             EvaluationContext ctx = Run(instance, p);
-            decimal? window = ctx.Eval(instance.System.Failover, rttAsZero: true);
+            decimal? window = Window(ctx);
             if (ctx.Findings.Count == 0)
             {
                 return new EvaluationResult(instance, new Finding[0], window, null);
             }
 
             // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.
-            var solver = new JointSolver(ctx, severities);
+            JointSolver? solver = null;
             ProfileConflict? conflict = null;
             try
             {
+                solver = new JointSolver(ctx, severities);
                 conflict = ctx.Enabled && IsOn("EL2031", severities) ? solver.FindConflict() : null;
             }
             catch (System.ArithmeticException)
@@ -57,7 +58,7 @@ namespace ElectionLint.Rules.Evaluation
                 }
             }
 
-            if (suggest)
+            if (suggest && solver != null)
             {
                 foreach (PendingFinding f in kept)
                 {
@@ -118,7 +119,7 @@ namespace ElectionLint.Rules.Evaluation
             {
                 foreach (SystemCheck check in instance.System.HardChecks)
                 {
-                    check(ctx);
+                    HardLimitChecks.Guarded(ctx, check);
                 }
             }
             else
@@ -128,6 +129,18 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             return ctx;
+        }
+
+        private static decimal? Window(EvaluationContext ctx)
+        {
+            try
+            {
+                return ctx.Eval(ctx.System.Failover, rttAsZero: true);
+            }
+            catch (System.ArithmeticException)
+            {
+                return null; // beyond decimal's range: unknown
+            }
         }
 
         private static bool IsOn(string rule, IReadOnlyDictionary<string, RuleSeverity>? severities) =>

@@ -13,9 +13,16 @@ namespace ElectionLint.Rules.Evaluation
             var refused = new bool[system.Settings.Count];
             foreach (RangeLimit range in system.Ranges)
             {
-                if (range.AppliesTo(ctx.Variant) && CheckRange(ctx, range))
+                try
                 {
-                    refused[system.IndexOf(range.Setting)] = true;
+                    if (range.AppliesTo(ctx.Variant) && CheckRange(ctx, range))
+                    {
+                        refused[system.IndexOf(range.Setting)] = true;
+                    }
+                }
+                catch (ArithmeticException)
+                {
+                    // A value too large to compare with: unknown to this check.
                 }
             }
 
@@ -27,12 +34,32 @@ namespace ElectionLint.Rules.Evaluation
                     continue;
                 }
 
-                Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.Severity, rel.Detail, extraWithState: ConsequenceArgs, state: rel);
+                try
+                {
+                    Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.Severity, rel.Detail, extraWithState: ConsequenceArgs, state: rel);
+                }
+                catch (ArithmeticException)
+                {
+                    // A product beyond decimal's range: the relation is unknown, never guessed.
+                }
             }
 
             foreach (SystemCheck check in system.HardChecks)
             {
+                Guarded(ctx, check);
+            }
+        }
+
+        /// <summary>Runs a check; arithmetic beyond decimal's range (1e28 fractions, 292-year durations × counts) leaves it silent.</summary>
+        public static void Guarded(EvaluationContext ctx, SystemCheck check)
+        {
+            try
+            {
                 check(ctx);
+            }
+            catch (ArithmeticException)
+            {
+                // Unknown to this check: no diagnostic rather than a crash.
             }
         }
 

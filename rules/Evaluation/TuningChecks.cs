@@ -15,17 +15,17 @@ namespace ElectionLint.Rules.Evaluation
             // Settings the system already refuses get no tuning advice on top: their fix accounts for the profile.
             if (!hard)
             {
-                CheckRatio(ctx);
-                CheckRoundTrip(ctx);
-                CheckGcHeadroom(ctx);
-                CheckFailover(ctx);
-                CheckHeartbeatVersusRtt(ctx);
-                CheckRandomRange(ctx);
+                HardLimitChecks.Guarded(ctx, CheckRatio);
+                HardLimitChecks.Guarded(ctx, CheckRoundTrip);
+                HardLimitChecks.Guarded(ctx, CheckGcHeadroom);
+                HardLimitChecks.Guarded(ctx, CheckFailover);
+                HardLimitChecks.Guarded(ctx, CheckHeartbeatVersusRtt);
+                HardLimitChecks.Guarded(ctx, CheckRandomRange);
             }
 
             foreach (SystemCheck check in sys.TuningChecks)
             {
-                check(ctx);
+                HardLimitChecks.Guarded(ctx, check);
             }
         }
 

@@ -89,6 +89,11 @@ namespace ElectionLint.Rules.Timing
                 }
 
                 decimal w = whole.Length == 0 ? 0m : decimal.Parse(whole, NumberStyles.None, CultureInfo.InvariantCulture);
+                if (w > ((decimal)long.MaxValue + 1m) / unit)
+                {
+                    return ParseResult<Duration>.Fail($"invalid duration \"{text}\": too large"); // time.ParseDuration: overflow
+                }
+
                 decimal value = w * unit;
                 if (frac.Length > 0)
                 {
@@ -215,7 +220,9 @@ namespace ElectionLint.Rules.Timing
         {
             if (TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out TimeSpan ts))
             {
-                return ParseResult<Duration>.Ok(Duration.FromTicks(ts.Ticks));
+                // .NET accepts up to ±29,227 years; past ±292 years (a 64-bit nanosecond count) the value is held at that limit.
+                long limit = long.MaxValue / Duration.NanosPerTick;
+                return ParseResult<Duration>.Ok(ts.Ticks > limit ? new Duration(long.MaxValue) : ts.Ticks < -limit ? new Duration(long.MinValue) : Duration.FromTicks(ts.Ticks));
             }
 
             return ParseResult<Duration>.Fail($"\"{text}\" is not a TimeSpan (expected [d.]hh:mm:ss[.fffffff])");

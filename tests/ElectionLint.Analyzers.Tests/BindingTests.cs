@@ -61,6 +61,19 @@ namespace ElectionLint.Analyzers.Tests
         public Task Akka_timeout_settings_constructor() => Check(
             "var t = new TimeoutSettings({|EL1070:TimeSpan.FromSeconds(60)|}, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(5));");
 
+        // Review A1–A3: overflowing values are unknown (no AD0001, which the harness reports as an unexpected diagnostic).
+        [Fact]
+        public Task A_TimeSpan_beyond_its_range_is_unknown() => Check(
+            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromDays(1e20) };");
+
+        [Fact]
+        public Task A_huge_cast_constant_is_unknown() => Check(
+            "double huge = 1e28; var c = new ConsumerConfig { SessionTimeoutMs = (int)huge };");
+
+        [Fact]
+        public Task A_huge_fraction_is_judged_by_its_range_only() => Check(
+            "var m = new DotNext.Net.Cluster.Consensus.Raft.Http.HttpClusterMemberConfiguration { HeartbeatThreshold = 1e28 };");
+
         [Fact]
         public async Task Messages_name_members_and_defaults()
         {

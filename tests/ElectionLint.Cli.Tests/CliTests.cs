@@ -199,6 +199,22 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void An_internal_error_exits_3_with_one_line_and_no_stack()
+        {
+            // Review B6: System.CommandLine's default handler printed a stack and exited 1, like findings.
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            string dll = Path.Combine(AppContext.BaseDirectory, "electionlint.dll");
+            var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" lint . --format json --output /proc/no-such-dir/out.json") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+            psi.Environment.Remove("ELECTIONLINT_DEBUG");
+            using Process p = Process.Start(psi)!;
+            p.StandardOutput.ReadToEnd();
+            string[] stderr = p.StandardError.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            p.WaitForExit();
+            Assert.Equal(3, p.ExitCode);
+            Assert.StartsWith("electionlint: internal error: ", Assert.Single(stderr));
+        }
+
+        [Fact]
         public void The_process_exits_with_the_code_and_prints_only_sarif()
         {
             string dir = Cli.Scratch(("etcd.yaml", Bad));

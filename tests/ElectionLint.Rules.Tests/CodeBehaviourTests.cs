@@ -71,6 +71,28 @@ namespace ElectionLint.Rules.Tests
             Assert.Equal(expected, Ids(Findings(instance, profile)));
         }
 
+        [Theory]
+        // Review B1: time.ParseDuration overflows past 292 years: the system's own "invalid duration", never an exception.
+        [InlineData("k8s-leader-election", "leaseDuration=99999999999999999h", "", "EL1000")]
+        [InlineData("k8s-leader-election", "retryPeriod=1330000000000000000m", "", "EL1000")]
+        // Review B2: a TimeSpan past 292 years is held at that limit (Orleans refuses it anyway).
+        [InlineData("orleans-membership", "ProbeTimeout=106752.00:00:00", "", "EL1080")]
+        // Review B3: products beyond decimal's range leave the relation unknown; ranges still judge the value.
+        [InlineData("dotnext-raft", "heartbeatThreshold=1e28", "", "EL1040")]
+        [InlineData("orleans-membership", "ProbeTimeout=10675199.02:48:05.4775807;NumMissedProbesLimit=2147483647", "max=30s", "EL1080")]
+        public void Huge_values_give_findings_not_exceptions(string system, string settings, string profile, string expected)
+        {
+            var instance = Instance(system, settings.Split(';'));
+            Assert.Equal(expected, Ids(Findings(instance, profile)));
+        }
+
+        [Fact]
+        public void A_huge_profile_multiplier_leaves_its_rule_silent()
+        {
+            var profile = new Profile.EnvironmentProfile { GcPauseP99 = Timing.Duration.FromMilliseconds(300), GcHeadroom = 79228162514264337593543950335m };
+            Assert.Empty(Evaluator.Evaluate(Instance("etcd"), profile).Findings);
+        }
+
         [Fact]
         public void An_infinite_lease_is_repaired_to_the_longest_lease_the_budget_allows()
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ElectionLint.Config.Linting;
 using ElectionLint.Rules.Profile;
@@ -37,7 +38,18 @@ namespace ElectionLint.Analyzers.Collection
                 return;
             }
 
-            FileResult result = ConfigLinter.Lint(new Config.Source.SourceText(path, text.ToString()), document, relative);
+            FileResult result;
+            try
+            {
+                result = ConfigLinter.Lint(new Config.Source.SourceText(path, text.ToString()), document, relative);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // One file that cannot be linted never hides the findings of the others.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9004"), Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(default, default)), "file skipped: ElectionLint could not lint it (" + e.GetType().Name + ")"));
+                return;
+            }
+
             foreach (LintDiagnostic d in result.Diagnostics)
             {
                 var additional = new List<Location>();

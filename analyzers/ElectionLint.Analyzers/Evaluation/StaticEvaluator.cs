@@ -31,7 +31,18 @@ namespace ElectionLint.Analyzers.Evaluation
             _cancellation = cancellation;
         }
 
-        public StaticValue? Evaluate(IOperation? operation) => Evaluate(operation, 0);
+        /// <summary>The value, or null when it is not known statically (or is beyond what a duration or number holds).</summary>
+        public StaticValue? Evaluate(IOperation? operation)
+        {
+            try
+            {
+                return Evaluate(operation, 0);
+            }
+            catch (Exception e) when (e is ArithmeticException || e is InvalidCastException || e is FormatException)
+            {
+                return null; // TimeSpan.FromDays(1e20), (int)1e28: unknown, never a crash
+            }
+        }
 
         private StaticValue? Evaluate(IOperation? op, int depth)
         {

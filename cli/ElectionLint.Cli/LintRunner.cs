@@ -92,7 +92,16 @@ namespace ElectionLint.Cli
 
                 if (p.Problems.Count > 0)
                 {
-                    sources[Path.GetFullPath(p.Path)] = new SourceText(p.Path, File.ReadAllText(p.Path));
+                    byte[]? bytes = null;
+                    try
+                    {
+                        bytes = BoundedFile.Read(p.Path, ProfileResolver.MaxProfileBytes, out _);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    {
+                    }
+
+                    sources[Path.GetFullPath(p.Path)] = new SourceText(p.Path, new System.Text.UTF8Encoding(false).GetString(bytes ?? Array.Empty<byte>()));
                 }
             }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Source;
 using ElectionLint.Config.ProfileFile;
 using ElectionLint.Rules.Profile;
 
@@ -55,7 +57,30 @@ namespace ElectionLint.Cli
             return (p.Document, rel.Replace('\\', '/'));
         }
 
-        public static LoadedProfile LoadFile(string path) => ProfileLoader.Load(path, File.ReadAllText(path));
+        /// <summary>A profile is small: 1 MB at most. A profile that cannot be read (a link loop, no permission) is EL9002, not a crash.</summary>
+        public const int MaxProfileBytes = 1024 * 1024;
+
+        public static LoadedProfile LoadFile(string path)
+        {
+            string? problem;
+            try
+            {
+                byte[]? bytes = BoundedFile.Read(path, MaxProfileBytes, out string? skipped);
+                if (bytes != null)
+                {
+                    return ProfileLoader.Load(path, new System.Text.UTF8Encoding(false).GetString(bytes));
+                }
+
+                problem = skipped!.Replace("file skipped: ", string.Empty);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                problem = "cannot be read (" + e.Message + ")";
+            }
+
+            var at = new SourceSpan(1, 1, 1, 1, 0, 0);
+            return new LoadedProfile(ProfileDocument.Empty, new[] { new FileProblem("EL9002", problem, at) }, path);
+        }
 
         private LoadedProfile? Find(string directory)
         {

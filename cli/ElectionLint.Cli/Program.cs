@@ -49,6 +49,7 @@ namespace ElectionLint.Cli
         /// <summary>The command line without the process: tests call this.</summary>
         internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
+            Config.Source.BoundedFile.FinalTarget = p => File.ResolveLinkTarget(p, returnFinalTarget: true)?.FullName;
             // `electionlint [lint] [PATH…]`: lint is the default verb.
             if (args.Length == 0 || !Verbs.Contains(args[0]))
             {

@@ -199,6 +199,25 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task Fifos_and_devices_are_never_read_until_they_end()
+        {
+            // Review H1, H2, B4: a FIFO blocked forever; /dev/zero behind a link was read until memory ran out.
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            foreach (string fifo in new[] { "pipe.yaml", ".electionlint.yaml" })
+            {
+                using Process mk = Process.Start(new ProcessStartInfo("mkfifo", Path.Combine(dir, fifo)))!;
+                mk.WaitForExit();
+            }
+
+            File.CreateSymbolicLink(Path.Combine(dir, "zero.yaml"), "/dev/zero");
+            var run = System.Threading.Tasks.Task.Run(() => Cli.RunIn(dir, "lint", ".", "--format", "json"));
+            Assert.Same(run, await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(60))));
+            (int code, string output, _) = await run;
+            Assert.Equal(1, code); // the etcd finding, nothing else
+            Assert.Equal(new[] { "EL1001" }, JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("rule").GetString()));
+        }
+
+        [Fact]
         public void An_internal_error_exits_3_with_one_line_and_no_stack()
         {
             // Review B6: System.CommandLine's default handler printed a stack and exited 1, like findings.

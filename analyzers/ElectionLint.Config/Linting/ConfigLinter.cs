@@ -133,8 +133,7 @@ namespace ElectionLint.Config.Linting
             return new FileResult(path, source, parsed, diagnostics, evaluations);
         }
 
-        private static string TooLarge(long bytes, int maxBytes) =>
-            $"file skipped: {bytes / (1024 * 1024)} MB is larger than the {maxBytes / (1024 * 1024)} MB limit";
+        private static string TooLarge(long bytes, int maxBytes) => BoundedFile.TooLarge(bytes, maxBytes);
 
         /// <summary>A file not linted at all (EL9004 at its start).</summary>
         private static FileResult Skipped(string path, ProfileDocument profile, string message)
@@ -208,9 +207,9 @@ namespace ElectionLint.Config.Linting
         {
             try
             {
-                // The size is checked before reading: a 100 MB file is never loaded.
-                long length = new FileInfo(path).Length;
-                return length > maxBytes ? Skipped(path, profile, TooLarge(length, maxBytes)) : Lint(path, File.ReadAllBytes(path), profile, relativePath, maxBytes);
+                // The size of the link's target is checked before reading and the limit enforced while reading.
+                byte[]? bytes = BoundedFile.Read(path, maxBytes, out string? skipped);
+                return bytes == null ? Skipped(path, profile, skipped!) : Lint(path, bytes, profile, relativePath, maxBytes);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Profile;
 using ElectionLint.Rules.Timing;
@@ -54,9 +55,29 @@ namespace ElectionLint.Rules.Tests
         [InlineData("conf?.yaml", "conf1.yaml", true)]
         [InlineData("./ops/**", "ops/a.yaml", true)]
         [InlineData("node_modules", "web/node_modules/x.yaml", true)]
+        [InlineData("a/**/b/*.yaml", "a/b/x.yaml", true)]
+        [InlineData("a/**/b/*.yaml", "a/x/y/b/x.yaml", true)]
+        [InlineData("a/**/b/*.yaml", "a/x/y/b/c/x.yaml", false)]
+        [InlineData("**", "any/thing.yaml", true)]
+        [InlineData("x{.yaml", "x{.yaml", true)]
+        [InlineData("{a,bc}/*.yaml", "bc/x.yaml", true)]
+        [InlineData("{a,bc}/*.yaml", "b/x.yaml", false)]
+        [InlineData("dir/", "dir", false)] // a folder pattern covers what is below the folder
+        [InlineData("*.yaml", "x.yml", false)]
         public void Globs_match_like_gitignore_paths(string pattern, string path, bool match)
         {
             Assert.Equal(match, new Glob(pattern).IsMatch(path));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Globs_cannot_be_made_to_backtrack()
+        {
+            // Review H3: as a backtracking regex, 20 × "**/" against a 30-deep path ran past 120 s (×2.7 per "**/").
+            string deep = string.Join("/", System.Linq.Enumerable.Repeat("d", 30)) + "/f.yaml";
+            var patterns = new[] { string.Concat(System.Linq.Enumerable.Repeat("**/", 20)) + "zzz", string.Concat(System.Linq.Enumerable.Repeat("*a", 14)) + "*b" };
+            var run = System.Threading.Tasks.Task.Run(() => patterns.Select(p => new Glob(p).IsMatch(p.StartsWith("*a") ? new string('a', 60) : deep)).ToArray());
+            Assert.Same(run, await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(System.TimeSpan.FromSeconds(60))));
+            Assert.Equal(new[] { false, false }, await run);
         }
 
         [Fact]

@@ -218,6 +218,30 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void A_value_with_a_line_break_keeps_the_one_line_format()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: \"30\\n0\\u001b[31m\"\n"));
+            (_, string output, _) = Cli.RunIn(dir, "etcd.yaml");
+            string first = output.Split('\n')[0];
+            Assert.StartsWith("etcd.yaml:2:20: error EL1000: election-timeout value '30\\n0\\u001B[31m' cannot be parsed by etcd", first);
+            Assert.DoesNotContain('\u001b', output);
+        }
+
+        [Fact]
+        public void A_code_frame_shows_a_window_of_a_long_line()
+        {
+            // Review H5: the frame printed the whole (minified) line for every finding.
+            string json = "{" + string.Join(",", Enumerable.Range(0, 400).Select(i => $"\"k{i}\": 1")) + ", \"lowerElectionTimeout\": 0}";
+            string dir = Cli.Scratch(("appsettings.json", json));
+            (_, string output, _) = Cli.RunIn(dir, "appsettings.json");
+            string[] lines = output.Split('\n');
+            Assert.Contains("EL1040", lines[0]);
+            Assert.True(lines[1].Length < 200, lines[1]);
+            Assert.EndsWith("\"lowerElectionTimeout\": 0}", lines[1]);
+            Assert.Equal(lines[1].IndexOf("0}", StringComparison.Ordinal), lines[2].IndexOf('^'));
+        }
+
+        [Fact]
         public void An_internal_error_exits_3_with_one_line_and_no_stack()
         {
             // Review B6: System.CommandLine's default handler printed a stack and exited 1, like findings.

@@ -33,7 +33,7 @@ namespace ElectionLint.Rules.Evaluation
             try
             {
                 solver = new JointSolver(ctx, severities);
-                conflict = ctx.Enabled && IsOn("EL2031", severities) ? solver.FindConflict() : null;
+                conflict = ctx.Enabled && IsOn("EL2031", severities) && AsksAnything(p) ? solver.FindConflict() : null;
             }
             catch (System.ArithmeticException)
             {
@@ -130,6 +130,10 @@ namespace ElectionLint.Rules.Evaluation
 
             return ctx;
         }
+
+        /// <summary>Each system's defaults satisfy its own rules, so only a profile that adds bounds can make it infeasible.</summary>
+        private static bool AsksAnything(EnvironmentProfile p) =>
+            p.EffectiveRtt != null || p.GcPauseP99 != null || p.MaxFailover != null || p.KafkaGroupMinSessionTimeout != null || p.KafkaGroupMaxSessionTimeout != null;
 
         private static decimal? Window(EvaluationContext ctx)
         {

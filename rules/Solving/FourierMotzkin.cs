@@ -45,12 +45,12 @@ namespace ElectionLint.Rules.Solving
         public const int MaxConstraints = 4000;
 
         public static Feasibility Check(IReadOnlyList<LinearConstraint> constraints, int variables) =>
-            Eliminate(constraints, variables, keep: -1, out _, out _);
+            Eliminate(constraints, variables, keep: -1, out _);
 
         /// <summary>The projection onto one variable, or null when the constraints are infeasible (or too large to decide).</summary>
         public static Interval? Project(IReadOnlyList<LinearConstraint> constraints, int variables, int variable)
         {
-            if (Eliminate(constraints, variables, variable, out List<LinearConstraint> rest, out _) != Feasibility.Feasible)
+            if (Eliminate(constraints, variables, variable, out List<LinearConstraint> rest) != Feasibility.Feasible)
             {
                 return null;
             }
@@ -89,14 +89,9 @@ namespace ElectionLint.Rules.Solving
             return new Interval(lo, loStrict, hi, hiStrict);
         }
 
-        /// <summary>The origins of one contradiction (bits of the original constraints), or 0 when feasible or undecided.</summary>
-        public static ulong Conflict(IReadOnlyList<LinearConstraint> constraints, int variables) =>
-            Eliminate(constraints, variables, -1, out _, out ulong origins) == Feasibility.Infeasible ? origins : 0UL;
-
-        private static Feasibility Eliminate(IReadOnlyList<LinearConstraint> constraints, int variables, int keep, out List<LinearConstraint> rest, out ulong conflict)
+        private static Feasibility Eliminate(IReadOnlyList<LinearConstraint> constraints, int variables, int keep, out List<LinearConstraint> rest)
         {
             rest = new List<LinearConstraint>(constraints);
-            conflict = 0UL;
             for (int v = 0; v < variables; v++)
             {
                 if (v == keep)
@@ -140,7 +135,7 @@ namespace ElectionLint.Rules.Solving
                             coeffs[i] = i == v ? Rational.Zero : (p.Coefficients[i] * fp) + (n.Coefficients[i] * fn);
                         }
 
-                        Merge(next, new LinearConstraint(coeffs, (p.Constant * fp) + (n.Constant * fn), p.Strict || n.Strict, p.Origins | n.Origins));
+                        Merge(next, new LinearConstraint(coeffs, (p.Constant * fp) + (n.Constant * fn), p.Strict || n.Strict));
                     }
                 }
 
@@ -149,7 +144,6 @@ namespace ElectionLint.Rules.Solving
                 {
                     if (c.IsConstant && !HoldsAsConstant(c))
                     {
-                        conflict = c.Origins;
                         return Feasibility.Infeasible;
                     }
                 }
@@ -159,7 +153,6 @@ namespace ElectionLint.Rules.Solving
             {
                 if (c.IsConstant && !HoldsAsConstant(c))
                 {
-                    conflict = c.Origins;
                     return Feasibility.Infeasible;
                 }
             }
@@ -200,7 +193,7 @@ namespace ElectionLint.Rules.Solving
                 key.Append(coeffs[i]).Append(',');
             }
 
-            var normal = new LinearConstraint(coeffs, c.Constant / scale, c.Strict, c.Origins);
+            var normal = new LinearConstraint(coeffs, c.Constant / scale, c.Strict);
             string k = key.ToString();
             if (!into.TryGetValue(k, out LinearConstraint? old) || normal.Constant < old.Constant || (normal.Constant == old.Constant && normal.Strict && !old.Strict))
             {

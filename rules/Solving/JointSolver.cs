@@ -688,7 +688,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (lin.Make(c, i < 64 ? 1UL << i : 0UL) is LinearConstraint l)
+                if (lin.Make(c) is LinearConstraint l)
                 {
                     result.Add(l);
                     map.Add(i);
@@ -697,7 +697,7 @@ namespace ElectionLint.Rules.Solving
 
             foreach (ModelConstraint c in extra ?? Enumerable.Empty<ModelConstraint>())
             {
-                if (lin.Make(c, 0UL) is LinearConstraint l)
+                if (lin.Make(c) is LinearConstraint l)
                 {
                     result.Add(l);
                     map.Add(-1);
@@ -814,7 +814,7 @@ namespace ElectionLint.Rules.Solving
                 for (int i = 0; i < _model.Constraints.Count; i++)
                 {
                     ModelConstraint c = _model.Constraints[i];
-                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && lin.Make(c, 0UL) is LinearConstraint l)
+                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && lin.Make(c) is LinearConstraint l)
                     {
                         list.Add(l);
                     }
@@ -836,8 +836,8 @@ namespace ElectionLint.Rules.Solving
 
                 up[vars] = Rational.One;
                 down[vars] = -Rational.One;
-                list.Add(new LinearConstraint(up, -f.Constant, false, 0UL));
-                list.Add(new LinearConstraint(down, f.Constant, false, 0UL));
+                list.Add(new LinearConstraint(up, -f.Constant, false));
+                list.Add(new LinearConstraint(down, f.Constant, false));
                 if (FourierMotzkin.Project(list, vars + 1, vars) is Interval iv && iv.Lower is Rational lo)
                 {
                     decimal v = lo.ToDecimal();

@@ -5,12 +5,11 @@ namespace ElectionLint.Rules.Solving
     /// <summary>Σ coefficients[i] · x[i] + constant ≥ 0, or &gt; 0 when <see cref="Strict"/>.</summary>
     public sealed class LinearConstraint
     {
-        public LinearConstraint(Rational[] coefficients, Rational constant, bool strict, ulong origins)
+        public LinearConstraint(Rational[] coefficients, Rational constant, bool strict)
         {
             Coefficients = coefficients;
             Constant = constant;
             Strict = strict;
-            Origins = origins;
         }
 
         public Rational[] Coefficients { get; }
@@ -18,9 +17,6 @@ namespace ElectionLint.Rules.Solving
         public Rational Constant { get; }
 
         public bool Strict { get; }
-
-        /// <summary>One bit per original constraint this one was derived from (for explaining a conflict).</summary>
-        public ulong Origins { get; }
 
         public bool IsConstant => AllZero(Coefficients);
 
@@ -34,15 +30,6 @@ namespace ElectionLint.Rules.Solving
             }
 
             return Strict ? sum.Sign > 0 : sum.Sign >= 0;
-        }
-
-        /// <summary>The constraint with variable <paramref name="index"/> replaced by <paramref name="value"/>.</summary>
-        public LinearConstraint Substitute(int index, Rational value)
-        {
-            var c = (Rational[])Coefficients.Clone();
-            Rational k = Constant + (c[index] * value);
-            c[index] = Rational.Zero;
-            return new LinearConstraint(c, k, Strict, Origins);
         }
 
         internal static bool AllZero(Rational[] coefficients)

@@ -40,7 +40,7 @@ namespace ElectionLint.Rules.Solving
 
         public int Variables { get; }
 
-        public LinearConstraint? Make(ModelConstraint c, ulong origin)
+        public LinearConstraint? Make(ModelConstraint c)
         {
             c.Left.Bind(_ctx.System);
             c.Right.Bind(_ctx.System);
@@ -62,7 +62,7 @@ namespace ElectionLint.Rules.Solving
             }
 
             Rational k = l.Constant - (f * r.Constant);
-            return new LinearConstraint(coeffs, greater ? k : -k, strict, origin);
+            return new LinearConstraint(coeffs, greater ? k : -k, strict);
         }
 
         public Affine? Expr(Quantity q, bool rttAsZero, int depth)

@@ -52,10 +52,6 @@ namespace ElectionLint.Rules.Solving
             return new Rational(mantissa, BigInteger.Pow(10, scale));
         }
 
-        public static Rational Of(long value) => new Rational(value, BigInteger.One);
-
-        public static Rational Ratio(long numerator, long denominator) => new Rational(numerator, denominator);
-
         /// <summary>The nearest decimal (exact when the fraction has one); saturates at decimal's range.</summary>
         public decimal ToDecimal()
         {

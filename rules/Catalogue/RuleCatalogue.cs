@@ -171,7 +171,7 @@ namespace ElectionLint.Rules.Catalogue
             new Rule("EL9004", "File skipped",
                 "file skipped: {reason}",
                 L, RuleSeverity.Info, new[] { All }, false,
-                "The file was not linted (template syntax that does not parse, too large, binary); the reason says which."),
+                "The file was not linted (template syntax that does not parse, too large, binary), or only its first 500 findings are reported; the reason says which."),
         };
 
         private static readonly Dictionary<string, Rule> ById = Items.ToDictionary(r => r.Id);

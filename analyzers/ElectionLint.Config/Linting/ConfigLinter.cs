@@ -40,6 +40,9 @@ namespace ElectionLint.Config.Linting
     {
         public const int DefaultMaxBytes = 10 * 1024 * 1024;
 
+        /// <summary>Findings reported for one file at the most; the rest are counted in one EL9004.</summary>
+        public const int MaxDiagnosticsPerFile = 500;
+
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.</summary>
@@ -130,6 +133,15 @@ namespace ElectionLint.Config.Linting
 
             diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
             diagnostics.Sort((a, b) => a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId));
+            if (diagnostics.Count > MaxDiagnosticsPerFile)
+            {
+                // 1.9 million duplicate keys are one problem to fix, not 425 MB of output.
+                int more = diagnostics.Count - MaxDiagnosticsPerFile;
+                SourceSpan at = diagnostics[MaxDiagnosticsPerFile].Span;
+                diagnostics.RemoveRange(MaxDiagnosticsPerFile, more);
+                Add(diagnostics, profile, path, "EL9004", $"file partly reported: {more} more findings in this file are not shown (at most {MaxDiagnosticsPerFile} per file)", at);
+            }
+
             return new FileResult(path, source, parsed, diagnostics, evaluations);
         }
 

@@ -261,11 +261,17 @@ namespace ElectionLint.Config.Documents
                                 Node node;
                                 if (f.IsMapping)
                                 {
-                                    foreach (MappingEntry merged in f.Merged)
+                                    // Own keys win, then the first merged mapping's; each key once, so nested merges stay
+                                    // linear (a 580-byte merge-key bomb once expanded to 10^7 entries).
+                                    if (f.Merged.Count > 0)
                                     {
-                                        if (f.Keys == null || !f.Keys.ContainsKey(merged.KeyText))
+                                        var seen = f.Keys == null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(f.Keys.Keys, StringComparer.Ordinal);
+                                        foreach (MappingEntry merged in f.Merged)
                                         {
-                                            f.Entries.Add(merged);
+                                            if (seen.Add(merged.KeyText))
+                                            {
+                                                f.Entries.Add(merged);
+                                            }
                                         }
                                     }
 

@@ -40,6 +40,10 @@ namespace ElectionLint.Config.Tests
         [InlineData("s.yaml", Scheduler + "  leaseDuration: 0s\n  renewDeadline: 20s\n", "5:18 EL1010")]
         // D6: a YAML number is not a metav1.Duration string: the file fails to decode.
         [InlineData("s.yaml", Scheduler + "  leaseDuration: 0\n", "4:18 EL1000")]
+        // A component config defaults the block as client-go does; a chart's values block belongs to an unknown program.
+        [InlineData("s.yaml", Scheduler + "  leaseDuration: 10s\n", "4:18 EL1010")]
+        [InlineData("m.yaml", "apiVersion: controller-runtime.sigs.k8s.io/v1alpha1\nkind: ControllerManagerConfig\nleaderElection:\n  leaseDuration: 10s\n", "4:18 EL1010")]
+        [InlineData("values.yaml", "leaderElection:\n  leaseDuration: 10s\n", "")]
         // Elsewhere (a chart's values, client-go flags) a zero duration is refused as it is.
         [InlineData("values.yaml", "leaderElection:\n  retryPeriod: 0s\n", "2:16 EL1012")]
         // D7: --leader-election-* flags carry their program's defaults: cert-manager's are 60s/40s/15s.

@@ -86,7 +86,7 @@ namespace ElectionLint.Config.Tests
         [Fact]
         public void A_quoted_scalar_continuation_line_at_the_parent_indent_is_read_like_libyaml_does()
         {
-            string yaml = "spec:\n  args: [\"\n    echo hi\n  \"]\n  leaderElection:\n    leaseDuration: 10s\n";
+            string yaml = "spec:\n  args: [\"\n    echo hi\n  \"]\n  leaderElection:\n    leaseDuration: 10s\n    renewDeadline: 10s\n";
             var diagnostics = Lint.Text("a.yaml", yaml);
             Assert.Equal(new[] { "6:20 EL1010" }, Lint.Where(diagnostics));
         }
@@ -157,7 +157,7 @@ namespace ElectionLint.Config.Tests
                 sb.Append($"a{i}: &a{i} [").Append(string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))).Append("]\n");
             }
 
-            sb.Append("leaderElection: {leaseDuration: 10s}\n");
+            sb.Append("leaderElection: {leaseDuration: 10s, renewDeadline: 10s}\n");
             var diagnostics = Lint.Text("bomb.yaml", sb.ToString());
             Assert.Equal(new[] { "31:33 EL1010" }, Lint.Where(diagnostics));
         }

@@ -16,7 +16,7 @@ namespace ElectionLint.Config.Recognition
         /// string, and a zero one is replaced by the default before validation (component-base
         /// RecommendedDefaultLeaderElectionConfiguration).
         /// </summary>
-        public static void LeaderElection(RecognitionContext ctx, MappingEntry block, bool componentConfig)
+        public static void LeaderElection(RecognitionContext ctx, MappingEntry block, bool componentConfig, bool knownComponent)
         {
             if (block.Value is not MappingNode m)
             {
@@ -49,7 +49,23 @@ namespace ElectionLint.Config.Recognition
 
                 ctx.AddKey(scope, n, e);
             }
+
+            // A chart's values or an operator's own file: which program reads the block, and so its defaults, is not known.
+            if (scope != null && !knownComponent)
+            {
+                foreach (string setting in new[] { KubernetesLeaderElection.LeaseDuration, KubernetesLeaderElection.RenewDeadline, KubernetesLeaderElection.RetryPeriod })
+                {
+                    scope.Default(setting, null);
+                }
+            }
         }
+
+        /// <summary>
+        /// A file whose reader is known to default its leaderElection block as client-go does (15s/10s/2s): a Kubernetes
+        /// component config, or controller-runtime's ControllerManagerConfig.
+        /// </summary>
+        public static bool IsKnownComponent(Node root) =>
+            IsComponentConfig(root) || (root is MappingNode r && r.GetText("apiVersion") is string api && api.StartsWith("controller-runtime.sigs.k8s.io/", StringComparison.Ordinal));
 
         /// <summary>A Kubernetes component config: kube-scheduler, kube-controller-manager, cloud-controller-manager (apiVersion *.config.k8s.io/…).</summary>
         public static bool IsComponentConfig(Node root) =>

@@ -52,6 +52,7 @@ namespace ElectionLint.Config.Recognition
             stack.Push((root, false));
             bool compose = root is MappingNode r && r.Get("services") is MappingNode;
             bool componentConfig = KeyShapes.IsComponentConfig(root);
+            bool knownComponent = KeyShapes.IsKnownComponent(root);
             while (stack.Count > 0)
             {
                 (Node node, bool etcd) = stack.Pop();
@@ -70,7 +71,7 @@ namespace ElectionLint.Config.Recognition
                         switch (key)
                         {
                             case "leaderElection":
-                                KeyShapes.LeaderElection(ctx, e, componentConfig);
+                                KeyShapes.LeaderElection(ctx, e, componentConfig, knownComponent);
                                 break;
                             case "containers":
                             case "initContainers":

@@ -78,6 +78,17 @@ namespace ElectionLint.Config.Tests
             Assert.Equal(want, Lint.Where(Lint.Text(file, text, profile.Length == 0 ? null : profile)));
         }
 
+        [Theory]
+        // Review "quiet wrongs": a real syntax error stays an error when "{{" stands only in a comment or after it.
+        [InlineData("a.yaml", "# rendered by {{ .Release.Name }}\na: [1, 2\nb: 3\n", "EL9001")]
+        [InlineData("a.yaml", "a: [1, 2\nb: 3\nc: {{ .Values.c }}\n", "EL9001")]
+        [InlineData("a.yaml", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9004")]
+        [InlineData("a.properties", "! generated {{ x }}\na=1\na=2\n", "EL9001")]
+        public void Template_skips_need_a_template_before_the_problem(string file, string text, string expected)
+        {
+            Assert.Equal(expected, Lint.Text(file, text).First().RuleId);
+        }
+
         private static void Check(string file, string text, string expected)
         {
             string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');

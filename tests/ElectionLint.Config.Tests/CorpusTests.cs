@@ -38,6 +38,8 @@ namespace ElectionLint.Config.Tests
             Assert.Equal(
                 new[]
                 {
+                    // metadata.annotations twice; it was hidden while any "{{" in a file downgraded its syntax errors
+                    "argoproj__argo-workflows__examples__k8s-patch-json-workflow.yaml:13:3",
                     "kubernetes__examples___archived__openshift-origin__etcd-controller.yaml:12:3",
                     "kubernetes__examples___archived__openshift-origin__etcd-discovery-controller.yaml:12:3",
                     "kubernetes__examples___archived__openshift-origin__openshift-controller.yaml:12:3",

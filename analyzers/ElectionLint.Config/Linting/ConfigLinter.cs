@@ -94,9 +94,10 @@ namespace ElectionLint.Config.Linting
                 _ => relevant ? YamlReader.Read(source) : YamlReader.Validate(source),
             };
 
-            // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it.
-            bool templated = source.Text.IndexOf("{{", StringComparison.Ordinal) >= 0 || source.Text.IndexOf("{%", StringComparison.Ordinal) >= 0;
-            bool skipped = templated && parsed.Problems.Count > 0;
+            // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
+            // problem at or after the first template expression outside a comment can be the template's doing.
+            int template = FirstTemplate(source.Text, kind);
+            bool skipped = template >= 0 && parsed.Problems.Count > 0 && parsed.Problems[0].Span.StartOffset >= LineStart(source.Text, template);
             if (skipped)
             {
                 FileProblem first = parsed.Problems[0];
@@ -146,6 +147,59 @@ namespace ElectionLint.Config.Linting
         }
 
         private static string TooLarge(long bytes, int maxBytes) => BoundedFile.TooLarge(bytes, maxBytes);
+
+        /// <summary>The offset of the first <c>{{</c> or <c>{%</c> that is not inside a YAML or properties comment; -1 when none.</summary>
+        private static int FirstTemplate(string text, FileKind kind)
+        {
+            int at = 0;
+            while (true)
+            {
+                int a = text.IndexOf("{{", at, StringComparison.Ordinal), b = text.IndexOf("{%", at, StringComparison.Ordinal);
+                int found = a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+                if (found < 0)
+                {
+                    return -1;
+                }
+
+                if (kind == FileKind.Json || !InComment(text, found, kind == FileKind.Properties))
+                {
+                    return found;
+                }
+
+                at = found + 2;
+            }
+        }
+
+        /// <summary>
+        /// True when a comment starts before the offset on its line: '#' at the line start or after white space, and in
+        /// properties also '!' as the first character of the line.
+        /// </summary>
+        private static bool InComment(string text, int offset, bool properties)
+        {
+            int start = LineStart(text, offset);
+            int first = start;
+            while (first < offset && (text[first] == ' ' || text[first] == '\t'))
+            {
+                first++;
+            }
+
+            if (first < offset && properties && text[first] == '!')
+            {
+                return true;
+            }
+
+            for (int i = first; i < offset; i++)
+            {
+                if (text[i] == '#' && (i == start || char.IsWhiteSpace(text[i - 1])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int LineStart(string text, int offset) => offset <= 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
 
         /// <summary>A file not linted at all (EL9004 at its start).</summary>
         private static FileResult Skipped(string path, ProfileDocument profile, string message)

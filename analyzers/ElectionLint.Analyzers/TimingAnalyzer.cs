@@ -115,10 +115,52 @@ namespace ElectionLint.Analyzers
             {
                 ILocalSymbol local = declarator.Symbol;
                 int index = block.Operations.IndexOf(statement);
-                collector.Statements(instance, binding, block.Operations.Skip(index + 1), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
+                collector.Statements(instance, binding, Mentioning(block, local.Name, index), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
             }
 
             Report(context, instance, profile, binding.Members.Concat(binding.ConstructorParameters).Concat(binding.SetKeys));
+        }
+
+        /// <summary>Per block, the statements each name appears in: one scan per block, not one per creation (linear in block size).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>> NamesByStatement =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>>();
+
+        /// <summary>The statements after <paramref name="after"/> that mention <paramref name="name"/>: only they can assign through the local.</summary>
+        private static IEnumerable<IOperation> Mentioning(IBlockOperation block, string name, int after)
+        {
+            Dictionary<string, List<int>> index = NamesByStatement.GetValue(block.Syntax, _ =>
+            {
+                var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (int i = 0; i < block.Operations.Length; i++)
+                {
+                    foreach (IdentifierNameSyntax id in block.Operations[i].Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                    {
+                        if (!map.TryGetValue(id.Identifier.ValueText, out List<int>? list))
+                        {
+                            map[id.Identifier.ValueText] = list = new List<int>();
+                        }
+
+                        if (list.Count == 0 || list[list.Count - 1] != i)
+                        {
+                            list.Add(i);
+                        }
+                    }
+                }
+
+                return map;
+            });
+            if (!index.TryGetValue(name, out List<int>? statements))
+            {
+                yield break;
+            }
+
+            foreach (int i in statements)
+            {
+                if (i > after)
+                {
+                    yield return block.Operations[i];
+                }
+            }
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile)

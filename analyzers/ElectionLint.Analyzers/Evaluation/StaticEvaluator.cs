@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -318,8 +319,24 @@ namespace ElectionLint.Analyzers.Evaluation
             return Evaluate(reference.SemanticModel.GetOperation(init.Value, _cancellation), depth + 1);
         }
 
+        /// <summary>Per body, the names that appear as a write target: one scan per body, not one per local read (linear in method size).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> WrittenNames =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>();
+
+        private static bool IsWriteTarget(IdentifierNameSyntax id) =>
+            (id.Parent is AssignmentExpressionSyntax a && a.Left == id)
+            || id.Parent is PrefixUnaryExpressionSyntax || id.Parent is PostfixUnaryExpressionSyntax
+            || (id.Parent is ArgumentSyntax arg && !arg.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None));
+
         private bool IsWrittenAgain(SyntaxNode body, ILocalSymbol local, SemanticModel model)
         {
+            HashSet<string> written = WrittenNames.GetValue(body, b => new HashSet<string>(
+                b.DescendantNodes().OfType<IdentifierNameSyntax>().Where(IsWriteTarget).Select(id => id.Identifier.ValueText), StringComparer.Ordinal));
+            if (!written.Contains(local.Name))
+            {
+                return false;
+            }
+
             foreach (IdentifierNameSyntax id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (id.Identifier.ValueText != local.Name)
@@ -327,11 +344,7 @@ namespace ElectionLint.Analyzers.Evaluation
                     continue;
                 }
 
-                SyntaxNode parent = id.Parent!;
-                bool written = (parent is AssignmentExpressionSyntax a && a.Left == id)
-                    || parent is PrefixUnaryExpressionSyntax || parent is PostfixUnaryExpressionSyntax
-                    || (parent is ArgumentSyntax arg && !arg.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None));
-                if (written && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, _cancellation).Symbol, local))
+                if (IsWriteTarget(id) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, _cancellation).Symbol, local))
                 {
                     return true;
                 }

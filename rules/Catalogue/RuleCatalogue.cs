@@ -140,7 +140,7 @@ namespace ElectionLint.Rules.Catalogue
                 "worst-case failover window {window} ({formula}) is above maxFailover {max} — {fix}",
                 T, RuleSeverity.Warning, new[] { All }, true,
                 "After a real failure the system is without a leader for up to the failover window; it should stay within the profile's maxFailover."),
-            new Rule("EL2031", "No value satisfies the profile",
+            new Rule("EL2031", "No configuration satisfies the profile",
                 "no configuration of {system} satisfies the profile: {collision} — {relax}",
                 T, RuleSeverity.Warning, new[] { All }, false,
                 "The stability bounds (WAN round trip, GC pauses) and the system's own limits ask for longer timeouts than the availability budget allows, whatever the settings; one finding names the constraints that collide instead of contradictory fixes."),

@@ -43,6 +43,8 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(1, code);
             JsonElement run = SarifValidator.Validate(output);
             Assert.Equal(23, run.GetProperty("results").GetArrayLength());
+            Assert.All(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
+                r => Assert.Matches("^[A-Z][A-Za-z0-9]*$", r.GetProperty("name").GetString()!)); // review: seven names were not identifiers
             MatchGolden("sample.sarif", output.Replace(Program.Version, "VERSION"));
         }
 

@@ -146,15 +146,21 @@ namespace ElectionLint.Cli.Output
             return string.Join("/", parts);
         }
 
-        /// <summary>A PascalCase name from the title (SARIF reportingDescriptor.name).</summary>
-        private static string Name(string title)
+        /// <summary>A PascalCase identifier from the title (SARIF reportingDescriptor.name): letters and digits only.</summary>
+        internal static string Name(string title)
         {
             var sb = new System.Text.StringBuilder();
-            foreach (string word in title.Split(' ', '-', '/', '.', ',', '(', ')', '×', '–'))
+            bool wordStart = true;
+            foreach (char c in title)
             {
-                if (word.Length > 0 && char.IsLetterOrDigit(word[0]))
+                if (c < 128 && char.IsLetterOrDigit(c))
                 {
-                    sb.Append(char.ToUpperInvariant(word[0])).Append(word.Substring(1));
+                    sb.Append(wordStart ? char.ToUpperInvariant(c) : c);
+                    wordStart = false;
+                }
+                else if (c != '\'')
+                {
+                    wordStart = true; // an apostrophe joins ("Broker's" → "Brokers")
                 }
             }
 

@@ -147,7 +147,8 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
-        private static bool IsOn(string rule, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
+        /// <summary>False when the profile's rules: section switches the rule off.</summary>
+        internal static bool IsOn(string rule, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
             severities == null || !severities.TryGetValue(rule, out RuleSeverity s) || s != RuleSeverity.Off;
 
         private static RuleSeverity Severity(PendingFinding f, IReadOnlyDictionary<string, RuleSeverity>? severities) =>

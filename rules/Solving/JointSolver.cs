@@ -76,8 +76,6 @@ namespace ElectionLint.Rules.Solving
             }
         }
 
-        public SystemModel Model => _model;
-
         /// <summary>Null when some configuration satisfies every rule under the profile (or that cannot be decided).</summary>
         public ProfileConflict? FindConflict()
         {
@@ -332,7 +330,7 @@ namespace ElectionLint.Rules.Solving
             }
 
             List<LinearConstraint> lin = Linearize(free, assigned, i => include[i], soft, out _, out int vars, extra);
-            int variable = VariableOf(free, x);
+            int variable = VariableMap(free, assigned, out _)[x];
             Interval? iv = FourierMotzkin.Project(lin, vars, variable);
             if (iv == null)
             {
@@ -356,20 +354,6 @@ namespace ElectionLint.Rules.Solving
             }
 
             return null;
-        }
-
-        private static int VariableOf(bool[] free, int setting)
-        {
-            int v = 0;
-            for (int i = 0; i < setting; i++)
-            {
-                if (free[i])
-                {
-                    v++;
-                }
-            }
-
-            return v;
         }
 
         private RepairPlan? Verify(int[] subset, decimal?[] assigned, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
@@ -600,7 +584,7 @@ namespace ElectionLint.Rules.Solving
         /// <summary>The step a step rule asks of this setting (whole seconds, whole heartbeats), when that rule is on.</summary>
         private decimal? StepFor(SettingDefinition s, decimal?[] assigned)
         {
-            if (s.StepRule == null || (_severities != null && _severities.TryGetValue(s.StepRule, out RuleSeverity sev) && sev == RuleSeverity.Off))
+            if (s.StepRule == null || !Evaluator.IsOn(s.StepRule, _severities))
             {
                 return null;
             }
@@ -666,17 +650,23 @@ namespace ElectionLint.Rules.Solving
             }
         }
 
+        /// <summary>Each setting's variable: the free settings without an assigned value, numbered in order; -1 for the rest.</summary>
+        private static int[] VariableMap(bool[] free, decimal?[] assigned, out int count)
+        {
+            var varOf = new int[free.Length];
+            count = 0;
+            for (int i = 0; i < free.Length; i++)
+            {
+                varOf[i] = free[i] && assigned[i] == null ? count++ : -1;
+            }
+
+            return varOf;
+        }
+
         /// <summary>The model's constraints as linear constraints over the free settings; map[k] is the model index of result k.</summary>
         private List<LinearConstraint> Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, out List<int> map, out int variables, IEnumerable<ModelConstraint>? extra = null)
         {
-            int n = _sys.Settings.Count;
-            var varOf = new int[n];
-            variables = 0;
-            for (int i = 0; i < n; i++)
-            {
-                varOf[i] = free[i] && assigned[i] == null ? variables++ : -1;
-            }
-
+            int[] varOf = VariableMap(free, assigned, out variables);
             var lin = new Linearizer(_ctx, varOf, assigned, variables);
             var result = new List<LinearConstraint>();
             map = new List<int>();
@@ -801,14 +791,7 @@ namespace ElectionLint.Rules.Solving
             decimal? best = null;
             foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
             {
-                int n = _sys.Settings.Count;
-                var varOf = new int[n];
-                int vars = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    varOf[i] = free[i] && combo[i] == null ? vars++ : -1;
-                }
-
+                int[] varOf = VariableMap(free, combo, out int vars);
                 var lin = new Linearizer(_ctx, varOf, combo, vars + 1);
                 var list = new List<LinearConstraint>();
                 for (int i = 0; i < _model.Constraints.Count; i++)

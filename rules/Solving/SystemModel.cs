@@ -31,7 +31,7 @@ namespace ElectionLint.Rules.Solving
             SystemDefinition sys = ctx.System;
             EnvironmentProfile profile = ctx.Profile;
             var list = new List<ModelConstraint>();
-            bool On(string rule) => severities == null || !severities.TryGetValue(rule, out RuleSeverity s) || s != RuleSeverity.Off;
+            bool On(string rule) => Evaluator.IsOn(rule, severities);
             string Name(string setting) => ctx.Name(setting);
             string QName(Quantity q) => ctx.QuantityName(q);
 

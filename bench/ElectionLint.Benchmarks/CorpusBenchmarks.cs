@@ -90,18 +90,6 @@ namespace ElectionLint.Benchmarks
             return n;
         }
 
-        [Benchmark(Description = "stage: validate (syntax and duplicate keys)")]
-        public int StageValidate()
-        {
-            int n = 0;
-            foreach ((string path, string text) in _files)
-            {
-                n += ElectionLint.Config.Documents.YamlReader.Validate(new SourceText(path, text)).Problems.Count;
-            }
-
-            return n;
-        }
-
         private static string FindCorpus()
         {
             string? dir = AppContext.BaseDirectory;

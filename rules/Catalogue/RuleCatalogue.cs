@@ -159,7 +159,7 @@ namespace ElectionLint.Rules.Catalogue
             new Rule("EL9001", "File cannot be parsed",
                 "{reason}",
                 L, RuleSeverity.Error, new[] { All }, false,
-                "The file is not valid YAML, JSON or properties; nothing in it was checked."),
+                "The file names a setting ElectionLint reads but is not valid YAML, JSON or properties; nothing in it was checked. A file that names none of them (no key, flag or variable with heartbeat, election, leader-elect, session timeout, tickTime and the like) is not parsed: only its encoding and suppression comments are checked."),
             new Rule("EL9002", "Invalid .electionlint.yaml",
                 ".electionlint.yaml is invalid: {reason}",
                 L, RuleSeverity.Error, new[] { All }, false,

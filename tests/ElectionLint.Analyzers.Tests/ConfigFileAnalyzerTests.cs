@@ -19,7 +19,7 @@ namespace ElectionLint.Analyzers.Tests
         {
             var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
                 .WithAdditionalFile("/repo/deploy/etcd.yaml", "name: etcd-0\nheartbeat-interval: 100\nelection-timeout: 300\n")
-                .WithAdditionalFile("/repo/deploy/broken.yaml", "a: [1, 2\nb: 3\n")
+                .WithAdditionalFile("/repo/deploy/broken.yaml", "a: [1, 2\nb: 3\n# leader-elect below\n")
                 .WithAdditionalFile("/repo/README.md", "not a config file")
                 .RunAsync("class C { }");
             var d = diagnostics.Single(x => x.Id == "EL1001");
@@ -31,6 +31,28 @@ namespace ElectionLint.Analyzers.Tests
             var broken = diagnostics.Single(x => x.Id == "EL9001");
             Assert.Equal(0, broken.Location.GetLineSpan().StartLinePosition.Line);
             Assert.Equal(2, diagnostics.Length);
+        }
+
+        [Fact]
+        public async Task A_fifo_or_an_oversized_file_on_disk_is_never_read()
+        {
+            // Review H1/R2: a FIFO *.yaml in a project hung dotnet build; a link to a 1.5 GB file was read whole.
+            string dir = Directory.CreateTempSubdirectory("el-af-").FullName;
+            string fifo = Path.Combine(dir, "fifo.yaml"), big = Path.Combine(dir, "big.bin"), link = Path.Combine(dir, "big.yaml");
+            System.Diagnostics.Process.Start("mkfifo", fifo)!.WaitForExit();
+            using (FileStream f = File.Create(big))
+            {
+                f.SetLength(11 * 1024 * 1024);
+            }
+
+            File.CreateSymbolicLink(link, big);
+            // The texts stand for what reading would give: neither is read, so neither is linted.
+            var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile(fifo, "heartbeat-interval: 100\nelection-timeout: 100\n")
+                .WithAdditionalFile(link, "heartbeat-interval: 100\nelection-timeout: 100\n")
+                .RunAsync("class C { }");
+            Diagnostic d = Assert.Single(diagnostics);
+            Assert.Equal(("EL9004", link, "file skipped: 11 MB is larger than the 10 MB limit"), (d.Id, d.Location.GetLineSpan().Path, d.GetMessage()));
         }
 
         [Fact]

@@ -30,24 +30,35 @@ namespace ElectionLint.Config.Tests
         }
 
         [Fact]
-        public void Large_corpus_has_no_EL9001_except_real_duplicate_keys()
+        public void The_reader_finds_no_problem_in_the_large_corpus_except_real_duplicate_keys()
         {
-            List<LintDiagnostic> all = LintFolder("large");
-            var errors = all.Where(d => d.RuleId == "EL9001").Select(d => $"{Path.GetFileName(d.Path)}:{d.Span.StartLine}:{d.Span.StartColumn}").ToArray();
-            // These four repeat a key; Kubernetes' decoder (sigs.k8s.io/yaml) rejects them ("key already set in map").
+            var problems = Directory.EnumerateFiles(Path.Combine(Lint.CorpusRoot, "large"))
+                .Where(f => ConfigFileNames.IsConfigFile(f))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .SelectMany(f => Lint.Problems(f, File.ReadAllText(f)).Select(p => Path.GetFileName(f) + ":" + p))
+                .ToArray();
+            // These repeat a key; Kubernetes' decoder (sigs.k8s.io/yaml) rejects them ("key already set in map").
             Assert.Equal(
                 new[]
                 {
-                    // metadata.annotations twice; it was hidden while any "{{" in a file downgraded its syntax errors
-                    "argoproj__argo-workflows__examples__k8s-patch-json-workflow.yaml:13:3",
-                    "kubernetes__examples___archived__openshift-origin__etcd-controller.yaml:12:3",
-                    "kubernetes__examples___archived__openshift-origin__etcd-discovery-controller.yaml:12:3",
-                    "kubernetes__examples___archived__openshift-origin__openshift-controller.yaml:12:3",
-                    "kubernetes__examples___archived__volumes__scaleio__sc-pvc.yaml:12:3",
+                    "argoproj__argo-workflows__examples__k8s-patch-json-workflow.yaml:13:3 EL9001 duplicate key 'annotations' (first defined on line 6); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file",
+                    "kubernetes__examples___archived__openshift-origin__etcd-controller.yaml:12:3 EL9001 duplicate key 'selector' (first defined on line 6); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file",
+                    "kubernetes__examples___archived__openshift-origin__etcd-discovery-controller.yaml:12:3 EL9001 duplicate key 'selector' (first defined on line 6); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file",
+                    "kubernetes__examples___archived__openshift-origin__openshift-controller.yaml:12:3 EL9001 duplicate key 'selector' (first defined on line 8); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file",
+                    "kubernetes__examples___archived__volumes__scaleio__sc-pvc.yaml:12:3 EL9001 duplicate key 'storageClassName' (first defined on line 6); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file",
                 },
-                errors);
-            Assert.All(all.Where(d => d.RuleId == "EL9001"), d => Assert.StartsWith("duplicate key", d.Message));
-            Assert.DoesNotContain(all, d => d.RuleId != "EL9001" && d.RuleId != "EL9004");
+                problems.Where(p => !p.Contains(" EL9004 ")).ToArray());
+        }
+
+        [Fact]
+        public void The_linter_parses_only_the_large_corpus_files_that_can_hold_a_setting()
+        {
+            List<LintDiagnostic> all = LintFolder("large");
+            // None of the files with a duplicate key above mentions a timing word: the linter does not parse them.
+            Assert.Equal(
+                new string[0],
+                all.Select(d => $"{Path.GetFileName(d.Path)}:{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId}").Where(d => !d.EndsWith("EL9004", StringComparison.Ordinal)).ToArray());
+            Assert.All(all.Where(d => d.RuleId == "EL9004"), d => Assert.Contains("template syntax", d.Message));
         }
 
         [Fact]
@@ -58,12 +69,11 @@ namespace ElectionLint.Config.Tests
             int rejected = 0;
             foreach (string[] row in index)
             {
-                FileResult r = ConfigLinter.LintFile(Path.Combine(dir, row[0]), ProfileDocument.Empty, row[0]);
-                var problems = r.Diagnostics.Where(d => d.RuleId == "EL9001" || d.RuleId == "EL9004").ToList();
-                if (row[1] == "no" && problems.Count > 0)
+                string[] problems = Lint.Problems(row[0], File.ReadAllText(Path.Combine(dir, row[0])));
+                if (row[1] == "no" && problems.Length > 0)
                 {
                     rejected++;
-                    Assert.All(problems, p => Assert.True(p.Span.StartLine >= 1 && p.Span.StartColumn >= 1, row[0]));
+                    Assert.All(problems, p => Assert.Matches(@"^[1-9][0-9]*:[1-9][0-9]* EL900[14] ", p));
                 }
             }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ElectionLint.Config.Documents;
 using ElectionLint.Config.Linting;
 using ElectionLint.Config.ProfileFile;
 using ElectionLint.Config.Source;
@@ -15,6 +16,19 @@ namespace ElectionLint.Config.Tests
         {
             ProfileDocument doc = profile == null ? ProfileDocument.Empty : ProfileLoader.Load(".electionlint.yaml", profile).Document;
             return ConfigLinter.Lint(fileName, Encoding.UTF8.GetBytes(text), doc, fileName).Diagnostics;
+        }
+
+        /// <summary>What the file's reader reports (files without a timing word are not parsed by the linter).</summary>
+        public static string[] Problems(string fileName, string text)
+        {
+            var source = new SourceText(fileName, text);
+            ParsedFile parsed = ConfigFileNames.KindOf(fileName) switch
+            {
+                FileKind.Json => JsonReader.Read(source),
+                FileKind.Properties => PropertiesReader.Read(source),
+                _ => YamlReader.Read(source),
+            };
+            return parsed.Problems.Select(p => $"{p.Span.StartLine}:{p.Span.StartColumn} {p.RuleId} {p.Message}").ToArray();
         }
 
         /// <summary>"line:col RULE" for each diagnostic, in order.</summary>

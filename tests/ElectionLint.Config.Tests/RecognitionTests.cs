@@ -1,4 +1,8 @@
+using System;
+using System.IO;
 using System.Linq;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Recognition;
 using Xunit;
 
 namespace ElectionLint.Config.Tests
@@ -133,6 +137,22 @@ namespace ElectionLint.Config.Tests
         public void Ordinary_manifests_have_no_trigger_word()
         {
             Assert.False(Recognizer.MayHoldSettings("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {sessionAffinity: ClientIP, ports: [{port: 80}]}\n# leader of the team\n"));
+        }
+
+        [Fact]
+        public void The_anchored_scan_agrees_with_the_trigger_pattern()
+        {
+            // Every corpus file, and random text made of the pattern's own pieces.
+            var texts = Directory.EnumerateFiles(Lint.CorpusRoot, "*", SearchOption.AllDirectories).Where(ConfigFileNames.IsConfigFile).Select(File.ReadAllText).ToList();
+            string[] pieces = { "heart", "beat", "-", "_", ".", "interval", "threshold", "election", "timeout", "leader", "elect", "session", "tick", "time", "quorum", "fetch", "max", "poll", "cluster", "membership", "MAX", "TiCk", " ", "\n" };
+            var random = new Random(16);
+            for (int i = 0; i < 20_000; i++)
+            {
+                texts.Add(string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => pieces[random.Next(pieces.Length)])));
+            }
+
+            Assert.All(texts, t => Assert.Equal(Recognizer.Triggers.IsMatch(t), Recognizer.MayHoldSettings(t)));
+            Assert.Contains(texts, t => Recognizer.MayHoldSettings(t));
         }
     }
 }

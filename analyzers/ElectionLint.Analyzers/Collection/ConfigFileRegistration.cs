@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ElectionLint.Config.Linting;
+using BoundedFile = ElectionLint.Config.Source.BoundedFile;
 using ElectionLint.Rules.Profile;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,7 +27,23 @@ namespace ElectionLint.Analyzers.Collection
         private static void Analyze(AdditionalFileAnalysisContext context, AnalysisProfile profile)
         {
             string path = context.AdditionalFile.Path;
-            if (!ConfigFileNames.IsConfigFile(path) || context.AdditionalFile.GetText(context.CancellationToken) is not SourceText text)
+            if (!ConfigFileNames.IsConfigFile(path))
+            {
+                return;
+            }
+
+            // Before the compiler reads the file: a FIFO or a device would block or never end, a huge file would be read whole.
+            if (BoundedFile.SkipBeforeReading(path, ConfigLinter.DefaultMaxBytes, out string? skipped))
+            {
+                if (skipped != null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9004"), Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(default, default)), skipped));
+                }
+
+                return;
+            }
+
+            if (context.AdditionalFile.GetText(context.CancellationToken) is not SourceText text)
             {
                 return;
             }

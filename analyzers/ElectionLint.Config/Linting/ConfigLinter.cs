@@ -85,13 +85,14 @@ namespace ElectionLint.Config.Linting
             var diagnostics = new List<LintDiagnostic>();
             string path = source.Path;
             FileKind kind = ConfigFileNames.KindOf(path);
-            // Most files of a config repository hold no timing setting: they are only checked for syntax and duplicates.
+            // Most files of a config repository cannot hold a timing setting: no key, flag or variable name ElectionLint reads
+            // appears in them. They are not parsed; only their encoding and suppression comments are checked (docs/cli.md).
             bool relevant = profile.Bindings.Count > 0 || Recognizer.MayHoldSettings(source.Text);
-            ParsedFile parsed = kind switch
+            ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : kind switch
             {
                 FileKind.Json => JsonReader.Read(source),
                 FileKind.Properties => PropertiesReader.Read(source),
-                _ => relevant ? YamlReader.Read(source) : YamlReader.Validate(source),
+                _ => YamlReader.Read(source),
             };
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a

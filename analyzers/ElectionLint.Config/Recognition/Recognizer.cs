@@ -11,12 +11,38 @@ namespace ElectionLint.Config.Recognition
     public static class Recognizer
     {
         /// <summary>Words every recognised key, flag or variable contains (a test checks this against the surface tables).</summary>
-        private static readonly Regex Triggers = new Regex(
+        internal static readonly Regex Triggers = new Regex(
             @"heartbeat[-_.]?(interval|threshold)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A literal in every alternative of <see cref="Triggers"/>, in lower case; a match starts at most 4 characters before
+        /// it and ends within 40 after. Searching these in a lower-cased copy (vectorised, ordinal) and trying the pattern only
+        /// around them costs a few percent of a parse, where a compiled pattern took 16–18 ms to build in every process.
+        /// </summary>
+        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership" };
 
         /// <summary>False when the text cannot hold any setting ElectionLint recognises (bindings aside).</summary>
-        public static bool MayHoldSettings(string text) => Triggers.IsMatch(text);
+        public static bool MayHoldSettings(string text)
+        {
+            string lower = text.ToLowerInvariant();
+            foreach (string anchor in TriggerAnchors)
+            {
+                int at = 0;
+                while ((at = lower.IndexOf(anchor, at, StringComparison.Ordinal)) >= 0)
+                {
+                    int start = Math.Max(0, at - 4), end = Math.Min(text.Length, at + 40);
+                    if (Triggers.Match(text, start, end - start).Success)
+                    {
+                        return true;
+                    }
+
+                    at += anchor.Length;
+                }
+            }
+
+            return false;
+        }
 
         public static IReadOnlyList<ConfigurationInstance> Recognize(ParsedFile file, IReadOnlyList<Binding>? bindings = null)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Reflection;
 
 namespace ElectionLint.Config.Source
 {
@@ -11,16 +12,19 @@ namespace ElectionLint.Config.Source
     public static class BoundedFile
     {
         /// <summary>
-        /// The final target of a link, or null when the path is not one. netstandard2.0 has no API for it, so a host on a newer
-        /// runtime sets it (the CLI: File.ResolveLinkTarget); without it a link is still read within the byte limit.
+        /// The final target of a link, or null when the path is not one. netstandard2.0 has no API for it: a host may set it
+        /// (the CLI: File.ResolveLinkTarget); otherwise the runtime's File.ResolveLinkTarget is found by reflection (.NET 6+),
+        /// and without either a link is still read within the byte limit.
         /// </summary>
         public static Func<string, string?>? FinalTarget { get; set; }
+
+        private static readonly Func<string, string?>? RuntimeFinalTarget = FindResolveLinkTarget();
 
         /// <summary>The bytes, or null with the reason the file was not read.</summary>
         public static byte[]? Read(string path, int maxBytes, out string? skipped)
         {
             skipped = null;
-            var info = new FileInfo(FinalTarget?.Invoke(path) ?? path);
+            var info = Target(path);
             long length = info.Length;
             if (length > maxBytes)
             {
@@ -55,6 +59,56 @@ namespace ElectionLint.Config.Source
 
             Array.Resize(ref buffer, read);
             return buffer;
+        }
+
+        /// <summary>
+        /// For a host that reads files itself (the compiler's additional files): true when a file on disk must not be read,
+        /// with the reason when there is one to report. An empty length is an empty file, a FIFO or a device: nothing to lint,
+        /// and reading the last two never ends. A path that is not on disk (an editor buffer, a test) is left to the host.
+        /// </summary>
+        public static bool SkipBeforeReading(string path, int maxBytes, out string? reason)
+        {
+            reason = null;
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    return false;
+                }
+
+                long length = Target(path).Length;
+                if (length > maxBytes)
+                {
+                    reason = TooLarge(length, maxBytes);
+                }
+
+                return length == 0 || reason != null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return false;
+            }
+        }
+
+        private static FileInfo Target(string path)
+        {
+            string? target = null;
+            try
+            {
+                target = (FinalTarget ?? RuntimeFinalTarget)?.Invoke(path);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is IOException || e.InnerException is UnauthorizedAccessException)
+            {
+                // A link loop or an unreadable link: reading it below fails with the same error, reported by the caller.
+            }
+
+            return new FileInfo(target ?? path);
+        }
+
+        private static Func<string, string?>? FindResolveLinkTarget()
+        {
+            MethodInfo? resolve = typeof(File).GetMethod("ResolveLinkTarget", new[] { typeof(string), typeof(bool) });
+            return resolve == null ? null : p => (resolve.Invoke(null, new object[] { p, true }) as FileSystemInfo)?.FullName;
         }
 
         public static string TooLarge(long bytes, int maxBytes) =>

@@ -2,43 +2,60 @@ using System.Collections.Generic;
 
 namespace ElectionLint.Config.Source
 {
-    /// <summary>A file's text with a line index, to turn offsets into line and column.</summary>
+    /// <summary>A file's text with a line index, to turn offsets into line and column. The index is built on first use:
+    /// most files never need a position.</summary>
     public sealed class SourceText
     {
-        private readonly List<int> _lineStarts = new List<int> { 0 };
+        private List<int>? _index;
 
         public SourceText(string path, string text)
         {
             Path = path;
             Text = text;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == '\n')
-                {
-                    _lineStarts.Add(i + 1);
-                }
-                else if (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
-                {
-                    _lineStarts.Add(i + 1);
-                }
-            }
         }
 
         public string Path { get; }
 
         public string Text { get; }
 
-        public int LineCount => _lineStarts.Count;
+        public int LineCount => LineStarts.Count;
+
+        // Built at most once per thread that races for it; every build is the same list.
+        private List<int> LineStarts => _index ??= Index(Text);
+
+        private static List<int> Index(string text)
+        {
+            var starts = new List<int> { 0 };
+            int i = 0;
+            while (true)
+            {
+                int at = text.IndexOfAny(LineBreaks, i);
+                if (at < 0)
+                {
+                    return starts;
+                }
+
+                if (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n')
+                {
+                    at++;
+                }
+
+                starts.Add(at + 1);
+                i = at + 1;
+            }
+        }
+
+        private static readonly char[] LineBreaks = { '\n', '\r' };
 
         /// <summary>1-based line and column of a 0-based offset.</summary>
         public (int Line, int Column) Position(int offset)
         {
-            int lo = 0, hi = _lineStarts.Count - 1;
+            List<int> lineStarts = LineStarts;
+            int lo = 0, hi = lineStarts.Count - 1;
             while (lo < hi)
             {
                 int mid = (lo + hi + 1) / 2;
-                if (_lineStarts[mid] <= offset)
+                if (lineStarts[mid] <= offset)
                 {
                     lo = mid;
                 }
@@ -48,7 +65,7 @@ namespace ElectionLint.Config.Source
                 }
             }
 
-            return (lo + 1, offset - _lineStarts[lo] + 1);
+            return (lo + 1, offset - lineStarts[lo] + 1);
         }
 
         public SourceSpan Span(int start, int end)
@@ -61,13 +78,14 @@ namespace ElectionLint.Config.Source
         /// <summary>The text of a 1-based line, without its line break.</summary>
         public string Line(int line)
         {
-            if (line < 1 || line > _lineStarts.Count)
+            List<int> lineStarts = LineStarts;
+            if (line < 1 || line > lineStarts.Count)
             {
                 return string.Empty;
             }
 
-            int start = _lineStarts[line - 1];
-            int end = line < _lineStarts.Count ? _lineStarts[line] : Text.Length;
+            int start = lineStarts[line - 1];
+            int end = line < lineStarts.Count ? lineStarts[line] : Text.Length;
             while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
             {
                 end--;

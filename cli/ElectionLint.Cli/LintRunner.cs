@@ -51,7 +51,9 @@ namespace ElectionLint.Cli
             {
                 if (!File.Exists(options.Config))
                 {
-                    stderr.WriteLine($"error: --config {options.Config}: no such file");
+                    stderr.WriteLine(Directory.Exists(options.Config)
+                        ? $"error: --config {options.Config}: a folder; name the profile file itself (for example {Path.Combine(options.Config, ProfileLoader.FileName)})"
+                        : $"error: --config {options.Config}: no such file");
                     return UsageError;
                 }
 

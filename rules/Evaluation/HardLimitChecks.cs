@@ -87,8 +87,8 @@ namespace ElectionLint.Rules.Evaluation
 
                 var args = new Dictionary<string, string>
                 {
-                    ["raw"] = o.Raw ?? string.Empty,
-                    ["reason"] = o.Error ?? "invalid value",
+                    ["raw"] = MessageTemplate.Quote(o.Raw ?? string.Empty),
+                    ["reason"] = MessageTemplate.Quote(o.Error ?? "invalid value", 300),
                 };
                 ctx.Report("EL1000", o.Setting.Id, new string[0], args);
             }

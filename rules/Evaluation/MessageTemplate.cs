@@ -35,6 +35,10 @@ namespace ElectionLint.Rules.Evaluation
             return sb.ToString();
         }
 
+        /// <summary>A value as written, short enough for a message: a 9 MB value once made a 37 MB message.</summary>
+        public static string Quote(string raw, int max = 80) =>
+            raw.Length <= max ? raw : raw.Substring(0, max - 20) + $"… ({raw.Length} characters)";
+
         /// <summary>The placeholder names a template uses.</summary>
         public static IEnumerable<string> Placeholders(string template)
         {

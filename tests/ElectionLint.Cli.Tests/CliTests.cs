@@ -220,6 +220,33 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void Links_are_measured_by_their_target_and_profile_errors_are_usage_errors()
+        {
+            // Review R2: a link to a 1.5 GB file was read whole before the size check; B5: a looping profile link crashed.
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            using (FileStream big = File.Create(Path.Combine(dir, "big.bin")))
+            {
+                big.SetLength(11 * 1024 * 1024);
+            }
+
+            File.CreateSymbolicLink(Path.Combine(dir, "big.yaml"), Path.Combine(dir, "big.bin"));
+            (int code, string output, _) = Cli.RunIn(dir, "lint", ".", "--format", "json");
+            Assert.Equal(1, code);
+            var messages = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray()
+                .Select(d => d.GetProperty("rule").GetString() + " " + d.GetProperty("message").GetString()).ToArray();
+            Assert.Equal(new[] { "EL9004 file skipped: 11 MB is larger than the 10 MB limit", "EL1001" }, messages.Select(m => m.StartsWith("EL1001", StringComparison.Ordinal) ? "EL1001" : m));
+
+            File.CreateSymbolicLink(Path.Combine(dir, ".electionlint.yaml"), Path.Combine(dir, ".electionlint.yaml"));
+            (code, output, _) = Cli.RunIn(dir, "lint", "etcd.yaml");
+            Assert.Equal(2, code);
+            Assert.StartsWith(".electionlint.yaml:1:1: error EL9002: .electionlint.yaml is invalid: cannot be read (Too many levels of symbolic links", output);
+
+            (code, _, string error) = Cli.RunIn(dir, "lint", "etcd.yaml", "--config", dir);
+            Assert.Equal(2, code);
+            Assert.Equal($"error: --config {dir}: a folder; name the profile file itself (for example {Path.Combine(dir, ".electionlint.yaml")})", error.Trim());
+        }
+
+        [Fact]
         public void A_value_with_a_line_break_keeps_the_one_line_format()
         {
             string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: \"30\\n0\\u001b[31m\"\n"));

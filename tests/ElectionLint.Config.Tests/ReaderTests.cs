@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ElectionLint.Config.Documents;
@@ -136,6 +138,75 @@ namespace ElectionLint.Config.Tests
 
             var big = ConfigLinter.Lint("big.yaml", new byte[3 * 1024 * 1024], empty, "big.yaml", maxBytes: 2 * 1024 * 1024).Diagnostics.Single();
             Assert.Equal("file skipped: 3 MB is larger than the 2 MB limit", big.Message);
+        }
+
+        [Theory]
+        // Review, observation 3: overlong and surrogate forms were accepted by the check and reported at the last byte.
+        [InlineData(new byte[] { 0xC0, 0xAF }, "byte 0xC0 at byte offset 9")]
+        [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, "byte 0xED at byte offset 9")]
+        [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 }, "byte 0xF4 at byte offset 9")]
+        [InlineData(new byte[] { 0xE2, 0x82 }, "byte 0xE2 at byte offset 9")]
+        [InlineData(new byte[] { 0xC3, 0xA9, 0xFF }, "byte 0xFF at byte offset 11")]
+        public void Invalid_utf8_is_reported_at_the_first_bad_byte(byte[] bad, string expected)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes("a: 1\nb: x").Concat(bad).Concat(Encoding.ASCII.GetBytes("\n")).ToArray();
+            var d = ConfigLinter.Lint("u.yaml", bytes, ProfileDocument.Empty, "u.yaml").Diagnostics.Single();
+            Assert.Equal("EL9001", d.RuleId);
+            Assert.StartsWith("not valid UTF-8: " + expected, d.Message);
+        }
+
+        [Theory]
+        [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0 }, "UTF-16LE")]
+        [InlineData(new byte[] { 0xFE, 0xFF, 0, (byte)'a' }, "UTF-16BE")]
+        [InlineData(new byte[] { 0xFF, 0xFE, 0, 0, (byte)'a', 0, 0, 0 }, "UTF-32LE")]
+        public void Utf16_and_utf32_are_named(byte[] bytes, string encoding)
+        {
+            var d = ConfigLinter.Lint("u.yaml", bytes, ProfileDocument.Empty, "u.yaml").Diagnostics.Single();
+            Assert.Equal(("EL9004", $"file skipped: {encoding} text; ElectionLint reads UTF-8 (convert it, e.g. with iconv -f {encoding} -t UTF-8)"), (d.RuleId, d.Message));
+        }
+
+        [Fact]
+        public void Messages_quote_long_values_shortened()
+        {
+            // Review, observation 6: a 9 MB value made a 37 MB message.
+            string value = new string('9', 5000);
+            var d = Lint.Text("zoo.cfg", "tickTime=" + value + "\n").Single();
+            Assert.Equal("EL1000", d.RuleId);
+            Assert.True(d.Message.Length < 500, d.Message);
+            Assert.Contains("… (5000 characters)", d.Message);
+        }
+
+        [Fact]
+        public void Re_indent_repairs_stay_within_a_budget_on_a_large_file()
+        {
+            // Review H4: 1 MB of quoted scalars continued at the parent's indentation was re-read 64 times (37 s).
+            var sb = new StringBuilder("# leader-elect\nspec:\n");
+            for (int i = 0; sb.Length < 1_000_000; i++)
+            {
+                sb.Append("  a").Append(i).Append(": \"x\n  y\"\n");
+            }
+
+            (long perByte, IReadOnlyList<LintDiagnostic> diagnostics) = Allocation("repair.yaml", sb.ToString());
+            Assert.True(perByte < 100, $"{perByte} bytes allocated per input byte");
+            Assert.Equal("EL9001", diagnostics.Single().RuleId);
+        }
+
+        [Fact]
+        public void A_long_flow_sequence_costs_memory_in_proportion()
+        {
+            // Review R3: a 9.9 MB flow sequence took 21 s and 1 GB. Each value costs about 270 bytes allocated per input byte here.
+            string yaml = "# leader-elect\na: [" + string.Join(",", Enumerable.Repeat("1", 300_000)) + "]\n";
+            (long perByte, IReadOnlyList<LintDiagnostic> diagnostics) = Allocation("flow.yaml", yaml);
+            Assert.True(perByte < 400, $"{perByte} bytes allocated per input byte");
+            Assert.Empty(diagnostics);
+        }
+
+        private static (long PerByte, IReadOnlyList<LintDiagnostic> Diagnostics) Allocation(string name, string text)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var diagnostics = ConfigLinter.Lint(name, bytes, ProfileDocument.Empty, name).Diagnostics;
+            return ((GC.GetAllocatedBytesForCurrentThread() - before) / bytes.Length, diagnostics);
         }
 
         [Fact]

@@ -89,6 +89,15 @@ bindings:
         [InlineData("profile:\n  network: moon\n", "2:12", "network must be lan or wan, not 'moon'")]
         [InlineData("bindings:\n  - system: zab\n", "2:13", "a binding needs a known system (etcd, k8s-leader-election, kafka-consumer, kafka-kraft-controller, kafka-broker-session, kafka-group-coordinator, zookeeper, zookeeper-ensemble, dotnext-raft, orleans-membership, consul-session, azure-blob-lease, akka-lease, custom)")]
         [InlineData("profile: [\n", "2:1", "YAML syntax error: While parsing a node, did not find expected node content.")]
+        // Review, observation 8: wrong types were accepted silently.
+        [InlineData("profile:\n  network: [wan]\n", "2:12", "network must be lan or wan")]
+        [InlineData("profile:\n  kafkaBroker: 5\n", "2:16", "kafkaBroker is a mapping of groupMinSessionTimeout and groupMaxSessionTimeout")]
+        [InlineData("profile:\n  rttP99: [1]\n", "2:11", "rttP99 is a duration such as 150ms or 5s")]
+        [InlineData("profile:\n  gcHeadroom: {a: 1}\n", "2:15", "gcHeadroom is a positive number")]
+        [InlineData("bindings:\n  - system: custom\n    csharp: 5\n", "3:13", "csharp is a mapping with type and settings")]
+        [InlineData("bindings:\n  - system: custom\n    csharp:\n      settings: {Hb: 'heartbeat:ms:extra'}\n", "4:22", "'heartbeat:ms:extra' has more than one ':'; write setting or setting:unit")]
+        [InlineData("bindings:\n  - system: custom\n    yaml:\n      match: {kind: [A]}\n      settings: {hb: heartbeat}\n", "4:21", "match values are strings; 'kind' is not")]
+        [InlineData("profile:\n  network: wan\n---\nprofile:\n  network: lan\n", "4:1", "a profile is one YAML document; remove the second one or merge it into the first")]
         public void Invalid_profile_is_EL9002_with_a_position(string yaml, string at, string message)
         {
             var p = ProfileLoader.Load(".electionlint.yaml", yaml).Problems.First();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ElectionLint.Config.Source;
+using static ElectionLint.Rules.Evaluation.MessageTemplate;
 
 namespace ElectionLint.Config.Documents
 {
@@ -112,7 +113,7 @@ namespace ElectionLint.Config.Documents
                 if (seen.TryGetValue(key.Value, out int line))
                 {
                     // Microsoft.Extensions.Configuration keys are case-insensitive and it rejects duplicates.
-                    _problems.Add(new FileProblem("EL9001", $"duplicate key '{key.Value}' (first defined on line {line}); .NET configuration rejects the file", key.Span));
+                    _problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(key.Value)}' (first defined on line {line}); .NET configuration rejects the file", key.Span));
                 }
                 else
                 {
@@ -239,7 +240,7 @@ namespace ElectionLint.Config.Documents
             bool number = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && (text[0] == '-' || char.IsDigit(text[0]));
             if (text.Length == 0 || !(number || text == "true" || text == "false" || text == "null"))
             {
-                throw new JsonSyntaxException(text.Length == 0 ? $"unexpected '{_s[start]}'" : $"invalid value '{text}'", start);
+                throw new JsonSyntaxException(text.Length == 0 ? $"unexpected '{_s[start]}'" : $"invalid value '{Quote(text)}'", start);
             }
 
             return new ScalarNode(text == "null" ? string.Empty : text, ScalarStyle.Plain, _source.Span(start, _i));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ElectionLint.Config.Source;
+using static ElectionLint.Rules.Evaluation.MessageTemplate;
 
 namespace ElectionLint.Config.Documents
 {
@@ -84,7 +85,7 @@ namespace ElectionLint.Config.Documents
                 var valueNode = new ScalarNode(value.ToString(), ScalarStyle.Plain, source.Span(valueStart, valueEnd));
                 if (seen.TryGetValue(keyNode.Value, out int line))
                 {
-                    problems.Add(new FileProblem("EL9001", $"duplicate key '{keyNode.Value}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
+                    problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(keyNode.Value)}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
                 }
                 else
                 {

@@ -5,6 +5,7 @@ using ElectionLint.Config.Source;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YStyle = YamlDotNet.Core.ScalarStyle;
+using static ElectionLint.Rules.Evaluation.MessageTemplate;
 
 namespace ElectionLint.Config.Documents
 {
@@ -228,7 +229,7 @@ namespace ElectionLint.Config.Documents
                             }
                             else
                             {
-                                problems.Add(new FileProblem("EL9001", $"YAML alias *{a.Value.Value} refers to no anchor", Span(source, a.Start, a.End, inserted)));
+                                problems.Add(new FileProblem("EL9001", $"YAML alias *{Quote(a.Value.Value)} refers to no anchor", Span(source, a.Start, a.End, inserted)));
                                 Add(stack, ref root, new ScalarNode(string.Empty, ScalarStyle.Plain, Span(source, a.Start, a.End, inserted)), problems, source);
                             }
 
@@ -303,7 +304,7 @@ namespace ElectionLint.Config.Documents
                 f.Keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 if (f.Keys.TryGetValue(sk.Value, out int firstLine))
                 {
-                    problems.Add(new FileProblem("EL9001", $"duplicate key '{sk.Value}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
+                    problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(sk.Value)}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
                 }
                 else
                 {

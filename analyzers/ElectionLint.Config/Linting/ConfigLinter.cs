@@ -8,6 +8,7 @@ using ElectionLint.Config.Source;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Profile;
+using static ElectionLint.Rules.Evaluation.MessageTemplate;
 
 namespace ElectionLint.Config.Linting
 {
@@ -51,6 +52,11 @@ namespace ElectionLint.Config.Linting
             if (bytes.Length > maxBytes)
             {
                 return Skipped(path, profile, TooLarge(bytes.Length, maxBytes));
+            }
+
+            if (Utf16Or32(bytes) is string encoding)
+            {
+                return Skipped(path, profile, $"file skipped: {encoding} text; ElectionLint reads UTF-8 (convert it, e.g. with iconv -f {encoding} -t UTF-8)");
             }
 
             if (Array.IndexOf(bytes, (byte)0) >= 0)
@@ -130,7 +136,7 @@ namespace ElectionLint.Config.Linting
             Suppressions suppressions = Suppressions.Scan(source);
             foreach ((SourceSpan span, string id) in suppressions.Unknown)
             {
-                Add(diagnostics, profile, path, "EL9003", $"suppression comment names unknown rule '{id}'", span);
+                Add(diagnostics, profile, path, "EL9003", $"suppression comment names unknown rule '{Quote(id)}'", span);
             }
 
             diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
@@ -145,6 +151,22 @@ namespace ElectionLint.Config.Linting
             }
 
             return new FileResult(path, source, parsed, diagnostics, evaluations);
+        }
+
+        /// <summary>The encoding a UTF-16 or UTF-32 byte order mark names; null for anything else.</summary>
+        private static string? Utf16Or32(byte[] b)
+        {
+            if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+            {
+                return "UTF-32LE";
+            }
+
+            if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+            {
+                return "UTF-32BE";
+            }
+
+            return b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE ? "UTF-16LE" : b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF ? "UTF-16BE" : null;
         }
 
         private static string TooLarge(long bytes, int maxBytes) => BoundedFile.TooLarge(bytes, maxBytes);
@@ -243,19 +265,38 @@ namespace ElectionLint.Config.Linting
             }
         }
 
-        private static int InvalidUtf8Offset(byte[] bytes)
+        /// <summary>The offset of the first byte that starts no well-formed UTF-8 sequence (Unicode Table 3-7: no overlong
+        /// forms, no surrogates, nothing past U+10FFFF).</summary>
+        internal static int InvalidUtf8Offset(byte[] bytes)
         {
             int i = 0;
             while (i < bytes.Length)
             {
                 byte b = bytes[i];
-                int n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-                if (n == 0 || i + n > bytes.Length)
+                if (b < 0x80)
+                {
+                    i++;
+                    continue;
+                }
+
+                // The range of the second byte depends on the first; later bytes are always 80..BF.
+                (int n, byte lo, byte hi) = b switch
+                {
+                    >= 0xC2 and <= 0xDF => (2, (byte)0x80, (byte)0xBF),
+                    0xE0 => (3, (byte)0xA0, (byte)0xBF),
+                    0xED => (3, (byte)0x80, (byte)0x9F),
+                    >= 0xE1 and <= 0xEF => (3, (byte)0x80, (byte)0xBF),
+                    0xF0 => (4, (byte)0x90, (byte)0xBF),
+                    >= 0xF1 and <= 0xF3 => (4, (byte)0x80, (byte)0xBF),
+                    0xF4 => (4, (byte)0x80, (byte)0x8F),
+                    _ => (0, (byte)0, (byte)0),
+                };
+                if (n == 0 || i + n > bytes.Length || bytes[i + 1] < lo || bytes[i + 1] > hi)
                 {
                     return i;
                 }
 
-                for (int k = 1; k < n; k++)
+                for (int k = 2; k < n; k++)
                 {
                     if ((bytes[i + k] & 0xC0) != 0x80)
                     {

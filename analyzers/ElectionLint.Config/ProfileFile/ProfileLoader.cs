@@ -7,6 +7,7 @@ using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Profile;
 using ElectionLint.Rules.Systems;
 using ElectionLint.Rules.Timing;
+using static ElectionLint.Rules.Evaluation.MessageTemplate;
 
 namespace ElectionLint.Config.ProfileFile
 {
@@ -58,6 +59,11 @@ namespace ElectionLint.Config.ProfileFile
                 return new LoadedProfile(ProfileDocument.Empty, problems, path);
             }
 
+            if (parsed.Documents.Count > 1)
+            {
+                problems.Add(Problem("a profile is one YAML document; remove the second one or merge it into the first", parsed.Documents[1].Span));
+            }
+
             var reader = new Reader(problems);
             EnvironmentProfile profile = EnvironmentProfile.Default;
             var overrides = new List<ProfileOverride>();
@@ -103,7 +109,7 @@ namespace ElectionLint.Config.ProfileFile
                             {
                                 if (!RuleCatalogue.Exists(r.KeyText))
                                 {
-                                    problems.Add(Problem($"unknown rule id '{r.KeyText}'", r.Key.Span));
+                                    problems.Add(Problem($"unknown rule id '{Quote(r.KeyText)}'", r.Key.Span));
                                 }
                                 else if (r.Value is ScalarNode sv && RuleSeverityText.TryParse(sv.Value, out RuleSeverity sev))
                                 {
@@ -139,7 +145,7 @@ namespace ElectionLint.Config.ProfileFile
 
                         break;
                     default:
-                        problems.Add(Problem($"unknown key '{e.KeyText}' (expected one of {string.Join(", ", TopKeys)})", e.Key.Span));
+                        problems.Add(Problem($"unknown key '{Quote(e.KeyText)}' (expected one of {string.Join(", ", TopKeys)})", e.Key.Span));
                         break;
                 }
             }
@@ -180,13 +186,18 @@ namespace ElectionLint.Config.ProfileFile
 
                 OnlyKeys(m, ProfileKeys, "profile");
                 NetworkKind? network = null;
-                if (m.Get("network") is ScalarNode n)
+                Node? networkNode = m.Get("network");
+                if (networkNode != null && networkNode is not ScalarNode)
+                {
+                    _problems.Add(Problem("network must be lan or wan", networkNode.Span));
+                }
+                else if (networkNode is ScalarNode n && !n.IsNull)
                 {
                     switch (n.Value.ToLowerInvariant())
                     {
                         case "lan": network = NetworkKind.Lan; break;
                         case "wan": network = NetworkKind.Wan; break;
-                        default: _problems.Add(Problem($"network must be lan or wan, not '{n.Value}'", n.Span)); break;
+                        default: _problems.Add(Problem($"network must be lan or wan, not '{Quote(n.Value)}'", n.Span)); break;
                     }
                 }
 
@@ -196,6 +207,10 @@ namespace ElectionLint.Config.ProfileFile
                     OnlyKeys(kb, new[] { "groupMinSessionTimeout", "groupMaxSessionTimeout" }, "kafkaBroker");
                     min = Duration(kb, "groupMinSessionTimeout");
                     max = Duration(kb, "groupMaxSessionTimeout");
+                }
+                else
+                {
+                    MappingOrNull(m.Get("kafkaBroker"), "kafkaBroker is a mapping of groupMinSessionTimeout and groupMaxSessionTimeout");
                 }
 
                 return new EnvironmentProfile
@@ -231,8 +246,18 @@ namespace ElectionLint.Config.ProfileFile
                 if (m.Get("csharp") is MappingNode cs)
                 {
                     OnlyKeys(cs, new[] { "type", "settings" }, "csharp binding");
-                    type = (cs.Get("type") as ScalarNode)?.Value;
+                    Node? typeNode = cs.Get("type");
+                    type = (typeNode as ScalarNode)?.Value;
+                    if (typeNode != null && typeNode is not ScalarNode)
+                    {
+                        _problems.Add(Problem("type is a type name such as My.App.RaftOptions", typeNode.Span));
+                    }
+
                     Settings(cs.Get("settings"), system, csharp);
+                }
+                else
+                {
+                    MappingOrNull(m.Get("csharp"), "csharp is a mapping with type and settings");
                 }
 
                 var match = new List<KeyValuePair<string, string>>();
@@ -244,11 +269,24 @@ namespace ElectionLint.Config.ProfileFile
                     {
                         foreach (MappingEntry e in mm.Entries)
                         {
+                            if (e.Value is not ScalarNode)
+                            {
+                                _problems.Add(Problem($"match values are strings; '{Quote(e.KeyText)}' is not", e.Value.Span));
+                            }
+
                             match.Add(new KeyValuePair<string, string>(e.KeyText, (e.Value as ScalarNode)?.Value ?? string.Empty));
                         }
                     }
+                    else
+                    {
+                        MappingOrNull(ym.Get("match"), "match is a mapping of key to value");
+                    }
 
                     Settings(ym.Get("settings"), system, yaml);
+                }
+                else
+                {
+                    MappingOrNull(m.Get("yaml"), "yaml is a mapping with match and settings");
                 }
 
                 return new Binding(system.Id) { CSharpType = type, CSharpSettings = csharp, YamlMatch = match, YamlSettings = yaml };
@@ -258,6 +296,7 @@ namespace ElectionLint.Config.ProfileFile
             {
                 if (node is not MappingNode m)
                 {
+                    MappingOrNull(node, "settings is a mapping of member or key to setting[:unit]");
                     return;
                 }
 
@@ -265,21 +304,28 @@ namespace ElectionLint.Config.ProfileFile
                 {
                     if (e.Value is not ScalarNode v)
                     {
+                        _problems.Add(Problem("a bound setting is written setting or setting:unit", e.Value.Span));
                         continue;
                     }
 
                     string[] parts = v.Value.Split(':');
+                    if (parts.Length > 2)
+                    {
+                        _problems.Add(Problem($"'{Quote(v.Value)}' has more than one ':'; write setting or setting:unit", v.Span));
+                        continue;
+                    }
+
                     string role = system.Id == Custom.Id ? Custom.CanonicalRole(parts[0]) : parts[0];
                     string? unit = parts.Length > 1 ? parts[1] : null;
                     if (!system.TryGetSetting(role, out _))
                     {
-                        _problems.Add(Problem($"'{parts[0]}' is not a setting of {system.Id}", v.Span));
+                        _problems.Add(Problem($"'{Quote(parts[0])}' is not a setting of {system.Id}", v.Span));
                         continue;
                     }
 
                     if (unit != null && DurationParser.UnitNanos(unit) == 0)
                     {
-                        _problems.Add(Problem($"unknown unit '{unit}' (use ns, us, ms, s, m, h)", v.Span));
+                        _problems.Add(Problem($"unknown unit '{Quote(unit)}' (use ns, us, ms, s, m, h)", v.Span));
                         continue;
                     }
 
@@ -331,14 +377,30 @@ namespace ElectionLint.Config.ProfileFile
                 {
                     if (Array.IndexOf(allowed, e.KeyText) < 0)
                     {
-                        _problems.Add(Problem($"unknown key '{e.KeyText}' in {what} (expected one of {string.Join(", ", allowed)})", e.Key.Span));
+                        _problems.Add(Problem($"unknown key '{Quote(e.KeyText)}' in {what} (expected one of {string.Join(", ", allowed)})", e.Key.Span));
                     }
+                }
+            }
+
+            /// <summary>A problem when <paramref name="node"/> is there, not null and not a mapping.</summary>
+            private void MappingOrNull(Node? node, string message)
+            {
+                if (node != null && node is not MappingNode && !(node is ScalarNode s && s.IsNull))
+                {
+                    _problems.Add(Problem(message, node.Span));
                 }
             }
 
             private Duration? Duration(MappingNode m, string key)
             {
-                if (m.Get(key) is not ScalarNode s || s.IsNull)
+                Node? node = m.Get(key);
+                if (node != null && node is not ScalarNode)
+                {
+                    _problems.Add(Problem($"{key} is a duration such as 150ms or 5s", node.Span));
+                    return null;
+                }
+
+                if (node is not ScalarNode s || s.IsNull)
                 {
                     return null;
                 }
@@ -355,7 +417,14 @@ namespace ElectionLint.Config.ProfileFile
 
             private decimal? Number(MappingNode m, string key)
             {
-                if (m.Get(key) is not ScalarNode s || s.IsNull)
+                Node? node = m.Get(key);
+                if (node != null && node is not ScalarNode)
+                {
+                    _problems.Add(Problem($"{key} is a positive number", node.Span));
+                    return null;
+                }
+
+                if (node is not ScalarNode s || s.IsNull)
                 {
                     return null;
                 }
@@ -365,7 +434,7 @@ namespace ElectionLint.Config.ProfileFile
                     return d;
                 }
 
-                _problems.Add(Problem($"{key} must be a positive number, not '{s.Value}'", s.Span));
+                _problems.Add(Problem($"{key} must be a positive number, not '{Quote(s.Value)}'", s.Span));
                 return null;
             }
 

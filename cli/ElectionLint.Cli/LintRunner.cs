@@ -116,11 +116,24 @@ namespace ElectionLint.Cli
 
             // Keep only what the report needs: a file's text only when it has diagnostics (memory stays flat on big repositories).
             var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source)[targets.Count];
-            Parallel.For(0, targets.Count, i =>
+            void LintOne(int i)
             {
                 FileResult r = ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
                 results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null);
-            });
+            }
+
+            // A few files (a pre-commit hook) are done before worker threads would start.
+            if (targets.Count <= 4)
+            {
+                for (int i = 0; i < targets.Count; i++)
+                {
+                    LintOne(i);
+                }
+            }
+            else
+            {
+                Parallel.For(0, targets.Count, LintOne);
+            }
             var diagnostics = new List<LintDiagnostic>();
             for (int i = 0; i < results.Length; i++)
             {

@@ -56,6 +56,22 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Values_too_large_to_represent_never_hide_the_other_files_findings()
+        {
+            // Review A4: these made the config-file analyzer throw (AD0001) and every other finding of the build disappeared.
+            var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile("/repo/sched.yaml", "leaderElection:\n  leaseDuration: 99999999999999999h\n")
+                .WithAdditionalFile("/repo/appsettings.json", "{\"RaftCluster\": {\"heartbeatThreshold\": 1e28}, \"Orleans\": {\"ClusterMembership\": {\"ProbeTimeout\": \"106752.00:00:00\"}}}")
+                .WithAdditionalFile("/repo/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
+                .WithAdditionalFile("/repo/.electionlint.yaml", "profile:\n  gcPauseP99: 300ms\n  gcHeadroom: 79228162514264337593543950335\n  maxFailover: 10675199.02:48:05.4775807\n")
+                .RunAsync("class C { }");
+            Assert.Equal(
+                // A pause budget of 7.9e28 × 300 ms leaves no configuration possible (EL2031): judged, not thrown.
+                new[] { "EL1000 /repo/sched.yaml 2", "EL1001 /repo/etcd.yaml 2", "EL1080 /repo/appsettings.json 1", "EL2031 /repo/appsettings.json 1", "EL2031 /repo/etcd.yaml 2" },
+                diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().Path} {d.Location.GetLineSpan().StartLinePosition.Line + 1}").OrderBy(x => x, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task The_profile_applies_to_config_files()
         {
             var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The analyzers' share of a build: generates a class library of 2,000 C# files (50 of them configure a bound library type)
+# with 500 YAML manifests of ../shared/corpus/large and the config samples as AdditionalFiles, rebuilds it with
+# -p:ReportAnalyzer=true, and prints ElectionLint's analyzer time against the compiler's (Csc) time, per run.
+# Usage: bench/run-analyzer.sh [--runs N] [--files N] [--yaml N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$(pwd)"
+runs=3 files=2000 yaml=500
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --files) files="$2"; shift 2 ;;
+    --yaml) yaml="$2"; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+proj="$work/Generated"
+mkdir -p "$proj/src" "$proj/deploy"
+dotnet build analyzers/ElectionLint.Analyzers -c Release -v q -nologo >/dev/null
+
+cat > "$proj/Generated.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);CS8618;CS0219;CS1998;EL1010;EL1011;EL1012;EL1020;EL1021;EL1022;EL2001;EL2010;EL2011;EL2020;EL2030;EL2040;EL2050</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <Analyzer Include="$repo/analyzers/ElectionLint.Analyzers/bin/Release/netstandard2.0/*.dll" />
+    <Compile Include="$repo/tests/ElectionLint.Analyzers.Tests/Stubs/*.cs" Exclude="$repo/tests/ElectionLint.Analyzers.Tests/Stubs/ZOther.cs" />
+    <AdditionalFiles Include="deploy/**/*.yaml" />
+  </ItemGroup>
+</Project>
+EOF
+
+python3 - "$proj" "$files" <<'PY'
+import os, sys
+proj, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    ns = f"Generated.Area{i % 100}"
+    bound = ""
+    if i % (n // 50) == 0:
+        bound = f"""
+        public static Confluent.Kafka.ConsumerConfig Consumer() => new Confluent.Kafka.ConsumerConfig
+        {{
+            SessionTimeoutMs = {6000 + i}, HeartbeatIntervalMs = {2000 + i % 7}, MaxPollIntervalMs = 300000,
+        }};
+"""
+    with open(os.path.join(proj, "src", f"File{i}.cs"), "w") as f:
+        f.write(f"""using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace {ns}
+{{
+    public sealed record Item{i}(int Id, string Name, decimal Price);
+
+    public static class Service{i}
+    {{{bound}
+        public static IReadOnlyDictionary<string, decimal> Totals(IEnumerable<Item{i}> items) =>
+            items.Where(x => x.Price > 0).GroupBy(x => x.Name).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Price));
+
+        public static string Describe(Item{i} item) => item switch
+        {{
+            {{ Price: > 100 }} => $"{{item.Name}} is expensive",
+            {{ Price: 0 }} => "free",
+            _ => new StringBuilder().Append(item.Name).Append(':').Append(item.Price).ToString(),
+        }};
+
+        public static int Fib(int n) => n < 2 ? n : Fib(n - 1) + Fib(n - 2);
+    }}
+}}
+""")
+PY
+ls ../shared/corpus/large | grep -E '\.yaml$' | sort | awk -v n="$yaml" 'NR <= n' | while read -r f; do cp "../shared/corpus/large/$f" "$proj/deploy/"; done
+cp samples/config-repo/etcd/*.y*ml "$proj/deploy/"
+
+dotnet restore "$proj" -v q -nologo >/dev/null
+echo "| run | ElectionLint analyzers s | all analyzers s | Csc s | ElectionLint ÷ Csc | config-file analyzer s | C# analyzer s |"
+echo "|---|---|---|---|---|---|---|"
+for r in $(seq 1 "$runs"); do
+  dotnet build "$proj" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -nologo > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+  python3 - "$work/build.log" "$r" <<'PY'
+import re, sys
+log = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+def seconds(pattern):
+    m = re.search(pattern, log, re.M)
+    return float(m.group(1)) if m else float("nan")
+el = seconds(r"^\s*([\d.]+)\s+\d+\s+ElectionLint\.Analyzers, Version")
+total = seconds(r"Total analyzer execution time: ([\d.]+) seconds")
+cfg = seconds(r"^\s*([\d.]+)\s+\d+\s+ElectionLint\.Analyzers\.ConfigFileAnalyzer")
+cs = seconds(r"^\s*([\d.]+)\s+\d+\s+ElectionLint\.Analyzers\.TimingAnalyzer")
+csc = seconds(r"^\s*(\d+)\s+ms\s+Csc\s") / 1000
+print(f"| {sys.argv[2]} | {el:.3f} | {total:.3f} | {csc:.2f} | {100 * el / csc:.2f} % | {cfg:.3f} | {cs:.3f} |")
+PY
+done
+echo
+echo "$files C# files, $(ls "$proj/deploy" | wc -l) YAML additional files; dotnet build --no-incremental -p:ReportAnalyzer=true; load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,8 +31,9 @@ namespace ElectionLint.Cli
                 }
             }
 
-            files.Sort(StringComparer.Ordinal);
-            return (files, missing);
+            // `lint d d/f` lints d/f once.
+            var unique = new List<string>(new SortedSet<string>(files, StringComparer.Ordinal));
+            return (unique, missing);
         }
 
         private static void Walk(string root, List<string> into)

@@ -25,6 +25,12 @@ namespace ElectionLint.Cli
         public RuleSeverity? FailLevel { get; init; } = RuleSeverity.Warning;
 
         public string? Config { get; init; }
+
+        /// <summary>Text format: findings only, no summary.</summary>
+        public bool Quiet { get; init; }
+
+        /// <summary>Text format: severities and rule ids in colour (ANSI).</summary>
+        public bool Color { get; init; }
     }
 
     /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>
@@ -89,7 +95,7 @@ namespace ElectionLint.Cli
             {
                 foreach (FileProblem problem in p.Problems)
                 {
-                    profileErrors.Add(new LintDiagnostic(Path.GetFullPath(p.Path), RuleCatalogue.Get("EL9002"), RuleSeverity.Error, ".electionlint.yaml is invalid: " + problem.Message, problem.Span));
+                    profileErrors.Add(new LintDiagnostic(Path.GetFullPath(p.Path), RuleCatalogue.Get("EL9002"), RuleSeverity.Error, Path.GetFileName(p.Path) + " is invalid: " + problem.Message, problem.Span));
                 }
 
                 if (p.Problems.Count > 0)
@@ -110,7 +116,7 @@ namespace ElectionLint.Cli
             string cwd = Directory.GetCurrentDirectory();
             if (profileErrors.Count > 0)
             {
-                Emit(new LintReport(profileErrors, sources, 0, cwd), formats, options.Outputs, stdout, stdoutStream);
+                Emit(new LintReport(profileErrors, sources, 0, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream);
                 return UsageError;
             }
 
@@ -144,7 +150,7 @@ namespace ElectionLint.Cli
                 }
             }
 
-            Emit(new LintReport(diagnostics, sources, targets.Count, cwd), formats, options.Outputs, stdout, stdoutStream);
+            Emit(new LintReport(diagnostics, sources, targets.Count, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream);
             bool fail = options.FailLevel is RuleSeverity level && diagnostics.Any(d => d.Severity >= level);
             return fail ? Findings : Clean;
         }
@@ -164,7 +170,7 @@ namespace ElectionLint.Cli
 
                     using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
                     using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
-                    Write(report, formats[i], writer, file);
+                    Write(report with { Color = false }, formats[i], writer, file);
                 }
                 else
                 {

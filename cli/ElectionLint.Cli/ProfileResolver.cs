@@ -86,10 +86,13 @@ namespace ElectionLint.Cli
         {
             return _byDirectory.GetOrAdd(directory, d =>
             {
-                string candidate = Path.Combine(d, ProfileLoader.FileName);
-                if (File.Exists(candidate))
+                foreach (string name in new[] { ProfileLoader.FileName, ProfileLoader.AlternateFileName })
                 {
-                    return LoadFile(candidate);
+                    string candidate = Path.Combine(d, name);
+                    if (File.Exists(candidate))
+                    {
+                        return LoadFile(candidate);
+                    }
                 }
 
                 bool repoRoot = Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git"));

@@ -10,7 +10,7 @@ namespace ElectionLint.Cli
 {
     public static class Program
     {
-        private static readonly string[] Verbs = { "lint", "rules", "-h", "--help", "-?", "--version" };
+        private static readonly string[] Verbs = { "lint", "rules", "help", "-h", "--help", "-?", "--version", "version" };
 
         public static string Version { get; } =
             typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -35,9 +35,9 @@ namespace ElectionLint.Cli
                 {
                 }
 
-                // One line; the stack only when asked for (ELECTIONLINT_DEBUG=1).
+                // One line; the stack only when asked for (--verbose or ELECTIONLINT_DEBUG=1).
                 Console.Error.WriteLine($"electionlint: internal error: {e.GetType().Name}: {e.Message}");
-                if (Environment.GetEnvironmentVariable("ELECTIONLINT_DEBUG") == "1")
+                if (args.Contains("--verbose") || Environment.GetEnvironmentVariable("ELECTIONLINT_DEBUG") == "1")
                 {
                     Console.Error.WriteLine(e);
                 }
@@ -50,10 +50,21 @@ namespace ElectionLint.Cli
         internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
             Config.Source.BoundedFile.FinalTarget = p => File.ResolveLinkTarget(p, returnFinalTarget: true)?.FullName;
+            // Our version, not the entry assembly's (a host such as a test runner has its own).
+            if (args.Length == 1 && (args[0] == "--version" || args[0] == "version"))
+            {
+                stdout.WriteLine(Version);
+                return 0;
+            }
+
             // `electionlint [lint] [PATH…]`: lint is the default verb.
             if (args.Length == 0 || !Verbs.Contains(args[0]))
             {
                 args = new[] { "lint" }.Concat(args).ToArray();
+            }
+            else if (args[0] == "help")
+            {
+                args = args.Skip(1).Append("--help").ToArray(); // `electionlint help [lint|rules]`
             }
 
             var root = new RootCommand("ElectionLint: finds failover-timing mistakes in election, lease, heartbeat and session settings.");
@@ -64,8 +75,12 @@ namespace ElectionLint.Cli
             var output = new Option<string[]>("--output", "-o") { Description = "Write the matching --format to this file instead of stdout" };
             var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above: error | warning | info | none", DefaultValueFactory = _ => "warning" };
             failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
-            var config = new Option<string?>("--config", "-c") { Description = "An explicit .electionlint.yaml (default: the nearest one upward from each file)" };
-            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config };
+            var config = new Option<string?>("--config", "-c") { Description = "An explicit .electionlint.yaml (default: the nearest .electionlint.yaml or .yml upward from each file)" };
+            var quiet = new Option<bool>("--quiet", "-q") { Description = "Findings only: no summary line, nothing for a clean run (text format)" };
+            var color = new Option<string>("--color") { Description = "auto | always | never (auto: on a terminal, unless NO_COLOR is set)", DefaultValueFactory = _ => "auto" };
+            color.AcceptOnlyFromAmong("auto", "always", "never");
+            var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print the stack trace too" };
+            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose };
             lint.SetAction(r =>
             {
                 string level = r.GetValue(failLevel) ?? "warning";
@@ -76,6 +91,13 @@ namespace ElectionLint.Cli
                     Outputs = r.GetValue(output) ?? Array.Empty<string>(),
                     FailLevel = level == "none" ? null : RuleSeverityText.TryParse(level, out RuleSeverity s) ? s : RuleSeverity.Warning,
                     Config = r.GetValue(config),
+                    Quiet = r.GetValue(quiet),
+                    Color = r.GetValue(color) switch
+                    {
+                        "always" => true,
+                        "never" => false,
+                        _ => Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 } && !Console.IsOutputRedirected && stdoutStream is not MemoryStream,
+                    },
                 };
                 return LintRunner.Run(options, stdout, stderr, stdoutStream);
             });

@@ -5,7 +5,10 @@ namespace ElectionLint.Rules.Catalogue
     /// <summary>One rule of the catalogue. Every descriptor, doc table and SARIF rule is made from this.</summary>
     public sealed class Rule
     {
-        public const string HelpBase = "https://github.com/electionlint/electionlint/blob/main/docs/rules/";
+        /// <summary>The repository, from RepositoryUrl in Directory.Build.props (assembly metadata).</summary>
+        public static readonly string RepositoryUrl = ReadRepositoryUrl();
+
+        public static readonly string HelpBase = RepositoryUrl + "/blob/main/docs/rules/";
 
         internal Rule(string id, string title, string messageTemplate, string category, RuleSeverity severity, string[] systems, bool fixable, string description)
         {
@@ -43,6 +46,19 @@ namespace ElectionLint.Rules.Catalogue
         public string DocPath => "docs/rules/" + Id + ".md";
 
         public string HelpLink => HelpBase + Id + ".md";
+
+        private static string ReadRepositoryUrl()
+        {
+            foreach (object a in typeof(Rule).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+            {
+                if (a is System.Reflection.AssemblyMetadataAttribute m && m.Key == "RepositoryUrl" && !string.IsNullOrEmpty(m.Value))
+                {
+                    return m.Value!.TrimEnd('/');
+                }
+            }
+
+            return string.Empty; // a test checks that every assembly carries it
+        }
 
         public override string ToString() => Id;
     }

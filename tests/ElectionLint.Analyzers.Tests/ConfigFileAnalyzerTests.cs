@@ -83,6 +83,23 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_yml_profile_applies_and_yaml_wins_in_the_same_folder()
+        {
+            var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile("/repo/.electionlint.yml", "profile:\n  network: wan\n")
+                .WithAdditionalFile("/repo/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n")
+                .RunAsync("class C { }");
+            Assert.Equal(new[] { "EL2010" }, diagnostics.Select(d => d.Id));
+
+            diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile("/repo/.electionlint.yaml", "profile:\n  network: lan\n")
+                .WithAdditionalFile("/repo/.electionlint.yml", "profile:\n  network: wan\n")
+                .WithAdditionalFile("/repo/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n")
+                .RunAsync("class C { }");
+            Assert.Empty(diagnostics);
+        }
+
+        [Fact]
         public async Task Without_config_files_nothing_is_registered()
         {
             var analyzer = new ConfigFileAnalyzer();

@@ -47,6 +47,16 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public void The_repository_url_is_declared_once_and_used_for_every_link()
+        {
+            string props = File.ReadAllText(Path.Combine(Repo, "Directory.Build.props"));
+            string url = System.Text.RegularExpressions.Regex.Match(props, "<RepositoryUrl>(.*?)</RepositoryUrl>").Groups[1].Value;
+            Assert.StartsWith("https://", url);
+            Assert.Equal(url, Rule.RepositoryUrl);
+            Assert.Equal(url + "/blob/main/docs/rules/EL1001.md", RuleCatalogue.Get("EL1001").HelpLink);
+        }
+
+        [Fact]
         public void No_page_names_an_unknown_rule_and_help_links_point_at_the_pages()
         {
             foreach (string page in Directory.GetFiles(Path.Combine(Repo, "docs", "rules"), "*.md"))

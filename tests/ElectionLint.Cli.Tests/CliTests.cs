@@ -45,7 +45,23 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(23, run.GetProperty("results").GetArrayLength());
             Assert.All(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
                 r => Assert.Matches("^[A-Z][A-Za-z0-9]*$", r.GetProperty("name").GetString()!)); // review: seven names were not identifiers
-            MatchGolden("sample.sarif", output.Replace(Program.Version, "VERSION"));
+            MatchGolden("sample.sarif", output.Replace(Program.Version, "VERSION").Replace(new Uri(Cli.RepoRoot + "/").AbsoluteUri, "file:///REPO/"));
+        }
+
+        [Fact]
+        public void Sarif_paths_are_relative_to_the_repository_root_from_any_folder()
+        {
+            // First use: artifact URIs were relative to the working directory, so code scanning could not map them.
+            string dir = Cli.Scratch(("deploy/etcd/etcd.yaml", Bad), ("outside.txt", string.Empty));
+            (_, string fromRoot, _) = Cli.RunIn(dir, "lint", ".", "--format", "sarif");
+            (_, string fromSub, _) = Cli.RunIn(Path.Combine(dir, "deploy"), "lint", ".", "--format", "sarif");
+            foreach (string output in new[] { fromRoot, fromSub })
+            {
+                JsonElement run = SarifValidator.Validate(output);
+                JsonElement location = run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+                Assert.Equal(("deploy/etcd/etcd.yaml", "%SRCROOT%"), (location.GetProperty("uri").GetString(), location.GetProperty("uriBaseId").GetString()));
+                Assert.Equal(new Uri(dir + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
+            }
         }
 
         [Fact]
@@ -295,6 +311,52 @@ namespace ElectionLint.Cli.Tests
             p.WaitForExit();
             Assert.Equal(3, p.ExitCode);
             Assert.StartsWith("electionlint: internal error: ", Assert.Single(stderr));
+
+            psi.Arguments += " --verbose";
+            using Process verbose = Process.Start(psi)!;
+            verbose.StandardOutput.ReadToEnd();
+            string[] stack = verbose.StandardError.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            verbose.WaitForExit();
+            Assert.Equal(3, verbose.ExitCode);
+            Assert.Contains(stack, l => l.TrimStart().StartsWith("at ElectionLint.", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Help_version_quiet_and_colour_follow_the_usual_conventions()
+        {
+            (int code, string output, _) = Cli.Run("help");
+            Assert.Equal(0, code);
+            Assert.Contains("Usage:", output);
+            Assert.Contains("lint", output);
+            (code, output, _) = Cli.Run("help", "lint");
+            Assert.Equal(0, code);
+            Assert.Contains("--fail-level", output);
+            (code, output, _) = Cli.Run("--version");
+            Assert.Equal((0, "0.1.0"), (code, output.Trim()));
+
+            string dir = Cli.Scratch(("etcd.yaml", Bad), ("ok/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"));
+            (code, output, _) = Cli.RunIn(dir, "lint", ".", "etcd.yaml", "--quiet");
+            Assert.Equal(1, code);
+            Assert.Single(output.Split('\n'), l => l.Contains("EL1001", StringComparison.Ordinal)); // linted once
+            Assert.DoesNotContain("linted:", output);
+            (code, output, _) = Cli.RunIn(dir, "lint", "ok", "--quiet");
+            Assert.Equal((0, string.Empty), (code, output));
+
+            (_, output, _) = Cli.RunIn(dir, "lint", "etcd.yaml", "--color", "always");
+            Assert.StartsWith("etcd.yaml:2:19: \u001b[1;31merror\u001b[0m \u001b[2mEL1001\u001b[0m: ", output);
+            (_, output, _) = Cli.RunIn(dir, "lint", "etcd.yaml");
+            Assert.DoesNotContain('\u001b', output); // not a terminal
+            (_, output, _) = Cli.RunIn(dir, "lint", "etcd.yaml", "--color", "always", "--format", "json");
+            Assert.DoesNotContain('\u001b', output);
+        }
+
+        [Fact]
+        public void A_yml_profile_is_found_like_a_yaml_one()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"), (".electionlint.yml", "profile:\n  network: wan\n"));
+            (int code, string output, _) = Cli.RunIn(dir, "lint", ".", "--format", "json");
+            Assert.Equal(1, code);
+            Assert.Equal("EL2010", JsonDocument.Parse(output).RootElement.GetProperty("diagnostics")[0].GetProperty("rule").GetString());
         }
 
         [Fact]

@@ -18,10 +18,12 @@ namespace ElectionLint.Analyzers.Collection
             AdditionalText? best = null;
             foreach (AdditionalText f in files)
             {
-                if (string.Equals(Path.GetFileName(f.Path), ProfileLoader.FileName, StringComparison.OrdinalIgnoreCase) &&
-                    (best == null || f.Path.Length > best.Path.Length))
+                string name = Path.GetFileName(f.Path);
+                bool yaml = string.Equals(name, ProfileLoader.FileName, StringComparison.OrdinalIgnoreCase);
+                if ((yaml || string.Equals(name, ProfileLoader.AlternateFileName, StringComparison.OrdinalIgnoreCase)) &&
+                    (best == null || f.Path.Length > best.Path.Length || (yaml && f.Path.Length == best.Path.Length + 1)))
                 {
-                    best = f; // the deepest one is the nearest to the project
+                    best = f; // the deepest one is the nearest to the project; in one folder .yaml wins
                 }
             }
 
@@ -69,7 +71,7 @@ namespace ElectionLint.Analyzers.Collection
             foreach (Config.Documents.FileProblem p in loaded.Problems)
             {
                 Location location = Location.Create(profileFile.Path, new TextSpan(p.Span.StartOffset, p.Span.Length), Lines(p.Span));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9002"), location, ".electionlint.yaml is invalid: " + p.Message));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9002"), location, Path.GetFileName(profileFile.Path) + " is invalid: " + p.Message));
             }
         }
 

@@ -13,7 +13,7 @@ namespace ElectionLint.Config.Linting
         public static bool IsConfigFile(string path)
         {
             string name = Strip(path);
-            if (name == ".electionlint.yaml" || name == "package.json" || name == "package-lock.json" || name.EndsWith(".schema.json", StringComparison.Ordinal))
+            if (name == ProfileFile.ProfileLoader.FileName || name == ProfileFile.ProfileLoader.AlternateFileName || name == "package.json" || name == "package-lock.json" || name.EndsWith(".schema.json", StringComparison.Ordinal))
             {
                 return false;
             }

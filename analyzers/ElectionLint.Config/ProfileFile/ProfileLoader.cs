@@ -35,6 +35,9 @@ namespace ElectionLint.Config.ProfileFile
     {
         public const string FileName = ".electionlint.yaml";
 
+        /// <summary>Found like <see cref="FileName"/> (as .yamllint.yml, .kube-linter.yml are); in one folder .yaml wins.</summary>
+        public const string AlternateFileName = ".electionlint.yml";
+
         private static readonly string[] TopKeys = { "profile", "overrides", "rules", "ignore", "bindings" };
         private static readonly string[] ProfileKeys = { "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker" };
 

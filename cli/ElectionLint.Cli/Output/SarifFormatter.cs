@@ -25,7 +25,7 @@ namespace ElectionLint.Cli.Output
             w.WriteStartObject("tool");
             w.WriteStartObject("driver");
             w.WriteString("name", "ElectionLint");
-            w.WriteString("informationUri", "https://github.com/electionlint/electionlint");
+            w.WriteString("informationUri", Rule.RepositoryUrl);
             w.WriteString("semanticVersion", version);
             w.WriteStartArray("rules");
             for (int i = 0; i < RuleCatalogue.Rules.Count; i++)
@@ -55,6 +55,12 @@ namespace ElectionLint.Cli.Output
             }
 
             w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            // Paths relative to the repository root: code scanning maps them whatever folder the lint ran in.
+            w.WriteStartObject("originalUriBaseIds");
+            w.WriteStartObject(SourceRoot);
+            w.WriteString("uri", new Uri(report.RepositoryRoot.TrimEnd('/') + "/").AbsoluteUri);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteString("columnKind", "utf16CodeUnits");
@@ -107,6 +113,8 @@ namespace ElectionLint.Cli.Output
             w.WriteEndObject();
         }
 
+        private const string SourceRoot = "%SRCROOT%";
+
         public static string Level(RuleSeverity s) => s switch
         {
             RuleSeverity.Error => "error",
@@ -119,7 +127,17 @@ namespace ElectionLint.Cli.Output
         {
             w.WriteStartObject("physicalLocation");
             w.WriteStartObject("artifactLocation");
-            w.WriteString("uri", Uri(report.DisplayPath(path)));
+            string relative = Path.GetRelativePath(report.RepositoryRoot, path).Replace('\\', '/');
+            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                w.WriteString("uri", new Uri(Path.GetFullPath(path)).AbsoluteUri);
+            }
+            else
+            {
+                w.WriteString("uri", Uri(relative));
+                w.WriteString("uriBaseId", SourceRoot);
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("region");
             w.WriteNumber("startLine", Math.Max(1, span.StartLine));

@@ -14,7 +14,14 @@ namespace ElectionLint.Cli.Output
         {
             foreach (LintDiagnostic d in report.Diagnostics)
             {
-                w.WriteLine($"{OneLine(report.DisplayPath(d.Path))}:{d.Span.StartLine}:{d.Span.StartColumn}: {RuleSeverityText.Name(d.Severity)} {d.RuleId}: {OneLine(d.Message)}");
+                string severity = RuleSeverityText.Name(d.Severity), id = d.RuleId;
+                if (report.Color)
+                {
+                    severity = (d.Severity == RuleSeverity.Error ? "\u001b[1;31m" : d.Severity == RuleSeverity.Warning ? "\u001b[1;33m" : "\u001b[1;36m") + severity + "\u001b[0m";
+                    id = "\u001b[2m" + id + "\u001b[0m";
+                }
+
+                w.WriteLine($"{OneLine(report.DisplayPath(d.Path))}:{d.Span.StartLine}:{d.Span.StartColumn}: {severity} {id}: {OneLine(d.Message)}");
                 if (report.Sources.TryGetValue(d.Path, out SourceText? source) && d.Span.StartLine >= 1 && d.Span.StartLine <= source.LineCount)
                 {
                     Frame(w, source, d.Span);
@@ -25,6 +32,11 @@ namespace ElectionLint.Cli.Output
                 }
 
                 w.WriteLine();
+            }
+
+            if (report.Quiet)
+            {
+                return;
             }
 
             int errors = report.Diagnostics.Count(d => d.Severity == RuleSeverity.Error);

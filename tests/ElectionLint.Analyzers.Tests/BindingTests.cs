@@ -81,8 +81,9 @@ namespace ElectionLint.Analyzers.Tests
         [Fact]
         public async Task Analysis_time_is_linear_in_the_size_of_a_method()
         {
-            // Review A6: 5,000 creations in one method took 11.1 s of analyzer time (quadratic); linear, they take well under 1 s.
-            string body = string.Concat(Enumerable.Range(0, 5000).Select(i => $"var c{i} = new ConsumerConfig {{ SessionTimeoutMs = {6000 + i}, HeartbeatIntervalMs = 3000 }};\n"));
+            // Review A6: analyzer time was quadratic in method size (5,000 creations: 11.1 s, 10,000: 35.7 s). Linear, 8,000 take
+            // about 1 s; the bound leaves room for a loaded machine.
+            string body = string.Concat(Enumerable.Range(0, 8000).Select(i => $"var c{i} = new ConsumerConfig {{ SessionTimeoutMs = {6000 + i}, HeartbeatIntervalMs = 3000 }};\n"));
             var analyzer = new TimingAnalyzer();
             var run = Verify.Analyzer().Compile(Verify.Usings + "class C { void M() {\n" + body + "} }").WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
@@ -90,7 +91,7 @@ namespace ElectionLint.Analyzers.Tests
             ImmutableArray<Diagnostic> diagnostics = await run.GetAnalyzerDiagnosticsAsync();
             TimeSpan own = (await run.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
             Assert.Equal(3000, diagnostics.Count(d => d.Id == "EL2001")); // session ÷ heartbeat below 3 for the first 3,000
-            Assert.True(own < TimeSpan.FromSeconds(4), $"{own.TotalSeconds:F1} s of analyzer time");
+            Assert.True(own < TimeSpan.FromSeconds(12), $"{own.TotalSeconds:F1} s of analyzer time");
         }
 
         [Fact]

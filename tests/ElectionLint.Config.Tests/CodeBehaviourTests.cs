@@ -84,6 +84,8 @@ namespace ElectionLint.Config.Tests
         [InlineData("a.yaml", "a: [1, 2\nb: 3\nc: {{ .Values.c }}\n", "EL9001")]
         [InlineData("a.yaml", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9004")]
         [InlineData("a.properties", "! generated {{ x }}\na=1\na=2\n", "EL9001")]
+        [InlineData("README.md", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9001")] // named on the command line: not a template
+        [InlineData("_helpers.tpl", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9004")]
         public void Template_skips_need_a_template_before_the_problem(string file, string text, string expected)
         {
             // A timing word, so that the file is parsed.

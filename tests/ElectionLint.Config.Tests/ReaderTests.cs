@@ -78,6 +78,17 @@ namespace ElectionLint.Config.Tests
             Assert.Equal(new[] { expected }, Lint.Problems("a.yaml", yaml).Select(p => p.Substring(0, p.IndexOf(" EL") + 7)));
         }
 
+        [Theory]
+        // First use: YamlDotNet's internal exceptions were shown as they are, and a tab error pointed at the mapping.
+        [InlineData("x: [\n1,\n1]\n", "1:4 EL9001 YAML syntax error: the collection that starts here does not continue correctly: a line inside it is not indented past its key, or a bracket is missing")]
+        [InlineData("# c\n...\na: 1\n", "2:1 EL9001 YAML syntax error: content after a document end marker ('...') that starts no new document (add '---')")]
+        [InlineData("a:\n  b: 1\n\tc: 2\n", "3:1 EL9001 YAML syntax error: a tab in indentation; YAML indents with spaces only")]
+        [InlineData("a: 1\n b: 2\n", "2:3 EL9001 YAML syntax error: a 'key: value' inside a plain value: this line is indented differently from its siblings, or a value holding ': ' needs quotes (While scanning a plain scalar value, found invalid mapping.)")]
+        public void Yaml_syntax_errors_are_said_in_words_where_they_are(string yaml, string expected)
+        {
+            Assert.Equal(expected, Lint.Problems("a.yaml", yaml).First());
+        }
+
         [Fact]
         public void Duplicate_key_message_names_the_first_line()
         {

@@ -244,12 +244,32 @@ namespace ElectionLint.Config.Documents
                     repairLine = (int)ex.End.Line; // End is where the scanner stopped: the offending line
                 }
 
-                problems.Add(new FileProblem("EL9001", "YAML syntax error: " + Clean(ex.Message), Span(source, ex.Start, ex.End, inserted)));
+                string message = Clean(ex.Message);
+                SourceSpan at = Span(source, ex.Start, ex.End, inserted);
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(source.Text, at.StartOffset) is int tab)
+                {
+                    // YamlDotNet points at the mapping; the tab is what to fix.
+                    message = "a tab in indentation; YAML indents with spaces only";
+                    at = source.Span(tab, tab + 1);
+                }
+
+                else if (InWords(message) is string words)
+                {
+                    message = $"{words} ({message})";
+                }
+
+                problems.Add(new FileProblem("EL9001", "YAML syntax error: " + message, at));
             }
             catch (Exception ex)
             {
-                // YamlDotNet throws more than YamlException on some malformed input; report it at the last position read.
-                problems.Add(new FileProblem("EL9001", $"YAML syntax error ({ex.GetType().Name}): {Clean(ex.Message)}", Span(source, last, last, inserted)));
+                // YamlDotNet throws more than YamlException on some malformed input; say what it means, at the last position read.
+                string message = ex is InvalidOperationException && ex.Message.IndexOf("no more tokens", StringComparison.Ordinal) >= 0
+                    ? "content after a document end marker ('...') that starts no new document (add '---')"
+                    : ex is InvalidOperationException
+                        ? "the collection that starts here does not continue correctly: a line inside it is not indented past its key, or a bracket is missing"
+                        : $"{ex.GetType().Name}: {Clean(ex.Message)}";
+                int marker = ex.Message.IndexOf("no more tokens", StringComparison.Ordinal) >= 0 ? DocumentEndMarker(source.Text) : -1;
+                problems.Add(new FileProblem("EL9001", "YAML syntax error: " + message, marker >= 0 ? source.Span(marker, marker + 3) : Span(source, last, last, inserted)));
             }
 
             return new ParsedFile(source, FileKind.Yaml, documents, problems);
@@ -335,6 +355,82 @@ namespace ElectionLint.Config.Documents
             int s = (int)Math.Min(Math.Max(0, si), source.Text.Length);
             int e = (int)Math.Min(Math.Max(s, ei), source.Text.Length);
             return source.Span(s, e);
+        }
+
+        /// <summary>YamlDotNet's messages said the way a person fixing the file would say them.</summary>
+        private static string? InWords(string message)
+        {
+            foreach ((string Key, string Words) t in Translations)
+            {
+                if (message.IndexOf(t.Key, StringComparison.Ordinal) >= 0)
+                {
+                    return t.Words;
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly (string Key, string Words)[] Translations =
+        {
+            ("plain scalar value, found invalid mapping", "a 'key: value' inside a plain value: this line is indented differently from its siblings, or a value holding ': ' needs quotes"),
+            ("Mapping values are not allowed in this context", "a ': ' where no key can start: quote the value that holds it, or fix the indentation"),
+            ("did not find expected key", "a line indented differently from the keys beside it, or a list item among keys"),
+            ("did not find expected node content", "a value is missing, or a bracket or quote is not closed"),
+            ("quoted scalar, found unexpected end of stream", "a quoted value is not closed"),
+            ("did not find expected ',' or ']'", "a flow list ([...]) is not closed, or its items lack a comma"),
+            ("did not find expected ',' or '}'", "a flow mapping ({...}) is not closed, or its entries lack a comma"),
+            ("did not find expected '-' indicator", "a list item indented differently from the items beside it"),
+            ("did not find the expected '>'", "a tag ('!<…>') is not closed"),
+            ("found character that cannot start any token", "a character that cannot start a YAML value (quote the value)"),
+        };
+
+        /// <summary>The offset of a line holding only the document end marker '...'; -1 when none.</summary>
+        private static int DocumentEndMarker(string text)
+        {
+            for (int line = 0; line < text.Length;)
+            {
+                if (string.CompareOrdinal(text, line, "...", 0, 3) == 0)
+                {
+                    return line;
+                }
+
+                int next = text.IndexOf('\n', line);
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                line = next + 1;
+            }
+
+            return -1;
+        }
+
+        /// <summary>The first tab in the leading white space of a line at or after <paramref name="from"/>.</summary>
+        private static int? FirstIndentingTab(string text, int from)
+        {
+            int line = from <= 0 ? 0 : text.LastIndexOf('\n', from - 1) + 1;
+            while (line < text.Length)
+            {
+                for (int i = line; i < text.Length && (text[i] == ' ' || text[i] == '\t'); i++)
+                {
+                    if (text[i] == '\t')
+                    {
+                        return i;
+                    }
+                }
+
+                int next = text.IndexOf('\n', line);
+                if (next < 0)
+                {
+                    return null;
+                }
+
+                line = next + 1;
+            }
+
+            return null;
         }
 
         private static string Clean(string message)

@@ -29,6 +29,21 @@ namespace ElectionLint.Config.Linting
             return false;
         }
 
+        /// <summary>A config file or a template of one (_helpers.tpl, etcd.conf.j2): where "{{" is template syntax.</summary>
+        public static bool MayBeTemplate(string path)
+        {
+            string name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+            foreach (string suffix in TemplateSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return IsConfigFile(path);
+        }
+
         /// <summary>How a file is read: JSON, properties (zoo.cfg too), or YAML.</summary>
         public static FileKind KindOf(string path)
         {

@@ -103,12 +103,16 @@ namespace ElectionLint.Config.Linting
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
             // problem at or after the first template expression outside a comment can be the template's doing.
-            int template = FirstTemplate(source.Text, kind);
+            // A file named on the command line whatever its name (README.md) is not a template.
+            int template = ConfigFileNames.MayBeTemplate(path) ? FirstTemplate(source.Text, kind) : -1;
             bool skipped = template >= 0 && parsed.Problems.Count > 0 && parsed.Problems[0].Span.StartOffset >= LineStart(source.Text, template);
             if (skipped)
             {
                 FileProblem first = parsed.Problems[0];
-                Add(diagnostics, profile, path, "EL9004", $"file skipped: template syntax that does not parse as {KindName(kind)} ({first.Message})", first.Span);
+                string what = first.Message.StartsWith("duplicate key", StringComparison.Ordinal)
+                    ? "a template whose unrendered text repeats a key"
+                    : $"template syntax that does not parse as {KindName(kind)}";
+                Add(diagnostics, profile, path, "EL9004", $"file skipped: {what} ({first.Message})", first.Span);
             }
             else
             {

@@ -100,6 +100,22 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Editorconfig_severities_apply_to_config_files()
+        {
+            // First use: [*.yaml] and [*] sections of .editorconfig did not reach config-file findings in dotnet build.
+            var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
+                .WithAdditionalFile("/repo/a/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
+                .WithAdditionalFile("/repo/b/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
+                .WithAdditionalFile("/repo/c/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
+                .WithFileOption("/repo/a/etcd.yaml", "dotnet_diagnostic.EL1001.severity", "warning")
+                .WithFileOption("/repo/b/etcd.yaml", "dotnet_diagnostic.EL1001.severity", "none")
+                .RunAsync("class C { }");
+            Assert.Equal(
+                new[] { "EL1001 /repo/a/etcd.yaml Warning", "EL1001 /repo/c/etcd.yaml Error" },
+                diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().Path} {d.Severity}").OrderBy(x => x, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task Without_config_files_nothing_is_registered()
         {
             var analyzer = new ConfigFileAnalyzer();

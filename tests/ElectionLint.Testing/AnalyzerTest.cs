@@ -19,6 +19,7 @@ namespace ElectionLint.Testing
         private readonly Dictionary<string, ReportDiagnostic> _severities = new Dictionary<string, ReportDiagnostic>();
         private readonly List<MetadataReference> _references = new List<MetadataReference>();
         private readonly DiagnosticAnalyzer[] _analyzers;
+        private readonly FileOptions _fileOptions = new FileOptions();
 
         public AnalyzerTest(params DiagnosticAnalyzer[] analyzers)
         {
@@ -37,6 +38,13 @@ namespace ElectionLint.Testing
         public AnalyzerTest WithAdditionalFile(string path, string text)
         {
             _additional.Add(new InMemoryAdditionalText(path, text));
+            return this;
+        }
+
+        /// <summary>An option an .editorconfig section gives one file (an additional file or a source file).</summary>
+        public AnalyzerTest WithFileOption(string path, string key, string value)
+        {
+            _fileOptions.Add(path, key, value);
             return this;
         }
 
@@ -74,7 +82,7 @@ namespace ElectionLint.Testing
 
             var withAnalyzers = compilation.WithAnalyzers(
                 ImmutableArray.Create(_analyzers),
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray.CreateRange(_additional)), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray.CreateRange(_additional), _fileOptions), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
             ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
             Diagnostic[] crashes = diagnostics.Where(d => d.Id == "AD0001").ToArray();
             Assert.True(crashes.Length == 0, "An analyzer threw:\n" + string.Join("\n", crashes.Select(c => c.GetMessage())));

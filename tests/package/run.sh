@@ -64,6 +64,18 @@ grep -q "deploy/etcd.yaml(3,19): warning EL1001: election-timeout 300 ms is 3.0Ã
 grep -qE "AD0001|CS9057|CS8032|FileNotFound" "$out" && { cat "$out"; fail "the analyzer did not load cleanly"; }
 echo "   C# and YAML warnings found at the right positions"
 
+echo "== .editorconfig sections reach config files; a .json file and .electionlint.yml are picked up like the CLI does"
+mv "$app/.globalconfig" "$work/globalconfig"    # a global config's severity is applied by the compiler and wins
+printf '[deploy/*.yaml]\ndotnet_diagnostic.EL1001.severity = error\n' > "$app/.editorconfig"
+printf '{"RaftCluster": {"lowerElectionTimeout": 0}}\n' > "$app/deploy/raft.json"
+printf 'rules:\n  EL1040: warning\n' > "$app/.electionlint.yml"
+dotnet build "$app" --nologo -v q > "$out" 2>&1 && { cat "$out"; fail "an error-severity finding did not fail the build"; }
+grep -q "deploy/etcd.yaml(3,19): error EL1001:" "$out" || { cat "$out"; fail "the [deploy/*.yaml] severity was not applied"; }
+grep -q "deploy/raft.json(1,42): warning EL1040:" "$out" || { cat "$out"; fail "raft.json was not linted with the .electionlint.yml severity"; }
+rm "$app/.editorconfig" "$app/deploy/raft.json" "$app/.electionlint.yml"
+mv "$work/globalconfig" "$app/.globalconfig"
+echo "   the [deploy/*.yaml] severity, raft.json and the .yml profile applied"
+
 echo "== the dotnet tool"
 dotnet tool install ElectionLint.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
 set +e

@@ -67,8 +67,33 @@ namespace ElectionLint.Analyzers.Collection
                 return;
             }
 
+            // .editorconfig sections that match the config file ([*.yaml], [deploy/**]) set its findings' severities, as they
+            // do for a C# file; the compiler applies them to source files only.
+            AnalyzerConfigOptions options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
             foreach (LintDiagnostic d in result.Diagnostics)
             {
+                DiagnosticSeverity severity = Descriptors.ToRoslyn(d.Severity);
+                if (options.TryGetValue("dotnet_diagnostic." + d.RuleId + ".severity", out string? configured))
+                {
+                    switch (configured.Trim().ToLowerInvariant())
+                    {
+                        case "none":
+                        case "silent":
+                        case "suppress":
+                            continue;
+                        case "error":
+                            severity = DiagnosticSeverity.Error;
+                            break;
+                        case "warning":
+                            severity = DiagnosticSeverity.Warning;
+                            break;
+                        case "suggestion":
+                        case "info":
+                            severity = DiagnosticSeverity.Info;
+                            break;
+                    }
+                }
+
                 var additional = new List<Location>();
                 foreach (RelatedLocation r in d.Related)
                 {
@@ -76,7 +101,7 @@ namespace ElectionLint.Analyzers.Collection
                 }
 
                 Location location = Location.Create(path, new TextSpan(d.Span.StartOffset, d.Span.Length), ProfileReader.Lines(d.Span));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(d.RuleId), location, Descriptors.ToRoslyn(d.Severity), additional, null, d.Message));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(d.RuleId), location, severity, additional, null, d.Message));
             }
         }
     }

@@ -116,11 +116,11 @@ namespace ElectionLint.Analyzers.Tests
                 new[] { new DocExample("etcd.conf.yml", "heartbeat-interval: 300\nelection-timeout: 1600\n", "heartbeat-interval: 300\nelection-timeout: 1800\n") }),
             ["EL9001"] = ("the YAML 1.2, JSON and java.util.Properties grammars; duplicate keys are rejected by Go's YAML decoders and .NET configuration", "none",
                 new[] { new DocExample("etcd.conf.yml", "election-timeout: [1000\nname: x\n", "election-timeout: 1000\nname: x\n") }),
-            ["EL9002"] = ("SPEC §4: the profile format", "none",
+            ["EL9002"] = ("docs/profile.md: the profile format", "none",
                 new DocExample[0]),
-            ["EL9003"] = ("SPEC §5.2: suppression comments", "none",
+            ["EL9003"] = ("docs/profile.md, Suppressions", "none",
                 new[] { new DocExample("etcd.conf.yml", "election-timeout: 1000 # electionlint-disable-line EL1234\n", "election-timeout: 1000 # electionlint-disable-line EL1001\n") }),
-            ["EL9004"] = ("SPEC §5.2: templates that do not parse are skipped, never guessed", "none",
+            ["EL9004"] = ("README.md, What it reads: templates that do not parse are skipped, never guessed", "none",
                 new[] { new DocExample("etcd.conf.yml", "{{- if .Values.etcd }}\nelection-timeout: {{ .Values.timeout }}\n{{- end }}\n", "election-timeout: 1000\n") }),
         };
     }

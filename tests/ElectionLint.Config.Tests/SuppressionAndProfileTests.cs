@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using ElectionLint.Config.ProfileFile;
 using ElectionLint.Rules.Catalogue;
@@ -111,6 +112,20 @@ bindings:
         {
             Assert.Equal(RuleSeverity.Warning, Lint.Text("e.yaml", Bad, "rules:\n  EL1001: warning\n").Single().Severity);
             Assert.Empty(Lint.Text("e.yaml", Bad, "rules:\n  EL1001: off\n"));
+        }
+
+        [Fact]
+        public void The_profile_reference_names_every_key_and_rule_pages_cite_only_what_is_in_the_repository()
+        {
+            string repo = Directory.GetParent(typeof(SuppressionAndProfileTests).Assembly.Location)!.FullName;
+            while (!File.Exists(Path.Combine(repo, "Linter.sln")))
+            {
+                repo = Path.GetDirectoryName(repo)!;
+            }
+
+            string reference = File.ReadAllText(Path.Combine(repo, "docs", "profile.md"));
+            Assert.All(ProfileLoader.TopKeys.Concat(ProfileLoader.ProfileKeys), key => Assert.Contains("`" + key, reference));
+            Assert.All(Directory.GetFiles(Path.Combine(repo, "docs", "rules"), "*.md"), page => Assert.DoesNotContain("SPEC", File.ReadAllText(page)));
         }
     }
 }

@@ -38,8 +38,8 @@ namespace ElectionLint.Config.ProfileFile
         /// <summary>Found like <see cref="FileName"/> (as .yamllint.yml, .kube-linter.yml are); in one folder .yaml wins.</summary>
         public const string AlternateFileName = ".electionlint.yml";
 
-        private static readonly string[] TopKeys = { "profile", "overrides", "rules", "ignore", "bindings" };
-        private static readonly string[] ProfileKeys = { "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker" };
+        internal static readonly string[] TopKeys = { "profile", "overrides", "rules", "ignore", "bindings" };
+        internal static readonly string[] ProfileKeys = { "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker" };
 
         public static LoadedProfile Load(string path, string text)
         {

@@ -40,4 +40,25 @@ set -e
 [ "$code" -eq 1 ] || fail "the lint step exited $code on the sample, expected 1"
 grep -q "^::error file=samples/config-repo/etcd/etcd.conf.yml,line=" "$work/annotations.txt" || { cat "$work/annotations.txt"; fail "no error annotation for the etcd finding"; }
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]; sys.exit(0 if len(r)==23 else 1)' "$work/out.sarif" || fail "the SARIF file does not hold the 23 sample findings"
-echo "action test passed: install, lint (exit 1, annotations, SARIF with 23 results)"
+echo "== the README's GitHub Actions snippet: its run steps, as written, with FEED set"
+python3 - "$repo/README.md" "$work/readme.sh" <<'PY'
+import re, sys, yaml
+text = open(sys.argv[1]).read()
+block = re.search(r"GitHub Actions: annotations.*?```yaml\n(.*?)```", text, re.S).group(1)
+steps = [s["run"] for s in yaml.safe_load(block)["steps"] if "run" in s]
+open(sys.argv[2], "w").write("set -euo pipefail\n" + "\n".join(steps) + "\n")
+PY
+# `--global` installs into ~/.dotnet/tools: keep it inside the scratch folder.
+sed -i 's|dotnet tool install --global|dotnet tool install --tool-path "$HOME/.dotnet/tools"|' "$work/readme.sh"
+# A stable version (the snippet names none), in a fresh HOME so no package cache holds another 0.1.0.
+dotnet pack "$repo/cli/ElectionLint.Cli" -c Release -o "$work/stable" --nologo -v q >/dev/null
+set +e
+mkdir -p "$work/home"
+(cd "$repo" && HOME="$work/home" DOTNET_CLI_HOME="$work/home" NUGET_PACKAGES="$work/home/.nuget/packages" FEED="$work/stable" PATH="$work/home/.dotnet/tools:$PATH" bash "$work/readme.sh") > "$work/readme.txt" 2>&1
+code=$?
+set -e
+[ "$code" -eq 1 ] || { cat "$work/readme.txt"; fail "the README snippet exited $code, expected 1 (findings)"; }
+[ -s "$repo/electionlint.sarif" ] || { cat "$work/readme.txt"; fail "the README snippet wrote no electionlint.sarif"; }
+grep -q "^::error file=samples/config-repo/etcd/etcd.conf.yml" "$work/readme.txt" || { cat "$work/readme.txt"; fail "the README snippet printed no annotations"; }
+rm -f "$repo/electionlint.sarif"
+echo "action test passed: install, lint (exit 1, annotations, SARIF with 23 results); the README snippet runs as written"

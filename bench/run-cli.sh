@@ -63,6 +63,13 @@ print(f'| {name} | {files} | {mb} | {ms("el-aot")} | {ms("el-jit")} | {ms("bare-
 PY
 }
 
+hyperfine -N --warmup 3 --runs $((runs * 6)) --export-json "$work/version.json" -n el-aot "$work/el-aot/electionlint --version" -n el-jit "$work/el-jit/electionlint --version" >/dev/null 2>&1
+python3 - "$work/version.json" <<'PY'
+import json, sys
+d = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+print(f'`--version`: NativeAOT {d["el-aot"]*1000:.1f} ms, JIT (the dotnet tool) {d["el-jit"]*1000:.1f} ms ({d["el-jit"]/d["el-aot"]:.0f}× the AOT start-up)')
+print()
+PY
 echo "| set | files | MB | electionlint AOT ms | electionlint JIT ms | bare parse AOT ms | bare parse JIT ms | yamllint ms | AOT ÷ bare AOT | JIT ÷ bare JIT | yamllint ÷ AOT | peak MiB AOT / JIT |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 row "one file" "$one" 1

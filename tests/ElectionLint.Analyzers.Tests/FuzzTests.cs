@@ -113,23 +113,9 @@ namespace ElectionLint.Analyzers.Tests
                 case 0:
                 case 1:
                 case 2:
-                    MatchCollection numbers = Number.Matches(source);
-                    if (numbers.Count == 0)
-                    {
-                        return source;
-                    }
-
-                    Match m = numbers[random.Next(numbers.Count)];
-                    return source.Substring(0, m.Index) + EdgeExpressions[random.Next(EdgeExpressions.Length)] + source.Substring(m.Index + m.Length);
+                    return ReplaceOne(source, Number, EdgeExpressions, random);
                 case 3:
-                    MatchCollection factories = Factory.Matches(source);
-                    if (factories.Count == 0)
-                    {
-                        return source;
-                    }
-
-                    Match f = factories[random.Next(factories.Count)];
-                    return source.Substring(0, f.Index) + Factories[random.Next(Factories.Length)] + source.Substring(f.Index + f.Length);
+                    return ReplaceOne(source, Factory, Factories, random);
                 case 4:
                     // A statement repeated: the analyzer must stay linear in the size of a block (review A6).
                     string[] lines = source.Split('\n');
@@ -156,6 +142,19 @@ namespace ElectionLint.Analyzers.Tests
 
                     return string.Join("\n", edited);
             }
+        }
+
+        /// <summary>One match of <paramref name="pattern"/>, chosen at random, replaced by one of <paramref name="choices"/>.</summary>
+        private static string ReplaceOne(string source, Regex pattern, string[] choices, Random random)
+        {
+            MatchCollection matches = pattern.Matches(source);
+            if (matches.Count == 0)
+            {
+                return source;
+            }
+
+            Match m = matches[random.Next(matches.Count)];
+            return source.Substring(0, m.Index) + choices[random.Next(choices.Length)] + source.Substring(m.Index + m.Length);
         }
 
         private static string Repo()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -46,6 +47,31 @@ namespace ElectionLint.Cli.Tests
             Assert.All(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
                 r => Assert.Matches("^[A-Z][A-Za-z0-9]*$", r.GetProperty("name").GetString()!)); // review: seven names were not identifiers
             MatchGolden("sample.sarif", output.Replace(Program.Version, "VERSION").Replace(new Uri(Cli.RepoRoot + "/").AbsoluteUri, "file:///REPO/"));
+        }
+
+        [Fact]
+        public void Sample_sarif_is_valid_against_the_official_schema_from_another_folder()
+        {
+            // The official schema (draft-04) comes from tests/sarif/fetch-schema.sh, which .ci/run calls; it is not in this
+            // repository. Without it, only the structural checks of SarifValidator run.
+            (int code, string output, _) = Cli.RunIn(Path.Combine(Cli.RepoRoot, "samples", "config-repo", "etcd"), "lint", "..", "--format", "sarif");
+            Assert.Equal(1, code);
+            JsonElement run = SarifValidator.Validate(output);
+            Assert.Equal(23, run.GetProperty("results").GetArrayLength());
+            Assert.All(run.GetProperty("results").EnumerateArray(), r => Assert.StartsWith(
+                "samples/config-repo/", r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()));
+            if (Environment.GetEnvironmentVariable("ELECTIONLINT_SARIF_SCHEMA") is not { Length: > 0 } path)
+            {
+                return;
+            }
+
+            // Draft-04's "id" is draft-07's "$id"; the schema uses nothing else that the two drafts read differently.
+            string text = File.ReadAllText(path)
+                .Replace("\"http://json-schema.org/draft-04/schema#\"", "\"http://json-schema.org/draft-07/schema#\"")
+                .Replace("    \"id\": \"https://raw.githubusercontent.com", "    \"$id\": \"https://raw.githubusercontent.com");
+            var schema = Json.Schema.JsonSchema.FromText(text);
+            var result = schema.Evaluate(JsonDocument.Parse(output).RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List, RequireFormatValidation = true });
+            Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<Json.Schema.EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value))));
         }
 
         [Fact]

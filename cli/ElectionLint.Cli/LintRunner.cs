@@ -69,11 +69,16 @@ namespace ElectionLint.Cli
             (List<string> files, List<string> missing) = FileWalker.Expand(options.Paths);
             foreach (string m in missing)
             {
-                stderr.WriteLine($"error: {m}: no such file or directory");
+                // A bare word is more likely a mistyped command (`electionlint explain`) than a file name.
+                bool word = m.Length > 0 && m.IndexOfAny(new[] { '/', '\\', '.' }) < 0;
+                stderr.WriteLine(word
+                    ? $"error: '{m}' is not a command (lint, rules, help) nor a file or folder"
+                    : $"error: {m}: no such file or directory");
             }
 
             if (missing.Count > 0)
             {
+                stderr.WriteLine("Run 'electionlint --help' for usage.");
                 return UsageError;
             }
 

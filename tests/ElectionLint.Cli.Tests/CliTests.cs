@@ -149,7 +149,15 @@ namespace ElectionLint.Cli.Tests
             string dir = Cli.Scratch(("etcd.yaml", Good));
             (int code, string output, string err) = Cli.RunIn(dir, args);
             Assert.Equal(2, code);
-            Assert.NotEqual(string.Empty, err);
+            Assert.EndsWith("Run 'electionlint --help' for usage.", err.Trim());
+        }
+
+        [Fact]
+        public void An_unknown_command_is_called_one()
+        {
+            (int code, _, string err) = Cli.Run("explain", "samples");
+            Assert.Equal(2, code);
+            Assert.Equal("error: 'explain' is not a command (lint, rules, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
         }
 
         [Fact]

@@ -29,8 +29,14 @@ namespace ElectionLint.Cli
         /// <summary>Text format: findings only, no summary.</summary>
         public bool Quiet { get; init; }
 
-        /// <summary>Text format: severities and rule ids in colour (ANSI).</summary>
+        /// <summary>Text format: ANSI colour for severities and rule ids.</summary>
         public bool Color { get; init; }
+
+        /// <summary>Report only the findings this baseline does not hold.</summary>
+        public string? Baseline { get; init; }
+
+        /// <summary>Record every current finding in this baseline and exit 0.</summary>
+        public string? WriteBaseline { get; init; }
     }
 
     /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>
@@ -66,6 +72,20 @@ namespace ElectionLint.Cli
                 explicitProfile = ProfileResolver.LoadFile(options.Config);
             }
 
+            List<BaselineEntry>? baseline = null;
+            if (options.Baseline != null)
+            {
+                baseline = Cli.Baseline.Read(options.Baseline, out string? baselineError);
+                if (baseline == null)
+                {
+                    stderr.WriteLine($"error: --baseline {options.Baseline}: {baselineError}");
+                    return UsageError;
+                }
+            }
+
+            string? baselineFile = options.WriteBaseline ?? options.Baseline;
+            string baselineDirectory = baselineFile != null ? Path.GetDirectoryName(Path.GetFullPath(baselineFile))! : string.Empty;
+
             (List<string> files, List<string> missing) = FileWalker.Expand(options.Paths);
             foreach (string m in missing)
             {
@@ -86,6 +106,11 @@ namespace ElectionLint.Cli
             var targets = new List<(string File, ProfileDocument Doc, string Rel)>(files.Count);
             foreach (string f in files)
             {
+                if (baselineFile != null && f == Path.GetFullPath(baselineFile))
+                {
+                    continue; // the baseline is not a config file, though it names settings
+                }
+
                 (ProfileDocument doc, string rel) = resolver.For(f);
                 if (!doc.IsIgnored(rel))
                 {
@@ -126,11 +151,12 @@ namespace ElectionLint.Cli
             }
 
             // Keep only what the report needs: a file's text only when it has diagnostics (memory stays flat on big repositories).
-            var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source)[targets.Count];
+            var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source, BaselineEntry[]? Keys)[targets.Count];
             void LintOne(int i)
             {
                 FileResult r = ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
-                results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null);
+                BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, r.Parsed, r.Source)).ToArray();
+                results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null, keys);
             }
 
             // A few files (a pre-commit hook) are done before worker threads would start.
@@ -146,13 +172,28 @@ namespace ElectionLint.Cli
                 Parallel.For(0, targets.Count, LintOne);
             }
             var diagnostics = new List<LintDiagnostic>();
+            var keys = new List<BaselineEntry>();
             for (int i = 0; i < results.Length; i++)
             {
                 diagnostics.AddRange(results[i].Diagnostics);
+                keys.AddRange(results[i].Keys ?? Array.Empty<BaselineEntry>());
                 if (results[i].Source is SourceText source)
                 {
                     sources[targets[i].File] = source;
                 }
+            }
+
+            if (options.WriteBaseline != null)
+            {
+                Cli.Baseline.Write(options.WriteBaseline, keys);
+                stderr.WriteLine($"electionlint: wrote {keys.Count} {(keys.Count == 1 ? "finding" : "findings")} to the baseline {options.WriteBaseline}");
+                return Clean;
+            }
+
+            if (baseline != null)
+            {
+                bool[] accepted = Cli.Baseline.Accepted(keys, baseline);
+                diagnostics = diagnostics.Where((d, i) => !accepted[i]).ToList();
             }
 
             Emit(new LintReport(diagnostics, sources, targets.Count, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream);

@@ -80,7 +80,9 @@ namespace ElectionLint.Cli
             var color = new Option<string>("--color") { Description = "auto | always | never (auto: on a terminal, unless NO_COLOR is set)", DefaultValueFactory = _ => "auto" };
             color.AcceptOnlyFromAmong("auto", "always", "never");
             var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print the stack trace too" };
-            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose };
+            var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline (written by --write-baseline)" };
+            var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record every current finding in this file and exit 0" };
+            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline };
             lint.SetAction(r =>
             {
                 string level = r.GetValue(failLevel) ?? "warning";
@@ -92,6 +94,8 @@ namespace ElectionLint.Cli
                     FailLevel = level == "none" ? null : RuleSeverityText.TryParse(level, out RuleSeverity s) ? s : RuleSeverity.Warning,
                     Config = r.GetValue(config),
                     Quiet = r.GetValue(quiet),
+                    Baseline = r.GetValue(baseline),
+                    WriteBaseline = r.GetValue(writeBaseline),
                     Color = r.GetValue(color) switch
                     {
                         "always" => true,

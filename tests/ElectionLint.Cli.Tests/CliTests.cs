@@ -153,6 +153,39 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void A_baseline_keeps_known_findings_quiet_until_their_value_changes()
+        {
+            const string Pod = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: etcd\n      command: [etcd, --heartbeat-interval=100, --election-timeout=300]\n";
+            string dir = Cli.Scratch(("etcd.yaml", Bad), ("pod.yaml", Pod));
+            Assert.Equal(0, Cli.RunIn(dir, "lint", ".", "--write-baseline", "baseline.json").Code);
+            string written = File.ReadAllText(Path.Combine(dir, "baseline.json"));
+            Assert.StartsWith("{\n  \"electionlintBaseline\": 1,\n  \"findings\": [\n    {\"rule\":\"EL1001\",\"file\":\"etcd.yaml\",\"setting\":\"etcd:election-timeout\",\"path\":\"election-timeout\",\"value\":\"300\"},\n", written);
+            Assert.Contains("{\"rule\":\"EL1001\",\"file\":\"pod.yaml\",\"setting\":\"etcd:election-timeout\",\"path\":\"spec.containers[etcd].command[*]\",\"value\":\"300\"}", written);
+            Assert.Equal((0, string.Empty), Quiet(dir));
+
+            // Lines moved, flags reordered, another setting added: still the same findings.
+            File.WriteAllText(Path.Combine(dir, "etcd.yaml"), "# moved around\nname: etcd-0\nelection-timeout: 300\n\nheartbeat-interval: 100\nsnapshot-count: 10000\n");
+            File.WriteAllText(Path.Combine(dir, "pod.yaml"), Pod.Replace("[etcd, --heartbeat-interval=100, --election-timeout=300]", "\n        - etcd\n        - --election-timeout=300\n        - --heartbeat-interval=100"));
+            Assert.Equal((0, string.Empty), Quiet(dir));
+
+            // Another bad value is a new finding.
+            File.WriteAllText(Path.Combine(dir, "etcd.yaml"), "heartbeat-interval: 100\nelection-timeout: 400\n");
+            (int code, string output) = Quiet(dir);
+            Assert.Equal(1, code);
+            Assert.StartsWith("etcd.yaml:2:19: error EL1001: election-timeout 400 ms", output);
+
+            File.WriteAllText(Path.Combine(dir, "broken.json"), "[]");
+            (code, _, string err) = Cli.RunIn(dir, "lint", ".", "--baseline", "broken.json");
+            Assert.Equal((2, "error: --baseline broken.json: not an electionlint baseline (version 1): write one with --write-baseline"), (code, err.Trim()));
+        }
+
+        private static (int Code, string Output) Quiet(string dir)
+        {
+            (int code, string output, _) = Cli.RunIn(dir, "lint", ".", "--baseline", "baseline.json", "--quiet");
+            return (code, output);
+        }
+
+        [Fact]
         public void An_unknown_command_is_called_one()
         {
             (int code, _, string err) = Cli.Run("explain", "samples");

@@ -37,6 +37,12 @@ namespace ElectionLint.Cli
 
         /// <summary>Record every current finding in this baseline and exit 0.</summary>
         public string? WriteBaseline { get; init; }
+
+        /// <summary>Write each reported finding's recommended repair into its file.</summary>
+        public bool Fix { get; init; }
+
+        /// <summary>With <see cref="Fix"/>: print the change as a unified diff and write nothing.</summary>
+        public bool DryRun { get; init; }
     }
 
     /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>
@@ -194,6 +200,42 @@ namespace ElectionLint.Cli
             {
                 bool[] accepted = Cli.Baseline.Accepted(keys, baseline);
                 diagnostics = diagnostics.Where((d, i) => !accepted[i]).ToList();
+            }
+
+            if (options.Fix)
+            {
+                var plan = Fixer.Plan(diagnostics);
+                foreach ((string file, List<(int Start, int End, string Text)> edits) in plan.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (edits.Count == 0 || !sources.TryGetValue(file, out SourceText? text))
+                    {
+                        continue;
+                    }
+
+                    string fixedText = Fixer.Apply(text.Text, edits);
+                    if (options.DryRun)
+                    {
+                        Fixer.Diff(stdout, new LintReport(diagnostics, sources, 0, cwd).DisplayPath(file), text.Text, fixedText);
+                    }
+                    else
+                    {
+                        Fixer.WriteAtomically(file, fixedText);
+                        stderr.WriteLine($"electionlint: fixed {edits.Count} {(edits.Count == 1 ? "value" : "values")} in {Path.GetRelativePath(cwd, file)}");
+                    }
+                }
+
+                if (options.DryRun)
+                {
+                    stdout.Flush();
+                    return options.FailLevel is RuleSeverity dryLevel && diagnostics.Any(d => d.Severity >= dryLevel) ? Findings : Clean;
+                }
+
+                // What remains, reported as a lint without --fix would.
+                return Run(new LintOptions
+                {
+                    Paths = options.Paths, Formats = options.Formats, Outputs = options.Outputs, FailLevel = options.FailLevel, Config = options.Config,
+                    Quiet = options.Quiet, Color = options.Color, Baseline = options.Baseline,
+                }, stdout, stderr, stdoutStream);
             }
 
             Emit(new LintReport(diagnostics, sources, targets.Count, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream);

@@ -82,7 +82,9 @@ namespace ElectionLint.Cli
             var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print the stack trace too" };
             var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline (written by --write-baseline)" };
             var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record every current finding in this file and exit 0" };
-            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline };
+            var fix = new Option<bool>("--fix") { Description = "Write each finding's recommended repair into its file (only the values change), then report what remains" };
+            var dryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff and write nothing" };
+            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun };
             lint.SetAction(r =>
             {
                 string level = r.GetValue(failLevel) ?? "warning";
@@ -96,6 +98,8 @@ namespace ElectionLint.Cli
                     Quiet = r.GetValue(quiet),
                     Baseline = r.GetValue(baseline),
                     WriteBaseline = r.GetValue(writeBaseline),
+                    Fix = r.GetValue(fix) || r.GetValue(dryRun),
+                    DryRun = r.GetValue(dryRun),
                     Color = r.GetValue(color) switch
                     {
                         "always" => true,

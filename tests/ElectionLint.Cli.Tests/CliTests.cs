@@ -186,6 +186,106 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void Fix_changes_only_the_values_keeps_their_form_and_is_idempotent()
+        {
+            // A BOM, CRLF line ends, comments and a quoted value survive; only the two 300s change.
+            string etcd = "\uFEFF# etcd member\r\nheartbeat-interval: 100   # ms\r\nelection-timeout: 300\r\n";
+            string pod = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: etcd\n      env:\n        - name: ETCD_HEARTBEAT_INTERVAL\n          value: \"100\"\n        - name: ETCD_ELECTION_TIMEOUT\n          value: '300'\n";
+            string dir = Cli.Scratch(("etcd.yaml", string.Empty), ("pod.yaml", pod), ("broken.yaml", "heartbeat-interval: 100\nelection-timeout: 300\nx: [\n"));
+            File.WriteAllText(Path.Combine(dir, "etcd.yaml"), etcd.Substring(1), new System.Text.UTF8Encoding(true));
+            bool unix = !OperatingSystem.IsWindows();
+            if (unix)
+            {
+                File.SetUnixFileMode(Path.Combine(dir, "etcd.yaml"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            (int code, string diff, _) = Cli.RunIn(dir, "lint", ".", "--fix", "--dry-run");
+            Assert.Equal(1, code);
+            Assert.Equal(
+                "--- a/etcd.yaml\n+++ b/etcd.yaml\n@@ -1,3 +1,3 @@\n # etcd member\n heartbeat-interval: 100   # ms\n-election-timeout: 300\n+election-timeout: 1000\n"
+                + "--- a/pod.yaml\n+++ b/pod.yaml\n@@ -7,4 +7,4 @@\n         - name: ETCD_HEARTBEAT_INTERVAL\n           value: \"100\"\n         - name: ETCD_ELECTION_TIMEOUT\n-          value: '300'\n+          value: '1000'\n",
+                diff.Replace("\r", string.Empty).Replace("\uFEFF", string.Empty));
+            Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(etcd), File.ReadAllBytes(Path.Combine(dir, "etcd.yaml"))); // dry run: untouched
+
+            (code, string output, string err) = Cli.RunIn(dir, "lint", ".", "--fix", "--format", "json");
+            Assert.Equal(1, code); // broken.yaml remains
+            Assert.Equal(new[] { "broken.yaml EL9001" }, JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString()));
+            Assert.Contains("electionlint: fixed 1 value in etcd.yaml", err);
+            byte[] bytes = File.ReadAllBytes(Path.Combine(dir, "etcd.yaml"));
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
+            Assert.Equal(etcd.Replace("election-timeout: 300", "election-timeout: 1000"), System.Text.Encoding.UTF8.GetString(bytes));
+            Assert.Equal(pod.Replace("'300'", "'1000'"), File.ReadAllText(Path.Combine(dir, "pod.yaml")));
+            Assert.Equal("heartbeat-interval: 100\nelection-timeout: 300\nx: [\n", File.ReadAllText(Path.Combine(dir, "broken.yaml")));
+            if (unix)
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dir, "etcd.yaml")));
+            }
+
+            Assert.Empty(Directory.GetFiles(dir, "*.electionlint-fix"));
+
+            (_, _, err) = Cli.RunIn(dir, "lint", ".", "--fix");
+            Assert.DoesNotContain("fixed", err);
+        }
+
+        [Fact]
+        public void Fix_on_every_real_config_changes_only_values_and_clears_the_fixed_findings()
+        {
+            string dir = Cli.Scratch();
+            foreach (string f in Directory.EnumerateFiles(Path.Combine(Cli.RepoRoot, "..", "shared", "corpus", "real"), "*", SearchOption.AllDirectories)
+                .Concat(Directory.EnumerateFiles(Path.Combine(Cli.RepoRoot, "samples", "config-repo"), "*", SearchOption.AllDirectories))
+                .Where(f => ElectionLint.Config.Linting.ConfigFileNames.IsConfigFile(f)))
+            {
+                string rel = Path.GetRelativePath(Path.Combine(Cli.RepoRoot, ".."), f).Replace("..", "up");
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, rel))!);
+                File.Copy(f, Path.Combine(dir, rel));
+            }
+
+            string[] before = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git", StringComparison.Ordinal)).OrderBy(f => f).ToArray();
+            var original = before.ToDictionary(f => f, File.ReadAllText);
+            (_, string first, _) = Cli.RunIn(dir, "lint", ".", "--format", "json");
+            Cli.RunIn(dir, "lint", ".", "--fix");
+            (_, string after, string again) = Cli.RunIn(dir, "lint", ".", "--fix", "--format", "json");
+            Assert.DoesNotContain("fixed", again); // idempotent
+
+            // Every fixed file differs only inside values: the same lines, each changed line keeps its key or flag.
+            int changedFiles = 0;
+            foreach (string f in before)
+            {
+                string[] a = original[f].Split('\n'), b = File.ReadAllText(f).Split('\n');
+                Assert.Equal(a.Length, b.Length);
+                for (int i = 0; i < a.Length; i++)
+                {
+                    if (a[i] != b[i])
+                    {
+                        int prefix = 0;
+                        while (a[i][prefix] == b[i][prefix])
+                        {
+                            prefix++;
+                        }
+
+                        Assert.True(prefix > 0 && !a[i].Substring(prefix).Contains('#'), $"{f}:{i + 1}: '{a[i]}' → '{b[i]}'");
+                    }
+                }
+
+                changedFiles += original[f] == File.ReadAllText(f) ? 0 : 1;
+            }
+
+            Assert.True(changedFiles >= 10, $"{changedFiles} files fixed");
+            // No finding that had a repair is left.
+            static IEnumerable<string> Repaired(string json)
+            {
+                var all = JsonDocument.Parse(json).RootElement.GetProperty("diagnostics").EnumerateArray().ToList();
+                var broken = all.Where(d => d.GetProperty("rule").GetString() is "EL9001" or "EL9004").Select(d => d.GetProperty("file").GetString()).ToHashSet();
+                return all.Where(d => !broken.Contains(d.GetProperty("file").GetString())
+                        && d.GetProperty("repairs").GetArrayLength() > 0 && d.GetProperty("repairs")[0].EnumerateArray().All(c => c.GetProperty("present").GetBoolean()))
+                    .Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString());
+            }
+
+            Assert.NotEmpty(Repaired(first));
+            Assert.Empty(Repaired(after));
+        }
+
+        [Fact]
         public void An_unknown_command_is_called_one()
         {
             (int code, _, string err) = Cli.Run("explain", "samples");

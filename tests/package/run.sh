@@ -12,10 +12,12 @@ fail() { echo "package test FAILED: $*" >&2; exit 1; }
 echo "== pack into $feed (version $version)"
 dotnet pack "$repo/analyzers/ElectionLint.Package" -c Release -o "$feed" -p:Version="$version" --nologo -v q >/dev/null
 dotnet pack "$repo/cli/ElectionLint.Cli" -c Release -o "$feed" -p:Version="$version" --nologo -v q >/dev/null
+# The listing goes to a file: `unzip | grep -q` under pipefail fails when grep stops reading early (SIGPIPE).
+unzip -l "$feed/ElectionLint.$version.nupkg" > "$work/contents.txt"
 for dll in ElectionLint.Analyzers ElectionLint.CodeFixes ElectionLint.Rules ElectionLint.Config YamlDotNet; do
-  unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q "analyzers/dotnet/cs/$dll.dll" || fail "$dll.dll is not in analyzers/dotnet/cs"
+  grep -q "analyzers/dotnet/cs/$dll.dll" "$work/contents.txt" || fail "$dll.dll is not in analyzers/dotnet/cs"
 done
-unzip -l "$feed/ElectionLint.$version.nupkg" | grep -q " lib/" && fail "the analyzer package has a lib/ folder"
+grep -q " lib/" "$work/contents.txt" && fail "the analyzer package has a lib/ folder"
 
 echo "== a fresh consumer project"
 app="$work/consumer"
@@ -86,6 +88,7 @@ set -e
 grep -q '"file": "samples/config-repo/etcd/etcd.conf.yml"' "$work/lint.json" || fail "the tool missed the etcd finding"
 count=$(grep -c '"rule": "EL' "$work/lint.json")
 [ "$count" -eq 23 ] || fail "the tool reported $count findings on the sample, expected 23"
-"$work/tools/electionlint" rules --format text | grep -q "^EL1001" || fail "electionlint rules"
+"$work/tools/electionlint" rules --format text > "$work/rules.txt"
+grep -q "^EL1001" "$work/rules.txt" || fail "electionlint rules"
 echo "   electionlint exit 1 with the 23 sample findings"
 echo "package tests passed"

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Recognition;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Solving;
+
+namespace ElectionLint.Cli
+{
+    /// <summary>
+    /// <c>lint --fix</c>: writes the recommended repair of each reported finding into its file. Only the characters of the
+    /// changed values change; a file with a syntax problem, or a repair that would add a setting, is left alone.
+    /// </summary>
+    internal static class Fixer
+    {
+        /// <summary>The edits per file: each value's span (without quotes) and its new text, in the file's own form.</summary>
+        public static Dictionary<string, List<(int Start, int End, string Text)>> Plan(IEnumerable<LintDiagnostic> diagnostics)
+        {
+            var byFile = new Dictionary<string, List<(int Start, int End, string Text)>>(StringComparer.Ordinal);
+            var broken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (LintDiagnostic d in diagnostics)
+            {
+                if (d.RuleId == "EL9001" || d.RuleId == "EL9004")
+                {
+                    broken.Add(d.Path);
+                    continue;
+                }
+
+                RepairPlan? plan = d.Finding?.Repairs.Count > 0 ? d.Finding.Repairs[0] : null;
+                if (plan == null || plan.Changes.Any(c => c.Occurrence?.Location is not SettingLocation))
+                {
+                    continue; // no repair, or one that adds a setting: the finding stays for a person
+                }
+
+                if (!byFile.TryGetValue(d.Path, out List<(int, int, string)>? edits))
+                {
+                    byFile[d.Path] = edits = new List<(int, int, string)>();
+                }
+
+                foreach (SettingChange c in plan.Changes)
+                {
+                    var span = ((SettingLocation)c.Occurrence!.Location!).Value;
+                    // One value, one new text: the first finding's repair wins; overlapping edits are dropped.
+                    if (!edits.Any(e => e.Item1 < span.EndOffset && span.StartOffset < e.Item2 || (e.Item1 == span.StartOffset && e.Item2 == span.EndOffset)))
+                    {
+                        edits.Add((span.StartOffset, span.EndOffset, c.Text));
+                    }
+                }
+            }
+
+            foreach (string file in broken)
+            {
+                byFile.Remove(file);
+            }
+
+            foreach (List<(int Start, int End, string Text)> edits in byFile.Values)
+            {
+                edits.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+
+            return byFile;
+        }
+
+        /// <summary>The text with the edits applied (edits sorted and apart).</summary>
+        public static string Apply(string text, IReadOnlyList<(int Start, int End, string Text)> edits)
+        {
+            var sb = new StringBuilder(text.Length + 16);
+            int at = 0;
+            foreach ((int start, int end, string replacement) in edits)
+            {
+                sb.Append(text, at, start - at).Append(replacement);
+                at = end;
+            }
+
+            return sb.Append(text, at, text.Length - at).ToString();
+        }
+
+        /// <summary>Writes the file through a temporary file in the same folder and a rename: an interrupted write leaves the original.</summary>
+        public static void WriteAtomically(string path, string text)
+        {
+            byte[] original = File.ReadAllBytes(path);
+            bool bom = original.Length >= 3 && original[0] == 0xEF && original[1] == 0xBB && original[2] == 0xBF;
+            string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".electionlint-fix");
+            File.WriteAllBytes(temp, (bom ? new byte[] { 0xEF, 0xBB, 0xBF } : Array.Empty<byte>()).Concat(new UTF8Encoding(false).GetBytes(text)).ToArray());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+
+        /// <summary>A unified diff of one file's change (3 lines of context).</summary>
+        public static void Diff(TextWriter w, string displayPath, string before, string after)
+        {
+            // The text after a final line break is not a line.
+            string[] a = before.TrimEnd('\n').Split('\n'), b = after.TrimEnd('\n').Split('\n');
+            if (a.Length != b.Length)
+            {
+                return; // values never hold line breaks; a repair does not add lines
+            }
+
+            var changed = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            w.WriteLine($"--- a/{displayPath}");
+            w.WriteLine($"+++ b/{displayPath}");
+            int k = 0;
+            while (k < changed.Count)
+            {
+                int from = Math.Max(0, changed[k] - 3), to = Math.Min(a.Length - 1, changed[k] + 3);
+                while (k + 1 < changed.Count && changed[k + 1] - 3 <= to + 1)
+                {
+                    k++;
+                    to = Math.Min(a.Length - 1, changed[k] + 3);
+                }
+
+                int count = to - from + 1;
+                w.WriteLine($"@@ -{from + 1},{count} +{from + 1},{count} @@");
+                for (int i = from; i <= to; i++)
+                {
+                    if (a[i] == b[i])
+                    {
+                        w.WriteLine(" " + a[i].TrimEnd('\r'));
+                    }
+                    else
+                    {
+                        w.WriteLine("-" + a[i].TrimEnd('\r'));
+                        w.WriteLine("+" + b[i].TrimEnd('\r'));
+                    }
+                }
+
+                k++;
+            }
+        }
+    }
+}

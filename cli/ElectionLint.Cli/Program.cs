@@ -10,7 +10,7 @@ namespace ElectionLint.Cli
 {
     public static class Program
     {
-        private static readonly string[] Verbs = { "lint", "rules", "help", "-h", "--help", "-?", "--version", "version" };
+        private static readonly string[] Verbs = { "lint", "rules", "init", "help", "-h", "--help", "-?", "--version", "version" };
 
         public static string Version { get; } =
             typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -134,8 +134,26 @@ namespace ElectionLint.Cli
                 return 0;
             });
 
+            var initDir = new Argument<string>("folder") { Description = "Where to write .electionlint.yaml (default: .)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var network = new Option<string>("--network") { Description = "lan | wan", DefaultValueFactory = _ => "lan" };
+            network.AcceptOnlyFromAmong("lan", "wan");
+            var rtt = new Option<string?>("--rtt-p99") { Description = "p99 round trip between members, e.g. 150ms" };
+            var gc = new Option<string?>("--gc-pause-p99") { Description = "p99 stop-the-world pause, e.g. 300ms" };
+            var maxFailover = new Option<string?>("--max-failover") { Description = "the longest time without a leader, e.g. 30s" };
+            var force = new Option<bool>("--force") { Description = "Replace an existing profile" };
+            var init = new Command("init", "Write a commented .electionlint.yaml, listing the systems found") { initDir, network, rtt, gc, maxFailover, force };
+            init.SetAction(r => InitCommand.Run(
+                new InitCommand.Options
+                {
+                    Directory = r.GetValue(initDir) ?? ".", Network = r.GetValue(network) ?? "lan", RttP99 = r.GetValue(rtt), GcPauseP99 = r.GetValue(gc),
+                    MaxFailover = r.GetValue(maxFailover), Force = r.GetValue(force),
+                },
+                stdout,
+                stderr));
+
             root.Subcommands.Add(lint);
             root.Subcommands.Add(rules);
+            root.Subcommands.Add(init);
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

@@ -286,11 +286,40 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void Init_writes_a_profile_that_loads_and_lists_what_it_found_but_never_overwrites()
+        {
+            string dir = Cli.Scratch(("etcd/etcd.yaml", Good), ("kafka/consumer.properties", "session.timeout.ms=45000\nheartbeat.interval.ms=3000\n"));
+            (int code, string output, _) = Cli.RunIn(dir, "init", "--network", "wan", "--rtt-p99", "150ms", "--max-failover", "30s");
+            Assert.Equal((0, "wrote .electionlint.yaml"), (code, output.Trim()));
+            string text = File.ReadAllText(Path.Combine(dir, ".electionlint.yaml"));
+            Assert.Contains("# Found in this repository: etcd (1), the Kafka consumer (1).\n", text);
+            Assert.Contains("  network: wan ", text);
+            Assert.Contains("  # gcPauseP99: 300ms ", text); // not given: left out, commented
+            LoadedProfileAssert(Path.Combine(dir, ".electionlint.yaml"), text);
+            Assert.Equal(1, Cli.RunIn(dir, "lint", ".").Code); // etcd's 1000 ms is below 10 × 150 ms now
+
+            (code, _, string err) = Cli.RunIn(dir, "init");
+            Assert.Equal(2, code);
+            Assert.Contains("exists; --force replaces it", err);
+            Assert.Equal(text, File.ReadAllText(Path.Combine(dir, ".electionlint.yaml")));
+            (code, _, err) = Cli.RunIn(dir, "init", "--force", "--rtt-p99", "fast");
+            Assert.Equal((2, "error: rttP99: invalid duration \"fast\""), (code, err.Trim()));
+            Assert.Equal(0, Cli.RunIn(dir, "init", "--force").Code);
+        }
+
+        private static void LoadedProfileAssert(string path, string text)
+        {
+            var loaded = ElectionLint.Config.ProfileFile.ProfileLoader.Load(path, text);
+            Assert.Empty(loaded.Problems);
+            Assert.Equal(150, loaded.Document.Profile.RttP99!.Value.Nanoseconds / 1_000_000);
+        }
+
+        [Fact]
         public void An_unknown_command_is_called_one()
         {
             (int code, _, string err) = Cli.Run("explain", "samples");
             Assert.Equal(2, code);
-            Assert.Equal("error: 'explain' is not a command (lint, rules, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
+            Assert.Equal("error: 'explain' is not a command (lint, rules, init, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
         }
 
         [Fact]

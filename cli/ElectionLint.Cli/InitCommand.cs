@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.ProfileFile;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Profile;
+
+namespace ElectionLint.Cli
+{
+    /// <summary><c>electionlint init</c>: a commented .electionlint.yaml for the repository, never over an existing one without --force.</summary>
+    internal static class InitCommand
+    {
+        public sealed class Options
+        {
+            public string Directory { get; init; } = ".";
+
+            public string Network { get; init; } = "lan";
+
+            public string? RttP99 { get; init; }
+
+            public string? GcPauseP99 { get; init; }
+
+            public string? MaxFailover { get; init; }
+
+            public bool Force { get; init; }
+        }
+
+        public static int Run(Options options, TextWriter stdout, TextWriter stderr)
+        {
+            string dir = Path.GetFullPath(options.Directory);
+            string path = Path.Combine(dir, ProfileLoader.FileName);
+            string yml = Path.Combine(dir, ProfileLoader.AlternateFileName);
+            if (!options.Force && (File.Exists(path) || File.Exists(yml)))
+            {
+                stderr.WriteLine($"error: {(File.Exists(path) ? path : yml)} exists; --force replaces it");
+                return LintRunner.UsageError;
+            }
+
+            string text = Text(options, Detect(dir));
+            LoadedProfile check = ProfileLoader.Load(path, text);
+            if (check.Problems.Count > 0)
+            {
+                foreach (var p in check.Problems)
+                {
+                    stderr.WriteLine($"error: {p.Message}");
+                }
+
+                return LintRunner.UsageError; // a value given on the command line that the profile cannot hold
+            }
+
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            stdout.WriteLine($"wrote {Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), path)}");
+            return LintRunner.Clean;
+        }
+
+        /// <summary>The systems found in the folder's config files, with how many configurations each.</summary>
+        private static SortedDictionary<string, int> Detect(string dir)
+        {
+            var systems = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            (List<string> files, _) = FileWalker.Expand(new[] { dir });
+            foreach (string f in files)
+            {
+                foreach (EvaluationResult r in ConfigLinter.LintFile(f, ProfileDocument.Empty, Path.GetFileName(f)).Evaluations)
+                {
+                    string name = r.Instance.System.DisplayName;
+                    systems[name] = systems.TryGetValue(name, out int n) ? n + 1 : 1;
+                }
+            }
+
+            return systems;
+        }
+
+        private static string Text(Options o, SortedDictionary<string, int> systems)
+        {
+            var sb = new StringBuilder();
+            sb.Append("# ElectionLint environment profile: the right timeout depends on where a system runs.\n");
+            sb.Append("# Every key: docs/profile.md. A value left out switches off the rules that need it.\n");
+            sb.Append(systems.Count == 0
+                ? "# No configuration with timing settings was found here yet.\n"
+                : "# Found in this repository: " + string.Join(", ", systems.Select(s => $"{s.Key} ({s.Value})")) + ".\n");
+            sb.Append("profile:\n");
+            sb.Append($"  network: {o.Network}          # lan | wan: where the members of one cluster are\n");
+            sb.Append(Line("rttP99", o.RttP99, "p99 round trip between members", o.Network == "wan" ? "150ms" : "5ms"));
+            sb.Append(Line("gcPauseP99", o.GcPauseP99, "p99 stop-the-world pause of the processes that hold leases", "300ms"));
+            sb.Append(Line("maxFailover", o.MaxFailover, "the longest the cluster may go without a leader", "30s"));
+            sb.Append("# rules:\n#   EL2002: off          # off | info | warning | error\n");
+            sb.Append("ignore:\n  - \"vendor/**\"\n");
+            return sb.ToString();
+        }
+
+        /// <summary>A given value, or the example commented out: nothing is assumed that was not said.</summary>
+        private static string Line(string key, string? value, string meaning, string example) =>
+            value != null ? $"  {key}: {value}   # {meaning}\n" : $"  # {key}: {example}   # {meaning}\n";
+    }
+}

@@ -57,6 +57,9 @@ namespace ElectionLint.Cli
             return (p.Document, rel.Replace('\\', '/'));
         }
 
+        /// <summary>The profile file that applies to a file; null when none does.</summary>
+        public string? PathFor(string file) => (_explicit ?? Find(Path.GetDirectoryName(file)!))?.Path;
+
         /// <summary>A profile is small: 1 MB at most. A profile that cannot be read (a link loop, no permission) is EL9002, not a crash.</summary>
         public const int MaxProfileBytes = 1024 * 1024;
 

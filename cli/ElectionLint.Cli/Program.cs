@@ -10,7 +10,7 @@ namespace ElectionLint.Cli
 {
     public static class Program
     {
-        private static readonly string[] Verbs = { "lint", "rules", "init", "help", "-h", "--help", "-?", "--version", "version" };
+        private static readonly string[] Verbs = { "lint", "rules", "init", "explain", "help", "-h", "--help", "-?", "--version", "version" };
 
         public static string Version { get; } =
             typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -151,9 +151,17 @@ namespace ElectionLint.Cli
                 stdout,
                 stderr));
 
+            var explainPaths = new Argument<string[]>("paths") { Description = "Files and folders to explain (default: .)", Arity = ArgumentArity.ZeroOrMore };
+            var explainFormat = new Option<string>("--format", "-f") { Description = "text | json", DefaultValueFactory = _ => "text" };
+            explainFormat.AcceptOnlyFromAmong("text", "json");
+            var explainConfig = new Option<string?>("--config", "-c") { Description = "An explicit .electionlint.yaml" };
+            var explain = new Command("explain", "Every configuration found: its settings, the profile, the failover window, findings and repairs") { explainPaths, explainFormat, explainConfig };
+            explain.SetAction(r => ExplainCommand.Run(r.GetValue(explainPaths) ?? Array.Empty<string>(), r.GetValue(explainFormat) ?? "text", r.GetValue(explainConfig), stdout, stderr, stdoutStream));
+
             root.Subcommands.Add(lint);
             root.Subcommands.Add(rules);
             root.Subcommands.Add(init);
+            root.Subcommands.Add(explain);
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

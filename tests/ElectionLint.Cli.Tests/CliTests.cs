@@ -315,11 +315,38 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void Explain_shows_each_setting_the_profile_the_window_and_the_repairs()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad), (".electionlint.yaml", "profile:\n  network: wan\n  maxFailover: 30s\n"));
+            (int code, string output, _) = Cli.RunIn(dir, "explain", "etcd.yaml");
+            Assert.Equal(0, code);
+            Assert.Equal(
+                "etcd.yaml:1:1: etcd\n"
+                + "  profile: network wan, rttP99 200ms (assumed for a WAN), gcPauseP99 not set, maxFailover 30s — from .electionlint.yaml\n"
+                + "  heartbeat-interval  100 ms  set at 1:21\n"
+                + "  election-timeout    300 ms  set at 2:19\n"
+                + "  worst-case failover window: 1s\n"
+                + "  EL1001 error: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to 2000 ms\n"
+                + "    repair: election-timeout = 2000\n"
+                + "\n1 configuration found\n",
+                output.Replace("\r", string.Empty));
+
+            (code, output, _) = Cli.RunIn(dir, "explain", ".", "--format", "json");
+            Assert.Equal(0, code);
+            JsonElement c = JsonDocument.Parse(output).RootElement.GetProperty("configurations").EnumerateArray().Single();
+            Assert.Equal(("etcd", "wan", true, ".electionlint.yaml"), (c.GetProperty("system").GetString(), c.GetProperty("profile").GetProperty("network").GetString(),
+                c.GetProperty("profile").GetProperty("rttAssumed").GetBoolean(), c.GetProperty("profile").GetProperty("file").GetString()));
+            Assert.Equal(new[] { "heartbeat-interval set 100 ms 1", "election-timeout set 300 ms 2" },
+                c.GetProperty("settings").EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("state").GetString()} {s.GetProperty("value").GetString()} {s.GetProperty("line").GetInt32()}"));
+            Assert.Equal("2000", c.GetProperty("findings")[0].GetProperty("repairs")[0][0].GetProperty("text").GetString());
+        }
+
+        [Fact]
         public void An_unknown_command_is_called_one()
         {
-            (int code, _, string err) = Cli.Run("explain", "samples");
+            (int code, _, string err) = Cli.Run("tnue", "samples");
             Assert.Equal(2, code);
-            Assert.Equal("error: 'explain' is not a command (lint, rules, init, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
+            Assert.Equal("error: 'tnue' is not a command (lint, rules, init, explain, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
         }
 
         [Fact]

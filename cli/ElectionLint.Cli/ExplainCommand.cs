@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ElectionLint.Cli.Output;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Recognition;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Solving;
+using ElectionLint.Rules.Timing;
+
+namespace ElectionLint.Cli
+{
+    /// <summary>
+    /// <c>electionlint explain PATH…</c>: every configuration found, each setting as set, defaulted or unknown with its
+    /// position, the profile that applies and where it came from, the failover window, and each finding with its repairs.
+    /// </summary>
+    internal static class ExplainCommand
+    {
+        private sealed record Setting(string Id, string Name, string State, string? Value, SourceSpan? At);
+
+        private sealed record Configuration(string File, string System, string SystemName, string? Variant, SourceSpan? At, EnvironmentProfile Profile, string? ProfileFile,
+            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<Finding> Findings);
+
+        public static int Run(IReadOnlyList<string> paths, string format, string? config, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
+        {
+            (List<string> files, List<string> missing) = FileWalker.Expand(paths.Count > 0 ? paths : new[] { "." });
+            foreach (string m in missing)
+            {
+                stderr.WriteLine($"error: {m}: no such file or directory");
+            }
+
+            if (missing.Count > 0)
+            {
+                return LintRunner.UsageError;
+            }
+
+            var resolver = new ProfileResolver(config != null ? ProfileResolver.LoadFile(config) : null);
+            string cwd = Directory.GetCurrentDirectory();
+            var found = new List<Configuration>();
+            foreach (string file in files)
+            {
+                (ProfileDocument doc, string rel) = resolver.For(file);
+                if (doc.IsIgnored(rel))
+                {
+                    continue;
+                }
+
+                EnvironmentProfile profile = doc.ProfileFor(rel);
+                string? profileFile = resolver.PathFor(file) is string p ? Path.GetRelativePath(cwd, p) : null;
+                FileResult result = ConfigLinter.LintFile(file, doc, rel);
+                foreach (EvaluationResult e in result.Evaluations)
+                {
+                    found.Add(Describe(Path.GetRelativePath(cwd, file).Replace('\\', '/'), e, profile, profileFile));
+                }
+            }
+
+            if (format == "json")
+            {
+                stdout.Flush();
+                Json(found, stdoutStream);
+                stdoutStream.Flush();
+                stdout.WriteLine();
+            }
+            else
+            {
+                Text(found, stdout);
+            }
+
+            return LintRunner.Clean;
+        }
+
+        private static Configuration Describe(string file, EvaluationResult e, EnvironmentProfile profile, string? profileFile)
+        {
+            ConfigurationInstance instance = e.Instance;
+            var settings = new List<Setting>();
+            for (int i = 0; i < instance.System.Settings.Count; i++)
+            {
+                SettingDefinition definition = instance.System.Settings[i];
+                SettingOccurrence? o = instance[i];
+                string name = instance.NameOf(i);
+                if (o != null)
+                {
+                    string state = o.State switch { OccurrenceState.Set => "set", OccurrenceState.Unknown => "unknown", _ => "invalid" };
+                    string? value = o.State == OccurrenceState.Set ? (o.Value.Text ?? SettingValues.Display(definition, o.Value.Number)) : o.Raw;
+                    settings.Add(new Setting(definition.Id, name, state, value, (o.Location as SettingLocation)?.Value));
+                }
+                else if (instance.TryGetDefault(i, out decimal? d))
+                {
+                    settings.Add(new Setting(definition.Id, name, d is decimal known ? "default" : "unset", d is decimal v ? SettingValues.Display(definition, v) : null, null));
+                }
+            }
+
+            string? window = e.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : null;
+            return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window, e.Findings);
+        }
+
+        private static string Profile(EnvironmentProfile p) => string.Join(", ", new[]
+        {
+            "network " + (p.Network == NetworkKind.Wan ? "wan" : "lan"),
+            "rttP99 " + (p.EffectiveRtt is Duration r ? DurationFormat.Go(r) + (p.RttAssumed ? " (assumed for a WAN)" : string.Empty) : "not set"),
+            "gcPauseP99 " + (p.GcPauseP99 is Duration g ? DurationFormat.Go(g) : "not set"),
+            "maxFailover " + (p.MaxFailover is Duration m ? DurationFormat.Go(m) : "not set"),
+        });
+
+        private static void Text(List<Configuration> found, TextWriter w)
+        {
+            foreach (Configuration c in found)
+            {
+                w.WriteLine($"{c.File}{At(c.At)}: {c.SystemName}{(c.Variant != null ? " (" + c.Variant + ")" : string.Empty)}");
+                w.WriteLine($"  profile: {Profile(c.Profile)}{(c.ProfileFile != null ? " — from " + c.ProfileFile : " — no profile file")}");
+                int width = c.Settings.Count == 0 ? 0 : c.Settings.Max(s => s.Name.Length);
+                foreach (Setting s in c.Settings)
+                {
+                    w.WriteLine($"  {s.Name.PadRight(width)}  {TextFormatter.OneLine(s.Value ?? "–")}  {s.State}{(s.At is SourceSpan at ? " at " + at.StartLine + ":" + at.StartColumn : string.Empty)}");
+                }
+
+                w.WriteLine($"  worst-case failover window: {c.FailoverWindow ?? "unknown (a value is unknown)"}");
+                if (c.Findings.Count == 0)
+                {
+                    w.WriteLine("  no finding: every rule with the values it needs passes");
+                }
+
+                foreach (Finding f in c.Findings)
+                {
+                    w.WriteLine($"  {f.RuleId} {RuleSeverityText.Name(f.Severity)}: {TextFormatter.OneLine(f.Message)}");
+                    foreach (RepairPlan plan in f.Repairs)
+                    {
+                        w.WriteLine("    repair: " + string.Join(", ", plan.Changes.Select(ch => $"{ch.Name} = {ch.Text}")));
+                    }
+                }
+
+                w.WriteLine();
+            }
+
+            w.WriteLine($"{found.Count} {(found.Count == 1 ? "configuration" : "configurations")} found");
+        }
+
+        private static void Json(List<Configuration> found, Stream output)
+        {
+            using var w = new Utf8JsonWriter(output, JsonFormatter.Options);
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteStartArray("configurations");
+            foreach (Configuration c in found)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", c.File);
+                Position(w, c.At);
+                w.WriteString("system", c.System);
+                w.WriteString("systemName", c.SystemName);
+                if (c.Variant != null)
+                {
+                    w.WriteString("variant", c.Variant);
+                }
+
+                w.WriteStartObject("profile");
+                w.WriteString("network", c.Profile.Network == NetworkKind.Wan ? "wan" : "lan");
+                Duration("rttP99", c.Profile.EffectiveRtt, w);
+                Duration("gcPauseP99", c.Profile.GcPauseP99, w);
+                Duration("maxFailover", c.Profile.MaxFailover, w);
+                w.WriteBoolean("rttAssumed", c.Profile.RttAssumed);
+                if (c.ProfileFile != null)
+                {
+                    w.WriteString("file", c.ProfileFile);
+                }
+                else
+                {
+                    w.WriteNull("file");
+                }
+
+                w.WriteEndObject();
+                w.WriteStartArray("settings");
+                foreach (Setting s in c.Settings)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("setting", s.Id);
+                    w.WriteString("name", s.Name);
+                    w.WriteString("state", s.State);
+                    if (s.Value != null)
+                    {
+                        w.WriteString("value", s.Value);
+                    }
+                    else
+                    {
+                        w.WriteNull("value");
+                    }
+
+                    Position(w, s.At);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                if (c.FailoverWindow != null)
+                {
+                    w.WriteString("failoverWindow", c.FailoverWindow);
+                }
+                else
+                {
+                    w.WriteNull("failoverWindow");
+                }
+
+                w.WriteStartArray("findings");
+                foreach (Finding f in c.Findings)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("rule", f.RuleId);
+                    w.WriteString("severity", RuleSeverityText.Name(f.Severity));
+                    w.WriteString("message", f.Message);
+                    w.WriteStartArray("repairs");
+                    foreach (RepairPlan plan in f.Repairs)
+                    {
+                        w.WriteStartArray();
+                        foreach (SettingChange ch in plan.Changes)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("setting", ch.Name);
+                            w.WriteString("text", ch.Text);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        private static string At(SourceSpan? span) => span is SourceSpan s ? $":{s.StartLine}:{s.StartColumn}" : string.Empty;
+
+        private static void Position(Utf8JsonWriter w, SourceSpan? span)
+        {
+            if (span is SourceSpan s)
+            {
+                w.WriteNumber("line", s.StartLine);
+                w.WriteNumber("column", s.StartColumn);
+            }
+        }
+
+        private static void Duration(string name, Duration? value, Utf8JsonWriter w)
+        {
+            if (value is Duration d)
+            {
+                w.WriteString(name, DurationFormat.Go(d));
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
+    }
+}

@@ -21,7 +21,7 @@ namespace ElectionLint.Analyzers.Collection
                 string name = Path.GetFileName(f.Path);
                 bool yaml = string.Equals(name, ProfileLoader.FileName, StringComparison.OrdinalIgnoreCase);
                 if ((yaml || string.Equals(name, ProfileLoader.AlternateFileName, StringComparison.OrdinalIgnoreCase)) &&
-                    (best == null || f.Path.Length > best.Path.Length || (yaml && f.Path.Length == best.Path.Length + 1)))
+                    (best == null || f.Path.Length > best.Path.Length || (yaml && Path.GetDirectoryName(f.Path) == Path.GetDirectoryName(best.Path))))
                 {
                     best = f; // the deepest one is the nearest to the project; in one folder .yaml wins
                 }

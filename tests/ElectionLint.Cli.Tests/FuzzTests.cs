@@ -47,6 +47,7 @@ namespace ElectionLint.Cli.Tests
             {
                 (int s, byte[] bytes) = mutator.Next();
                 string name = seeds[s].Name; // the name picks the reader and the format (zoo.cfg, server.properties)
+                Current("config-" + name, bytes);
                 string problem = LintOne("/fuzz/" + i + "/" + name, bytes, ProfileDocument.Empty, out FileResult? result);
                 if (problem.Length > 0)
                 {
@@ -94,6 +95,7 @@ namespace ElectionLint.Cli.Tests
             for (int i = 0; i < Budget(400) && failures.Count < 10; i++)
             {
                 (int s, byte[] bytes) = mutator.Next();
+                Current("profile", bytes);
                 string text = Encoding.UTF8.GetString(bytes);
                 try
                 {
@@ -215,6 +217,14 @@ namespace ElectionLint.Cli.Tests
             }
 
             return string.Empty;
+        }
+
+        /// <summary>The input being tried, on disk: a failure that ends the process (out of memory) still leaves it.</summary>
+        private static void Current(string suite, byte[] bytes)
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "electionlint-fuzz");
+            Directory.CreateDirectory(dir);
+            File.WriteAllBytes(Path.Combine(dir, "current-" + suite.Split('-')[0]), bytes);
         }
 
         private static string Save(string suite, int i, string name, byte[] bytes, string problem)

@@ -40,6 +40,9 @@ namespace ElectionLint.Testing
 
         private static readonly Regex Value = new Regex(@"(?<=[:=]\s*|--[\w-]+[= ]|value:\s*)[""']?[-\w.:]+[""']?", RegexOptions.CultureInvariant);
 
+        /// <summary>A mutant grows no further past this size.</summary>
+        private const int MaxBytes = 2 * 1024 * 1024;
+
         private readonly IReadOnlyList<byte[]> _seeds;
         private readonly Random _random;
 
@@ -59,7 +62,7 @@ namespace ElectionLint.Testing
             int seed = _random.Next(_seeds.Count);
             byte[] bytes = _seeds[seed];
             int count = 1 + _random.Next(4);
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < count && bytes.Length < MaxBytes; i++)
             {
                 bytes = MutateOnce(bytes);
             }
@@ -157,7 +160,8 @@ namespace ElectionLint.Testing
         {
             var lines = Encoding.UTF8.GetString(input).Split('\n');
             string line = lines[_random.Next(lines.Length)];
-            int times = 100 + _random.Next(5000);
+            // At most about 2 MB: mutations stack, and a repeated line repeated again grows without end.
+            int times = Math.Min(100 + _random.Next(5000), MaxBytes / (line.Length + 1));
             string repeated = _random.Next(2) == 0 ? string.Concat(Enumerable.Repeat(line + "\n", times)) : string.Concat(Enumerable.Repeat(line, times)) + "\n";
             return Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(input) + "\n" + repeated);
         }

@@ -212,22 +212,7 @@ namespace ElectionLint.Cli
                     w.WriteString("rule", f.RuleId);
                     w.WriteString("severity", RuleSeverityText.Name(f.Severity));
                     w.WriteString("message", f.Message);
-                    w.WriteStartArray("repairs");
-                    foreach (RepairPlan plan in f.Repairs)
-                    {
-                        w.WriteStartArray();
-                        foreach (SettingChange ch in plan.Changes)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("setting", ch.Name);
-                            w.WriteString("text", ch.Text);
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                    }
-
-                    w.WriteEndArray();
+                    JsonFormatter.Repairs(w, f);
                     w.WriteEndObject();
                 }
 

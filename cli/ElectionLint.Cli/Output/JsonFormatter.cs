@@ -4,6 +4,7 @@ using System.Text.Json;
 using ElectionLint.Config.Linting;
 using ElectionLint.Config.Source;
 using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Solving;
 
 namespace ElectionLint.Cli.Output
@@ -43,29 +44,35 @@ namespace ElectionLint.Cli.Output
                 }
 
                 w.WriteEndArray();
-                w.WriteStartArray("repairs");
-                foreach (RepairPlan plan in d.Finding?.Repairs ?? new RepairPlan[0])
-                {
-                    w.WriteStartArray();
-                    foreach (SettingChange c in plan.Changes)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("setting", c.Name);
-                        w.WriteString("value", c.Display);
-                        w.WriteString("text", c.Text);
-                        w.WriteBoolean("present", c.Occurrence != null);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
+                Repairs(w, d.Finding);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
+        }
+
+        /// <summary>"repairs": alternatives, best first; each the settings to change together (shared with explain).</summary>
+        internal static void Repairs(Utf8JsonWriter w, Finding? finding)
+        {
+            w.WriteStartArray("repairs");
+            foreach (RepairPlan plan in finding?.Repairs ?? new RepairPlan[0])
+            {
+                w.WriteStartArray();
+                foreach (SettingChange c in plan.Changes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("setting", c.Name);
+                    w.WriteString("value", c.Display);
+                    w.WriteString("text", c.Text);
+                    w.WriteBoolean("present", c.Occurrence != null);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
         }
 
         private static void Span(Utf8JsonWriter w, SourceSpan s)

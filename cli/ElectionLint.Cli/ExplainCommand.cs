@@ -30,12 +30,7 @@ namespace ElectionLint.Cli
         public static int Run(IReadOnlyList<string> paths, string format, string? config, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
             (List<string> files, List<string> missing) = FileWalker.Expand(paths.Count > 0 ? paths : new[] { "." });
-            foreach (string m in missing)
-            {
-                stderr.WriteLine($"error: {m}: no such file or directory");
-            }
-
-            if (missing.Count > 0)
+            if (FileWalker.ReportMissing(missing, stderr))
             {
                 return LintRunner.UsageError;
             }

@@ -36,6 +36,26 @@ namespace ElectionLint.Cli
             return (unique, missing);
         }
 
+        /// <summary>Reports paths that name nothing, with the usage hint; true when there were any (a usage error).</summary>
+        public static bool ReportMissing(List<string> missing, TextWriter stderr)
+        {
+            foreach (string m in missing)
+            {
+                // A bare word is more likely a mistyped command (`electionlint tnue`) than a file name.
+                bool word = m.Length > 0 && m.IndexOfAny(new[] { '/', '\\', '.' }) < 0;
+                stderr.WriteLine(word
+                    ? $"error: '{m}' is not a command (lint, rules, init, explain, help) nor a file or folder"
+                    : $"error: {m}: no such file or directory");
+            }
+
+            if (missing.Count > 0)
+            {
+                stderr.WriteLine("Run 'electionlint --help' for usage.");
+            }
+
+            return missing.Count > 0;
+        }
+
         private static void Walk(string root, List<string> into)
         {
             var stack = new Stack<string>();

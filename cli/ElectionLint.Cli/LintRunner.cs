@@ -93,18 +93,8 @@ namespace ElectionLint.Cli
             string baselineDirectory = baselineFile != null ? Path.GetDirectoryName(Path.GetFullPath(baselineFile))! : string.Empty;
 
             (List<string> files, List<string> missing) = FileWalker.Expand(options.Paths);
-            foreach (string m in missing)
+            if (FileWalker.ReportMissing(missing, stderr))
             {
-                // A bare word is more likely a mistyped command (`electionlint explain`) than a file name.
-                bool word = m.Length > 0 && m.IndexOfAny(new[] { '/', '\\', '.' }) < 0;
-                stderr.WriteLine(word
-                    ? $"error: '{m}' is not a command (lint, rules, init, explain, help) nor a file or folder"
-                    : $"error: {m}: no such file or directory");
-            }
-
-            if (missing.Count > 0)
-            {
-                stderr.WriteLine("Run 'electionlint --help' for usage.");
                 return UsageError;
             }
 
@@ -215,7 +205,7 @@ namespace ElectionLint.Cli
                     string fixedText = Fixer.Apply(text.Text, edits);
                     if (options.DryRun)
                     {
-                        Fixer.Diff(stdout, new LintReport(diagnostics, sources, 0, cwd).DisplayPath(file), text.Text, fixedText);
+                        Fixer.Diff(stdout, Path.GetRelativePath(cwd, file).Replace('\\', '/'), text.Text, fixedText);
                     }
                     else
                     {

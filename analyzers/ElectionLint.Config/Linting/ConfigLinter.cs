@@ -271,7 +271,7 @@ namespace ElectionLint.Config.Linting
 
         /// <summary>The offset of the first byte that starts no well-formed UTF-8 sequence (Unicode Table 3-7: no overlong
         /// forms, no surrogates, nothing past U+10FFFF).</summary>
-        internal static int InvalidUtf8Offset(byte[] bytes)
+        private static int InvalidUtf8Offset(byte[] bytes)
         {
             int i = 0;
             while (i < bytes.Length)

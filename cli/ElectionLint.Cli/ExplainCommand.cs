@@ -25,7 +25,7 @@ namespace ElectionLint.Cli
         private sealed record Setting(string Id, string Name, string State, string? Value, SourceSpan? At);
 
         private sealed record Configuration(string File, string System, string SystemName, string? Variant, SourceSpan? At, EnvironmentProfile Profile, string? ProfileFile,
-            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<Finding> Findings);
+            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Finding> Findings);
 
         public static int Run(IReadOnlyList<string> paths, string format, string? config, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
@@ -51,7 +51,7 @@ namespace ElectionLint.Cli
                 FileResult result = ConfigLinter.LintFile(file, doc, rel);
                 foreach (EvaluationResult e in result.Evaluations)
                 {
-                    found.Add(Describe(Path.GetRelativePath(cwd, file).Replace('\\', '/'), e, profile, profileFile));
+                    found.Add(Describe(Path.GetRelativePath(cwd, file).Replace('\\', '/'), e, profile, profileFile, doc.RuleSeverities));
                 }
             }
 
@@ -70,7 +70,7 @@ namespace ElectionLint.Cli
             return LintRunner.Clean;
         }
 
-        private static Configuration Describe(string file, EvaluationResult e, EnvironmentProfile profile, string? profileFile)
+        private static Configuration Describe(string file, EvaluationResult e, EnvironmentProfile profile, string? profileFile, IReadOnlyDictionary<string, RuleSeverity> severities)
         {
             ConfigurationInstance instance = e.Instance;
             var settings = new List<Setting>();
@@ -92,7 +92,8 @@ namespace ElectionLint.Cli
             }
 
             string? window = e.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : null;
-            return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window, e.Findings);
+            return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window,
+                Margins.Of(e, profile, severities), e.Findings);
         }
 
         private static string Profile(EnvironmentProfile p) => string.Join(", ", new[]
@@ -116,6 +117,15 @@ namespace ElectionLint.Cli
                 }
 
                 w.WriteLine($"  worst-case failover window: {c.FailoverWindow ?? "unknown (a value is unknown)"}");
+                if (c.Margins.Count > 0)
+                {
+                    w.WriteLine("  rules:");
+                    foreach (RuleMargin m in c.Margins)
+                    {
+                        w.WriteLine("    " + m.Summary);
+                    }
+                }
+
                 if (c.Findings.Count == 0)
                 {
                     w.WriteLine("  no finding: every rule with the values it needs passes");
@@ -200,6 +210,7 @@ namespace ElectionLint.Cli
                     w.WriteNull("failoverWindow");
                 }
 
+                JsonFormatter.Margins(w, c.Margins);
                 w.WriteStartArray("findings");
                 foreach (Finding f in c.Findings)
                 {

@@ -44,7 +44,7 @@ namespace ElectionLint.Cli
                 // A bare word is more likely a mistyped command (`electionlint tnue`) than a file name.
                 bool word = m.Length > 0 && m.IndexOfAny(new[] { '/', '\\', '.' }) < 0;
                 stderr.WriteLine(word
-                    ? $"error: '{m}' is not a command (lint, rules, init, explain, help) nor a file or folder"
+                    ? $"error: '{m}' is not a command (lint, explain, tune, init, rules, help) nor a file or folder"
                     : $"error: {m}: no such file or directory");
             }
 

@@ -128,12 +128,27 @@ namespace ElectionLint.Cli
                     if (a[i] == b[i])
                     {
                         w.WriteLine(" " + a[i].TrimEnd('\r'));
+                        continue;
                     }
-                    else
+
+                    // A run of changed lines: the old ones, then the new ones.
+                    int end = i;
+                    while (end + 1 <= to && a[end + 1] != b[end + 1])
                     {
-                        w.WriteLine("-" + a[i].TrimEnd('\r'));
-                        w.WriteLine("+" + b[i].TrimEnd('\r'));
+                        end++;
                     }
+
+                    for (int j = i; j <= end; j++)
+                    {
+                        w.WriteLine("-" + a[j].TrimEnd('\r'));
+                    }
+
+                    for (int j = i; j <= end; j++)
+                    {
+                        w.WriteLine("+" + b[j].TrimEnd('\r'));
+                    }
+
+                    i = end;
                 }
 
                 k++;

@@ -10,7 +10,7 @@ namespace ElectionLint.Cli
 {
     public static class Program
     {
-        private static readonly string[] Verbs = { "lint", "rules", "init", "explain", "help", "-h", "--help", "-?", "--version", "version" };
+        private static readonly string[] Verbs = { "lint", "rules", "init", "explain", "tune", "help", "-h", "--help", "-?", "--version", "version" };
 
         public static string Version { get; } =
             typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -158,10 +158,36 @@ namespace ElectionLint.Cli
             var explain = new Command("explain", "Every configuration found: its settings, the profile, the failover window, findings and repairs") { explainPaths, explainFormat, explainConfig };
             explain.SetAction(r => ExplainCommand.Run(r.GetValue(explainPaths) ?? Array.Empty<string>(), r.GetValue(explainFormat) ?? "text", r.GetValue(explainConfig), stdout, stderr, stdoutStream));
 
+            var tunePaths = new Argument<string[]>("paths") { Description = "Files and folders whose configurations to tune under their profile", Arity = ArgumentArity.ZeroOrMore };
+            var tuneSystem = new Option<string?>("--system", "-s") { Description = "Tune a system from scratch: " + string.Join(", ", TuneCommand.Tunable.Select(s => s.Id)) };
+            var tuneVariant = new Option<string?>("--variant") { Description = "The system's variant (k8s-leader-election: client-go | csharp; kafka-consumer: java | librdkafka; …)" };
+            var tuneNetwork = new Option<string?>("--network") { Description = "lan | wan (wan assumes rttP99 150ms unless --rtt-p99 is given)" };
+            tuneNetwork.AcceptOnlyFromAmong("lan", "wan");
+            var tuneRtt = new Option<string?>("--rtt-p99") { Description = "p99 round trip between members, e.g. 150ms" };
+            var tuneGc = new Option<string?>("--gc-pause-p99") { Description = "p99 stop-the-world pause, e.g. 400ms" };
+            var tuneMax = new Option<string?>("--max-failover") { Description = "the longest time without a leader, e.g. 5s" };
+            var tuneFormat = new Option<string>("--format", "-f") { Description = "text | json", DefaultValueFactory = _ => "text" };
+            tuneFormat.AcceptOnlyFromAmong("text", "json");
+            var tuneConfig = new Option<string?>("--config", "-c") { Description = "An explicit .electionlint.yaml (files only; the flags above override it)" };
+            var tune = new Command("tune", "Recommended values with their margins and the failover window, as snippets in the system's formats; or files' configurations tuned, as a diff")
+            {
+                tunePaths, tuneSystem, tuneVariant, tuneNetwork, tuneRtt, tuneGc, tuneMax, tuneFormat, tuneConfig,
+            };
+            tune.SetAction(r => TuneCommand.Run(
+                new TuneCommand.Options
+                {
+                    Paths = r.GetValue(tunePaths) ?? Array.Empty<string>(), System = r.GetValue(tuneSystem), Variant = r.GetValue(tuneVariant), Network = r.GetValue(tuneNetwork),
+                    RttP99 = r.GetValue(tuneRtt), GcPauseP99 = r.GetValue(tuneGc), MaxFailover = r.GetValue(tuneMax), Config = r.GetValue(tuneConfig), Format = r.GetValue(tuneFormat) ?? "text",
+                },
+                stdout,
+                stderr,
+                stdoutStream));
+
             root.Subcommands.Add(lint);
             root.Subcommands.Add(rules);
             root.Subcommands.Add(init);
             root.Subcommands.Add(explain);
+            root.Subcommands.Add(tune);
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

@@ -106,7 +106,7 @@ namespace ElectionLint.Rules.Evaluation
             return keys;
         }
 
-        private static EvaluationContext Run(ConfigurationInstance instance, EnvironmentProfile profile)
+        internal static EvaluationContext Run(ConfigurationInstance instance, EnvironmentProfile profile)
         {
             var ctx = new EvaluationContext(instance, profile);
             HardLimitChecks.CheckParse(ctx);

@@ -55,6 +55,9 @@ namespace ElectionLint.Rules.Solving
         /// <summary>Which profile value it comes from, for the advice on what to relax: "rtt", "gc" or null.</summary>
         public string? ProfileSource { get; init; }
 
+        /// <summary>The solver's floor of one step for a setting written in whole steps: the step rule itself checks divisibility.</summary>
+        public bool IsStepFloor { get; init; }
+
         public override string ToString() => Text;
     }
 }

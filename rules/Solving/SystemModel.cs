@@ -49,7 +49,7 @@ namespace ElectionLint.Rules.Solving
                 {
                     // A positive multiple of the step is at least one step (the smallest lease record is 1 s).
                     list.Add(new ModelConstraint(s.StepRule, ConstraintKind.Tuning, q, Comparison.AtLeast, 1m, Constant(step),
-                        $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})"));
+                        $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})") { IsStepFloor = true });
                 }
 
                 if (s.Maximum is decimal typeMax)

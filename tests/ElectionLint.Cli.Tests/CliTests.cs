@@ -17,7 +17,7 @@ namespace ElectionLint.Cli.Tests
 
         private static string Golden(string name) => Path.Combine(Cli.RepoRoot, "tests", "ElectionLint.Cli.Tests", "Golden", name);
 
-        private static void MatchGolden(string name, string actual)
+        internal static void MatchGolden(string name, string actual)
         {
             string path = Golden(name);
             if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
@@ -326,6 +326,16 @@ namespace ElectionLint.Cli.Tests
                 + "  heartbeat-interval  100 ms  set at 1:21\n"
                 + "  election-timeout    300 ms  set at 2:19\n"
                 + "  worst-case failover window: 1s\n"
+                + "  rules:\n"
+                + "    EL1003 heartbeat-interval 100 ms > 0 ms — passes\n"
+                + "    EL1003 election-timeout 300 ms > 0 ms — passes\n"
+                + "    EL1002 election-timeout 300 ms ≤ 50000 ms — passes (49700 ms to spare)\n"
+                + "    EL1001 election-timeout ÷ heartbeat-interval = 3.0× ≥ 5.0× — fires\n"
+                + "    EL2001 election-timeout ÷ heartbeat-interval = 3.0× ≥ 5.0× — not met, not reported: a limit the system enforces fires first; its repair accounts for the profile\n"
+                + "    EL2002 election-timeout ÷ heartbeat-interval = 3.0× ≤ 10.0× — passes with 3.33× headroom\n"
+                + "    EL2010 election-timeout 300 ms ≥ 2000 ms — not met by 1700 ms, not reported: a limit the system enforces fires first; its repair accounts for the profile\n"
+                + "    EL2011 heartbeat-interval 100 ms ≥ 100 ms — passes with 1.0× headroom\n"
+                + "    EL2030 failover window 1000 ms ≤ 30000 ms — passes with 30.0× headroom (29000 ms to spare)\n"
                 + "  EL1001 error: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to 2000 ms\n"
                 + "    repair: election-timeout = 2000\n"
                 + "\n1 configuration found\n",
@@ -339,6 +349,9 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(new[] { "heartbeat-interval set 100 ms 1", "election-timeout set 300 ms 2" },
                 c.GetProperty("settings").EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("state").GetString()} {s.GetProperty("value").GetString()} {s.GetProperty("line").GetInt32()}"));
             Assert.Equal("2000", c.GetProperty("findings")[0].GetProperty("repairs")[0][0].GetProperty("text").GetString());
+            JsonElement ratio = c.GetProperty("margins").EnumerateArray().Single(m => m.GetProperty("rule").GetString() == "EL2002");
+            Assert.Equal(("guidance", "passes", 3.333m, "election-timeout ÷ heartbeat-interval = 3.0×", "≤ 10.0×"),
+                (ratio.GetProperty("kind").GetString(), ratio.GetProperty("status").GetString(), ratio.GetProperty("headroom").GetDecimal(), ratio.GetProperty("actual").GetString(), ratio.GetProperty("required").GetString()));
         }
 
         [Fact]
@@ -346,7 +359,7 @@ namespace ElectionLint.Cli.Tests
         {
             (int code, _, string err) = Cli.Run("tnue", "samples");
             Assert.Equal(2, code);
-            Assert.Equal("error: 'tnue' is not a command (lint, rules, init, explain, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
+            Assert.Equal("error: 'tnue' is not a command (lint, explain, tune, init, rules, help) nor a file or folder\nRun 'electionlint --help' for usage.", err.Trim().Replace("\r", string.Empty));
         }
 
         [Fact]

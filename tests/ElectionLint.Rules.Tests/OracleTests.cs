@@ -175,7 +175,7 @@ namespace ElectionLint.Rules.Tests
             return false;
         }
 
-        private static IEnumerable<decimal[]> Grid(List<SettingDefinition> numeric) =>
+        internal static IEnumerable<decimal[]> Grid(List<SettingDefinition> numeric) =>
             Grid(numeric, (numeric.Count >= 4 ? Coarse : Durations).Select(ms => ms * 1_000_000m).ToArray(), Counts, Fractions);
 
         /// <summary>A grid point's value for a setting left unwritten.</summary>
@@ -211,7 +211,7 @@ namespace ElectionLint.Rules.Tests
             }
         }
 
-        private static ConfigurationInstance At(SystemDefinition def, List<SettingDefinition> numeric, decimal[] point)
+        internal static ConfigurationInstance At(SystemDefinition def, List<SettingDefinition> numeric, decimal[] point)
         {
             var instance = new ConfigurationInstance(def, "anchor");
             if (def.EnabledSetting != null)

@@ -75,6 +75,49 @@ namespace ElectionLint.Cli.Output
             w.WriteEndArray();
         }
 
+        /// <summary>"margins": each constraint with the values it sees (shared by explain and tune).</summary>
+        internal static void Margins(Utf8JsonWriter w, System.Collections.Generic.IReadOnlyList<RuleMargin> margins)
+        {
+            w.WriteStartArray("margins");
+            foreach (RuleMargin m in margins)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", m.RuleId);
+                w.WriteString("kind", m.Kind switch { ConstraintKind.Hard => "limit", ConstraintKind.Soft => "guidance", _ => "tuning" });
+                w.WriteString("constraint", m.Constraint);
+                w.WriteString("status", m.Status switch { MarginStatus.Passes => "passes", MarginStatus.Fires => "fires", MarginStatus.NotReported => "notReported", _ => "unknown" });
+                OptionalString(w, "actual", m.Actual);
+                OptionalString(w, "required", m.Required);
+                if (m.Headroom is decimal h)
+                {
+                    w.WriteNumber("headroom", decimal.Round(h, 3));
+                }
+                else
+                {
+                    w.WriteNull("headroom");
+                }
+
+                OptionalString(w, "slack", m.Slack);
+                OptionalString(w, "reason", m.Reason);
+                w.WriteString("summary", m.Summary);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        internal static void OptionalString(Utf8JsonWriter w, string name, string? value)
+        {
+            if (value != null)
+            {
+                w.WriteString(name, value);
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
+
         private static void Span(Utf8JsonWriter w, SourceSpan s)
         {
             w.WriteNumber("line", s.StartLine);

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace ElectionLint.Cli.Tests
+{
+    /// <summary><c>electionlint tune</c>: recommended values, margins, snippets, diffs and the EL2031 words when nothing fits.</summary>
+    [Collection("cli")]
+    public class TuneTests
+    {
+        [Fact]
+        public void The_spec_example_prints_values_margins_and_snippets()
+        {
+            (int code, string output, string err) = Cli.Run("tune", "--system", "etcd", "--rtt-p99", "150ms", "--gc-pause-p99", "400ms", "--max-failover", "5s");
+            Assert.Equal((0, string.Empty), (code, err));
+            CliTests.MatchGolden("tune-etcd.txt", output);
+            (code, output, _) = Cli.Run("tune", "--system", "etcd", "--rtt-p99", "150ms", "--gc-pause-p99", "400ms", "--max-failover", "5s", "--format", "json");
+            Assert.Equal(0, code);
+            CliTests.MatchGolden("tune-etcd.json", output);
+        }
+
+        [Fact]
+        public void A_profile_nothing_meets_says_which_constraints_collide_and_exits_one()
+        {
+            (int code, string output, _) = Cli.Run("tune", "-s", "etcd", "--network", "wan", "--rtt-p99", "300ms", "--max-failover", "2s");
+            Assert.Equal(1, code);
+            Assert.Contains("  no recommendation: no values satisfy this profile (below)\n", output);
+            Assert.Contains("  no values satisfy this profile: no configuration of etcd satisfies the profile: election-timeout ≥ 10 × rttP99 300ms makes the worst-case failover window (2 × election-timeout + 2 × RTT) at least 6.6s, above maxFailover 2s — raise maxFailover to at least 6.6s, or place the members closer (or lower rttMultiplier)\n", output);
+            Assert.DoesNotContain("flags:", output); // no snippet of values that do not meet the profile
+
+            (code, output, _) = Cli.Run("tune", "-s", "etcd", "--network", "wan", "--rtt-p99", "300ms", "--max-failover", "2s", "--format", "json");
+            JsonElement c = JsonDocument.Parse(output).RootElement.GetProperty("configurations")[0];
+            Assert.False(c.GetProperty("clean").GetBoolean());
+            Assert.Equal("raise maxFailover to at least 6.6s, or place the members closer (or lower rttMultiplier)", c.GetProperty("conflict").GetProperty("relax").GetString());
+            Assert.Equal(0, c.GetProperty("snippets").GetArrayLength());
+        }
+
+        [Fact]
+        public void Defaults_that_meet_the_profile_are_the_recommendation()
+        {
+            (int code, string output, _) = Cli.Run("tune", "-s", "k8s-leader-election");
+            Assert.Equal(0, code);
+            Assert.StartsWith("client-go under network lan\n  the defaults meet every rule under this profile\n  leaseDuration  15s  default\n", output.Replace("\r", string.Empty));
+            Assert.Contains("    leaderElection:\n      leaseDuration: 15s\n      renewDeadline: 10s\n      retryPeriod: 2s\n      leaderElect: true\n", output);
+            Assert.Contains("    --leader-elect=true --leader-elect-lease-duration=15s --leader-elect-renew-deadline=10s --leader-elect-retry-period=2s\n", output);
+            Assert.Contains("    new LeaderElectionConfig(leaseLock)\n    {\n        LeaseDuration = TimeSpan.FromSeconds(15),\n", output);
+        }
+
+        [Fact]
+        public void A_setting_without_a_default_gets_the_smallest_value_its_system_allows()
+        {
+            (int code, string output, _) = Cli.Run("tune", "-s", "azure-blob-lease", "--max-failover", "30s");
+            Assert.Equal(0, code);
+            Assert.Contains("  duration  15 s  chosen: no default; the smallest the system allows\n", output);
+            Assert.Contains("    leaseClient.Acquire(TimeSpan.FromSeconds(15));\n", output);
+        }
+
+        [Theory]
+        [InlineData(new[] { "tune" }, "error: name a system (--system etcd) or the files to tune")]
+        [InlineData(new[] { "tune", "-s", "etcd", "samples" }, "error: --system tunes a system from scratch; to tune files, leave it out")]
+        [InlineData(new[] { "tune", "-s", "etdc" }, "error: unknown system 'etdc'; one of: ")]
+        [InlineData(new[] { "tune", "-s", "etcd", "--variant", "java" }, "error: etcd has no variant 'java'")]
+        [InlineData(new[] { "tune", "-s", "etcd", "--rtt-p99", "fast" }, "error: --rtt-p99: rttP99: invalid duration \"fast\"")]
+        [InlineData(new[] { "tune", "-s", "etcd", "--network", "moon" }, "error: Argument 'moon' not recognized.")]
+        public void Usage_errors_exit_two_with_a_clear_message(string[] args, string message)
+        {
+            (int code, string output, string err) = Cli.Run(args);
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.StartsWith(message, err.Replace("\r", string.Empty));
+        }
+
+        [Fact]
+        public void Tuning_files_prints_the_change_as_a_diff_and_writes_nothing()
+        {
+            string before = Snapshot();
+            (int code, string output, string err) = Cli.Run("tune", "samples/config-repo");
+            Assert.Equal(string.Empty, err);
+            Assert.Equal(1, code); // EL1004 and a value client-go cannot parse are left for a person
+            CliTests.MatchGolden("tune-sample.txt", output);
+            (code, output, _) = Cli.Run("tune", "samples/config-repo", "--format", "json");
+            Assert.Equal(1, code);
+            CliTests.MatchGolden("tune-sample.json", output);
+            Assert.Equal(before, Snapshot());
+
+            static string Snapshot() => string.Join("\n", Directory.GetFiles(Path.Combine(Cli.RepoRoot, "samples", "config-repo"), "*", SearchOption.AllDirectories)
+                .OrderBy(f => f, StringComparer.Ordinal).Select(f => f + ":" + File.ReadAllText(f).GetHashCode()));
+        }
+
+        [Fact]
+        public void Flags_override_the_files_profile()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"), (".electionlint.yaml", "profile:\n  rttP99: 5ms\n"));
+            (int code, string output, _) = Cli.RunIn(dir, "tune", "etcd.yaml");
+            Assert.Equal(0, code);
+            Assert.Contains("  nothing to change: every rule is met\n", output);
+            (code, output, _) = Cli.RunIn(dir, "tune", "etcd.yaml", "--rtt-p99", "150ms");
+            Assert.Equal(0, code);
+            Assert.Contains("-election-timeout: 1000\n+election-timeout: 1500\n", output);
+        }
+
+        public static IEnumerable<object[]> Systems() =>
+            from s in TuneCommand.Tunable
+            from p in new[] { "", "--network wan --gc-pause-p99 400ms --max-failover 30s", "--rtt-p99 1ms --gc-pause-p99 50ms --max-failover 5s", "--rtt-p99 150ms --gc-pause-p99 400ms --max-failover 5s" }
+            select new object[] { s.Id, p };
+
+        /// <summary>
+        /// Checked, not hoped: every snippet the linter can read is written to a file and linted under the same profile. It
+        /// reads back the tuned values and reports nothing, at any severity.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Systems))]
+        public void Every_snippet_lints_clean_under_the_profile_it_was_tuned_for(string system, string profileFlags)
+        {
+            string[] flags = profileFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            (int code, string output, _) = Cli.Run(new[] { "tune", "-s", system, "--format", "json" }.Concat(flags).ToArray());
+            JsonElement c = JsonDocument.Parse(output).RootElement.GetProperty("configurations")[0];
+            if (!c.GetProperty("clean").GetBoolean())
+            {
+                Assert.Equal(1, code);
+                Assert.NotEqual(JsonValueKind.Null, c.GetProperty("conflict").ValueKind); // only a profile nothing meets stops a recommendation
+                return;
+            }
+
+            Assert.Equal(0, code);
+            var expected = c.GetProperty("settings").EnumerateArray().Where(s => s.GetProperty("value").ValueKind == JsonValueKind.String)
+                .ToDictionary(s => s.GetProperty("setting").GetString()!, s => s.GetProperty("value").GetString()!);
+            string profile = "profile:\n" + string.Concat(flags.Chunk(2).Select(f => $"  {f[0] switch { "--network" => "network", "--rtt-p99" => "rttP99", "--gc-pause-p99" => "gcPauseP99", _ => "maxFailover" }}: {f[1]}\n"));
+            foreach (JsonElement snippet in c.GetProperty("snippets").EnumerateArray())
+            {
+                string title = snippet.GetProperty("title").GetString()!, text = snippet.GetProperty("text").GetString()!;
+                if (AsFile(system, title, text) is not (string name, string content))
+                {
+                    continue;
+                }
+
+                string dir = Cli.Scratch((name, content), (".electionlint.yaml", profile));
+                (int lintCode, string lint, _) = Cli.RunIn(dir, "lint", ".", "--fail-level", "info", "--format", "json");
+                Assert.True(lintCode == 0, $"{system} {profileFlags} {title}:\n{content}\n{lint}");
+                (_, string explain, _) = Cli.RunIn(dir, "explain", ".", "--format", "json");
+                JsonElement read = JsonDocument.Parse(explain).RootElement.GetProperty("configurations").EnumerateArray().Single();
+                var set = read.GetProperty("settings").EnumerateArray().Where(s => s.GetProperty("state").GetString() == "set").ToList();
+                Assert.NotEmpty(set);
+                foreach (JsonElement s in set)
+                {
+                    // Switches are not tuned: the snippet writes them on.
+                    string want = expected.TryGetValue(s.GetProperty("setting").GetString()!, out string? v) ? v : "true";
+                    Assert.Equal(want, s.GetProperty("value").GetString());
+                }
+            }
+        }
+
+        /// <summary>A file the linter reads that holds the snippet, or null for formats it does not read (HOCON, C#).</summary>
+        private static (string Name, string Content)? AsFile(string system, string title, string text)
+        {
+            string Pod(string command, IEnumerable<string> args, IEnumerable<string> env) =>
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: tuned\nspec:\n  containers:\n    - name: tuned\n      image: tuned\n"
+                + $"      command: [{command}]\n"
+                + (args.Any() ? "      args:\n" + string.Concat(args.Select(a => $"        - \"{a}\"\n")) : string.Empty)
+                + (env.Any() ? "      env:\n" + string.Concat(env.Select(e => e.Split('=', 2)).Select(e => $"        - name: {e[0]}\n          value: \"{e[1]}\"\n")) : string.Empty);
+            string[] lines = text.Split('\n');
+            return title switch
+            {
+                var t when t.StartsWith("etcd config file", StringComparison.Ordinal) => ("etcd.conf.yml", text + "\n"),
+                "flags" when system == "etcd" => ("pod.yaml", Pod("etcd", text.Split(' '), Array.Empty<string>())),
+                "environment" when system == "etcd" => ("pod.yaml", Pod("etcd", Array.Empty<string>(), lines)),
+                var t when t.StartsWith("component config", StringComparison.Ordinal) => ("scheduler.yaml", "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n" + text + "\n"),
+                var t when t.StartsWith("flags (kube-scheduler", StringComparison.Ordinal) => ("pod.yaml", Pod("kube-scheduler", text.Split(' '), Array.Empty<string>())),
+                var t when t.StartsWith("flags (cert-manager", StringComparison.Ordinal) => ("pod.yaml", Pod("cert-manager-controller", text.Split(' '), Array.Empty<string>())),
+                var t when t.StartsWith("Helm values", StringComparison.Ordinal) => ("values.yaml", text + "\n"),
+                "consumer properties" => ("consumer.properties", text + "\n"),
+                "server.properties" => ("server.properties", text + "\n"),
+                var t when t.StartsWith("environment (Bitnami image: KAFKA_CFG", StringComparison.Ordinal) => ("pod.yaml", Pod("kafka", Array.Empty<string>(), lines)),
+                "zoo.cfg" => ("zoo.cfg", text + "\n"),
+                var t when t.StartsWith("environment (official and Bitnami", StringComparison.Ordinal) => ("pod.yaml", Pod("zookeeper", Array.Empty<string>(), lines)),
+                var t when t.StartsWith("appsettings.json", StringComparison.Ordinal) => ("appsettings.json", text + "\n"),
+                _ => null,
+            };
+        }
+    }
+}

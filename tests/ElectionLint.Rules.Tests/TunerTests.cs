@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Solving;
+using ElectionLint.Rules.Systems;
+using Xunit;
+using static ElectionLint.Rules.Tests.Build;
+
+namespace ElectionLint.Rules.Tests
+{
+    /// <summary>Tuning applies verified repairs until nothing is left to clear; what it returns is evaluated, not assumed.</summary>
+    public class TunerTests
+    {
+        [Fact]
+        public void Etcd_under_the_spec_profile_raises_only_the_election_timeout()
+        {
+            TuneResult r = Tuner.FromScratch(Etcd.Definition, null, Build.Profile("rtt=150ms gc=400ms max=5s"));
+            Assert.Empty(r.After.Findings);
+            SettingChange c = Assert.Single(r.Changes);
+            Assert.Equal((Etcd.ElectionTimeout, "1500", 1_500_000_000m), (c.Setting.Id, c.Text, c.Value));
+            Assert.Null(c.Occurrence); // nothing was written: the change adds the setting
+            Assert.Equal(new decimal?[] { 100_000_000m, 1_500_000_000m }, r.Values);
+            Assert.Equal(new decimal?[] { 100_000_000m, 1_000_000_000m }, r.OriginalValues);
+        }
+
+        [Fact]
+        public void A_written_value_keeps_its_form_and_location()
+        {
+            var instance = new ConfigurationInstance(KubernetesLeaderElection.Definition, "a").SetText(KubernetesLeaderElection.LeaseDuration, "15500ms", "loc");
+            TuneResult r = Tuner.Tune(instance);
+            SettingChange c = Assert.Single(r.Changes);
+            Assert.Equal(("15s", "loc"), (c.Text, c.Occurrence!.Location));
+        }
+
+        [Fact]
+        public void A_setting_with_no_default_starts_at_its_smallest_allowed_value()
+        {
+            TuneResult r = Tuner.FromScratch(ConsulSession.Definition);
+            Assert.Equal(new[] { 0 }, r.Chosen);
+            Assert.Equal(10_000_000_000m, r.Values[0]); // Consul's 10 s minimum TTL
+            Assert.Empty(r.After.Findings);
+        }
+
+        [Fact]
+        public void A_profile_nothing_meets_keeps_its_conflict()
+        {
+            TuneResult r = Tuner.FromScratch(Etcd.Definition, null, Build.Profile("network=wan rtt=300ms max=2s"));
+            Assert.NotNull(r.Conflict);
+            Assert.Contains(r.After.Findings, f => f.RuleId == "EL2031");
+        }
+
+        /// <summary>
+        /// On every system's grid: the tuned values, evaluated again, give exactly the findings reported after tuning; tuning
+        /// never adds a finding; and where a repair exists for everything and the profile can be met, the result is clean.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(OracleTests.Cases), MemberType = typeof(OracleTests))]
+        public void Tuning_ends_clean_or_says_why(string system, string profileSpec)
+        {
+            SystemDefinition def = SystemCatalogue.Get(system);
+            EnvironmentProfile profile = Build.Profile(profileSpec);
+            List<SettingDefinition> numeric = def.Settings.Where(SystemModel.IsNumeric).ToList();
+            foreach (decimal[] point in OracleTests.Grid(numeric).Take(150))
+            {
+                ConfigurationInstance instance = OracleTests.At(def, numeric, point);
+                TuneResult r = Tuner.Tune(instance, profile);
+                string where = $"{system} {profileSpec} [{string.Join(",", point)}]";
+                Assert.True(r.After.Findings.Count <= r.Before.Findings.Count, where);
+                var changes = r.Changes.Select(c => (def.IndexOf(c.Setting.Id), c.Value)).ToList();
+                var again = new ConfigurationInstance(def, "anchor");
+                for (int i = 0; i < def.Settings.Count; i++)
+                {
+                    if (instance[i] is SettingOccurrence o && o.State == OccurrenceState.Set)
+                    {
+                        again.Set(def.Settings[i].Id, o.Value, o.Location);
+                    }
+                }
+
+                foreach (SettingChange c in r.Changes)
+                {
+                    again.Set(c.Setting.Id, SettingValue.Of(c.Value), "loc");
+                }
+
+                Assert.Equal(Ids(r.After.Findings), Ids(Evaluator.Evaluate(again, profile, suggest: false).Findings));
+                if (r.After.Findings.Count > 0 && r.Conflict == null)
+                {
+                    Assert.True(r.After.Findings.All(f => f.Repairs.Count == 0), $"{where}: {Ids(r.After.Findings)} left with a repair");
+                }
+            }
+        }
+    }
+}

@@ -78,19 +78,54 @@ namespace ElectionLint.Cli
             return sb.Append(text, at, text.Length - at).ToString();
         }
 
-        /// <summary>Writes the file through a temporary file in the same folder and a rename: an interrupted write leaves the original.</summary>
+        /// <summary>
+        /// Writes the file through a temporary file in the same folder and a rename: a write interrupted at any point leaves
+        /// either the original or the fixed file, never a mix. A failed write removes its temporary file.
+        /// </summary>
         public static void WriteAtomically(string path, string text)
         {
             byte[] original = File.ReadAllBytes(path);
             bool bom = original.Length >= 3 && original[0] == 0xEF && original[1] == 0xBB && original[2] == 0xBF;
             string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".electionlint-fix");
-            File.WriteAllBytes(temp, (bom ? new byte[] { 0xEF, 0xBB, 0xBF } : Array.Empty<byte>()).Concat(new UTF8Encoding(false).GetBytes(text)).ToArray());
-            if (!OperatingSystem.IsWindows())
+            try
             {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
-            }
+                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    if (bom)
+                    {
+                        stream.Write(new byte[] { 0xEF, 0xBB, 0xBF });
+                    }
 
-            File.Move(temp, path, overwrite: true);
+                    stream.Write(new UTF8Encoding(false).GetBytes(text));
+                    stream.Flush(flushToDisk: true);
+                }
+
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
+                }
+
+                File.Move(temp, path, overwrite: true);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
 
         /// <summary>A unified diff of one file's change (3 lines of context).</summary>

@@ -209,8 +209,16 @@ namespace ElectionLint.Cli
                     }
                     else
                     {
-                        Fixer.WriteAtomically(file, fixedText);
-                        stderr.WriteLine($"electionlint: fixed {edits.Count} {(edits.Count == 1 ? "value" : "values")} in {Path.GetRelativePath(cwd, file)}");
+                        try
+                        {
+                            Fixer.WriteAtomically(file, fixedText);
+                            stderr.WriteLine($"electionlint: fixed {edits.Count} {(edits.Count == 1 ? "value" : "values")} in {Path.GetRelativePath(cwd, file)}");
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            // The file keeps its original content; its findings are reported below.
+                            stderr.WriteLine($"electionlint: cannot write {Path.GetRelativePath(cwd, file)}: {e.Message}");
+                        }
                     }
                 }
 

@@ -231,7 +231,9 @@ namespace ElectionLint.Cli.Tests
         public void Fix_on_every_real_config_changes_only_values_and_clears_the_fixed_findings()
         {
             string dir = Cli.Scratch();
-            foreach (string f in Directory.EnumerateFiles(Path.Combine(Cli.RepoRoot, "..", "shared", "corpus", "real"), "*", SearchOption.AllDirectories)
+            string corpus = Path.Combine(Cli.RepoRoot, "..", "shared", "corpus");
+            foreach (string f in Directory.EnumerateFiles(Path.Combine(corpus, "real"), "*", SearchOption.AllDirectories)
+                .Concat(Directory.EnumerateFiles(Path.Combine(corpus, "large"), "*", SearchOption.AllDirectories))
                 .Concat(Directory.EnumerateFiles(Path.Combine(Cli.RepoRoot, "samples", "config-repo"), "*", SearchOption.AllDirectories))
                 .Where(f => ElectionLint.Config.Linting.ConfigFileNames.IsConfigFile(f)))
             {
@@ -242,7 +244,11 @@ namespace ElectionLint.Cli.Tests
 
             string[] before = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git", StringComparison.Ordinal)).OrderBy(f => f).ToArray();
             var original = before.ToDictionary(f => f, File.ReadAllText);
+            var originalBytes = before.ToDictionary(f => f, File.ReadAllBytes);
             (_, string first, _) = Cli.RunIn(dir, "lint", ".", "--format", "json");
+            var unreadable = JsonDocument.Parse(first).RootElement.GetProperty("diagnostics").EnumerateArray()
+                .Where(d => d.GetProperty("rule").GetString() is "EL9001" or "EL9004").Select(d => Path.GetFullPath(Path.Combine(dir, d.GetProperty("file").GetString()!))).ToHashSet();
+            Assert.NotEmpty(unreadable);
             Cli.RunIn(dir, "lint", ".", "--fix");
             (_, string after, string again) = Cli.RunIn(dir, "lint", ".", "--fix", "--format", "json");
             Assert.DoesNotContain("fixed", again); // idempotent
@@ -267,8 +273,13 @@ namespace ElectionLint.Cli.Tests
                     }
                 }
 
-                changedFiles += original[f] == File.ReadAllText(f) ? 0 : 1;
+                byte[] now = File.ReadAllBytes(f);
+                bool same = now.AsSpan().SequenceEqual(originalBytes[f]);
+                Assert.True(same || !unreadable.Contains(f), $"{f} has a syntax problem, yet it was changed");
+                changedFiles += same ? 0 : 1;
             }
+
+            Assert.Empty(Directory.GetFiles(dir, "*.electionlint-fix", SearchOption.AllDirectories));
 
             Assert.True(changedFiles >= 10, $"{changedFiles} files fixed");
             // No finding that had a repair is left.
@@ -283,6 +294,68 @@ namespace ElectionLint.Cli.Tests
 
             Assert.NotEmpty(Repaired(first));
             Assert.Empty(Repaired(after));
+        }
+
+        [Fact]
+        public void Fix_that_cannot_write_says_so_and_leaves_the_file()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", Bad));
+            Directory.CreateDirectory(Path.Combine(dir, ".etcd.yaml.electionlint-fix")); // where the temporary file would go
+            (int code, _, string err) = Cli.RunIn(dir, "lint", ".", "--fix", "--quiet");
+            Assert.Equal(1, code);
+            Assert.StartsWith("electionlint: cannot write etcd.yaml: ", err);
+            Assert.Equal(Bad, File.ReadAllText(Path.Combine(dir, "etcd.yaml")));
+        }
+
+        /// <summary>
+        /// A fix killed at any moment leaves the original or the fixed file, never a mix: the real process is killed at
+        /// spread-out moments while it writes a large file.
+        /// </summary>
+        [Fact]
+        public void Fix_killed_at_any_moment_leaves_the_original_or_the_fixed_file()
+        {
+            var padding = new System.Text.StringBuilder();
+            for (int i = 0; i < 60_000; i++)
+            {
+                padding.Append("# padding line ").Append(i).Append(" so that reading and writing take a while\n");
+            }
+
+            string original = "heartbeat-interval: 100\nelection-timeout: 300\n" + padding;
+            string fixedText = original.Replace("election-timeout: 300", "election-timeout: 1000");
+            string dir = Cli.Scratch(("etcd.yaml", original));
+            string path = Path.Combine(dir, "etcd.yaml");
+            string tool = Path.Combine(AppContext.BaseDirectory, "electionlint.dll");
+            int killed = 0, completed = 0;
+            for (int round = 0; round < 16; round++)
+            {
+                File.WriteAllText(path, original);
+                var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (string a in new[] { tool, "lint", "etcd.yaml", "--fix", "--quiet" })
+                {
+                    start.ArgumentList.Add(a);
+                }
+
+                using Process p = Process.Start(start)!;
+                if (!p.WaitForExit(round == 15 ? 60_000 : 40 + (round * 45)))
+                {
+                    p.Kill(entireProcessTree: true);
+                    p.WaitForExit();
+                    killed++;
+                }
+                else
+                {
+                    completed++;
+                }
+
+                string now = File.ReadAllText(path);
+                Assert.True(now == original || now == fixedText, $"round {round}: a partial file ({now.Length} characters)");
+            }
+
+            Assert.True(killed > 0, "no run was interrupted");
+            File.WriteAllText(path, original);
+            Assert.Equal(0, Cli.RunIn(dir, "lint", "etcd.yaml", "--fix", "--quiet").Code); // a stale temporary file from a killed run does not matter
+            Assert.Equal(fixedText, File.ReadAllText(path));
+            Assert.True(completed > 0, "no run finished: the moments do not span a whole run");
         }
 
         [Fact]

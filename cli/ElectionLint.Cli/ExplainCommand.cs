@@ -25,7 +25,7 @@ namespace ElectionLint.Cli
         private sealed record Setting(string Id, string Name, string State, string? Value, SourceSpan? At);
 
         private sealed record Configuration(string File, string System, string SystemName, string? Variant, SourceSpan? At, EnvironmentProfile Profile, string? ProfileFile,
-            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Finding> Findings);
+            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<DerivedQuantity> Derived, IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Finding> Findings);
 
         public static int Run(IReadOnlyList<string> paths, string format, string? config, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
@@ -93,7 +93,7 @@ namespace ElectionLint.Cli
 
             string? window = e.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : null;
             return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window,
-                Margins.Of(e, profile, severities), e.Findings);
+                Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings);
         }
 
         private static string Profile(EnvironmentProfile p) => string.Join(", ", new[]
@@ -116,7 +116,13 @@ namespace ElectionLint.Cli
                     w.WriteLine($"  {s.Name.PadRight(width)}  {TextFormatter.OneLine(s.Value ?? "–")}  {s.State}{(s.At is SourceSpan at ? " at " + at.StartLine + ":" + at.StartColumn : string.Empty)}");
                 }
 
-                w.WriteLine($"  worst-case failover window: {c.FailoverWindow ?? "unknown (a value is unknown)"}");
+                string formula = c.Derived.FirstOrDefault(q => q.Label == "failover window") is DerivedQuantity fw && fw.Formula != "failover window" ? $" ({fw.Formula})" : string.Empty;
+                w.WriteLine($"  worst-case failover window: {c.FailoverWindow ?? "unknown (a value is unknown)"}{formula}");
+                foreach (DerivedQuantity q in c.Derived.Where(q => q.Label != "failover window"))
+                {
+                    w.WriteLine($"  {q.Label}: {q.Formula} = {q.Value ?? "unknown"}");
+                }
+
                 if (c.Margins.Count > 0)
                 {
                     w.WriteLine("  rules:");
@@ -210,6 +216,17 @@ namespace ElectionLint.Cli
                     w.WriteNull("failoverWindow");
                 }
 
+                w.WriteStartArray("derived");
+                foreach (DerivedQuantity q in c.Derived)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("quantity", q.Label);
+                    w.WriteString("formula", q.Formula);
+                    JsonFormatter.OptionalString(w, "value", q.Value);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
                 JsonFormatter.Margins(w, c.Margins);
                 w.WriteStartArray("findings");
                 foreach (Finding f in c.Findings)

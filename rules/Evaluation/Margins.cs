@@ -90,6 +90,28 @@ namespace ElectionLint.Rules.Evaluation
             decimal.Round(ratio, ratio < 10m ? 2 : 1).ToString(ratio < 10m ? "0.0#" : "0.0", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A quantity the rules reason about: "detection timeout = election-timeout = 1000 ms".</summary>
+    public sealed class DerivedQuantity
+    {
+        internal DerivedQuantity(string label, string formula, string? value)
+        {
+            Label = label;
+            Formula = formula;
+            Value = value;
+        }
+
+        /// <summary>"heartbeat", "detection timeout", "pause budget", "failover window" or "ratio".</summary>
+        public string Label { get; }
+
+        /// <summary>How it is computed from the settings.</summary>
+        public string Formula { get; }
+
+        /// <summary>Its value; null when a value it needs is unknown.</summary>
+        public string? Value { get; }
+
+        public override string ToString() => $"{Label}: {Formula} = {Value ?? "unknown"}";
+    }
+
     /// <summary>The margin of every constraint in a configuration's model (the constraints the checks and the solver share).</summary>
     public static class Margins
     {
@@ -139,6 +161,46 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             return margins;
+        }
+
+        /// <summary>The heartbeat, detection timeout, pause budget, failover window and detection ÷ heartbeat of a configuration.</summary>
+        public static IReadOnlyList<DerivedQuantity> Derived(EvaluationResult result, EnvironmentProfile? profile = null)
+        {
+            var list = new List<DerivedQuantity>();
+            EvaluationContext ctx = Evaluator.Run(result.Instance, profile ?? EnvironmentProfile.Default);
+            SystemDefinition sys = ctx.System;
+            void Add(string label, Quantity? q, bool rttAsZero = false)
+            {
+                if (q == null)
+                {
+                    return;
+                }
+
+                string formula = q.SingleSetting is string single ? ctx.Name(single) : q.Formula();
+                decimal? v = null;
+                try
+                {
+                    v = ctx.Eval(q, rttAsZero);
+                }
+                catch (System.ArithmeticException)
+                {
+                }
+
+                list.Add(new DerivedQuantity(label, formula, v is decimal d ? ctx.ShowQuantityValue(q, d) : null));
+            }
+
+            Add("heartbeat", sys.Heartbeat);
+            Add("detection timeout", sys.Detection);
+            Add("pause budget", sys.PauseBudget);
+            Add("failover window", sys.Failover, rttAsZero: true);
+            if (sys.Heartbeat != null && sys.Detection != null)
+            {
+                decimal? h = ctx.Eval(sys.Heartbeat), d = ctx.Eval(sys.Detection);
+                list.Add(new DerivedQuantity("ratio", $"{ctx.QuantityName(sys.Detection)} ÷ {ctx.QuantityName(sys.Heartbeat)}",
+                    h is decimal hv && d is decimal dv && hv > 0m ? RuleMargin.Format(dv / hv) + "×" : null));
+            }
+
+            return list;
         }
 
         private static RuleMargin Measure(EvaluationContext ctx, ModelConstraint c, HashSet<string> reported, bool hardFires, bool conflict)

@@ -88,6 +88,23 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void Derived_quantities_name_their_formula_and_value()
+        {
+            EnvironmentProfile p = Build.Profile("rtt=5ms");
+            EvaluationResult r = Evaluator.Evaluate(Instance(KubernetesLeaderElection.Id, "leaseDuration=15s", "retryPeriod=2s"), p);
+            Assert.Equal(new[]
+            {
+                "heartbeat: retryPeriod = 2s",
+                "detection timeout: leaseDuration = 15s",
+                "pause budget: renewDeadline = 10s",
+                "failover window: leaseDuration + 4.4 × retryPeriod = 23.8s",
+                "ratio: leaseDuration ÷ retryPeriod = 7.5×",
+            }, Margins.Derived(r, p).Select(q => q.ToString()));
+            var unknown = new ConfigurationInstance(Etcd.Definition, "a").SetUnknown(Etcd.ElectionTimeout, "loc");
+            Assert.Equal("ratio: election-timeout ÷ heartbeat-interval = unknown", Margins.Derived(Evaluator.Evaluate(unknown)).Last().ToString());
+        }
+
+        [Fact]
         public void Disabled_timing_has_no_margins()
         {
             Assert.Empty(MarginsOf(Instance(KubernetesLeaderElection.Id, "leaderElect=false", "leaseDuration=1s")));

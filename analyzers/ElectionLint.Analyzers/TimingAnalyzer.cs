@@ -284,6 +284,11 @@ namespace ElectionLint.Analyzers
                     b[prefix + "Member"] = c.Occurrence?.Name ?? instance.NameOf(c.Setting.Index);
                     b[prefix + "Kind"] = member.Kind.ToString();
                     b[prefix + "Value"] = Rules.Timing.DurationFormat.Number(c.Value);
+                    if (member.UnitNanos is long unit)
+                    {
+                        b[prefix + "Unit"] = unit.ToString(CultureInfo.InvariantCulture);
+                    }
+
                     if (c.Occurrence?.Location is Location { IsInSource: true } at)
                     {
                         b[prefix + "Span"] = at.SourceSpan.Start.ToString(CultureInfo.InvariantCulture) + ":" + at.SourceSpan.Length.ToString(CultureInfo.InvariantCulture);

@@ -1,162 +1,288 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Text;
-using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ElectionLint.CodeFixes
 {
-    /// <summary>One change a fix makes: replace a value, or add a member to an object initializer.</summary>
+    internal enum EditKind
+    {
+        /// <summary>Replace a value expression (here, or at a declaration).</summary>
+        Replace,
+
+        /// <summary>Add a member to the bound object's initializer.</summary>
+        AddMember,
+
+        /// <summary>Add <c>receiver.Member = value;</c> after an assignment to the same object.</summary>
+        AddStatement,
+    }
+
+    /// <summary>One change a fix makes, and how its title says it.</summary>
     internal sealed class PlannedEdit
     {
-        public PlannedEdit(ExpressionSyntax? replace, ExpressionSyntax value, BaseObjectCreationExpressionSyntax? addTo, string member)
+        public PlannedEdit(EditKind kind, DocumentId document, SyntaxNode target, ExpressionSyntax value, string member, string title, ExpressionSyntax? receiver = null)
         {
-            Replace = replace;
+            Kind = kind;
+            Document = document;
+            Target = target;
             Value = value;
-            AddTo = addTo;
             Member = member;
+            Title = title;
+            Receiver = receiver;
         }
 
-        public ExpressionSyntax? Replace { get; }
+        public EditKind Kind { get; }
+
+        public DocumentId Document { get; }
+
+        /// <summary>The value to replace, the object creation, or the statement to add after.</summary>
+        public SyntaxNode Target { get; }
 
         public ExpressionSyntax Value { get; }
 
-        public BaseObjectCreationExpressionSyntax? AddTo { get; }
-
         public string Member { get; }
+
+        /// <summary>"Change LeaseDuration to TimeSpan.FromSeconds(12)".</summary>
+        public string Title { get; }
+
+        public ExpressionSyntax? Receiver { get; }
     }
 
+    /// <summary>Finds where each change of a repair is written, in the author's form.</summary>
     internal static class FixPlanner
     {
-        /// <summary>The edit that applies a suggestion, or null when it cannot be applied in the author's form.</summary>
-        public static PlannedEdit? Plan(SyntaxNode root, Diagnostic diagnostic, Suggestion s)
+        /// <summary>The edit for one change, or null when it cannot be made in the author's form without breaking something.</summary>
+        public static async Task<PlannedEdit?> PlanAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, Suggestion s, CancellationToken ct)
         {
             if (s.Span is TextSpan span)
             {
-                if (span.End > root.FullSpan.End)
+                if (span.End > root.FullSpan.End || Find(root, span) is not ExpressionSyntax current)
                 {
                     return null;
                 }
 
-                ExpressionSyntax? current = root.FindNode(span, getInnermostNodeForTie: true)
-                    .DescendantNodesAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == span)
-                    ?? root.FindNode(span).AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == span);
-                ExpressionSyntax? replacement = current == null ? null : ValueWriter.Replace(current, s);
-                return replacement == null ? null : new PlannedEdit(current, replacement, null, s.Member);
+                if (ValueWriter.Replace(current, s, model, ct) is ExpressionSyntax replacement)
+                {
+                    return new PlannedEdit(EditKind.Replace, document.Id, current, replacement, s.Member, $"Change {s.Member} to {Code(replacement)}");
+                }
+
+                return await AtDeclarationAsync(document, model, current, s, ct).ConfigureAwait(false);
             }
 
-            // Unset: add the member to the object creation the diagnostic is about.
-            BaseObjectCreationExpressionSyntax? creation = root.FindNode(diagnostic.Location.SourceSpan)
-                .AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault();
-            ExpressionSyntax? value = ValueWriter.New(s);
-            return creation == null || value == null ? null : new PlannedEdit(null, value, creation, s.Member);
+            return Unset(document, root, model, diagnostic, s, ct);
         }
 
+        private static ExpressionSyntax? Find(SyntaxNode root, TextSpan span) =>
+            root.FindNode(span, getInnermostNodeForTie: true).DescendantNodesAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == span)
+            ?? root.FindNode(span).AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == span);
+
         /// <summary>
-        /// <see cref="Plan"/>, and for a value read from a constant, field or local: the edit at its declaration, when the
-        /// declaration is in this document and the value is used nowhere else. Otherwise no edit.
+        /// A value that is a name (or built from one): the name's declaration is changed when this is its only use, in any
+        /// document of the project; otherwise a value built from it is changed here and the name stays.
         /// </summary>
-        public static async Task<PlannedEdit?> PlanAsync(Document document, SyntaxNode root, Diagnostic diagnostic, Suggestion s, CancellationToken cancellation)
+        private static async Task<PlannedEdit?> AtDeclarationAsync(Document document, SemanticModel model, ExpressionSyntax current, Suggestion s, CancellationToken ct)
         {
-            if (Plan(root, diagnostic, s) is PlannedEdit direct)
-            {
-                return direct;
-            }
-
-            if (s.Span is not TextSpan span || span.End > root.FullSpan.End ||
-                root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax named ||
-                !(named is IdentifierNameSyntax || named is MemberAccessExpressionSyntax))
+            ExpressionSyntax? name = ValueWriter.IsName(current, model, ct) ? current
+                : current.DescendantNodes().OfType<ExpressionSyntax>().FirstOrDefault(e => ValueWriter.IsName(e, model, ct));
+            if (name == null || model.GetSymbolInfo(name, ct).Symbol is not ISymbol symbol || symbol is IParameterSymbol)
             {
                 return null;
             }
 
-            SemanticModel? model = await document.GetSemanticModelAsync(cancellation).ConfigureAwait(false);
-            ISymbol? symbol = model?.GetSymbolInfo(named, cancellation).Symbol;
-            if (symbol is not (IFieldSymbol or ILocalSymbol) || symbol.DeclaringSyntaxReferences.Length != 1)
+            if (symbol.DeclaringSyntaxReferences.Length == 1 && await UsesAsync(symbol, document.Project.Solution, ct).ConfigureAwait(false) == 1 &&
+                await symbol.DeclaringSyntaxReferences[0].GetSyntaxAsync(ct).ConfigureAwait(false) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator &&
+                document.Project.Solution.GetDocument(declarator.SyntaxTree) is Document declaring)
             {
+                SemanticModel? declaringModel = declaring.Id == document.Id ? model : await declaring.GetSemanticModelAsync(ct).ConfigureAwait(false);
+                Suggestion? atName = name == current ? s : s.ForPart(current, name, model, ct);
+                if (declaringModel != null && atName != null && ValueWriter.Replace(initializer.Value, atName, declaringModel, ct) is ExpressionSyntax value)
+                {
+                    string where = declaring.Id == document.Id ? string.Empty : $" ({Path.GetFileName(declaring.FilePath ?? declaring.Name)})";
+                    return new PlannedEdit(EditKind.Replace, declaring.Id, initializer.Value, value, s.Member, $"Change {Kind(symbol)} {symbol.Name} to {Code(value)}{where}");
+                }
+
                 return null;
             }
 
-            SyntaxReference declaration = symbol.DeclaringSyntaxReferences[0];
-            if (declaration.SyntaxTree != root.SyntaxTree ||
-                await declaration.GetSyntaxAsync(cancellation).ConfigureAwait(false) is not VariableDeclaratorSyntax { Initializer: { } initializer })
+            // Used elsewhere too: a value built from the name is written here, and the name keeps its value for its other uses.
+            if (name != current && ValueWriter.ReplaceAtUse(current, s, model, ct) is ExpressionSyntax atUse)
             {
-                return null;
+                return new PlannedEdit(EditKind.Replace, document.Id, current, atUse, s.Member, $"Change {s.Member} to {Code(atUse)} ({symbol.Name} is used elsewhere and stays)");
             }
 
+            return null;
+        }
+
+        private static async Task<int> UsesAsync(ISymbol symbol, Solution solution, CancellationToken ct)
+        {
             int uses = 0;
-            foreach (ReferencedSymbol r in await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellation).ConfigureAwait(false))
+            foreach (ReferencedSymbol r in await SymbolFinder.FindReferencesAsync(symbol, solution, ct).ConfigureAwait(false))
             {
                 uses += r.Locations.Count();
             }
 
-            if (uses != 1)
-            {
-                return null; // fixing the declaration would change its other uses
-            }
-
-            ExpressionSyntax? replacement = ValueWriter.Replace(initializer.Value, s);
-            return replacement == null ? null : new PlannedEdit(initializer.Value, replacement, null, s.Member);
+            return uses;
         }
 
-        /// <summary>Applies edits together: replacements first, then members added per initializer (FixAll never drops one).</summary>
-        public static SyntaxNode Apply(SyntaxNode root, IEnumerable<PlannedEdit> edits)
+        private static string Kind(ISymbol symbol) => symbol switch
+        {
+            IFieldSymbol { IsConst: true } => "const",
+            ILocalSymbol { IsConst: true } => "const",
+            IFieldSymbol => "field",
+            _ => "local",
+        };
+
+        /// <summary>
+        /// An unset member: added to the initializer of the bound object the diagnostic is in, or after the assignment that
+        /// sets another member of it. Never to another object (a TimeSpan, a Lazy&lt;T&gt;).
+        /// </summary>
+        private static PlannedEdit? Unset(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, Suggestion s, CancellationToken ct)
+        {
+            SyntaxNode start = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            foreach (SyntaxNode node in start.AncestorsAndSelf())
+            {
+                switch (node)
+                {
+                    case BaseObjectCreationExpressionSyntax creation when Member(model.GetTypeInfo(creation, ct).Type, s.Member) is ITypeSymbol type:
+                        return ValueWriter.New(s, type) is ExpressionSyntax value
+                            ? new PlannedEdit(EditKind.AddMember, document.Id, creation, value, s.Member, $"Set {s.Member} = {Code(value)} in the initializer")
+                            : null;
+                    case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } } statement
+                        when Member(model.GetTypeInfo(target.Expression, ct).Type, s.Member) is ITypeSymbol type2:
+                        return ValueWriter.New(s, type2) is ExpressionSyntax value2
+                            ? new PlannedEdit(EditKind.AddStatement, document.Id, statement, value2, s.Member, $"Add {target.Expression.WithoutTrivia()}.{s.Member} = {Code(value2)};", target.Expression)
+                            : null;
+                    case StatementSyntax:
+                    case MemberDeclarationSyntax:
+                    case AnonymousFunctionExpressionSyntax:
+                        return null; // nothing of the bound object up to here
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The type of a settable property or field of that name, or null.</summary>
+        private static ITypeSymbol? Member(ITypeSymbol? type, string name)
+        {
+            for (ITypeSymbol? t = type; t != null; t = t.BaseType)
+            {
+                foreach (ISymbol m in t.GetMembers(name))
+                {
+                    switch (m)
+                    {
+                        case IPropertySymbol { SetMethod: not null } p:
+                            return p.Type;
+                        case IFieldSymbol { IsReadOnly: false, IsConst: false } f:
+                            return f.Type;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>How a title shows code: one line, TimeSpan unqualified as the simplifier writes it.</summary>
+        public static string Code(SyntaxNode node) =>
+            System.Text.RegularExpressions.Regex.Replace(node.WithoutTrivia().ToString().Replace("System.TimeSpan.", "TimeSpan."), @"\s+", " ");
+
+        /// <summary>Applies edits across documents: replacements, then members and statements added (FixAll never drops one).</summary>
+        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<PlannedEdit> edits, CancellationToken ct)
+        {
+            foreach (IGrouping<DocumentId, PlannedEdit> group in edits.GroupBy(e => e.Document))
+            {
+                Document? document = solution.GetDocument(group.Key);
+                SyntaxNode? root = document == null ? null : await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+                if (document == null || root == null)
+                {
+                    continue;
+                }
+
+                SourceText text = await document.GetTextAsync(ct).ConfigureAwait(false);
+                solution = solution.WithDocumentSyntaxRoot(group.Key, Apply(root, group, EndOfLine(text)));
+            }
+
+            return solution;
+        }
+
+        /// <summary>Applies edits that are all in <paramref name="document"/> to it (a document-level change, merged by hosts as text changes).</summary>
+        public static async Task<Document> ApplyAsync(Document document, IEnumerable<PlannedEdit> edits, CancellationToken ct)
+        {
+            SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            SourceText text = await document.GetTextAsync(ct).ConfigureAwait(false);
+            return document.WithSyntaxRoot(Apply(root, edits, EndOfLine(text)));
+        }
+
+        /// <summary>The file's own line ending: CRLF files stay CRLF.</summary>
+        private static string EndOfLine(SourceText text)
+        {
+            string s = text.ToString();
+            int lf = s.IndexOf('\n');
+            return lf > 0 && s[lf - 1] == '\r' ? "\r\n" : "\n";
+        }
+
+        private static SyntaxNode Apply(SyntaxNode root, IEnumerable<PlannedEdit> edits, string eol)
         {
             var replacements = new Dictionary<SyntaxNode, ExpressionSyntax>();
-            var additions = new Dictionary<BaseObjectCreationExpressionSyntax, List<PlannedEdit>>();
+            var members = new Dictionary<SyntaxNode, List<PlannedEdit>>();
+            var statements = new Dictionary<SyntaxNode, List<PlannedEdit>>();
             foreach (PlannedEdit e in edits)
             {
-                if (e.Replace != null)
+                switch (e.Kind)
                 {
-                    if (!replacements.ContainsKey(e.Replace))
-                    {
-                        replacements[e.Replace] = e.Value;
-                    }
-                }
-                else if (e.AddTo != null)
-                {
-                    if (!additions.TryGetValue(e.AddTo, out List<PlannedEdit>? list))
-                    {
-                        additions[e.AddTo] = list = new List<PlannedEdit>();
-                    }
+                    case EditKind.Replace:
+                        if (!replacements.ContainsKey(e.Target))
+                        {
+                            replacements[e.Target] = e.Value;
+                        }
 
-                    if (!list.Any(x => x.Member == e.Member))
-                    {
-                        list.Add(e);
-                    }
+                        break;
+                    default:
+                        Dictionary<SyntaxNode, List<PlannedEdit>> into = e.Kind == EditKind.AddMember ? members : statements;
+                        if (!into.TryGetValue(e.Target, out List<PlannedEdit>? list))
+                        {
+                            into[e.Target] = list = new List<PlannedEdit>();
+                        }
+
+                        if (!list.Any(x => x.Member == e.Member))
+                        {
+                            list.Add(e);
+                        }
+
+                        break;
                 }
             }
 
-            // Mark the creations, replace the values inside them, then find the creations again and add members.
-            var marks = additions.Keys.ToDictionary(c => c, _ => new SyntaxAnnotation("ElectionLint.AddMembers"));
+            // Mark where members and statements go, replace the values (possibly inside them), then add.
+            var marks = members.Keys.Concat(statements.Keys).Distinct().ToDictionary(n => n, _ => new SyntaxAnnotation("ElectionLint.Add"));
             SyntaxNode marked = root.ReplaceNodes(marks.Keys, (original, _) => original.WithAdditionalAnnotations(marks[original]));
             var replacedNodes = marked.DescendantNodes().Where(n => replacements.Keys.Any(r => r.Span == n.Span && r.RawKind == n.RawKind)).ToList();
-            SyntaxNode replaced = marked.ReplaceNodes(replacedNodes, (original, rewritten) =>
+            SyntaxNode result = marked.ReplaceNodes(replacedNodes, (original, rewritten) =>
                 replacements.First(r => r.Key.Span == original.Span && r.Key.RawKind == original.RawKind).Value);
-            foreach (KeyValuePair<BaseObjectCreationExpressionSyntax, SyntaxAnnotation> m in marks)
+            foreach (KeyValuePair<SyntaxNode, List<PlannedEdit>> m in members)
             {
-                var creation = replaced.GetAnnotatedNodes(m.Value).OfType<BaseObjectCreationExpressionSyntax>().Single();
-                replaced = replaced.ReplaceNode(creation, AddMembers(creation, additions[m.Key]));
+                var creation = result.GetAnnotatedNodes(marks[m.Key]).OfType<BaseObjectCreationExpressionSyntax>().Single();
+                result = result.ReplaceNode(creation, Layout.AddMembers(creation, m.Value.Select(e => (e.Member, e.Value)).ToList(), eol));
             }
 
-            return replaced;
-        }
+            foreach (KeyValuePair<SyntaxNode, List<PlannedEdit>> st in statements)
+            {
+                var statement = result.GetAnnotatedNodes(marks[st.Key]).OfType<StatementSyntax>().Single();
+                result = Layout.AddStatementsAfter(result, statement, st.Value.Select(e => (e.Receiver!, e.Member, e.Value)).ToList(), eol);
+            }
 
-        private static BaseObjectCreationExpressionSyntax AddMembers(BaseObjectCreationExpressionSyntax creation, List<PlannedEdit> adds)
-        {
-            ExpressionSyntax[] assignments = adds
-                .Select(a => (ExpressionSyntax)AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(a.Member), a.Value))
-                .ToArray();
-            InitializerExpressionSyntax initializer = creation.Initializer == null
-                ? InitializerExpression(SyntaxKind.ObjectInitializerExpression, SeparatedList(assignments))
-                : creation.Initializer.AddExpressions(assignments);
-            return creation.WithInitializer(initializer.WithAdditionalAnnotations(Formatter.Annotation));
+            return result;
         }
     }
 }

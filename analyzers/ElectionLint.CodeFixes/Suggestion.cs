@@ -11,14 +11,16 @@ namespace ElectionLint.CodeFixes
     /// <summary>One change of a repair, carried in a diagnostic's properties by the analyzer.</summary>
     internal sealed class Suggestion
     {
-        private Suggestion(string member, ValueKind kind, decimal value, TextSpan? span)
+        private Suggestion(string member, ValueKind kind, decimal value, TextSpan? span, long? unitNanos)
         {
             Member = member;
             Kind = kind;
             Value = value;
             Span = span;
+            UnitNanos = unitNanos;
         }
 
+        /// <summary>The property, parameter or Set key the value is written through.</summary>
         public string Member { get; }
 
         public ValueKind Kind { get; }
@@ -28,6 +30,9 @@ namespace ElectionLint.CodeFixes
 
         /// <summary>Where the current value is written; null when the member is unset.</summary>
         public TextSpan? Span { get; }
+
+        /// <summary>A user binding's unit for a bare number (<c>heartbeat:ms</c>).</summary>
+        public long? UnitNanos { get; }
 
         /// <summary>The repairs the analyzer put in the diagnostic's properties, best first; each is a list of changes.</summary>
         public static List<List<Suggestion>> Read(Diagnostic diagnostic)
@@ -63,7 +68,8 @@ namespace ElectionLint.CodeFixes
                         span = new TextSpan(start, length);
                     }
 
-                    list.Add(new Suggestion(member, kind, value, span));
+                    long? unit = long.TryParse(Get(diagnostic, prefix + "Unit"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long u) && u > 0 ? u : (long?)null;
+                    list.Add(new Suggestion(member, kind, value, span, unit));
                 }
 
                 if (list.Count == changes)
@@ -75,15 +81,20 @@ namespace ElectionLint.CodeFixes
             return repairs;
         }
 
-        /// <summary>How the title shows the value: "8s", "15000 ms", "0.5".</summary>
-        public string Display => Kind switch
+        /// <summary>
+        /// The change as the number inside a value built from a name: <c>TimeSpan.FromSeconds(LeaseSeconds)</c> → LeaseSeconds
+        /// = 12. Null when the value has another shape or the number would need a fraction.
+        /// </summary>
+        public Suggestion? ForPart(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax whole, Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax part, SemanticModel model, System.Threading.CancellationToken ct)
         {
-            ValueKind.TimeSpan => Rules.Evaluation.EvaluationContext.ShowDuration(Value),
-            ValueKind.Milliseconds => Rules.Timing.DurationFormat.Milliseconds(Value),
-            ValueKind.Text => Rules.Timing.DurationFormat.Milliseconds(Value),
-            ValueKind.Seconds => Rules.Timing.DurationFormat.Seconds(Value),
-            _ => Rules.Timing.DurationFormat.Number(Value),
-        };
+            if (ValueWriter.IsTimeSpan(this, whole, model, ct) && ValueWriter.FactoryUnit(whole, part, model, ct) is decimal unit &&
+                Value % unit == 0m)
+            {
+                return new Suggestion(Member, ValueKind.Number, Value / unit, null, null);
+            }
+
+            return null;
+        }
 
         private static string? Get(Diagnostic d, string name) => d.Properties.TryGetValue(name, out string? v) ? v : null;
     }

@@ -142,12 +142,12 @@ namespace ElectionLint.CodeFixes
                 // or not); any other key takes each diagnostic's own first action.
                 string? key = context.CodeActionEquivalenceKey;
                 bool alternative = key != null && key.StartsWith($"ElectionLint.{diagnostic.Id}.Set.", System.StringComparison.Ordinal);
-                List<PlannedEdit>? chosen = alternative
-                    ? actions.Where(a => a.Key == key || a.Members == key).Select(a => a.Edits).FirstOrDefault()
-                    : actions.Select(a => a.Edits).FirstOrDefault();
-                if (chosen != null && chosen.All(e => e.Document == document.Id))
+                // FixAll changes this document only: a repair at a declaration in another file is the single action's.
+                List<PlannedEdit>? chosen = actions.Where(a => alternative ? a.Key == key || a.Members == key : true)
+                    .Select(a => a.Edits).FirstOrDefault(e => e.All(x => x.Document == document.Id));
+                if (chosen != null)
                 {
-                    edits.AddRange(chosen); // a change in another document is made by the single action only
+                    edits.AddRange(chosen);
                 }
             }
 

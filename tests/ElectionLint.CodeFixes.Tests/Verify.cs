@@ -23,6 +23,7 @@ namespace ElectionLint.CodeFixes.Tests
                     new PackageIdentity("KubernetesClient", "21.0.8"),
                     new PackageIdentity("Confluent.Kafka", "2.16.0"),
                     new PackageIdentity("DotNext.Net.Cluster", "6.12.0"),
+                    new PackageIdentity("DotNext.AspNetCore.Cluster", "6.12.0"),
                     new PackageIdentity("Microsoft.Orleans.Core", "10.4.2"),
                     new PackageIdentity("Microsoft.Extensions.Options", "10.0.0"),
                     new PackageIdentity("Azure.Storage.Blobs", "12.30.1"),

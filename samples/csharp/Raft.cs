@@ -1,12 +1,14 @@
+using System.Net;
 using DotNext.Net.Cluster.Consensus.Raft;
+using DotNext.Net.Cluster.Consensus.Raft.Membership;
 
 namespace Sample
 {
     public static class Raft
     {
-        public static void Configure()
+        public static void Configure(IClusterConfigurationStorage<EndPoint> storage)
         {
-            var a = new RaftCluster.TcpConfiguration(new System.Net.IPEndPoint(0, 3262)) { UpperElectionTimeout = 100 }; // EL1040
+            var a = new RaftCluster.TcpConfiguration(new IPEndPoint(0, 3262)) { ConfigurationStorage = storage, UpperElectionTimeout = 100 }; // EL1040
             var b = new ElectionTimeout { LowerValue = 150, UpperValue = 180 };                                         // EL2040
         }
     }

@@ -36,7 +36,7 @@ namespace ElectionLint.Analyzers.Tests
 
         [Fact]
         public Task DotNext_node_configuration_subclass_and_election_timeout() => Check(
-            "var t = new RaftCluster.TcpConfiguration(new System.Net.IPEndPoint(0, 0)) { UpperElectionTimeout = {|EL1040:100|} };\n" +
+            "var t = new RaftCluster.TcpConfiguration(new System.Net.IPEndPoint(0, 0)) { ConfigurationStorage = null!, UpperElectionTimeout = {|EL1040:100|} };\n" +
             "var e = new ElectionTimeout { LowerValue = 150, UpperValue = {|EL2040:200|} };");
 
         [Fact]

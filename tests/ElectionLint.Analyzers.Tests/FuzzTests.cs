@@ -50,8 +50,7 @@ namespace ElectionLint.Analyzers.Tests
             var random = new Random(seed);
             var failures = new List<string>();
             var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-            SyntaxTree[] stubs = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Stubs"), "*.cs")
-                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, "/stubs/" + Path.GetFileName(f))).ToArray();
+            SyntaxTree[] stubs = Verify.Stubs.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToArray();
             int judged = 0;
             for (int i = 0; i < budget && failures.Count < 5; i++)
             {
@@ -73,7 +72,7 @@ namespace ElectionLint.Analyzers.Tests
                 var compilation = CSharpCompilation.Create(
                     "Fuzz",
                     stubs.Append(CSharpSyntaxTree.ParseText(source, parseOptions, "/src/Fuzz.cs")),
-                    References.Framework,
+                    Verify.References,
                     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
                 var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new TimingAnalyzer(), new ConfigFileAnalyzer());
                 CompilationWithAnalyzers run = compilation.WithAnalyzers(

@@ -1,24 +1,50 @@
 using System;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using ElectionLint.Analyzers;
 using ElectionLint.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace ElectionLint.Analyzers.Tests
 {
     internal static class Verify
     {
-        private static readonly (string Path, string Text)[] Stubs = Directory
+        /// <summary>net10.0 reference assemblies (the version the package mirror serves) and the real libraries ElectionLint binds.</summary>
+        public static readonly ReferenceAssemblies Libraries =
+            new ReferenceAssemblies("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.14"), Path.Combine("ref", "net10.0"))
+                .AddPackages(ImmutableArray.Create(
+                    new PackageIdentity("KubernetesClient", "21.0.8"),
+                    new PackageIdentity("Confluent.Kafka", "2.16.0"),
+                    new PackageIdentity("DotNext.Net.Cluster", "6.12.0"),
+                    new PackageIdentity("DotNext.AspNetCore.Cluster", "6.12.0"),
+                    new PackageIdentity("Microsoft.Orleans.Core", "10.4.2"),
+                    new PackageIdentity("Microsoft.Extensions.Options", "10.0.0"),
+                    new PackageIdentity("Azure.Storage.Blobs", "12.30.1"),
+                    new PackageIdentity("Akka.Coordination", "1.5.74")));
+
+        /// <summary>The resolved references: the net10.0 pack and the libraries with their dependencies.</summary>
+        public static ImmutableArray<MetadataReference> References => Resolved.Value;
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> Resolved = new Lazy<ImmutableArray<MetadataReference>>(
+            () => Libraries.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>Consul is not served here (a stub with its exact shapes), and a file of shared constants for cross-file tests.</summary>
+        public static readonly (string Path, string Text)[] Stubs = Directory
             .GetFiles(Path.Combine(AppContext.BaseDirectory, "Stubs"), "*.cs")
+            .Where(f => Path.GetFileName(f) is "Consul.cs" or "ZOther.cs")
             .Select(f => ("/stubs/" + Path.GetFileName(f), File.ReadAllText(f)))
             .ToArray();
 
-        /// <summary>A test of the C# analyzer with every library stub in the compilation.</summary>
+        /// <summary>A test of the C# analyzer compiled against the real client libraries (and the Consul stub).</summary>
         public static AnalyzerTest Analyzer(bool stubs = true)
         {
             var test = new AnalyzerTest(new TimingAnalyzer());
             if (stubs)
             {
+                test.WithFrameworkReferences(Resolved.Value);
                 foreach ((string path, string text) in Stubs)
                 {
                     test.WithSource(path, text);

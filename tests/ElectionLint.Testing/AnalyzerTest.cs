@@ -20,6 +20,7 @@ namespace ElectionLint.Testing
         private readonly List<MetadataReference> _references = new List<MetadataReference>();
         private readonly DiagnosticAnalyzer[] _analyzers;
         private readonly FileOptions _fileOptions = new FileOptions();
+        private ImmutableArray<MetadataReference>? _framework;
 
         public AnalyzerTest(params DiagnosticAnalyzer[] analyzers)
         {
@@ -55,6 +56,13 @@ namespace ElectionLint.Testing
             return this;
         }
 
+        /// <summary>Compile against these instead of the SDK's framework references (the net10.0 pack and the real client libraries).</summary>
+        public AnalyzerTest WithFrameworkReferences(ImmutableArray<MetadataReference> references)
+        {
+            _framework = references;
+            return this;
+        }
+
         public AnalyzerTest WithReference(MetadataReference reference)
         {
             _references.Add(reference);
@@ -67,7 +75,7 @@ namespace ElectionLint.Testing
             trees.AddRange(_sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path)));
             var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(_severities);
-            return CSharpCompilation.Create("TestProject", trees, References.Framework.Concat(_references), options);
+            return CSharpCompilation.Create("TestProject", trees, (_framework ?? References.Framework).Concat(_references), options);
         }
 
         /// <summary>Runs the analyzers; fails on compiler errors (unless allowed) and on any AD0001.</summary>

@@ -158,6 +158,12 @@ namespace ElectionLint.CodeFixes
                         return ValueWriter.New(s, type2) is ExpressionSyntax value2
                             ? new PlannedEdit(EditKind.AddStatement, document.Id, statement, value2, s.Member, $"Add {target.Expression.WithoutTrivia()}.{s.Member} = {Code(value2)};", target.Expression)
                             : null;
+                    case LambdaExpressionSyntax { ExpressionBody: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target3 } } lambda
+                        when Member(model.GetTypeInfo(target3.Expression, ct).Type, s.Member) is ITypeSymbol type3:
+                        // o => o.A = 1 becomes o => { o.A = 1; o.B = 2; }
+                        return ValueWriter.New(s, type3) is ExpressionSyntax value3
+                            ? new PlannedEdit(EditKind.AddStatement, document.Id, lambda, value3, s.Member, $"Add {target3.Expression.WithoutTrivia()}.{s.Member} = {Code(value3)};", target3.Expression)
+                            : null;
                     case StatementSyntax:
                     case MemberDeclarationSyntax:
                     case AnonymousFunctionExpressionSyntax:
@@ -278,8 +284,11 @@ namespace ElectionLint.CodeFixes
 
             foreach (KeyValuePair<SyntaxNode, List<PlannedEdit>> st in statements)
             {
-                var statement = result.GetAnnotatedNodes(marks[st.Key]).OfType<StatementSyntax>().Single();
-                result = Layout.AddStatementsAfter(result, statement, st.Value.Select(e => (e.Receiver!, e.Member, e.Value)).ToList(), eol);
+                SyntaxNode at = result.GetAnnotatedNodes(marks[st.Key]).Single();
+                var adds = st.Value.Select(e => (e.Receiver!, e.Member, e.Value)).ToList();
+                result = at is LambdaExpressionSyntax lambda
+                    ? result.ReplaceNode(lambda, Layout.AddToExpressionLambda(lambda, adds))
+                    : Layout.AddStatementsAfter(result, (StatementSyntax)at, adds, eol);
             }
 
             return result;

@@ -134,6 +134,19 @@ namespace ElectionLint.CodeFixes
             }
         }
 
+        /// <summary><c>o => o.A = 1</c> becomes <c>o => { o.A = 1; o.B = 2; }</c>, on the line it was on.</summary>
+        public static LambdaExpressionSyntax AddToExpressionLambda(LambdaExpressionSyntax lambda, List<(ExpressionSyntax Receiver, string Member, ExpressionSyntax Value)> adds)
+        {
+            ExpressionSyntax body = lambda.ExpressionBody!;
+            var statements = new List<StatementSyntax> { ExpressionStatement(body.WithoutTrivia()).WithLeadingTrivia(Space) };
+            statements.AddRange(adds.Select(a => (StatementSyntax)ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression,
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, a.Receiver.WithoutTrivia(), IdentifierName(a.Member)).WithTrailingTrivia(Space),
+                Token(SyntaxKind.EqualsToken).WithTrailingTrivia(Space), a.Value.WithoutTrivia())).WithLeadingTrivia(Space)));
+            BlockSyntax block = Block(Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(body.GetLeadingTrivia()), List(statements),
+                Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(body.GetTrailingTrivia()));
+            return lambda.WithExpressionBody(null).WithBlock(block);
+        }
+
         /// <summary>The whitespace at the start of the node's line.</summary>
         private static SyntaxTriviaList Indentation(SyntaxNode node)
         {

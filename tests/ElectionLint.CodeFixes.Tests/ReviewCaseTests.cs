@@ -228,6 +228,12 @@ namespace ElectionLint.CodeFixes.Tests
             "services.AddOptions<ClusterMembershipOptions>().Configure(o => o.NumVotesForDeathDeclaration = 10);");
 
         [Fact]
+        public Task C15_an_expression_lambda_becomes_a_block_to_set_another_member() => Case(
+            "services.AddOptions<ClusterMembershipOptions>().Configure(o => o.NumVotesForDeathDeclaration = {|EL1080:12|});",
+            "services.AddOptions<ClusterMembershipOptions>().Configure(o => { o.NumVotesForDeathDeclaration = 12; o.NumProbedSilos = 12; });",
+            key: "ElectionLint.EL1080.Set.NumProbedSilos");
+
+        [Fact]
         public Task C18_FixAll_adds_the_member_where_the_recommended_change_is_in_another_file()
         {
             const string Other = "static class Other\n{\n    public static readonly System.TimeSpan Lease = System.TimeSpan.FromSeconds(10);\n}\n";

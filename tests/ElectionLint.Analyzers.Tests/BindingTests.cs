@@ -11,7 +11,7 @@ namespace ElectionLint.Analyzers.Tests
     /// <summary>Every bound type and every way a setting arrives, with exact spans.</summary>
     public class BindingTests
     {
-        private static Task Check(string body) => Verify.Analyzer().VerifyAsync(Verify.Usings + "class C { void M(ILock l, k8s.IKubernetes k, Microsoft.Extensions.DependencyInjection.IServiceCollection services, BlobLeaseClient lease) {\n" + body + "\n} }");
+        private static Task Check(string body) => Verify.DiagnosticsAsync(Verify.Usings + "class C { void M(ILock l, k8s.IKubernetes k, Microsoft.Extensions.DependencyInjection.IServiceCollection services, BlobLeaseClient lease) {\n" + body + "\n} }");
 
         [Fact]
         public Task K8s_object_initializer() => Check(
@@ -116,7 +116,6 @@ namespace ElectionLint.Analyzers.Tests
 
         [Fact]
         public Task Unset_setting_findings_point_at_the_creation() =>
-            Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  gcPauseP99: 6s\n")
-                .VerifyAsync(Verify.Usings + "class C { void M(ILock l) { var c = {|EL2020:new LeaderElectionConfig|}(l); } }");
+            Verify.DiagnosticsAsync(profile: "profile:\n  gcPauseP99: 6s\n", markup: Verify.Usings + "class C { void M(ILock l) { var c = {|EL2020:new LeaderElectionConfig|}(l); } }");
     }
 }

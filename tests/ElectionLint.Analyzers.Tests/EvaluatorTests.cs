@@ -6,7 +6,7 @@ namespace ElectionLint.Analyzers.Tests
     /// <summary>What the static evaluator folds, and the unknown cases that must stay silent.</summary>
     public class EvaluatorTests
     {
-        private static Task Check(string members, string body) => Verify.Analyzer().VerifyAsync(
+        private static Task Check(string members, string body) => Verify.DiagnosticsAsync(
             Verify.Usings + "class C {\n" + members + "\nvoid M(ILock l, TimeSpan p, int n) {\n" + body + "\n} static TimeSpan F() => TimeSpan.FromSeconds(1); }");
 
         [Theory]

@@ -5,7 +5,9 @@ using System.Linq;
 using System.Threading;
 using ElectionLint.Analyzers;
 using ElectionLint.Testing;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace ElectionLint.Analyzers.Tests
@@ -37,6 +39,33 @@ namespace ElectionLint.Analyzers.Tests
             .Where(f => Path.GetFileName(f) is "Consul.cs" or "ZOther.cs")
             .Select(f => ("/stubs/" + Path.GetFileName(f), File.ReadAllText(f)))
             .ToArray();
+
+        /// <summary>
+        /// Checks the analyzer's diagnostics against the markup (<c>{|EL1010:…|}</c>) with Microsoft.CodeAnalysis.Testing: the
+        /// source at /src/Test.cs, the profile beside it, compiled against the real libraries (and the Consul stub).
+        /// </summary>
+        public static Task DiagnosticsAsync(string markup, string? profile = null, bool libraries = true)
+        {
+            var test = new CSharpAnalyzerTest<TimingAnalyzer, DefaultVerifier>
+            {
+                ReferenceAssemblies = libraries ? Libraries : new ReferenceAssemblies("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.14"), Path.Combine("ref", "net10.0")),
+            };
+            test.TestState.Sources.Add(("/src/Test.cs", markup));
+            if (libraries)
+            {
+                foreach ((string path, string text) in Stubs)
+                {
+                    test.TestState.Sources.Add((path, text));
+                }
+            }
+
+            if (profile != null)
+            {
+                test.TestState.AdditionalFiles.Add(("/src/.electionlint.yaml", profile));
+            }
+
+            return test.RunAsync();
+        }
 
         /// <summary>A test of the C# analyzer compiled against the real client libraries (and the Consul stub).</summary>
         public static AnalyzerTest Analyzer(bool stubs = true)

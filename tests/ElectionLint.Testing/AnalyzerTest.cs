@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +10,10 @@ using Xunit;
 
 namespace ElectionLint.Testing
 {
-    /// <summary>Compiles a test source with stubs, runs analyzers, and compares diagnostics with markup.</summary>
+    /// <summary>
+    /// Compiles a test source and runs analyzers for the tests that inspect diagnostics directly (properties, telemetry,
+    /// per-file options, several paths). Markup comparisons use Microsoft.CodeAnalysis.Testing.
+    /// </summary>
     public sealed class AnalyzerTest
     {
         private readonly List<(string Path, string Text)> _sources = new List<(string, string)>();
@@ -26,9 +28,6 @@ namespace ElectionLint.Testing
         {
             _analyzers = analyzers;
         }
-
-        /// <summary>Diagnostics ids the comparison looks at (default: every id the analyzers support).</summary>
-        public Func<string, bool> Compared { get; set; } = _ => true;
 
         public AnalyzerTest WithSource(string path, string text)
         {
@@ -95,50 +94,6 @@ namespace ElectionLint.Testing
             Diagnostic[] crashes = diagnostics.Where(d => d.Id == "AD0001").ToArray();
             Assert.True(crashes.Length == 0, "An analyzer threw:\n" + string.Join("\n", crashes.Select(c => c.GetMessage())));
             return diagnostics;
-        }
-
-        /// <summary>Compares the analyzers' diagnostics in the test source with the markup; prints an annotated source on mismatch.</summary>
-        public async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, string path = "/src/Test.cs")
-        {
-            (string source, List<ExpectedSpan> expected) = Markup.Parse(markup);
-            ImmutableArray<Diagnostic> diagnostics = await RunAsync(source, path: path).ConfigureAwait(false);
-            var actual = diagnostics
-                .Where(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath == path && Compared(d.Id))
-                .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id)
-                .ToList();
-            var want = expected.OrderBy(e => e.Span.Start).ThenBy(e => e.Id).ToList();
-            bool same = actual.Count == want.Count && actual.Zip(want, (a, w) => a.Location.SourceSpan == w.Span && (w.Id == null || w.Id == a.Id)).All(x => x);
-            Assert.True(same, Describe(source, want, actual));
-            return diagnostics;
-        }
-
-        private static string Describe(string source, List<ExpectedSpan> expected, List<Diagnostic> actual)
-        {
-            var sb = new StringBuilder();
-            sb.AppendLine("Expected:");
-            foreach (ExpectedSpan e in expected)
-            {
-                sb.AppendLine($"  {e.Id ?? "(any)"} at {e.Span}: '{source.Substring(e.Span.Start, e.Span.Length)}'");
-            }
-
-            sb.AppendLine("Actual:");
-            foreach (Diagnostic d in actual)
-            {
-                var s = d.Location.SourceSpan;
-                sb.AppendLine($"  {d.Id} at {s}: '{source.Substring(s.Start, s.Length)}' — {d.GetMessage()}");
-            }
-
-            sb.AppendLine("Source with actual diagnostics as markup:");
-            var marks = actual.SelectMany(d => new[] { (Pos: d.Location.SourceSpan.Start, Text: "{|" + d.Id + ":", Order: 1), (Pos: d.Location.SourceSpan.End, Text: "|}", Order: 0) })
-                .OrderByDescending(m => m.Pos).ThenBy(m => m.Order);
-            var annotated = new StringBuilder(source);
-            foreach (var m in marks)
-            {
-                annotated.Insert(m.Pos, m.Text);
-            }
-
-            sb.Append(annotated);
-            return sb.ToString();
         }
     }
 }

@@ -114,6 +114,34 @@ namespace ElectionLint.Rules.Solving
         /// <summary>Repairs for one finding, best first; empty when none is found.</summary>
         public List<RepairPlan> FindRepairs(PendingFinding finding, IReadOnlyList<PendingFinding> all, HashSet<(string, int)> before, ProfileConflict? conflict)
         {
+            List<RepairPlan> plans = FindRepairsCore(finding, all, before, conflict);
+            if (finding.Primary < 0 || plans.Count == 0)
+            {
+                return plans;
+            }
+
+            // A value off its step (15.5s for whole seconds): both neighbours on the step are repairs people choose between.
+            SettingDefinition s = _sys.Settings[finding.Primary];
+            if (s.StepRule == finding.Rule.Id && _changeable[finding.Primary] && _ctx.ValueAt(finding.Primary) is decimal v &&
+                StepFor(s, new decimal?[_sys.Settings.Count]) is decimal step && step > 0m)
+            {
+                foreach (decimal neighbour in new[] { decimal.Floor(v / step) * step, decimal.Ceiling(v / step) * step })
+                {
+                    var assigned = new decimal?[_sys.Settings.Count];
+                    assigned[finding.Primary] = neighbour;
+                    if (neighbour > 0m && neighbour != v && Verify(new[] { finding.Primary }, assigned, finding, before, conflict) is RepairPlan p &&
+                        !plans.Any(q => q.Describe() == p.Describe()))
+                    {
+                        plans.Add(p);
+                    }
+                }
+            }
+
+            return plans;
+        }
+
+        private List<RepairPlan> FindRepairsCore(PendingFinding finding, IReadOnlyList<PendingFinding> all, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
             _verifications = 0;
             _projections = 0;
             var current = new decimal?[_sys.Settings.Count];

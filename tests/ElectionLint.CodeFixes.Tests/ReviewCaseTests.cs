@@ -111,10 +111,14 @@ namespace ElectionLint.CodeFixes.Tests
             profile: "rules:\n  EL2002: warning\n");
 
         [Fact]
-        public async Task C32_a_value_that_is_not_whole_seconds()
+        public async Task C32_a_value_off_whole_seconds_offers_both_neighbours()
         {
             var actions = await Verify.ActionsAsync(In("var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromMilliseconds(15500) };"), "EL2050");
-            Assert.Equal(new[] { ("Change LeaseDuration to TimeSpan.FromMilliseconds(15000)", "ElectionLint.Recommended") }, actions.Select(a => (a.Title, a.Key ?? string.Empty)));
+            Assert.Equal(new[]
+            {
+                ("Change LeaseDuration to TimeSpan.FromMilliseconds(15000)", "ElectionLint.Recommended"),
+                ("Change LeaseDuration to TimeSpan.FromMilliseconds(16000)", "ElectionLint.EL2050.Set.LeaseDuration"),
+            }, actions.Select(a => (a.Title, a.Key ?? string.Empty)));
         }
 
         [Fact]

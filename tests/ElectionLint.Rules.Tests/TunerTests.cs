@@ -44,6 +44,17 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void A_value_off_its_step_gets_both_neighbours_as_repairs()
+        {
+            Finding lease = Assert.Single(Findings(Instance(KubernetesLeaderElection.Id, "leaseDuration=15500ms")));
+            Assert.Equal(new[] { "15s", "16s" }, lease.Repairs.Select(r => Assert.Single(r.Changes).Text));
+            Finding ticks = Assert.Single(Findings(Instance(Etcd.Id, "heartbeat-interval=250", "election-timeout=1600")));
+            Assert.Equal("EL2051", ticks.RuleId);
+            Assert.Equal(new[] { "election-timeout=1500", "heartbeat-interval=200", "election-timeout=1750" },
+                ticks.Repairs.Select(r => string.Join(",", r.Changes.Select(c => c.Setting.Id + "=" + c.Text))));
+        }
+
+        [Fact]
         public void A_profile_nothing_meets_keeps_its_conflict()
         {
             TuneResult r = Tuner.FromScratch(Etcd.Definition, null, Build.Profile("network=wan rtt=300ms max=2s"));

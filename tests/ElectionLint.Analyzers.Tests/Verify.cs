@@ -14,18 +14,7 @@ namespace ElectionLint.Analyzers.Tests
 {
     internal static class Verify
     {
-        /// <summary>net10.0 reference assemblies (the version the package mirror serves) and the real libraries ElectionLint binds.</summary>
-        public static readonly ReferenceAssemblies Libraries =
-            new ReferenceAssemblies("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.14"), Path.Combine("ref", "net10.0"))
-                .AddPackages(ImmutableArray.Create(
-                    new PackageIdentity("KubernetesClient", "21.0.8"),
-                    new PackageIdentity("Confluent.Kafka", "2.16.0"),
-                    new PackageIdentity("DotNext.Net.Cluster", "6.12.0"),
-                    new PackageIdentity("DotNext.AspNetCore.Cluster", "6.12.0"),
-                    new PackageIdentity("Microsoft.Orleans.Core", "10.4.2"),
-                    new PackageIdentity("Microsoft.Extensions.Options", "10.0.0"),
-                    new PackageIdentity("Azure.Storage.Blobs", "12.30.1"),
-                    new PackageIdentity("Akka.Coordination", "1.5.74")));
+        public static readonly ReferenceAssemblies Libraries = ElectionLint.Testing.ClientLibraries.All;
 
         /// <summary>The resolved references: the net10.0 pack and the libraries with their dependencies.</summary>
         public static ImmutableArray<MetadataReference> References => Resolved.Value;
@@ -48,7 +37,7 @@ namespace ElectionLint.Analyzers.Tests
         {
             var test = new CSharpAnalyzerTest<TimingAnalyzer, DefaultVerifier>
             {
-                ReferenceAssemblies = libraries ? Libraries : new ReferenceAssemblies("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.14"), Path.Combine("ref", "net10.0")),
+                ReferenceAssemblies = libraries ? Libraries : ElectionLint.Testing.ClientLibraries.Net10,
             };
             test.TestState.Sources.Add(("/src/Test.cs", markup));
             if (libraries)

@@ -16,18 +16,7 @@ namespace ElectionLint.CodeFixes.Tests
     /// <summary>A code-fix test with both providers, compiled against the real client libraries (a stub only for Consul).</summary>
     internal sealed class FixTest : CSharpCodeFixTest<TimingAnalyzer, HardLimitFixProvider, DefaultVerifier>
     {
-        /// <summary>net10.0 reference assemblies (the version the package mirror serves) and the libraries ElectionLint binds.</summary>
-        public static readonly ReferenceAssemblies Libraries =
-            new ReferenceAssemblies("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.14"), Path.Combine("ref", "net10.0"))
-                .AddPackages(ImmutableArray.Create(
-                    new PackageIdentity("KubernetesClient", "21.0.8"),
-                    new PackageIdentity("Confluent.Kafka", "2.16.0"),
-                    new PackageIdentity("DotNext.Net.Cluster", "6.12.0"),
-                    new PackageIdentity("DotNext.AspNetCore.Cluster", "6.12.0"),
-                    new PackageIdentity("Microsoft.Orleans.Core", "10.4.2"),
-                    new PackageIdentity("Microsoft.Extensions.Options", "10.0.0"),
-                    new PackageIdentity("Azure.Storage.Blobs", "12.30.1"),
-                    new PackageIdentity("Akka.Coordination", "1.5.74")));
+        public static readonly ReferenceAssemblies Libraries = ElectionLint.Testing.ClientLibraries.All;
 
         /// <summary>The Consul package is not served here: its two types, with the library's exact shapes.</summary>
         public static readonly string ConsulStub = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Stubs", "Consul.cs"));

@@ -38,6 +38,12 @@ namespace ElectionLint.Cli
         /// <summary>Record every current finding in this baseline and exit 0.</summary>
         public string? WriteBaseline { get; init; }
 
+        /// <summary>With the path <c>-</c>: the name standard input is linted as (its format, its profile, its place in reports).</summary>
+        public string? StdinFilename { get; init; }
+
+        /// <summary>Standard input (tests pass their own).</summary>
+        public Func<Stream> Stdin { get; init; } = Console.OpenStandardInput;
+
         /// <summary>Write each reported finding's recommended repair into its file.</summary>
         public bool Fix { get; init; }
 
@@ -92,10 +98,34 @@ namespace ElectionLint.Cli
             string? baselineFile = options.WriteBaseline ?? options.Baseline;
             string baselineDirectory = baselineFile != null ? Path.GetDirectoryName(Path.GetFullPath(baselineFile))! : string.Empty;
 
-            (List<string> files, List<string> missing) = FileWalker.Expand(options.Paths);
+            // `-` is standard input, linted as --stdin-filename (default stdin.yaml: rendered manifests are YAML).
+            bool stdin = options.Paths.Contains("-");
+            if (stdin && options.Fix)
+            {
+                stderr.WriteLine("error: --fix writes files; it cannot fix standard input (lint the file itself)");
+                return UsageError;
+            }
+
+            if (!stdin && options.StdinFilename != null)
+            {
+                stderr.WriteLine("error: --stdin-filename names standard input; give '-' as the path too");
+                return UsageError;
+            }
+
+            (List<string> files, List<string> missing) = FileWalker.Expand(options.Paths.Where(p => p != "-"));
             if (FileWalker.ReportMissing(missing, stderr))
             {
                 return UsageError;
+            }
+
+            byte[]? stdinBytes = null;
+            string? stdinPath = null;
+            if (stdin)
+            {
+                stdinPath = Path.GetFullPath(options.StdinFilename ?? "stdin.yaml");
+                stdinBytes = ReadBounded(options.Stdin(), ConfigLinter.DefaultMaxBytes + 1);
+                files.Remove(stdinPath);
+                files.Add(stdinPath);
             }
 
             var resolver = new ProfileResolver(explicitProfile);
@@ -150,7 +180,9 @@ namespace ElectionLint.Cli
             var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source, BaselineEntry[]? Keys)[targets.Count];
             void LintOne(int i)
             {
-                FileResult r = ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
+                FileResult r = targets[i].File == stdinPath
+                    ? ConfigLinter.Lint(stdinPath, stdinBytes!, targets[i].Doc, targets[i].Rel)
+                    : ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
                 BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, r.Parsed, r.Source)).ToArray();
                 results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null, keys);
             }
@@ -292,6 +324,20 @@ namespace ElectionLint.Cli
             }
 
             writer.Flush();
+        }
+
+        /// <summary>At most <paramref name="max"/> bytes of a stream: enough to tell a too-large input from one that fits.</summary>
+        private static byte[] ReadBounded(Stream input, int max)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while (buffer.Length < max && (read = input.Read(chunk, 0, (int)Math.Min(chunk.Length, max - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
         }
     }
 }

@@ -47,7 +47,7 @@ namespace ElectionLint.Cli
         }
 
         /// <summary>The command line without the process: tests call this.</summary>
-        internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
+        internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream stdoutStream, Func<Stream>? stdin = null)
         {
             Config.Source.BoundedFile.FinalTarget = p => File.ResolveLinkTarget(p, returnFinalTarget: true)?.FullName;
             // Our version, not the entry assembly's (a host such as a test runner has its own).
@@ -69,7 +69,7 @@ namespace ElectionLint.Cli
 
             var root = new RootCommand("ElectionLint: finds failover-timing mistakes in election, lease, heartbeat and session settings.");
 
-            var paths = new Argument<string[]>("paths") { Description = "Files and folders to lint (default: .)", Arity = ArgumentArity.ZeroOrMore };
+            var paths = new Argument<string[]>("paths") { Description = "Files and folders to lint (default: .); - reads standard input", Arity = ArgumentArity.ZeroOrMore };
             var format = new Option<string[]>("--format", "-f") { Description = "text | json | sarif | github (repeatable, each paired with the next --output)", AllowMultipleArgumentsPerToken = false };
             format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
             var output = new Option<string[]>("--output", "-o") { Description = "Write the matching --format to this file instead of stdout" };
@@ -84,7 +84,8 @@ namespace ElectionLint.Cli
             var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record every current finding in this file and exit 0" };
             var fix = new Option<bool>("--fix") { Description = "Write each finding's recommended repair into its file (only the values change), then report what remains" };
             var dryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff and write nothing" };
-            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun };
+            var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With -: the name standard input is linted as, for its format, its profile and the report (default stdin.yaml)" };
+            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun, stdinFilename };
             lint.SetAction(r =>
             {
                 string level = r.GetValue(failLevel) ?? "warning";
@@ -100,6 +101,8 @@ namespace ElectionLint.Cli
                     WriteBaseline = r.GetValue(writeBaseline),
                     Fix = r.GetValue(fix) || r.GetValue(dryRun),
                     DryRun = r.GetValue(dryRun),
+                    StdinFilename = r.GetValue(stdinFilename),
+                    Stdin = stdin ?? Console.OpenStandardInput,
                     Color = r.GetValue(color) switch
                     {
                         "always" => true,

@@ -27,7 +27,10 @@ namespace ElectionLint.Cli.Tests
             }
         }
 
-        public static (int Code, string Out, string Err) RunIn(string workingDirectory, params string[] args)
+        public static (int Code, string Out, string Err) RunIn(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);
+
+        /// <summary>Runs with <paramref name="input"/> as standard input (null: an empty one).</summary>
+        public static (int Code, string Out, string Err) RunWithInput(string workingDirectory, byte[]? input, params string[] args)
         {
             string previous = Directory.GetCurrentDirectory();
             Directory.SetCurrentDirectory(workingDirectory);
@@ -36,7 +39,7 @@ namespace ElectionLint.Cli.Tests
                 var stream = new MemoryStream();
                 var writer = new StreamWriter(stream, new UTF8Encoding(false));
                 var err = new StringWriter();
-                int code = Program.Run(args, writer, err, stream);
+                int code = Program.Run(args, writer, err, stream, () => new MemoryStream(input ?? Array.Empty<byte>()));
                 writer.Flush();
                 return (code, Encoding.UTF8.GetString(stream.ToArray()), err.ToString());
             }

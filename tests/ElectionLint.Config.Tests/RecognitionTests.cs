@@ -30,6 +30,11 @@ namespace ElectionLint.Config.Tests
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: e\n    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"300\"\n", "6:15 EL1001")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: e\n    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      valueFrom: {configMapKeyRef: {name: x, key: y}}\n", "")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: k\n    env:\n    - name: KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS\n      value: \"4000\"\n", "6:15 EL2001")]
+        // env as a map (chart values), and containers keyed by name (bjw-s app-template)
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: z\n    image: zookeeper\n    env:\n      ZOO_TICK_TIME: 2000\n      ZOO_MAX_SESSION_TIMEOUT: \"1000\"\n", "7:33 EL1030")]
+        [InlineData("values.yaml", "controllers:\n  main:\n    containers:\n      app:\n        image: {repository: bitnami/etcd}\n        env:\n          ETCD_ELECTION_TIMEOUT: 400\n", "7:34 EL1001")]
+        [InlineData("values.yaml", "controllers:\n  main:\n    containers:\n      app:\n        image: {repository: bitnami/etcd}\n        env:\n          ETCD_ELECTION_TIMEOUT:\n            value: \"400\"\n", "8:21 EL1001")]
+        [InlineData("values.yaml", "controllers:\n  main:\n    containers:\n      app:\n        env:\n          ETCD_ELECTION_TIMEOUT:\n            valueFrom: {secretKeyRef: {name: x, key: y}}\n", "")]
         // Helm extraEnvVars: name/value lists anywhere
         [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
         // kubeadm extraArgs, v1beta3 map and v1beta4 list

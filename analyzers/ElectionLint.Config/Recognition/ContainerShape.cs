@@ -10,7 +10,7 @@ namespace ElectionLint.Config.Recognition
 {
     /// <summary>
     /// Containers (Pod templates of every workload kind, static pods) and docker-compose services: command/args flags
-    /// (--flag=value, --flag value, sh -c "…"), and environment variables (env lists, compose maps and KEY=value lists).
+    /// (--flag=value, --flag value, sh -c "…"), and environment variables (env lists and maps, compose maps and KEY=value lists).
     /// </summary>
     internal static class ContainerShape
     {
@@ -39,6 +39,19 @@ namespace ElectionLint.Config.Recognition
             {
                 ctx.Consumed.Add(env);
                 EnvList(ctx, env, scopes);
+            }
+            else if (container.Get("env") is MappingNode envMap)
+            {
+                // Chart values write env as a map: {ZOO_TICK_TIME: 2000} or {ZOO_TICK_TIME: {value: 2000}} (bjw-s app-template).
+                ctx.Consumed.Add(envMap);
+                foreach (MappingEntry e in envMap.Entries)
+                {
+                    ScalarNode? v = e.Value as ScalarNode ?? (e.Value as MappingNode)?.Get("value") as ScalarNode;
+                    if (v != null && SurfaceTable.Env(e.KeyText) is SurfaceName n && !(v.IsNull && v.Style == ScalarStyle.Plain))
+                    {
+                        scopes.AddEnv(n, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span), e.KeyText);
+                    }
+                }
             }
 
             Flags(ctx, words, scopes);

@@ -113,6 +113,18 @@ namespace ElectionLint.Config.Recognition
                                         }
                                     }
                                 }
+                                else if (e.Value is MappingNode named)
+                                {
+                                    // Chart values keyed by container name (bjw-s app-template: containers.<name>.image/args/env).
+                                    foreach (MappingEntry c in named.Entries)
+                                    {
+                                        if (c.Value is MappingNode cm && (cm.Get("image") != null || cm.Get("args") != null || cm.Get("command") != null || cm.Get("env") != null) && visited.Add(cm))
+                                        {
+                                            ContainerShape.Container(ctx, cm);
+                                            PushChildren(stack, cm, childEtcd);
+                                        }
+                                    }
+                                }
 
                                 break;
                             case "services" when compose && ReferenceEquals(node, root):

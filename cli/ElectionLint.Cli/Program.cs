@@ -164,7 +164,7 @@ namespace ElectionLint.Cli
             var tunePaths = new Argument<string[]>("paths") { Description = "Files and folders whose configurations to tune under their profile", Arity = ArgumentArity.ZeroOrMore };
             var tuneSystem = new Option<string?>("--system", "-s") { Description = "Tune a system from scratch: " + string.Join(", ", TuneCommand.Tunable.Select(s => s.Id)) };
             var tuneVariant = new Option<string?>("--variant") { Description = "The system's variant (k8s-leader-election: client-go | csharp; kafka-consumer: java | librdkafka; …)" };
-            var tuneNetwork = new Option<string?>("--network") { Description = "lan | wan (wan assumes rttP99 150ms unless --rtt-p99 is given)" };
+            var tuneNetwork = new Option<string?>("--network") { Description = "lan | wan (wan assumes rttP99 200ms unless --rtt-p99 is given)" };
             tuneNetwork.AcceptOnlyFromAmong("lan", "wan");
             var tuneRtt = new Option<string?>("--rtt-p99") { Description = "p99 round trip between members, e.g. 150ms" };
             var tuneGc = new Option<string?>("--gc-pause-p99") { Description = "p99 stop-the-world pause, e.g. 400ms" };

@@ -70,7 +70,7 @@ namespace ElectionLint.CodeFixes
             }
 
             decimal n = NumberOf(s);
-            return NumberLiteral(n, null) is ExpressionSyntax literal ? literal.WithTriviaFrom(current) : null;
+            return NumberLiteral(n) is ExpressionSyntax literal ? literal.WithTriviaFrom(current) : null;
         }
 
         /// <summary>The value of a member the code does not set yet: <c>TimeSpan.FromSeconds(8)</c> or a number.</summary>
@@ -81,7 +81,7 @@ namespace ElectionLint.CodeFixes
                 return Factory(s.Value);
             }
 
-            return s.Kind is ValueKind.Milliseconds or ValueKind.Seconds or ValueKind.Number or ValueKind.Declared ? NumberLiteral(NumberOf(s), null) : null;
+            return s.Kind is ValueKind.Milliseconds or ValueKind.Seconds or ValueKind.Number or ValueKind.Declared ? NumberLiteral(NumberOf(s)) : null;
         }
 
         /// <summary>TimeSpan.FromSeconds(n) for whole seconds, else the largest whole unit (System.TimeSpan, simplified where System is imported).</summary>
@@ -90,7 +90,7 @@ namespace ElectionLint.CodeFixes
             (string method, decimal unit) = LargestWholeUnit(nanos, preferSeconds: true);
             ExpressionSyntax type = ParseTypeName("System.TimeSpan").WithAdditionalAnnotations(Simplifier.Annotation);
             return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)))
-                .WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(NumberLiteral(nanos / unit, null)!))));
+                .WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(NumberLiteral(nanos / unit)!))));
         }
 
         private static ExpressionSyntax? TimeSpanValue(ExpressionSyntax current, decimal nanos, SemanticModel model, CancellationToken ct, bool atUse)
@@ -140,7 +140,7 @@ namespace ElectionLint.CodeFixes
                 arg = ((InvocationExpressionSyntax)call).ArgumentList.Arguments[0];
             }
 
-            ExpressionSyntax? value = named ? NumberLiteral(n, null)?.WithTriviaFrom(arg.Expression) : Number(arg.Expression, n, model, ct);
+            ExpressionSyntax? value = named ? NumberLiteral(n)?.WithTriviaFrom(arg.Expression) : Number(arg.Expression, n, model, ct);
             return value == null ? null : ((InvocationExpressionSyntax)call).WithArgumentList(((InvocationExpressionSyntax)call).ArgumentList.WithArguments(
                 SingletonSeparatedList(arg.WithExpression(value))));
         }
@@ -238,7 +238,7 @@ namespace ElectionLint.CodeFixes
                 return null;
             }
 
-            return NumberLiteral(n, null)?.WithTriviaFrom(e);
+            return NumberLiteral(n)?.WithTriviaFrom(e);
         }
 
         /// <summary>A literal token like <paramref name="like"/> (separators, decimal point, suffix, trivia) holding <paramref name="n"/> ≥ 0.</summary>
@@ -307,7 +307,7 @@ namespace ElectionLint.CodeFixes
             return text.Contains('.') || (!original.Contains('.') && !original.Contains('e') && !original.Contains('E')) ? text : text + ".0";
         }
 
-        private static ExpressionSyntax? NumberLiteral(decimal n, string? like)
+        private static ExpressionSyntax? NumberLiteral(decimal n)
         {
             decimal abs = Math.Abs(n);
             LiteralExpressionSyntax literal;

@@ -96,20 +96,12 @@ namespace ElectionLint.Cli
                 Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings);
         }
 
-        private static string Profile(EnvironmentProfile p) => string.Join(", ", new[]
-        {
-            "network " + (p.Network == NetworkKind.Wan ? "wan" : "lan"),
-            "rttP99 " + (p.EffectiveRtt is Duration r ? DurationFormat.Go(r) + (p.RttAssumed ? " (assumed for a WAN)" : string.Empty) : "not set"),
-            "gcPauseP99 " + (p.GcPauseP99 is Duration g ? DurationFormat.Go(g) : "not set"),
-            "maxFailover " + (p.MaxFailover is Duration m ? DurationFormat.Go(m) : "not set"),
-        });
-
         private static void Text(List<Configuration> found, TextWriter w)
         {
             foreach (Configuration c in found)
             {
                 w.WriteLine($"{c.File}{At(c.At)}: {c.SystemName}{(c.Variant != null ? " (" + c.Variant + ")" : string.Empty)}");
-                w.WriteLine($"  profile: {Profile(c.Profile)}{(c.ProfileFile != null ? " — from " + c.ProfileFile : " — no profile file")}");
+                w.WriteLine($"  profile: {ProfileOutput.Text(c.Profile, omitUnset: false)}{(c.ProfileFile != null ? " — from " + c.ProfileFile : " — no profile file")}");
                 int width = c.Settings.Count == 0 ? 0 : c.Settings.Max(s => s.Name.Length);
                 foreach (Setting s in c.Settings)
                 {
@@ -170,22 +162,7 @@ namespace ElectionLint.Cli
                     w.WriteString("variant", c.Variant);
                 }
 
-                w.WriteStartObject("profile");
-                w.WriteString("network", c.Profile.Network == NetworkKind.Wan ? "wan" : "lan");
-                Duration("rttP99", c.Profile.EffectiveRtt, w);
-                Duration("gcPauseP99", c.Profile.GcPauseP99, w);
-                Duration("maxFailover", c.Profile.MaxFailover, w);
-                w.WriteBoolean("rttAssumed", c.Profile.RttAssumed);
-                if (c.ProfileFile != null)
-                {
-                    w.WriteString("file", c.ProfileFile);
-                }
-                else
-                {
-                    w.WriteNull("file");
-                }
-
-                w.WriteEndObject();
+                ProfileOutput.Json(w, c.Profile, withFile: true, c.ProfileFile);
                 w.WriteStartArray("settings");
                 foreach (Setting s in c.Settings)
                 {
@@ -255,18 +232,6 @@ namespace ElectionLint.Cli
             {
                 w.WriteNumber("line", s.StartLine);
                 w.WriteNumber("column", s.StartColumn);
-            }
-        }
-
-        private static void Duration(string name, Duration? value, Utf8JsonWriter w)
-        {
-            if (value is Duration d)
-            {
-                w.WriteString(name, DurationFormat.Go(d));
-            }
-            else
-            {
-                w.WriteNull(name);
             }
         }
     }

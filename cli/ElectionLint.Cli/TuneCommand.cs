@@ -200,7 +200,7 @@ namespace ElectionLint.Cli
         {
             foreach (Tuned t in tuned)
             {
-                w.WriteLine($"{(t.File != null ? t.File + At(t.At) + ": " : string.Empty)}{t.System.DisplayName}{(t.Variant != null ? " (" + t.Variant + ")" : string.Empty)} under {Profile(t.Profile)}");
+                w.WriteLine($"{(t.File != null ? t.File + At(t.At) + ": " : string.Empty)}{t.System.DisplayName}{(t.Variant != null ? " (" + t.Variant + ")" : string.Empty)} under {ProfileOutput.Text(t.Profile, omitUnset: true)}");
                 TuneResult r = t.Result;
                 if (r.Changes.Count == 0 && r.After.Findings.Count == 0 && r.Chosen.Count == 0)
                 {
@@ -275,10 +275,12 @@ namespace ElectionLint.Cli
                 string name = t.Result.Before.Instance.NameOf(i);
                 decimal? v = t.Result.Values[i];
                 string value = v is decimal d ? SettingValues.Display(s, d) : "unknown";
-                bool chosen = t.Result.Chosen.Contains(i);
-                string note = chosen ? "chosen: no default; the smallest the system allows" + (c != null ? ", raised for the profile" : string.Empty)
-                    : c != null ? "changed from " + Before(t, i)
-                    : t.Result.Before.Instance[i] != null ? "kept" : "default";
+                string note = State(t, i) switch
+                {
+                    "chosen" => "chosen: no default; the smallest the system allows" + (c != null ? ", raised for the profile" : string.Empty),
+                    "changed" => "changed from " + Before(t, i),
+                    string other => other,
+                };
                 rows.Add((name, value, note));
             }
 
@@ -288,6 +290,12 @@ namespace ElectionLint.Cli
                 w.WriteLine($"  {name.PadRight(nw)}  {value.PadRight(vw)}  {note}");
             }
         }
+
+        /// <summary>chosen (no default), changed, kept (written and unchanged) or default.</summary>
+        private static string State(Tuned t, int i) =>
+            t.Result.Chosen.Contains(i) ? "chosen"
+            : t.Result.Changes.Any(c => c.Setting.Index == i) ? "changed"
+            : t.Result.Before.Instance[i] != null ? "kept" : "default";
 
         private static string Before(Tuned t, int i)
         {
@@ -302,14 +310,6 @@ namespace ElectionLint.Cli
         }
 
         private static string Window(EvaluationResult r) => r.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : "unknown";
-
-        private static string Profile(EnvironmentProfile p) => string.Join(", ", new[]
-        {
-            "network " + (p.Network == NetworkKind.Wan ? "wan" : "lan"),
-            p.EffectiveRtt is Duration r ? "rttP99 " + DurationFormat.Go(r) + (p.RttAssumed ? " (assumed for a WAN)" : string.Empty) : null,
-            p.GcPauseP99 is Duration g ? "gcPauseP99 " + DurationFormat.Go(g) : null,
-            p.MaxFailover is Duration mf ? "maxFailover " + DurationFormat.Go(mf) : null,
-        }.Where(x => x != null));
 
         private static void Json(List<Tuned> tuned, List<FileChange> files, Stream output)
         {
@@ -331,13 +331,7 @@ namespace ElectionLint.Cli
                 w.WriteString("system", t.System.Id);
                 w.WriteString("systemName", t.System.DisplayName);
                 JsonFormatter.OptionalString(w, "variant", t.Variant);
-                w.WriteStartObject("profile");
-                w.WriteString("network", t.Profile.Network == NetworkKind.Wan ? "wan" : "lan");
-                JsonFormatter.OptionalString(w, "rttP99", t.Profile.EffectiveRtt is Duration rtt ? DurationFormat.Go(rtt) : null);
-                JsonFormatter.OptionalString(w, "gcPauseP99", t.Profile.GcPauseP99 is Duration gc ? DurationFormat.Go(gc) : null);
-                JsonFormatter.OptionalString(w, "maxFailover", t.Profile.MaxFailover is Duration max ? DurationFormat.Go(max) : null);
-                w.WriteBoolean("rttAssumed", t.Profile.RttAssumed);
-                w.WriteEndObject();
+                ProfileOutput.Json(w, t.Profile);
                 w.WriteBoolean("clean", r.After.Findings.Count == 0);
                 w.WriteStartArray("settings");
                 for (int i = 0; i < t.System.Settings.Count; i++)
@@ -355,7 +349,7 @@ namespace ElectionLint.Cli
                     w.WriteString("name", r.Before.Instance.NameOf(i));
                     JsonFormatter.OptionalString(w, "value", r.Values[i] is decimal v ? SettingValues.Display(s, v) : null);
                     JsonFormatter.OptionalString(w, "text", c?.Text ?? (r.Values[i] is decimal v2 ? SettingValues.Write(v2, o?.Format ?? s.Format, o?.UnitNanos) : null));
-                    w.WriteString("state", t.Result.Chosen.Contains(i) ? "chosen" : c != null ? "changed" : o != null ? "kept" : "default");
+                    w.WriteString("state", State(t, i));
                     JsonFormatter.OptionalString(w, "before", c != null ? Before(t, i) : null);
                     if ((o?.Location as SettingLocation)?.Value is SourceSpan sp)
                     {

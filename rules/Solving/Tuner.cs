@@ -100,7 +100,7 @@ namespace ElectionLint.Rules.Solving
             EvaluationResult before = Evaluator.Evaluate(instance, profile, severities);
             EvaluationResult current = before;
             ConfigurationInstance tuned = instance;
-            var values = new Dictionary<int, decimal>();
+            var repaired = new HashSet<int>();
             int steps = 0;
             while (current.Findings.Count > 0 && steps++ <= instance.System.Settings.Count + current.Findings.Count)
             {
@@ -122,41 +122,42 @@ namespace ElectionLint.Rules.Solving
                 var changes = new List<(int, decimal)>();
                 foreach (SettingChange c in plan.Changes)
                 {
-                    int i = instance.System.IndexOf(c.Setting.Id);
-                    changes.Add((i, c.Value));
-                    values[i] = c.Value;
+                    changes.Add((c.Setting.Index, c.Value));
                 }
 
-                EvaluationResult next = Evaluator.Evaluate(tuned.With(changes), profile, severities);
-                if (next.Findings.Count >= current.Findings.Count)
+                ConfigurationInstance next = tuned.With(changes);
+                EvaluationResult evaluated = Evaluator.Evaluate(next, profile, severities);
+                if (evaluated.Findings.Count >= current.Findings.Count)
                 {
                     break; // never expected of a verified repair; stop rather than loop
                 }
 
-                tuned = tuned.With(changes);
-                current = next;
+                tuned = next;
+                current = evaluated;
+                foreach ((int i, _) in changes)
+                {
+                    repaired.Add(i);
+                }
             }
 
+            // What changed: the settings a repair set whose value differs (a default that follows another setting is not written).
             EvaluationContext original = Evaluator.Run(instance, profile ?? EnvironmentProfile.Default);
+            EvaluationContext final = Evaluator.Run(tuned, profile ?? EnvironmentProfile.Default);
+            int n = instance.System.Settings.Count;
+            var finalValues = new decimal?[n];
+            var originalValues = new decimal?[n];
             var result = new List<SettingChange>();
-            for (int i = 0; i < instance.System.Settings.Count; i++)
+            for (int i = 0; i < n; i++)
             {
-                if (values.TryGetValue(i, out decimal v) && original.ValueAt(i) != v)
+                finalValues[i] = final.ValueAt(i);
+                originalValues[i] = original.ValueAt(i);
+                if (repaired.Contains(i) && finalValues[i] is decimal v && originalValues[i] != v)
                 {
                     SettingDefinition s = instance.System.Settings[i];
                     SettingOccurrence? o = instance[i];
                     string? text = SettingValues.Write(v, o?.Format ?? s.Format, o?.UnitNanos);
                     result.Add(new SettingChange(s, v, text ?? SettingValues.Display(s, v), o, instance.NameOf(i)));
                 }
-            }
-
-            EvaluationContext final = Evaluator.Run(tuned, profile ?? EnvironmentProfile.Default);
-            var finalValues = new decimal?[instance.System.Settings.Count];
-            var originalValues = new decimal?[instance.System.Settings.Count];
-            for (int i = 0; i < finalValues.Length; i++)
-            {
-                finalValues[i] = final.ValueAt(i);
-                originalValues[i] = original.ValueAt(i);
             }
 
             return new TuneResult(before, current, result, finalValues, originalValues);

@@ -35,6 +35,17 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void A_default_that_follows_a_repaired_setting_is_not_a_change()
+        {
+            // Orleans' MinProbeTimeout defaults to ProbeTimeout / 2: it moves with the repair but is not written.
+            TuneResult r = Tuner.Tune(Instance(OrleansMembership.Id, "ProbeTimeout=00:00:00.1"), Build.Profile("network=wan rtt=150ms"));
+            Assert.Empty(r.After.Findings);
+            Assert.Equal(new[] { OrleansMembership.ProbeTimeout }, r.Changes.Select(c => c.Setting.Id));
+            int min = OrleansMembership.Definition.IndexOf(OrleansMembership.MinProbeTimeout);
+            Assert.NotEqual(r.OriginalValues[min], r.Values[min]);
+        }
+
+        [Fact]
         public void A_setting_with_no_default_starts_at_its_smallest_allowed_value()
         {
             TuneResult r = Tuner.FromScratch(ConsulSession.Definition);

@@ -12,7 +12,7 @@ namespace ElectionLint.Rules.Catalogue
         private const string L = RuleCategory.Linter;
 
         // Profile-driven and ratio rules apply to every system that has the quantity they check.
-        private static readonly string[] RatioSystems = { "etcd", "k8s-leader-election", "kafka-consumer", "kafka-broker-session", "kafka-group-coordinator", "dotnext-raft", "akka-lease", "custom" };
+        private static readonly string[] RatioSystems = { "etcd", "k8s-leader-election", "kafka-consumer", "kafka-broker-session", "kafka-group-coordinator", "dotnext-raft", "akka-lease", "mongodb-replica-set", "custom" };
 
         private static readonly Rule[] Items =
         {
@@ -116,6 +116,30 @@ namespace ElectionLint.Rules.Catalogue
                 "{detail}; Orleans refuses to start the silo (OrleansConfigurationException) — {fix}",
                 E, RuleSeverity.Error, new[] { "orleans-membership" }, true,
                 "Orleans' SiloClusteringValidator rejects NumVotesForDeathDeclaration > NumProbedSilos or <= 0, a ProbeTimeout, MinProbeTimeout or MaxProbeTimeout that is not positive or above 4294967294 ms, MaxProbeTimeout < MinProbeTimeout, and a ProbeTimeout outside [MinProbeTimeout, MaxProbeTimeout]."),
+            new Rule("EL1090", "Patroni timing value below its minimum",
+                "{detail} — {fix}",
+                E, RuleSeverity.Warning, new[] { "patroni" }, true,
+                "Patroni raises ttl below 20 s, loop_wait below 1 s and retry_timeout below 3 s to those minimums with only a log warning (config.py _validate_and_adjust_timeouts), and `patroni --validate-config` rejects them (validator.py)."),
+            new Rule("EL1091", "Patroni loop_wait + 2 × retry_timeout above ttl",
+                "{detail} — {fix}",
+                E, RuleSeverity.Warning, new[] { "patroni" }, true,
+                "Patroni requires loop_wait + 2 × retry_timeout ≤ ttl; when the values break it, Patroni silently lowers loop_wait (or, when even loop_wait 1 s is too long, sets loop_wait to 1 s and retry_timeout to (ttl − 1) / 2), so the file does not say what runs."),
+            new Rule("EL1092", "Redis Sentinel time parameter not greater than 0",
+                "{setting} {value} must be greater than 0; {consequence} — {fix}",
+                E, RuleSeverity.Error, new[] { "redis-sentinel" }, true,
+                "Sentinel refuses down-after-milliseconds and failover-timeout ≤ 0 with \"negative or zero time parameter.\" in sentinel.conf, and SENTINEL SET refuses them too (sentinel.c)."),
+            new Rule("EL1093", "MongoDB replica-set timing setting not greater than 0",
+                "{setting} {value} must be greater than 0; {consequence} — {fix}",
+                E, RuleSeverity.Error, new[] { "mongodb-replica-set" }, true,
+                "repl_set_config.idl validates heartbeatIntervalMillis, heartbeatTimeoutSecs and electionTimeoutMillis with gt: 0; rs.initiate and rs.reconfig refuse a document that breaks it."),
+            new Rule("EL1094", "Elasticsearch fault-detection setting below its minimum",
+                "{setting} {value} is below Elasticsearch's minimum of {lower}; {consequence} — {fix}",
+                E, RuleSeverity.Error, new[] { "elasticsearch" }, true,
+                "LeaderChecker and FollowersChecker declare minimums: interval 100ms, timeout 1ms, retry_count 1; a node with a smaller value in elasticsearch.yml refuses to start."),
+            new Rule("EL1095", "Raft multiplier outside its range",
+                "{detail}; {consequence} — {fix}",
+                E, RuleSeverity.Error, new[] { "hashicorp-raft" }, true,
+                "Consul and Nomad refuse a raft multiplier outside 1..10 at start-up (Nomad reads 0 as its default, 1); Vault's performance_multiplier has no range check of its own, but a multiplier ≤ 0 makes hashicorp/raft's ValidateConfig refuse the timeouts."),
             new Rule("EL2001", "Failure-detection timeout too short for the heartbeat",
                 "{setting} {value} is only {ratio}× {related} {relatedValue}; {system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election — {fix}",
                 T, RuleSeverity.Warning, RatioSystems, true,

@@ -316,6 +316,20 @@ namespace ElectionLint.Rules.Evaluation
             return v;
         }
 
+        /// <summary>The default a variant gives a setting instead of the setting's own (Nomad's raft_multiplier 1).</summary>
+        private decimal? VariantDefault(string settingId)
+        {
+            foreach ((string variant, string setting, decimal value) in System.VariantDefaults)
+            {
+                if (variant == Instance.Variant && setting == settingId)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
         private void Resolve()
         {
             IReadOnlyList<SettingDefinition> settings = System.Settings;
@@ -331,14 +345,7 @@ namespace ElectionLint.Rules.Evaluation
                         continue;
                     }
 
-                    foreach ((string variant, string setting, decimal value) in System.VariantDefaults)
-                    {
-                        if (variant == Instance.Variant && setting == settings[i].Id)
-                        {
-                            _values[i] = value;
-                        }
-                    }
-
+                    _values[i] = VariantDefault(settings[i].Id);
                     _defaulted[i] = settings[i].Default != null || _values[i] != null;
                     continue;
                 }
@@ -350,9 +357,10 @@ namespace ElectionLint.Rules.Evaluation
 
                 decimal v = o.Value.Number;
                 SettingDefinition s = settings[i];
-                if (s.DefaultSentinel is decimal sentinel && v == sentinel)
+                if (s.DefaultSentinel is decimal sentinel && v == sentinel && VariantText.Includes(s.DefaultSentinelVariants, Instance.Variant))
                 {
-                    _defaulted[i] = s.Default != null;
+                    _values[i] = VariantDefault(s.Id);
+                    _defaulted[i] = s.Default != null || _values[i] != null;
                     continue;
                 }
 

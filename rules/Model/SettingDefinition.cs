@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 namespace ElectionLint.Rules.Model
 {
     /// <summary>What a setting is for in the failover model.</summary>
@@ -49,6 +50,9 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>A value that means "use the default" (ZooKeeper's -1 session bounds): it is read as if unwritten.</summary>
         public decimal? DefaultSentinel { get; init; }
+
+        /// <summary>Variants in which <see cref="DefaultSentinel"/> means the default (Nomad's raft_multiplier 0); null for all.</summary>
+        public IReadOnlyCollection<string?>? DefaultSentinelVariants { get; init; }
 
         /// <summary>Values below zero mean "infinite" (Azure lease -1); they take part in no relation.</summary>
         public bool NegativeMeansInfinite { get; init; }

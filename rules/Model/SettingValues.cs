@@ -19,6 +19,8 @@ namespace ElectionLint.Rules.Model
                     return Wrap(DurationParser.GoUint(s, Duration.NanosPerMillisecond));
                 case ValueFormat.Int32Milliseconds:
                     return Wrap(DurationParser.Integer(s, Duration.NanosPerMillisecond, allowSign: true, maxUnits: int.MaxValue));
+                case ValueFormat.AtoiMilliseconds:
+                    return Wrap(DurationParser.Atoi(s, Duration.NanosPerMillisecond));
                 case ValueFormat.IntegerSeconds:
                     return Wrap(DurationParser.Integer(s, Duration.NanosPerSecond, allowSign: true, maxUnits: int.MaxValue));
                 case ValueFormat.GoDuration:
@@ -27,6 +29,8 @@ namespace ElectionLint.Rules.Model
                     return Wrap(DurationParser.DotNet(s));
                 case ValueFormat.HoconDuration:
                     return Wrap(DurationParser.Hocon(s));
+                case ValueFormat.ElasticTimeValue:
+                    return Wrap(DurationParser.Elastic(raw));
                 case ValueFormat.FlexibleDuration:
                     return Wrap(DurationParser.Flexible(s, unitNanos));
                 case ValueFormat.Int32:
@@ -62,6 +66,7 @@ namespace ElectionLint.Rules.Model
                 case ValueFormat.UnsignedMilliseconds:
                 case ValueFormat.GoUintMilliseconds:
                 case ValueFormat.Int32Milliseconds:
+                case ValueFormat.AtoiMilliseconds:
                     return Whole(value, Duration.NanosPerMillisecond);
                 case ValueFormat.IntegerSeconds:
                     return Whole(value, Duration.NanosPerSecond);
@@ -71,6 +76,8 @@ namespace ElectionLint.Rules.Model
                     return value % Duration.NanosPerTick != 0 ? null : new TimeSpan((long)(value / Duration.NanosPerTick)).ToString("c", CultureInfo.InvariantCulture);
                 case ValueFormat.HoconDuration:
                     return Whole(value, Duration.NanosPerSecond) is string sec ? sec + "s" : Whole(value, Duration.NanosPerMillisecond) is string ms ? ms + "ms" : null;
+                case ValueFormat.ElasticTimeValue:
+                    return Whole(value, Duration.NanosPerSecond) is string esSec ? esSec + "s" : Whole(value, Duration.NanosPerMillisecond) is string esMs ? esMs + "ms" : Whole(value, 1) is string esNs ? esNs + "nanos" : null;
                 case ValueFormat.FlexibleDuration:
                     if (unitNanos is long unit)
                     {
@@ -102,6 +109,7 @@ namespace ElectionLint.Rules.Model
                 case ValueFormat.UnsignedMilliseconds:
                 case ValueFormat.GoUintMilliseconds:
                 case ValueFormat.Int32Milliseconds:
+                case ValueFormat.AtoiMilliseconds:
                     return DurationFormat.Milliseconds(value);
                 case ValueFormat.IntegerSeconds:
                     return DurationFormat.Seconds(value);

@@ -12,6 +12,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Signed 32-bit integer milliseconds (Kafka, ZooKeeper, DotNext <c>int</c>).</summary>
         Int32Milliseconds,
 
+        /// <summary>Milliseconds as C's <c>atoi</c> reads them (sentinel.conf): leading digits, anything after them ignored.</summary>
+        AtoiMilliseconds,
+
         /// <summary>Signed integer seconds (Azure lease duration).</summary>
         IntegerSeconds,
 
@@ -23,6 +26,9 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>HOCON duration (Akka).</summary>
         HoconDuration,
+
+        /// <summary>Elasticsearch <c>TimeValue</c> text: a whole number and a unit (1s, 100ms, 10nanos).</summary>
+        ElasticTimeValue,
 
         /// <summary>Any duration syntax of the profile; a bare number takes the declared unit.</summary>
         FlexibleDuration,

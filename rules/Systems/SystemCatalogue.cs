@@ -23,6 +23,11 @@ namespace ElectionLint.Rules.Systems
             ConsulSession.Definition,
             AzureBlobLease.Definition,
             AkkaLease.Definition,
+            Patroni.Definition,
+            RedisSentinel.Definition,
+            MongoDbReplicaSet.Definition,
+            Elasticsearch.Definition,
+            HashiCorpRaft.Definition,
             Custom.Definition,
         };
 

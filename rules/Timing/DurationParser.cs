@@ -153,6 +153,110 @@ namespace ElectionLint.Rules.Timing
         }
 
         /// <summary>
+        /// C's <c>atoi</c> into an int (Redis reads sentinel.conf's times so): white space, a sign and digits; whatever follows
+        /// is ignored and no digit at all reads 0. A value beyond int's range is undefined in C: reported, not guessed.
+        /// </summary>
+        public static ParseResult<Duration> Atoi(string text, long unitNanos)
+        {
+            int i = 0;
+            while (i < text.Length && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r')))
+            {
+                i++;
+            }
+
+            int start = i;
+            if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+            {
+                i++;
+            }
+
+            while (i < text.Length && text[i] >= '0' && text[i] <= '9')
+            {
+                i++;
+            }
+
+            string number = text.Substring(start, i - start);
+            if (number.Length == 0 || number == "+" || number == "-")
+            {
+                return ParseResult<Duration>.Ok(new Duration(0));
+            }
+
+            if (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n))
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\" is out of range of a C int");
+            }
+
+            return ParseResult<Duration>.Ok(new Duration(n * unitNanos));
+        }
+
+        /// <summary>
+        /// Elasticsearch's <c>TimeValue.parseTimeValue</c>: lower-cased and trimmed, a whole number with one of the suffixes
+        /// nanos, micros, ms, s, m (case-sensitive, and tested on the untrimmed text), h, d; "-1" and "0" need no unit. No
+        /// fractions, no negative value but -1.
+        /// </summary>
+        public static ParseResult<Duration> Elastic(string text)
+        {
+            string normalized = text.ToLowerInvariant().Trim();
+            (string Suffix, long Nanos)[] units =
+            {
+                ("nanos", 1), ("micros", 1000), ("ms", Duration.NanosPerMillisecond), ("s", Duration.NanosPerSecond),
+            };
+            foreach ((string suffix, long nanos) in units)
+            {
+                if (normalized.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return ElasticNumber(text, normalized, suffix, nanos);
+                }
+            }
+
+            if (text.EndsWith("m", StringComparison.Ordinal))
+            {
+                return ElasticNumber(text, normalized, "m", 60 * Duration.NanosPerSecond);
+            }
+
+            if (normalized.EndsWith("h", StringComparison.Ordinal))
+            {
+                return ElasticNumber(text, normalized, "h", 3600 * Duration.NanosPerSecond);
+            }
+
+            if (normalized.EndsWith("d", StringComparison.Ordinal))
+            {
+                return ElasticNumber(text, normalized, "d", 86400 * Duration.NanosPerSecond);
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(normalized, "^-0*1$"))
+            {
+                return ParseResult<Duration>.Ok(new Duration(-1));
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(normalized, "^0+$"))
+            {
+                return ParseResult<Duration>.Ok(new Duration(0));
+            }
+
+            return ParseResult<Duration>.Fail($"\"{text}\" has no time unit (nanos, micros, ms, s, m, h, d)");
+        }
+
+        private static ParseResult<Duration> ElasticNumber(string text, string normalized, string suffix, long unitNanos)
+        {
+            string number = normalized.Substring(0, normalized.Length - suffix.Length).Trim();
+            if (!long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+            {
+                return ParseResult<Duration>.Fail(decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                    ? $"\"{text}\": fractional time values are not supported"
+                    : $"\"{text}\" is not a time value");
+            }
+
+            if (n < -1)
+            {
+                return ParseResult<Duration>.Fail($"\"{text}\": negative durations are not supported");
+            }
+
+            decimal ns = (decimal)n * unitNanos;
+            return ns > long.MaxValue ? ParseResult<Duration>.Fail($"\"{text}\" is too large") : ParseResult<Duration>.Ok(new Duration((long)ns));
+        }
+
+        /// <summary>
         /// An unsigned integer as Go's <c>strconv.ParseUint(s, 0, 64)</c> reads a <c>flag.Uint</c> (etcd flags and ETCD_* variables):
         /// decimal, <c>0x</c>/<c>0o</c>/<c>0b</c> prefixes, a leading 0 for octal (<c>0600</c> is 384), underscores between digits;
         /// no sign and no unit.

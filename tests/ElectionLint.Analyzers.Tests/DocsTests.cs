@@ -136,7 +136,7 @@ namespace ElectionLint.Analyzers.Tests
 
             foreach (DocExample e in examples)
             {
-                string lang = e.File == "C#" ? "csharp" : e.File.EndsWith(".json", StringComparison.Ordinal) ? "json" : e.File.EndsWith(".properties", StringComparison.Ordinal) || e.File.EndsWith(".cfg", StringComparison.Ordinal) ? "properties" : "yaml";
+                string lang = e.File == "C#" ? "csharp" : e.File.EndsWith(".json", StringComparison.Ordinal) ? "json" : e.File.EndsWith(".properties", StringComparison.Ordinal) || e.File.EndsWith(".cfg", StringComparison.Ordinal) ? "properties" : e.File.EndsWith(".conf", StringComparison.Ordinal) ? "text" : e.File.EndsWith(".hcl", StringComparison.Ordinal) ? "hcl" : "yaml";
                 sb.Append("### ").Append(e.File).Append("\n\n");
                 if (e.Profile != null)
                 {

@@ -88,7 +88,7 @@ bindings:
         [InlineData("rules:\n  EL9999: off\n", "2:3", "unknown rule id 'EL9999'")]
         [InlineData("rules:\n  EL2001: loud\n", "2:11", "severity of EL2001 must be off, info, warning or error")]
         [InlineData("profile:\n  network: moon\n", "2:12", "network must be lan or wan, not 'moon'")]
-        [InlineData("bindings:\n  - system: zab\n", "2:13", "a binding needs a known system (etcd, k8s-leader-election, kafka-consumer, kafka-kraft-controller, kafka-broker-session, kafka-group-coordinator, zookeeper, zookeeper-ensemble, dotnext-raft, orleans-membership, consul-session, azure-blob-lease, akka-lease, custom)")]
+        [InlineData("bindings:\n  - system: zab\n", "2:13", "a binding needs a known system (etcd, k8s-leader-election, kafka-consumer, kafka-kraft-controller, kafka-broker-session, kafka-group-coordinator, zookeeper, zookeeper-ensemble, dotnext-raft, orleans-membership, consul-session, azure-blob-lease, akka-lease, patroni, redis-sentinel, mongodb-replica-set, elasticsearch, hashicorp-raft, custom)")]
         [InlineData("profile: [\n", "2:1", "YAML syntax error: a value is missing, or a bracket or quote is not closed (While parsing a node, did not find expected node content.)")]
         // Review, observation 8: wrong types were accepted silently.
         [InlineData("profile:\n  network: [wan]\n", "2:12", "network must be lan or wan")]

@@ -48,7 +48,8 @@ namespace ElectionLint.Rules.Tests
             string[] spec =
             {
                 "etcd", "k8s-leader-election", "kafka-consumer", "kafka-kraft-controller", "kafka-broker-session", "kafka-group-coordinator", "zookeeper", "zookeeper-ensemble",
-                "dotnext-raft", "orleans-membership", "consul-session", "azure-blob-lease", "akka-lease", "custom",
+                "dotnext-raft", "orleans-membership", "consul-session", "azure-blob-lease", "akka-lease",
+                "patroni", "redis-sentinel", "mongodb-replica-set", "elasticsearch", "hashicorp-raft", "custom",
             };
             Assert.Equal(spec, SystemCatalogue.Systems.Select(s => s.Id));
         }
@@ -74,6 +75,18 @@ namespace ElectionLint.Rules.Tests
         [InlineData("consul-session", "LockDelay", 15000)]
         [InlineData("akka-lease", "heartbeat-interval", 12000)]
         [InlineData("akka-lease", "heartbeat-timeout", 120000)]
+        [InlineData("patroni", "ttl", 30000)]
+        [InlineData("patroni", "loop_wait", 10000)]
+        [InlineData("patroni", "retry_timeout", 10000)]
+        [InlineData("redis-sentinel", "down-after-milliseconds", 30000)]
+        [InlineData("redis-sentinel", "failover-timeout", 180000)]
+        [InlineData("mongodb-replica-set", "heartbeatIntervalMillis", 2000)]
+        [InlineData("mongodb-replica-set", "heartbeatTimeoutSecs", 10000)]
+        [InlineData("mongodb-replica-set", "electionTimeoutMillis", 10000)]
+        [InlineData("elasticsearch", "cluster.fault_detection.leader_check.interval", 1000)]
+        [InlineData("elasticsearch", "cluster.fault_detection.leader_check.timeout", 10000)]
+        [InlineData("elasticsearch", "cluster.fault_detection.follower_check.interval", 1000)]
+        [InlineData("elasticsearch", "cluster.fault_detection.follower_check.timeout", 10000)]
         public void Defaults_match_the_systems_code(string system, string setting, long milliseconds)
         {
             SystemDefinition def = SystemCatalogue.Get(system);

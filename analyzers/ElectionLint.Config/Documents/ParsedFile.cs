@@ -8,6 +8,9 @@ namespace ElectionLint.Config.Documents
         Yaml,
         Json,
         Properties,
+
+        /// <summary>sentinel.conf: Redis configuration directives, read per monitored master.</summary>
+        SentinelConf,
     }
 
     /// <summary>A problem with the file itself: EL9001 (cannot be parsed) or EL9004 (skipped).</summary>

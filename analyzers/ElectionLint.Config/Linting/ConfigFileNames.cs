@@ -26,8 +26,11 @@ namespace ElectionLint.Config.Linting
                 }
             }
 
-            return false;
+            return IsSentinelConf(name);
         }
+
+        /// <summary>sentinel.conf, redis-sentinel.conf, valkey-sentinel.conf…: a .conf file with "sentinel" in its name.</summary>
+        private static bool IsSentinelConf(string name) => name.EndsWith(".conf", StringComparison.Ordinal) && name.IndexOf("sentinel", StringComparison.Ordinal) >= 0;
 
         /// <summary>A config file or a template of one (_helpers.tpl, etcd.conf.j2): where "{{" is template syntax.</summary>
         public static bool MayBeTemplate(string path)
@@ -44,13 +47,18 @@ namespace ElectionLint.Config.Linting
             return IsConfigFile(path);
         }
 
-        /// <summary>How a file is read: JSON, properties (zoo.cfg too), or YAML.</summary>
+        /// <summary>How a file is read: JSON, properties (zoo.cfg too), sentinel.conf, or YAML.</summary>
         public static FileKind KindOf(string path)
         {
             string name = Strip(path);
             if (name.EndsWith(".json", StringComparison.Ordinal))
             {
                 return FileKind.Json;
+            }
+
+            if (IsSentinelConf(name))
+            {
+                return FileKind.SentinelConf;
             }
 
             return name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".cfg", StringComparison.Ordinal) ? FileKind.Properties : FileKind.Yaml;

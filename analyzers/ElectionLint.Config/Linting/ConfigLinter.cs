@@ -98,6 +98,7 @@ namespace ElectionLint.Config.Linting
             {
                 FileKind.Json => JsonReader.Read(source),
                 FileKind.Properties => PropertiesReader.Read(source),
+                FileKind.SentinelConf => SentinelConfReader.Read(source),
                 _ => YamlReader.Read(source),
             };
 
@@ -236,7 +237,13 @@ namespace ElectionLint.Config.Linting
             return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
         }
 
-        private static string KindName(FileKind kind) => kind == FileKind.Json ? "JSON" : kind == FileKind.Properties ? "properties" : "YAML";
+        private static string KindName(FileKind kind) => kind switch
+        {
+            FileKind.Json => "JSON",
+            FileKind.Properties => "properties",
+            FileKind.SentinelConf => "sentinel.conf",
+            _ => "YAML",
+        };
 
         private static LintDiagnostic ToDiagnostic(string path, ConfigurationInstance instance, Finding f)
         {

@@ -117,6 +117,14 @@ namespace ElectionLint.Config.Recognition
             {
                 Ensemble(ctx, m);
             }
+
+            if (!isProperties)
+            {
+                PatroniSurface.Recognize(ctx, m);
+                RedisSentinelSurface.Recognize(ctx, m);
+                MongoDbSurface.Recognize(ctx, m);
+                ElasticsearchSurface.Recognize(ctx, m);
+            }
         }
 
         /// <summary>

@@ -72,6 +72,19 @@ namespace ElectionLint.Config.Recognition.Surfaces
                     }
                 }
             }
+
+            // The servers added since keep their keys in their own shapes (ttl, failoverTimeout are common words); only their
+            // variables are looked up here.
+            foreach (IEnumerable<SurfaceName> names in new[] { RedisSentinelSurface.Names, ElasticsearchSurface.Names })
+            {
+                foreach (SurfaceName n in names)
+                {
+                    if (n.Kind == SurfaceKind.Env)
+                    {
+                        Envs[n.Name] = n;
+                    }
+                }
+            }
         }
 
         /// <summary>A config key (case-sensitive for YAML/properties systems; .NET configuration keys ignore case).</summary>

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using ElectionLint.Config.Source;
+
+namespace ElectionLint.Config.Documents
+{
+    /// <summary>
+    /// Reads sentinel.conf as Redis and Valkey do (config.c loadServerConfigFromString, sdssplitargs): one directive a line,
+    /// '#' comments, arguments split at white space, "double" quotes with backslash escapes and 'single' quotes. The result
+    /// is one mapping from each master name to its <c>sentinel &lt;option&gt; &lt;master&gt; &lt;value&gt;</c> options (option
+    /// names lower-cased, as Sentinel compares them without case; a repeated option keeps the last value, as Sentinel does).
+    /// </summary>
+    public static class SentinelConfReader
+    {
+        public static ParsedFile Read(SourceText source)
+        {
+            string s = source.Text;
+            var problems = new List<FileProblem>();
+            var masters = new List<(ScalarNode Name, List<MappingEntry> Options)>();
+            int lineStart = 0;
+            while (lineStart <= s.Length)
+            {
+                int lineEnd = s.IndexOf('\n', lineStart);
+                if (lineEnd < 0)
+                {
+                    lineEnd = s.Length;
+                }
+
+                List<(string Text, int Start, int End)>? args = Split(s, lineStart, lineEnd, out int bad);
+                if (args == null)
+                {
+                    problems.Add(new FileProblem("EL9001", "unbalanced quotes in configuration line; Redis refuses the file", source.Span(bad, bad)));
+                }
+                else if (args.Count == 4 && string.Equals(args[0].Text, "sentinel", StringComparison.OrdinalIgnoreCase))
+                {
+                    var option = new ScalarNode(args[1].Text.ToLowerInvariant(), ScalarStyle.Plain, source.Span(args[1].Start, args[1].End));
+                    var value = new ScalarNode(args[3].Text, ScalarStyle.Plain, source.Span(args[3].Start, args[3].End));
+                    List<MappingEntry> options = Master(masters, args[2], source);
+                    options.RemoveAll(e => e.KeyText == option.Value);
+                    options.Add(new MappingEntry(option, value));
+                }
+
+                lineStart = lineEnd + 1;
+            }
+
+            var entries = new List<MappingEntry>();
+            foreach ((ScalarNode name, List<MappingEntry> options) in masters)
+            {
+                entries.Add(new MappingEntry(name, new MappingNode(options, name.Span)));
+            }
+
+            return new ParsedFile(source, FileKind.SentinelConf, new Node[] { new MappingNode(entries, source.Span(0, s.Length)) }, problems);
+        }
+
+        private static List<MappingEntry> Master(List<(ScalarNode Name, List<MappingEntry> Options)> masters, (string Text, int Start, int End) name, SourceText source)
+        {
+            foreach ((ScalarNode n, List<MappingEntry> options) in masters)
+            {
+                if (n.Value == name.Text)
+                {
+                    return options;
+                }
+            }
+
+            var added = new List<MappingEntry>();
+            masters.Add((new ScalarNode(name.Text, ScalarStyle.Plain, source.Span(name.Start, name.End)), added));
+            return added;
+        }
+
+        /// <summary>sdssplitargs over one line: each argument's text and the span of its content (inside any quotes); null when a quote is unbalanced.</summary>
+        private static List<(string Text, int Start, int End)>? Split(string s, int start, int end, out int bad)
+        {
+            bad = -1;
+            var args = new List<(string, int, int)>();
+            int i = start;
+            while (true)
+            {
+                while (i < end && IsSpace(s[i]))
+                {
+                    i++;
+                }
+
+                if (i >= end || (args.Count == 0 && s[i] == '#'))
+                {
+                    return args;
+                }
+
+                var text = new StringBuilder();
+                int contentStart = i, contentEnd;
+                char quote = s[i] == '"' || s[i] == '\'' ? s[i] : '\0';
+                if (quote == '\0')
+                {
+                    while (i < end && !IsSpace(s[i]))
+                    {
+                        text.Append(s[i++]);
+                    }
+
+                    contentEnd = i;
+                }
+                else
+                {
+                    contentStart = ++i;
+                    while (true)
+                    {
+                        if (i >= end)
+                        {
+                            bad = contentStart - 1;
+                            return null;
+                        }
+
+                        if (s[i] == '\\' && i + 1 < end && (quote == '"' || s[i + 1] == '\''))
+                        {
+                            text.Append(Escape(s, ref i));
+                            continue;
+                        }
+
+                        if (s[i] == quote)
+                        {
+                            contentEnd = i++;
+                            if (i < end && !IsSpace(s[i]))
+                            {
+                                bad = i;
+                                return null; // a closing quote must be followed by a space or the end of the line
+                            }
+
+                            break;
+                        }
+
+                        text.Append(s[i++]);
+                    }
+                }
+
+                args.Add((text.ToString(), contentStart, contentEnd));
+            }
+        }
+
+        private static string Escape(string s, ref int i)
+        {
+            char n = s[i + 1];
+            if (n == 'x' && i + 3 < s.Length && Uri.IsHexDigit(s[i + 2]) && Uri.IsHexDigit(s[i + 3]))
+            {
+                char c = (char)Convert.ToInt32(s.Substring(i + 2, 2), 16);
+                i += 4;
+                return c.ToString();
+            }
+
+            i += 2;
+            return n switch
+            {
+                'n' => "\n",
+                'r' => "\r",
+                't' => "\t",
+                'b' => "\b",
+                'a' => "\a",
+                _ => n.ToString(),
+            };
+        }
+
+        private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    }
+}

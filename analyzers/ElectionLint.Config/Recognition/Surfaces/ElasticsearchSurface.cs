@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition.Surfaces
+{
+    /// <summary>
+    /// Elasticsearch settings in elasticsearch.yml or ECK's <c>spec.nodeSets[].config</c>: flat
+    /// (<c>cluster.fault_detection.leader_check.interval: 2s</c>), nested, or any mix, as Elasticsearch flattens YAML keys
+    /// with dots; and the Docker image's variables named like the settings.
+    /// </summary>
+    public static class ElasticsearchSurface
+    {
+        private static readonly string[] Settings =
+        {
+            Elasticsearch.LeaderInterval, Elasticsearch.LeaderTimeout, Elasticsearch.LeaderRetryCount,
+            Elasticsearch.FollowerInterval, Elasticsearch.FollowerTimeout, Elasticsearch.FollowerRetryCount,
+        };
+
+        public static IEnumerable<SurfaceName> Names { get; } = Build();
+
+        private static IEnumerable<SurfaceName> Build()
+        {
+            var names = new List<SurfaceName>();
+            foreach (string s in Settings)
+            {
+                names.Add(new SurfaceName(Elasticsearch.Id, s, SurfaceKind.Key, s));
+                names.Add(new SurfaceName(Elasticsearch.Id, s, SurfaceKind.Env, s));
+            }
+
+            return names;
+        }
+
+        /// <summary>True when some setting's name continues <paramref name="path"/> with a dot.</summary>
+        private static bool Leads(string path)
+        {
+            foreach (string s in Settings)
+            {
+                if (s.Length > path.Length && s[path.Length] == '.' && s.StartsWith(path, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A mapping with a key "cluster" or "cluster.…" is where Elasticsearch's settings start.</summary>
+        internal static void Recognize(RecognitionContext ctx, MappingNode m)
+        {
+            Scope? scope = null;
+            foreach (MappingEntry e in m.Entries)
+            {
+                string key = e.KeyText;
+                if (key == "cluster" || key.StartsWith("cluster.", StringComparison.Ordinal))
+                {
+                    Collect(ctx, e, key, ref scope);
+                }
+            }
+        }
+
+        private static void Collect(RecognitionContext ctx, MappingEntry e, string path, ref Scope? scope)
+        {
+            if (e.Value is ScalarNode)
+            {
+                foreach (string s in Settings)
+                {
+                    if (s == path)
+                    {
+                        scope ??= ctx.NewScope(Elasticsearch.Id, e.Key.Span);
+                        scope.Add(s, (ScalarNode)e.Value, ctx.Text, path, e.Key.Span);
+                    }
+                }
+
+                return;
+            }
+
+            if (e.Value is MappingNode child && Leads(path))
+            {
+                foreach (MappingEntry c in child.Entries)
+                {
+                    Collect(ctx, c, path + "." + c.KeyText, ref scope);
+                }
+            }
+        }
+    }
+}

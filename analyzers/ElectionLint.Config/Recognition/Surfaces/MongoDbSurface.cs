@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition.Surfaces
+{
+    /// <summary>
+    /// MongoDB replica-set settings as a document holds them: the <c>settings</c> of an rs.initiate / rs.reconfig document in
+    /// YAML or JSON, or the Bitnami chart's <c>replicaSetConfigurationSettings.configuration</c>. The names are MongoDB's own.
+    /// </summary>
+    public static class MongoDbSurface
+    {
+        public static IEnumerable<SurfaceName> Names { get; } = new[]
+        {
+            new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.HeartbeatInterval, SurfaceKind.Key, MongoDbReplicaSet.HeartbeatInterval),
+            new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.HeartbeatTimeout, SurfaceKind.Key, MongoDbReplicaSet.HeartbeatTimeout),
+            new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.ElectionTimeout, SurfaceKind.Key, MongoDbReplicaSet.ElectionTimeout),
+        };
+
+        internal static void Recognize(RecognitionContext ctx, MappingNode m)
+        {
+            Scope? scope = null;
+            foreach (SurfaceName n in Names)
+            {
+                if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
+                {
+                    scope ??= ctx.NewScope(MongoDbReplicaSet.Id, e.Key.Span);
+                    ctx.AddKey(scope, n, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using ElectionLint.Config.Documents;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition.Surfaces
+{
+    /// <summary>
+    /// Redis and Valkey Sentinel: the Bitnami redis and valkey charts' <c>sentinel.downAfterMilliseconds</c> and
+    /// <c>sentinel.failoverTimeout</c>, the Bitnami images' REDIS_SENTINEL_* and VALKEY_SENTINEL_* variables, and
+    /// sentinel.conf's <c>sentinel down-after-milliseconds &lt;master&gt; &lt;ms&gt;</c> directives (read per master).
+    /// </summary>
+    public static class RedisSentinelSurface
+    {
+        public static IEnumerable<SurfaceName> Names { get; } = new[]
+        {
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.DownAfter, SurfaceKind.Key, "downAfterMilliseconds"),
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.FailoverTimeout, SurfaceKind.Key, "failoverTimeout"),
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.DownAfter, SurfaceKind.Env, "REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS"),
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.FailoverTimeout, SurfaceKind.Env, "REDIS_SENTINEL_FAILOVER_TIMEOUT"),
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.DownAfter, SurfaceKind.Env, "VALKEY_SENTINEL_DOWN_AFTER_MILLISECONDS"),
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.FailoverTimeout, SurfaceKind.Env, "VALKEY_SENTINEL_FAILOVER_TIMEOUT"),
+        };
+
+        /// <summary>The directives of sentinel.conf, by their first word after "sentinel".</summary>
+        public static IEnumerable<SurfaceName> Directives { get; } = new[]
+        {
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.DownAfter, SurfaceKind.Key, RedisSentinel.DownAfter),
+            new SurfaceName(RedisSentinel.Id, RedisSentinel.FailoverTimeout, SurfaceKind.Key, RedisSentinel.FailoverTimeout),
+        };
+
+        /// <summary>sentinel.conf, as <see cref="Documents.SentinelConfReader"/> groups it: one configuration per master.</summary>
+        internal static void RecognizeConf(RecognitionContext ctx, Node root)
+        {
+            if (root is not MappingNode masters)
+            {
+                return;
+            }
+
+            foreach (MappingEntry master in masters.Entries)
+            {
+                if (master.Value is not MappingNode options)
+                {
+                    continue;
+                }
+
+                Scope? scope = null;
+                foreach (SurfaceName n in Directives)
+                {
+                    if (options.Entry(n.Name) is MappingEntry e)
+                    {
+                        scope ??= ctx.NewScope(RedisSentinel.Id, master.Key.Span);
+                        ctx.AddKey(scope, n, e);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A chart's <c>sentinel:</c> block: failoverTimeout alone is too common a word, so downAfterMilliseconds must be there.</summary>
+        internal static void Recognize(RecognitionContext ctx, MappingNode m)
+        {
+            if (m.Get("downAfterMilliseconds") is not ScalarNode)
+            {
+                return;
+            }
+
+            Scope? scope = null;
+            foreach (SurfaceName n in Names)
+            {
+                if (n.Kind == SurfaceKind.Key && m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
+                {
+                    scope ??= ctx.NewScope(RedisSentinel.Id, e.Key.Span);
+                    ctx.AddKey(scope, n, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>
+    /// MongoDB replica-set <c>settings</c> (mongodb/mongo src/mongo/db/repl/repl_set_config.idl @ 09ecabb7):
+    /// heartbeatIntervalMillis 2000, heartbeatTimeoutSecs 10, electionTimeoutMillis 10000, each validated <c>gt: 0</c>
+    /// (smallExactInt64: integers only). rs.initiate / rs.reconfig refuse the document otherwise.
+    /// </summary>
+    public static class MongoDbReplicaSet
+    {
+        public const string Id = "mongodb-replica-set";
+        public const string HeartbeatInterval = "heartbeatIntervalMillis";
+        public const string HeartbeatTimeout = "heartbeatTimeoutSecs";
+        public const string ElectionTimeout = "electionTimeoutMillis";
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "MongoDB",
+            Int32Ms(HeartbeatInterval, SettingRole.Heartbeat, 2000),
+            new SettingDefinition(HeartbeatTimeout, SettingRole.Timeout, ValueFormat.IntegerSeconds)
+            {
+                Default = Quantity.Constant(Sec(10)),
+                Granularity = Duration.NanosPerSecond,
+                Maximum = (decimal)int.MaxValue * Duration.NanosPerSecond,
+            },
+            Int32Ms(ElectionTimeout, SettingRole.Timeout, 10000))
+        {
+            Heartbeat = Q(HeartbeatInterval),
+            // A secondary that hears nothing from the primary for electionTimeoutMillis calls an election.
+            Detection = Q(ElectionTimeout),
+            PauseBudget = Q(ElectionTimeout),
+            // The election timer adds a random offset below electionTimeoutMillis × replElectionTimeoutOffsetLimitFraction
+            // (0.15, repl_server_parameters; _getRandomizedElectionOffset); the vote costs about two round trips.
+            Failover = new Quantity("failover window", T(1.15m, ElectionTimeout), Rtt(2m)),
+            FailoverPrimary = ElectionTimeout,
+            // The defaults are exactly 5 heartbeats per election timeout.
+            MinRatio = 5m,
+            MaxRatio = 10m,
+            RecommendedRatio = 5m,
+            PauseConsequence = "the secondaries elect a new primary",
+            Ranges = new[]
+            {
+                Positive(HeartbeatInterval),
+                Positive(HeartbeatTimeout),
+                Positive(ElectionTimeout),
+            },
+        }.Bound();
+
+        private static RangeLimit Positive(string setting) => new RangeLimit("EL1093", setting, "MongoDB rejects the replica-set configuration (repl_set_config.idl: gt: 0)")
+        {
+            Min = 0m,
+            MinInclusive = false,
+            Source = "MongoDB's replica-set validator",
+        };
+    }
+}

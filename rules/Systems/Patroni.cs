@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
+using static ElectionLint.Rules.Systems.Define;
+
+namespace ElectionLint.Rules.Systems
+{
+    /// <summary>
+    /// Patroni's leader lock in the DCS (patroni/patroni @ de6b22c8): <c>ttl</c>, <c>loop_wait</c> and <c>retry_timeout</c> of the
+    /// dynamic configuration (<c>bootstrap.dcs</c> of patroni.yml, <c>patronictl edit-config</c>, the postgres-operator's
+    /// <c>spec.patroni</c>), integer seconds read with <c>int()</c>. Defaults 30 / 10 / 10 (config.py <c>__DEFAULT_CONFIG</c>).
+    /// A top-level ttl or loop_wait in the local file is ignored: the dynamic value wins (<c>_build_effective_configuration</c>).
+    /// </summary>
+    public static class Patroni
+    {
+        public const string Id = "patroni";
+        public const string Ttl = "ttl";
+        public const string LoopWait = "loop_wait";
+        public const string RetryTimeout = "retry_timeout";
+
+        /// <summary>config.py <c>_validate_and_adjust_timeouts</c> (and validator.py IntValidator min): values below are raised.</summary>
+        public const long MinTtl = 20, MinLoopWait = 1, MinRetryTimeout = 3;
+
+        public static SystemDefinition Definition { get; } = new SystemDefinition(
+            Id,
+            "Patroni",
+            Seconds(Ttl, SettingRole.Timeout, 30),
+            Seconds(LoopWait, SettingRole.Heartbeat, 10),
+            Seconds(RetryTimeout, SettingRole.Timeout, 10))
+        {
+            Heartbeat = Q(LoopWait),
+            // The leader key expires ttl after its last update; the primary updates it every loop_wait.
+            Detection = Q(Ttl),
+            // A stalled primary's key was written at most loop_wait before the stall and expires ttl after that write.
+            PauseBudget = new Quantity("ttl − loop_wait", T(1m, Ttl), T(-1m, LoopWait)),
+            // A crashed primary's key lives ttl; replicas notice on their next HA loop (up to loop_wait), then race for the key.
+            Failover = new Quantity("failover window", T(1m, Ttl), T(1m, LoopWait), Rtt(2m)),
+            FailoverPrimary = Ttl,
+            PauseConsequence = "the leader key expires and a replica is promoted",
+            Ranges = new[]
+            {
+                Minimum(Ttl, MinTtl),
+                Minimum(LoopWait, MinLoopWait),
+                Minimum(RetryTimeout, MinRetryTimeout),
+            },
+            HardChecks = new SystemCheck[] { Shrunk },
+            SolverRelations = new[]
+            {
+                new RelationLimit("EL1091", new Quantity("loop_wait + 2 × retry_timeout", T(1m, LoopWait), T(2m, RetryTimeout)), Comparison.AtMost, 1m, Q(Ttl), "Patroni shrinks loop_wait")
+                {
+                    Source = "Patroni's rule loop_wait + 2 × retry_timeout ≤ ttl",
+                },
+            },
+        }.Bound();
+
+        private static SettingDefinition Seconds(string id, SettingRole role, long @default) => new SettingDefinition(id, role, ValueFormat.IntegerSeconds)
+        {
+            Default = Quantity.Constant(Sec(@default)),
+            Granularity = Duration.NanosPerSecond,
+            Maximum = (decimal)int.MaxValue * Duration.NanosPerSecond,
+        };
+
+        private static RangeLimit Minimum(string setting, long seconds) => new RangeLimit("EL1090", setting, string.Empty)
+        {
+            Min = seconds * (decimal)Duration.NanosPerSecond,
+            Source = "Patroni's minimum " + setting,
+            Detail = "{setting} {value} is below Patroni's minimum of " + seconds + " s; Patroni raises it to " + seconds + " s (\"" + setting + "=… can't be smaller than " + seconds + ", adjusting...\") and `patroni --validate-config` rejects it",
+        };
+
+        /// <summary>
+        /// EL1091: config.py <c>_validate_and_adjust_timeouts</c>, after raising the minimums: when
+        /// 1 + 2 × retry_timeout &gt; ttl it sets loop_wait 1 and retry_timeout (ttl − 1) // 2; otherwise, when
+        /// loop_wait + 2 × retry_timeout &gt; ttl, it sets loop_wait = ttl − 2 × retry_timeout. Only a warning is logged.
+        /// </summary>
+        private static void Shrunk(EvaluationContext ctx)
+        {
+            if (!ctx.TryGet(Ttl, out decimal ttl) || !ctx.TryGet(LoopWait, out decimal loop) || !ctx.TryGet(RetryTimeout, out decimal retry))
+            {
+                return;
+            }
+
+            const decimal s = Duration.NanosPerSecond;
+            decimal t = decimal.Floor(System.Math.Max(ttl / s, MinTtl)), l = decimal.Floor(System.Math.Max(loop / s, MinLoopWait)), r = decimal.Floor(System.Math.Max(retry / s, MinRetryTimeout));
+            if (l + (2m * r) <= t)
+            {
+                return;
+            }
+
+            string sum = $"{ctx.Name(LoopWait)} {ctx.Show(LoopWait)} + 2 × {ctx.Name(RetryTimeout)} {ctx.Show(RetryTimeout)}";
+            string effect = MinLoopWait + (2m * r) > t
+                ? $"Patroni silently sets {ctx.Name(LoopWait)} to {ctx.ShowValue(LoopWait, MinLoopWait * s)} and {ctx.Name(RetryTimeout)} to {ctx.ShowValue(RetryTimeout, decimal.Floor((t - MinLoopWait) / 2m) * s)}"
+                : $"Patroni silently shrinks {ctx.Name(LoopWait)} to {ctx.ShowValue(LoopWait, (t - (2m * r)) * s)}";
+            var args = new Dictionary<string, string>
+            {
+                ["detail"] = $"{sum} is above {ctx.Name(Ttl)} {ctx.Show(Ttl)}; {effect}",
+            };
+            ctx.Report("EL1091", LoopWait, new[] { RetryTimeout, Ttl }, args);
+        }
+    }
+}

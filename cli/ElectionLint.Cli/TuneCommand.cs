@@ -95,7 +95,7 @@ namespace ElectionLint.Cli
 
                 EnvironmentProfile profile = flags ?? EnvironmentProfile.Default;
                 TuneResult r = Tuner.FromScratch(sys, o.Variant, profile);
-                tuned.Add(new Tuned(sys, o.Variant, null, null, profile, r, Margins.Of(r.After, profile), Snippets.For(sys, id => r.Values[sys.IndexOf(id)])));
+                tuned.Add(new Tuned(sys, o.Variant, null, null, profile, r, Margins.Of(r.After, profile), Snippets.For(sys, id => r.Values[sys.IndexOf(id)], o.Variant)));
             }
             else
             {

@@ -259,7 +259,9 @@ namespace ElectionLint.Rules.Evaluation
             {
                 if (t.SettingIndex >= 0)
                 {
-                    return SettingValues.Display(System.Settings[t.SettingIndex], value);
+                    // A count scaled by a duration (1s × raft_multiplier) is a duration.
+                    SettingDefinition s = System.Settings[t.SettingIndex];
+                    return s.IsDuration || (t.Coefficient == 1m && t.MultiplierIndex < 0 && !t.Rtt) ? SettingValues.Display(s, value) : SettingValues.DisplayDuration(value);
                 }
             }
 

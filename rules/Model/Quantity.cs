@@ -76,7 +76,10 @@ namespace ElectionLint.Rules.Model
 
                 if (t.Coefficient != 1m)
                 {
-                    sb.Append(DurationFormat.Number(t.Coefficient));
+                    // A duration times counts only (1s × raft_multiplier) shows the duration; otherwise a plain factor.
+                    sb.Append(t.Multiplier == null && !t.Rtt && t.Setting != null && _boundTo != null && _boundTo.TryGetSetting(t.Setting, out SettingDefinition s) && !s.IsDuration
+                        ? DisplayConstant(t.Coefficient)
+                        : DurationFormat.Number(t.Coefficient));
                     any = true;
                 }
 

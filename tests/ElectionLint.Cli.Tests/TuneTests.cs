@@ -177,6 +177,12 @@ namespace ElectionLint.Cli.Tests
                 "zoo.cfg" => ("zoo.cfg", text + "\n"),
                 var t when t.StartsWith("environment (official and Bitnami", StringComparison.Ordinal) => ("pod.yaml", Pod("zookeeper", Array.Empty<string>(), lines)),
                 var t when t.StartsWith("appsettings.json", StringComparison.Ordinal) => ("appsettings.json", text + "\n"),
+                var t when t.StartsWith("patroni.yml", StringComparison.Ordinal) => ("patroni.yml", text + "\n"),
+                var t when t.StartsWith("postgres-operator", StringComparison.Ordinal) => ("postgresql.yaml", "apiVersion: acid.zalan.do/v1\nkind: postgresql\n" + text + "\n"),
+                var t when t.StartsWith("sentinel.conf", StringComparison.Ordinal) => ("sentinel.conf", text + "\n"),
+                var t when t.StartsWith("replica-set settings", StringComparison.Ordinal) => ("rs-config.json", text + "\n"),
+                "elasticsearch.yml" => ("elasticsearch.yml", text + "\n"),
+                var t when t.EndsWith("(HCL)", StringComparison.Ordinal) => (t.Split(' ')[0].ToLowerInvariant() + ".hcl", text + "\n"),
                 _ => null,
             };
         }

@@ -11,6 +11,9 @@ namespace ElectionLint.Config.Documents
 
         /// <summary>sentinel.conf: Redis configuration directives, read per monitored master.</summary>
         SentinelConf,
+
+        /// <summary>HCL agent configs (Consul, Nomad, Vault).</summary>
+        Hcl,
     }
 
     /// <summary>A problem with the file itself: EL9001 (cannot be parsed) or EL9004 (skipped).</summary>

@@ -6,7 +6,7 @@ namespace ElectionLint.Config.Linting
     /// <summary>Which files are configuration and how each is read, from its name (shared by the CLI and the build-time analyzer).</summary>
     public static class ConfigFileNames
     {
-        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg" };
+        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg", ".hcl" };
         private static readonly string[] TemplateSuffixes = { ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".gotmpl", ".sample", ".example", ".dist" };
 
         /// <summary>A config file ElectionLint lints: by extension (template suffixes ignored), not the profile, not npm or schema JSON.</summary>
@@ -47,7 +47,7 @@ namespace ElectionLint.Config.Linting
             return IsConfigFile(path);
         }
 
-        /// <summary>How a file is read: JSON, properties (zoo.cfg too), sentinel.conf, or YAML.</summary>
+        /// <summary>How a file is read: JSON, properties (zoo.cfg too), sentinel.conf, HCL, or YAML.</summary>
         public static FileKind KindOf(string path)
         {
             string name = Strip(path);
@@ -59,6 +59,11 @@ namespace ElectionLint.Config.Linting
             if (IsSentinelConf(name))
             {
                 return FileKind.SentinelConf;
+            }
+
+            if (name.EndsWith(".hcl", StringComparison.Ordinal))
+            {
+                return FileKind.Hcl;
             }
 
             return name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".cfg", StringComparison.Ordinal) ? FileKind.Properties : FileKind.Yaml;

@@ -99,6 +99,7 @@ namespace ElectionLint.Config.Linting
                 FileKind.Json => JsonReader.Read(source),
                 FileKind.Properties => PropertiesReader.Read(source),
                 FileKind.SentinelConf => SentinelConfReader.Read(source),
+                FileKind.Hcl => HclReader.Read(source),
                 _ => YamlReader.Read(source),
             };
 
@@ -242,6 +243,7 @@ namespace ElectionLint.Config.Linting
             FileKind.Json => "JSON",
             FileKind.Properties => "properties",
             FileKind.SentinelConf => "sentinel.conf",
+            FileKind.Hcl => "HCL",
             _ => "YAML",
         };
 

@@ -21,7 +21,8 @@ namespace ElectionLint.Cli.Tuning
     internal static class Snippets
     {
         /// <param name="value">The tuned value of a setting (nanoseconds for durations); null when unknown.</param>
-        public static List<Snippet> For(SystemDefinition sys, Func<string, decimal?> value)
+        /// <param name="variant">The system's variant (Consul, Nomad or Vault for the raft multiplier); null when none.</param>
+        public static List<Snippet> For(SystemDefinition sys, Func<string, decimal?> value, string? variant = null)
         {
             var list = new List<Snippet>();
             switch (sys.Id)
@@ -63,6 +64,40 @@ namespace ElectionLint.Cli.Tuning
                     break;
                 case OrleansMembership.Id:
                     list.Add(Json("appsettings.json (ClusterMembershipOptions bound from a section)", Surface(OrleansSurface.Names, SurfaceKind.Key, sys, value), OrleansSurface.Sections[0]));
+                    break;
+                case Patroni.Id:
+                    list.Add(Lines("patroni.yml (bootstrap.dcs; on a running cluster: patronictl edit-config)", "yaml", Surface(PatroniSurface.Names, SurfaceKind.Key, sys, value), (k, v) => $"    {k}: {v}", "bootstrap:\n  dcs:"));
+                    list.Add(Lines("postgres-operator (spec.patroni)", "yaml", Surface(PatroniSurface.Names, SurfaceKind.Key, sys, value), (k, v) => $"    {k}: {v}", "spec:\n  patroni:"));
+                    break;
+                case RedisSentinel.Id:
+                    list.Add(Lines("sentinel.conf (per monitored master)", "text", Surface(RedisSentinelSurface.Directives, SurfaceKind.Key, sys, value), (k, v) => $"sentinel {k} mymaster {v}", "sentinel monitor mymaster 127.0.0.1 6379 2"));
+                    list.Add(Lines("Helm values (Bitnami redis and valkey charts)", "yaml", Surface(RedisSentinelSurface.Names, SurfaceKind.Key, sys, value), (k, v) => $"  {k}: {v}", "sentinel:"));
+                    break;
+                case MongoDbReplicaSet.Id:
+                    list.Add(Json("replica-set settings (rs.reconfig)", Surface(MongoDbSurface.Names, SurfaceKind.Key, sys, value), "settings"));
+                    break;
+                case Elasticsearch.Id:
+                    list.Add(Lines("elasticsearch.yml", "yaml", Surface(ElasticsearchSurface.Names, SurfaceKind.Key, sys, value), (k, v) => $"{k}: {v}"));
+                    break;
+                case HashiCorpRaft.Id:
+                    if (value(HashiCorpRaft.Multiplier) is decimal m && SettingValues.Write(m, ValueFormat.Int32) is string multiplier)
+                    {
+                        if (variant is null or HashiCorpRaft.Consul)
+                        {
+                            list.Add(new Snippet("Consul agent config (HCL)", "hcl", $"performance {{\n  raft_multiplier = {multiplier}\n}}"));
+                        }
+
+                        if (variant is null or HashiCorpRaft.Nomad)
+                        {
+                            list.Add(new Snippet("Nomad agent config (HCL)", "hcl", $"server {{\n  enabled         = true\n  raft_multiplier = {multiplier}\n}}"));
+                        }
+
+                        if (variant is null or HashiCorpRaft.Vault)
+                        {
+                            list.Add(new Snippet("Vault server config (HCL)", "hcl", $"storage \"raft\" {{\n  path                   = \"/vault/data\"\n  performance_multiplier = {multiplier}\n}}"));
+                        }
+                    }
+
                     break;
                 case AkkaLease.Id:
                     list.Add(Lines("HOCON (the lease implementation's section, e.g. akka.coordination.lease.kubernetes)", "hocon",

@@ -26,6 +26,8 @@ namespace ElectionLint.Config.Tests
             {
                 FileKind.Json => JsonReader.Read(source),
                 FileKind.Properties => PropertiesReader.Read(source),
+                FileKind.SentinelConf => SentinelConfReader.Read(source),
+                FileKind.Hcl => HclReader.Read(source),
                 _ => YamlReader.Read(source),
             };
             return parsed.Problems.Select(p => $"{p.Span.StartLine}:{p.Span.StartColumn} {p.RuleId} {p.Message}").ToArray();

@@ -124,6 +124,18 @@ namespace ElectionLint.Config.Tests
                 }
             }
 
+            // ttl, failoverTimeout and retry_count count only beside a companion that is a trigger (loop_wait, downAfterMilliseconds, fault_detection).
+            foreach (IEnumerable<SurfaceName> names in new[] { PatroniSurface.Names, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names })
+            {
+                foreach (SurfaceName n in names)
+                {
+                    if (n.Name != "ttl" && n.Name != "failoverTimeout")
+                    {
+                        yield return new object[] { n.Name };
+                    }
+                }
+            }
+
             yield return new object[] { "KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS" };
             yield return new object[] { "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS" };
             yield return new object[] { "ClusterMembership" };

@@ -155,7 +155,7 @@ namespace ElectionLint.Config.Documents
 
                 if (_i == start)
                 {
-                    throw new HclException(_i < _s.Length ? $"unexpected '{_s[_i]}'" : "unexpected end of the file", _i);
+                    throw new HclException(_i < _s.Length ? "unexpected " + Describe(_s[_i]) : "unexpected end of the file", _i);
                 }
 
                 return new ScalarNode(_s.Substring(start, _i - start), ScalarStyle.Plain, _source.Span(start, _i));
@@ -217,7 +217,7 @@ namespace ElectionLint.Config.Documents
                     return EndOfValue(start, word.Value == "true" || word.Value == "false" || word.Value == "null" ? word : new ScalarNode("${" + word.Value + "}", ScalarStyle.Plain, word.Span));
                 }
 
-                throw new HclException($"unexpected '{c}'", _i);
+                throw new HclException("unexpected " + Describe(c), _i);
             }
 
             /// <summary>A literal that continues into an expression (1 + var.x, abs(-1)) is an expression: read to the end of the line as unknown.</summary>
@@ -391,6 +391,8 @@ namespace ElectionLint.Config.Documents
                     }
                 }
             }
+
+            private static string Describe(char c) => c == '\n' || c == '\r' ? "line break" : $"'{c}'";
 
             private static bool IsIdentChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
         }

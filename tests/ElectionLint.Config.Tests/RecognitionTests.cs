@@ -125,14 +125,12 @@ namespace ElectionLint.Config.Tests
             }
 
             // ttl, failoverTimeout and retry_count count only beside a companion that is a trigger (loop_wait, downAfterMilliseconds, fault_detection).
-            foreach (IEnumerable<SurfaceName> names in new[] { PatroniSurface.Names, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names })
+            var servers = new[] { PatroniSurface.Names, PatroniSurface.OperatorNames, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names };
+            foreach (string name in servers.SelectMany(n => n).Select(n => n.Name).Distinct())
             {
-                foreach (SurfaceName n in names)
+                if (name != "ttl" && name != "failoverTimeout" && name != "syncPeriodSeconds")
                 {
-                    if (n.Name != "ttl" && n.Name != "failoverTimeout")
-                    {
-                        yield return new object[] { n.Name };
-                    }
+                    yield return new object[] { name };
                 }
             }
 

@@ -23,6 +23,10 @@ namespace ElectionLint.Config.Tests
         [InlineData("dcs.yaml", "ttl: 30\nretry_timeout: 2\n", "2:16 EL1090")]
         [InlineData("patroni.yml", "scope: demo\nrestapi: {listen: ':8008'}\nttl: 5\nloop_wait: 0\n", "")]
         [InlineData("cache.yaml", "ttl: 5\nsize: 10\n", "")]
+        // Crunchy PGO / Percona: leaderLeaseDurationSeconds and syncPeriodSeconds win over dynamicConfiguration's ttl and loop_wait
+        [InlineData("pg.yaml", "kind: PostgresCluster\nspec:\n  patroni:\n    leaderLeaseDurationSeconds: 10\n    syncPeriodSeconds: 1\n    dynamicConfiguration:\n      ttl: 30\n      loop_wait: 10\n      retry_timeout: 3\n", "4:33 EL1090")]
+        [InlineData("pg.yaml", "kind: PostgresCluster\nspec:\n  patroni:\n    syncPeriodSeconds: 10\n    leaderLeaseDurationSeconds: 20\n", "4:24 EL1091")]
+        [InlineData("pg.yaml", "kind: PostgresCluster\nspec:\n  patroni:\n    leaderLeaseDurationSeconds: 30\n    dynamicConfiguration:\n      loop_wait: 100\n", "")]
         // Sentinel: chart values need downAfterMilliseconds; the Bitnami images' variables
         [InlineData("values.yaml", "sentinel:\n  downAfterMilliseconds: 0\n  failoverTimeout: 18000\n", "2:26 EL1092")]
         [InlineData("values.yaml", "sentinel:\n  failoverTimeout: 0\n", "")]

@@ -13,7 +13,7 @@ namespace ElectionLint.Config.Recognition
     {
         /// <summary>Words every recognised key, flag or variable contains (a test checks this against the surface tables).</summary>
         internal static readonly Regex Triggers = new Regex(
-            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|raft_multiplier|performance_multiplier",
+            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|raft_multiplier|performance_multiplier",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
@@ -158,6 +158,9 @@ namespace ElectionLint.Config.Recognition
                             case "server":
                             case "raft":
                                 HashiCorpRaftSurface.Recognize(ctx, e);
+                                break;
+                            case "patroni":
+                                PatroniSurface.RecognizeOperator(ctx, e);
                                 break;
                             default:
                                 if (KeyShapes.IsOrleansSection(key))

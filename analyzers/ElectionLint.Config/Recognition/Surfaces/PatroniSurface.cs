@@ -18,6 +18,44 @@ namespace ElectionLint.Config.Recognition.Surfaces
             new SurfaceName(Patroni.Id, Patroni.RetryTimeout, SurfaceKind.Key, "retry_timeout"),
         };
 
+        /// <summary>
+        /// Crunchy PGO and Percona's <c>spec.patroni</c>: the operator writes ttl from leaderLeaseDurationSeconds and loop_wait from
+        /// syncPeriodSeconds over <c>dynamicConfiguration</c>, whose retry_timeout it keeps (internal/patroni/config.go
+        /// DynamicConfiguration; CRD defaults 30 and 10).
+        /// </summary>
+        public static IEnumerable<SurfaceName> OperatorNames { get; } = new[]
+        {
+            new SurfaceName(Patroni.Id, Patroni.Ttl, SurfaceKind.Key, "leaderLeaseDurationSeconds"),
+            new SurfaceName(Patroni.Id, Patroni.LoopWait, SurfaceKind.Key, "syncPeriodSeconds"),
+        };
+
+        /// <summary>A <c>patroni:</c> block in the operators' shape; its dynamicConfiguration is read here, not as a file of its own.</summary>
+        internal static void RecognizeOperator(RecognitionContext ctx, MappingEntry block)
+        {
+            if (block.Value is not MappingNode m || (m.Get("leaderLeaseDurationSeconds") == null && m.Get("syncPeriodSeconds") == null))
+            {
+                return;
+            }
+
+            Scope scope = ctx.NewScope(Patroni.Id, block.Key.Span);
+            foreach (SurfaceName n in OperatorNames)
+            {
+                if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
+                {
+                    ctx.AddKey(scope, n, e);
+                }
+            }
+
+            if (m.Get("dynamicConfiguration") is MappingNode dynamic)
+            {
+                ctx.Consumed.Add(dynamic); // its ttl and loop_wait are overwritten by the operator
+                if (dynamic.Entry("retry_timeout") is MappingEntry retry && retry.Value is ScalarNode)
+                {
+                    ctx.AddKey(scope, new SurfaceName(Patroni.Id, Patroni.RetryTimeout, SurfaceKind.Key, "retry_timeout"), retry);
+                }
+            }
+        }
+
         internal static void Recognize(RecognitionContext ctx, MappingNode m)
         {
             if (m.Get("loop_wait") is not ScalarNode && !(m.Get("ttl") is ScalarNode && m.Get("retry_timeout") is ScalarNode))

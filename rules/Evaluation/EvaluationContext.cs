@@ -206,7 +206,8 @@ namespace ElectionLint.Rules.Evaluation
                 return "(unknown)";
             }
 
-            string text = SettingValues.Display(s, v.Value);
+            // In the unit of the surface it was written on (kube-vip's whole seconds), else the setting's own.
+            string text = SettingValues.Display(Instance[i]?.Format ?? s.Format, s.IsDuration, v.Value);
             return _defaulted[i] ? text + " (default)" : text;
         }
 

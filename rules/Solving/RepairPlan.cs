@@ -32,7 +32,7 @@ namespace ElectionLint.Rules.Solving
         public string Name { get; }
 
         /// <summary>How messages show the value: "1000 ms", "2s".</summary>
-        public string Display => SettingValues.Display(Setting, Value);
+        public string Display => SettingValues.Display(Occurrence?.Format ?? Setting.Format, Setting.IsDuration, Value);
 
         public override string ToString() => Name + " = " + Text;
     }

@@ -28,6 +28,13 @@ namespace ElectionLint.Rules.Systems
             Maximum = (decimal)int.MaxValue * Duration.NanosPerMillisecond,
         };
 
+        public static SettingDefinition Int32Seconds(string id, SettingRole role, long? defaultSeconds) => new SettingDefinition(id, role, ValueFormat.IntegerSeconds)
+        {
+            Default = defaultSeconds is long d ? Quantity.Constant(Duration.FromSeconds(d)) : null,
+            Granularity = Duration.NanosPerSecond,
+            Maximum = (decimal)int.MaxValue * Duration.NanosPerSecond,
+        };
+
         public static SettingDefinition Go(string id, SettingRole role, Duration? @default) => new SettingDefinition(id, role, ValueFormat.GoDuration)
         {
             Default = @default is Duration d ? Quantity.Constant(d) : null,

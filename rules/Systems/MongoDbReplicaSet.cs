@@ -1,5 +1,4 @@
 using ElectionLint.Rules.Model;
-using ElectionLint.Rules.Timing;
 using static ElectionLint.Rules.Systems.Define;
 
 namespace ElectionLint.Rules.Systems
@@ -20,12 +19,7 @@ namespace ElectionLint.Rules.Systems
             Id,
             "MongoDB",
             Int32Ms(HeartbeatInterval, SettingRole.Heartbeat, 2000),
-            new SettingDefinition(HeartbeatTimeout, SettingRole.Timeout, ValueFormat.IntegerSeconds)
-            {
-                Default = Quantity.Constant(Sec(10)),
-                Granularity = Duration.NanosPerSecond,
-                Maximum = (decimal)int.MaxValue * Duration.NanosPerSecond,
-            },
+            Int32Seconds(HeartbeatTimeout, SettingRole.Timeout, 10),
             Int32Ms(ElectionTimeout, SettingRole.Timeout, 10000))
         {
             Heartbeat = Q(HeartbeatInterval),

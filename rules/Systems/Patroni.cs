@@ -25,9 +25,9 @@ namespace ElectionLint.Rules.Systems
         public static SystemDefinition Definition { get; } = new SystemDefinition(
             Id,
             "Patroni",
-            Seconds(Ttl, SettingRole.Timeout, 30),
-            Seconds(LoopWait, SettingRole.Heartbeat, 10),
-            Seconds(RetryTimeout, SettingRole.Timeout, 10))
+            Int32Seconds(Ttl, SettingRole.Timeout, 30),
+            Int32Seconds(LoopWait, SettingRole.Heartbeat, 10),
+            Int32Seconds(RetryTimeout, SettingRole.Timeout, 10))
         {
             Heartbeat = Q(LoopWait),
             // The leader key expires ttl after its last update; the primary updates it every loop_wait.
@@ -53,13 +53,6 @@ namespace ElectionLint.Rules.Systems
                 },
             },
         }.Bound();
-
-        private static SettingDefinition Seconds(string id, SettingRole role, long @default) => new SettingDefinition(id, role, ValueFormat.IntegerSeconds)
-        {
-            Default = Quantity.Constant(Sec(@default)),
-            Granularity = Duration.NanosPerSecond,
-            Maximum = (decimal)int.MaxValue * Duration.NanosPerSecond,
-        };
 
         private static RangeLimit Minimum(string setting, long seconds) => new RangeLimit("EL1090", setting, string.Empty)
         {

@@ -35,6 +35,10 @@ namespace ElectionLint.Config.Tests
         [InlineData("values.yaml", "controllers:\n  main:\n    containers:\n      app:\n        image: {repository: bitnami/etcd}\n        env:\n          ETCD_ELECTION_TIMEOUT: 400\n", "7:34 EL1001")]
         [InlineData("values.yaml", "controllers:\n  main:\n    containers:\n      app:\n        image: {repository: bitnami/etcd}\n        env:\n          ETCD_ELECTION_TIMEOUT:\n            value: \"400\"\n", "8:21 EL1001")]
         [InlineData("values.yaml", "controllers:\n  main:\n    containers:\n      app:\n        env:\n          ETCD_ELECTION_TIMEOUT:\n            valueFrom: {secretKeyRef: {name: x, key: y}}\n", "")]
+        // kube-vip: vip_* variables in whole seconds, passed to client-go
+        [InlineData("kube-vip.yaml", "spec:\n  containers:\n  - name: kube-vip\n    env:\n    - name: vip_leaseduration\n      value: \"2\"\n    - name: vip_renewdeadline\n      value: \"3\"\n", "6:15 EL1010")]
+        [InlineData("kube-vip.yaml", "spec:\n  containers:\n  - name: kube-vip\n    env:\n    - name: vip_leaseduration\n      value: \"5s\"\n", "6:15 EL1000")]
+        [InlineData("kube-vip.yaml", "spec:\n  containers:\n  - name: kube-vip\n    env:\n    - name: vip_leaseduration\n      value: \"5\"\n    - name: vip_renewdeadline\n      value: \"3\"\n    - name: vip_retryperiod\n      value: \"1\"\n", "")]
         // Helm extraEnvVars: name/value lists anywhere
         [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
         // kubeadm extraArgs, v1beta3 map and v1beta4 list
@@ -135,6 +139,9 @@ namespace ElectionLint.Config.Tests
             }
 
             yield return new object[] { "KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS" };
+            yield return new object[] { "vip_leaseduration" };
+            yield return new object[] { "vip_renewdeadline" };
+            yield return new object[] { "vip_retryperiod" };
             yield return new object[] { "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS" };
             yield return new object[] { "ClusterMembership" };
             yield return new object[] { "leaderElection" };

@@ -6,7 +6,8 @@ namespace ElectionLint.Config.Recognition.Surfaces
 {
     /// <summary>
     /// Kubernetes leader election: leaderElection blocks (component-base LeaderElectionConfiguration) and the
-    /// --leader-elect-* flags (component-base BindLeaderElectionFlags); cert-manager's --leader-election-* twins.
+    /// --leader-elect-* flags (component-base BindLeaderElectionFlags); cert-manager's --leader-election-* twins; kube-vip's
+    /// vip_* variables.
     /// </summary>
     public static class KubernetesSurface
     {
@@ -29,7 +30,13 @@ namespace ElectionLint.Config.Recognition.Surfaces
             Flag(KubernetesLeaderElection.LeaseDuration, "leader-election-lease-duration"),
             Flag(KubernetesLeaderElection.RenewDeadline, "leader-election-renew-deadline"),
             Flag(KubernetesLeaderElection.RetryPeriod, "leader-election-retry-period"),
+            // kube-vip: whole seconds, strconv.ParseInt(env, 10, 32) × time.Second into client-go (pkg/kubevip/config_environment.go).
+            Vip(KubernetesLeaderElection.LeaseDuration, "vip_leaseduration"),
+            Vip(KubernetesLeaderElection.RenewDeadline, "vip_renewdeadline"),
+            Vip(KubernetesLeaderElection.RetryPeriod, "vip_retryperiod"),
         };
+
+        private static SurfaceName Vip(string setting, string name) => new SurfaceName(KubernetesLeaderElection.Id, setting, SurfaceKind.Env, name, ValueFormat.IntegerSeconds);
 
         private static SurfaceName Flag(string setting, string name) => new SurfaceName(KubernetesLeaderElection.Id, setting, SurfaceKind.Flag, name);
     }

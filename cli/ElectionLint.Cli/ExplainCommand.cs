@@ -82,7 +82,7 @@ namespace ElectionLint.Cli
                 if (o != null)
                 {
                     string state = o.State switch { OccurrenceState.Set => "set", OccurrenceState.Unknown => "unknown", _ => "invalid" };
-                    string? value = o.State == OccurrenceState.Set ? (o.Value.Text ?? SettingValues.Display(definition, o.Value.Number)) : o.Raw;
+                    string? value = o.State == OccurrenceState.Set ? (o.Value.Text ?? SettingValues.Display(o.Format, definition.IsDuration, o.Value.Number)) : o.Raw;
                     settings.Add(new Setting(definition.Id, name, state, value, (o.Location as SettingLocation)?.Value));
                 }
                 else if (instance.TryGetDefault(i, out decimal? d))

@@ -92,7 +92,7 @@ namespace ElectionLint.Rules.Evaluation
             return ShowIndex(i);
         }
 
-        public string ShowValue(string settingId, decimal value) => SettingValues.Display(System.Settings[System.IndexOf(settingId)], value);
+        public string ShowValue(string settingId, decimal value) => SettingValues.Display(Instance[settingId]?.Format ?? System.Settings[System.IndexOf(settingId)].Format, System.Settings[System.IndexOf(settingId)].IsDuration, value);
 
         public static string ShowDuration(decimal nanoseconds) => SettingValues.DisplayDuration(nanoseconds);
 

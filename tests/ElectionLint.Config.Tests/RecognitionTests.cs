@@ -39,6 +39,14 @@ namespace ElectionLint.Config.Tests
         [InlineData("kube-vip.yaml", "spec:\n  containers:\n  - name: kube-vip\n    env:\n    - name: vip_leaseduration\n      value: \"2\"\n    - name: vip_renewdeadline\n      value: \"3\"\n", "6:15 EL1010")]
         [InlineData("kube-vip.yaml", "spec:\n  containers:\n  - name: kube-vip\n    env:\n    - name: vip_leaseduration\n      value: \"5s\"\n", "6:15 EL1000")]
         [InlineData("kube-vip.yaml", "spec:\n  containers:\n  - name: kube-vip\n    env:\n    - name: vip_leaseduration\n      value: \"5\"\n    - name: vip_renewdeadline\n      value: \"3\"\n    - name: vip_retryperiod\n      value: \"1\"\n", "")]
+        // Kubespray variables: one configuration per component they are passed to
+        [InlineData("main.yml", "etcd_heartbeat_interval: \"250\"\netcd_election_timeout: \"1000\"\n", "2:25 EL1001")]
+        [InlineData("main.yml", "kube_scheduler_leader_elect_lease_duration: 10s\nkube_scheduler_leader_elect_renew_deadline: 10s\nkube_controller_manager_leader_elect_lease_duration: 15s\n", "1:45 EL1010")]
+        [InlineData("main.yml", "kube_vip_leaseduration: 5\nkube_vip_renewdeadline: 3\nkube_vip_retryperiod: 3\n", "2:25 EL1011")]
+        [InlineData("main.yml", "etcd_election_timeout: \"{{ etcd_timeout }}\"\netcd_heartbeat_interval: 250\n", "")]
+        // cert-manager's ControllerConfiguration: leaderElectionConfig (its own defaults are not client-go's: none assumed)
+        [InlineData("config.json", "{\"leaderElectionConfig\": {\"leaseDuration\": \"30s\", \"renewDeadline\": \"40s\"}}", "1:45 EL1010")]
+        [InlineData("config.json", "{\"leaderElectionConfig\": {\"leaseDuration\": \"1m15s\", \"renewDeadline\": \"40s\", \"retryPeriod\": \"15s\"}}", "")]
         // Helm extraEnvVars: name/value lists anywhere
         [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
         // kubeadm extraArgs, v1beta3 map and v1beta4 list

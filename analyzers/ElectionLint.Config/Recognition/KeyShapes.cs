@@ -124,6 +124,7 @@ namespace ElectionLint.Config.Recognition
                 RedisSentinelSurface.Recognize(ctx, m);
                 MongoDbSurface.Recognize(ctx, m);
                 ElasticsearchSurface.Recognize(ctx, m);
+                KubespraySurface.Recognize(ctx, m);
             }
         }
 

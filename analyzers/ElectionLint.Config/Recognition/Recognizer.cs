@@ -104,6 +104,7 @@ namespace ElectionLint.Config.Recognition
                         switch (key)
                         {
                             case "leaderElection":
+                            case "leaderElectionConfig": // cert-manager's ControllerConfiguration (JSON or YAML)
                                 KeyShapes.LeaderElection(ctx, e, componentConfig, knownComponent);
                                 break;
                             case "containers":

@@ -47,6 +47,19 @@ namespace ElectionLint.Config.Tests
         // cert-manager's ControllerConfiguration: leaderElectionConfig (its own defaults are not client-go's: none assumed)
         [InlineData("config.json", "{\"leaderElectionConfig\": {\"leaseDuration\": \"30s\", \"renewDeadline\": \"40s\"}}", "1:45 EL1010")]
         [InlineData("config.json", "{\"leaderElectionConfig\": {\"leaseDuration\": \"1m15s\", \"renewDeadline\": \"40s\", \"retryPeriod\": \"15s\"}}", "")]
+        // ConfigMaps holding config files (literal blocks, one-line quoted strings), positions in the outer file
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  zoo.cfg: |\n    tickTime=2000\n    minSessionTimeout=50000\n", "5:23 EL1030")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  etcd.conf.yml: \"heartbeat-interval: 100\\nelection-timeout: 300\\n\"\n", "3:62 EL1001")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  server.properties: |\n    broker.heartbeat.interval.ms=2000\n    broker.session.timeout.ms=3000\n", "5:31 EL2001")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  etcd.conf.yml: >\n    election-timeout: 300\n", "")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  zoo.cfg: |\n    tickTime=2000\n", "")]
+        [InlineData("cm.yaml", "kind: Secret\ndata:\n  etcd.conf.yml: |\n    election-timeout: 300\n", "")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  app.json: |\n    {\"leaderElection\": {\n", "4:24 EL9001")]
+        // envFrom: a ConfigMap of the same file supplies the container's variables (with a prefix); the container's env wins
+        [InlineData("sts.yaml", "kind: ConfigMap\nmetadata: {name: e}\ndata:\n  ETCD_HEARTBEAT_INTERVAL: \"100\"\n  ETCD_ELECTION_TIMEOUT: \"300\"\n---\nspec:\n  containers:\n  - name: etcd\n    envFrom:\n    - configMapRef: {name: e}\n", "5:27 EL1001")]
+        [InlineData("sts.yaml", "spec:\n  containers:\n  - name: etcd\n    envFrom:\n    - prefix: ETCD_\n      configMapRef: {name: e}\n---\nkind: ConfigMap\nmetadata: {name: e}\ndata:\n  ELECTION_TIMEOUT: \"300\"\n", "11:22 EL1001")]
+        [InlineData("sts.yaml", "kind: ConfigMap\nmetadata: {name: e}\ndata:\n  ETCD_ELECTION_TIMEOUT: \"300\"\n---\nspec:\n  containers:\n  - name: etcd\n    envFrom:\n    - configMapRef: {name: e}\n    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"1000\"\n", "")]
+        [InlineData("sts.yaml", "kind: ConfigMap\nmetadata: {name: e}\ndata:\n  ETCD_ELECTION_TIMEOUT: \"300\"\n", "")]
         // Helm extraEnvVars: name/value lists anywhere
         [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
         // kubeadm extraArgs, v1beta3 map and v1beta4 list

@@ -94,14 +94,7 @@ namespace ElectionLint.Config.Linting
             // Most files of a config repository cannot hold a timing setting: no key, flag or variable name ElectionLint reads
             // appears in them. They are not parsed; only their encoding and suppression comments are checked (docs/cli.md).
             bool relevant = profile.Bindings.Count > 0 || Recognizer.MayHoldSettings(source.Text);
-            ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : kind switch
-            {
-                FileKind.Json => JsonReader.Read(source),
-                FileKind.Properties => PropertiesReader.Read(source),
-                FileKind.SentinelConf => SentinelConfReader.Read(source),
-                FileKind.Hcl => HclReader.Read(source),
-                _ => YamlReader.Read(source),
-            };
+            ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source);
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
             // problem at or after the first template expression outside a comment can be the template's doing.
@@ -128,14 +121,23 @@ namespace ElectionLint.Config.Linting
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
-                foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings))
+                Evaluate(parsed, profile, env, path, diagnostics, evaluations);
+
+                // Config files a ConfigMap holds: read as their own format, positions in this file.
+                foreach (EmbeddedFile embedded in EmbeddedFiles.Find(parsed))
                 {
-                    EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
-                    evaluations.Add(result);
-                    foreach (Finding f in result.Findings)
+                    if (profile.Bindings.Count == 0 && !Recognizer.MayHoldSettings(embedded.Text.Text))
                     {
-                        diagnostics.Add(ToDiagnostic(path, instance, f));
+                        continue;
                     }
+
+                    ParsedFile inner = Read(embedded.Kind, embedded.Text);
+                    foreach (FileProblem p in inner.Problems)
+                    {
+                        Add(diagnostics, profile, path, p.RuleId, $"data key '{Quote(embedded.Name)}': {p.Message}", p.Span);
+                    }
+
+                    Evaluate(inner, profile, env, path, diagnostics, evaluations);
                 }
             }
 
@@ -157,6 +159,28 @@ namespace ElectionLint.Config.Linting
             }
 
             return new FileResult(path, source, parsed, diagnostics, evaluations);
+        }
+
+        private static ParsedFile Read(FileKind kind, SourceText source) => kind switch
+        {
+            FileKind.Json => JsonReader.Read(source),
+            FileKind.Properties => PropertiesReader.Read(source),
+            FileKind.SentinelConf => SentinelConfReader.Read(source),
+            FileKind.Hcl => HclReader.Read(source),
+            _ => YamlReader.Read(source),
+        };
+
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations)
+        {
+            foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings))
+            {
+                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
+                evaluations.Add(result);
+                foreach (Finding f in result.Findings)
+                {
+                    diagnostics.Add(ToDiagnostic(path, instance, f));
+                }
+            }
         }
 
         /// <summary>The encoding a UTF-16 or UTF-32 byte order mark names; null for anything else.</summary>

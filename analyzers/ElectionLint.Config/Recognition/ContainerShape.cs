@@ -35,6 +35,7 @@ namespace ElectionLint.Config.Recognition
             Words(container.Get("args"), words);
             var scopes = new Scopes(ctx, Anchor(container), IsEtcd(container, words));
             scopes.EtcdConfigFile = HasEtcdConfigFile(words, container.Get("env") as SequenceNode);
+            EnvFrom(ctx, container.Get("envFrom"), scopes);
             if (container.Get("env") is SequenceNode env)
             {
                 ctx.Consumed.Add(env);
@@ -56,6 +57,36 @@ namespace ElectionLint.Config.Recognition
 
             Flags(ctx, words, scopes);
             scopes.SetLeaderElectionDefaults(container.GetText("image"));
+        }
+
+        /// <summary>
+        /// envFrom: every key of a ConfigMap of the same file becomes a variable (with the entry's prefix), at its position in the
+        /// ConfigMap. Later sources win, and the container's own env wins over all of them (it is read after).
+        /// </summary>
+        private static void EnvFrom(RecognitionContext ctx, Node? envFrom, Scopes scopes)
+        {
+            if (envFrom is not SequenceNode sources)
+            {
+                return;
+            }
+
+            foreach (Node source in sources.Items)
+            {
+                if (source is not MappingNode m || (m.Get("configMapRef") as MappingNode)?.GetText("name") is not string name ||
+                    !ctx.ConfigMaps.TryGetValue(name, out MappingNode? data))
+                {
+                    continue;
+                }
+
+                string prefix = m.GetText("prefix") ?? string.Empty;
+                foreach (MappingEntry e in data.Entries)
+                {
+                    if (e.Value is ScalarNode v && SurfaceTable.Env(prefix + e.KeyText) is SurfaceName n && !(v.IsNull && v.Style == ScalarStyle.Plain))
+                    {
+                        scopes.AddEnv(n, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span), prefix + e.KeyText);
+                    }
+                }
+            }
         }
 
         /// <summary>A docker-compose service: image, command (string or list), environment (map or list).</summary>

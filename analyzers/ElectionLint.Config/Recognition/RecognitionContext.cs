@@ -20,6 +20,9 @@ namespace ElectionLint.Config.Recognition
 
         public List<Scope> Scopes { get; } = new List<Scope>();
 
+        /// <summary>The ConfigMaps of the file, by name: their data supplies the variables of a container's envFrom.</summary>
+        public Dictionary<string, MappingNode> ConfigMaps { get; } = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
+
         /// <summary>Nodes a shape has read (an env list under a container) so the generic pass does not read them again.</summary>
         public HashSet<Node> Consumed { get; } = new HashSet<Node>(ReferenceEqualityComparer.Instance);
 

@@ -50,6 +50,15 @@ namespace ElectionLint.Config.Recognition
             var ctx = new RecognitionContext(file.Source);
             foreach (Node document in file.Documents)
             {
+                if (document is MappingNode cm && cm.GetText("kind") == "ConfigMap" && (cm.Get("metadata") as MappingNode)?.GetText("name") is string name &&
+                    cm.Get("data") is MappingNode data)
+                {
+                    ctx.ConfigMaps[name] = data;
+                }
+            }
+
+            foreach (Node document in file.Documents)
+            {
                 if (bindings != null && bindings.Count > 0)
                 {
                     BindingShape.Apply(ctx, document, bindings);

@@ -14,6 +14,21 @@ namespace ElectionLint.Config.Source
             Text = text;
         }
 
+        /// <summary>
+        /// A text embedded in another file (a ConfigMap's zoo.cfg): its spans are the outer file's, so positions, related
+        /// locations and fixes land in the file on disk. <paramref name="outerOffsets"/> holds, for each offset of
+        /// <paramref name="text"/> and its end, the outer offset it was read from.
+        /// </summary>
+        public SourceText(string path, string text, SourceText outer, int[] outerOffsets)
+            : this(path, text)
+        {
+            _outer = outer;
+            _outerOffsets = outerOffsets;
+        }
+
+        private readonly SourceText? _outer;
+        private readonly int[]? _outerOffsets;
+
         public string Path { get; }
 
         public string Text { get; }
@@ -70,6 +85,13 @@ namespace ElectionLint.Config.Source
 
         public SourceSpan Span(int start, int end)
         {
+            if (_outer != null && _outerOffsets != null)
+            {
+                int last = _outerOffsets.Length - 1;
+                int a = _outerOffsets[start < 0 ? 0 : start > last ? last : start], b = _outerOffsets[end < 0 ? 0 : end > last ? last : end];
+                return _outer.Span(a, b < a ? a : b);
+            }
+
             (int sl, int sc) = Position(start);
             (int el, int ec) = Position(end);
             return new SourceSpan(sl, sc, el, ec, start, end);

@@ -60,6 +60,13 @@ namespace ElectionLint.Config.Tests
         [InlineData("sts.yaml", "spec:\n  containers:\n  - name: etcd\n    envFrom:\n    - prefix: ETCD_\n      configMapRef: {name: e}\n---\nkind: ConfigMap\nmetadata: {name: e}\ndata:\n  ELECTION_TIMEOUT: \"300\"\n", "11:22 EL1001")]
         [InlineData("sts.yaml", "kind: ConfigMap\nmetadata: {name: e}\ndata:\n  ETCD_ELECTION_TIMEOUT: \"300\"\n---\nspec:\n  containers:\n  - name: etcd\n    envFrom:\n    - configMapRef: {name: e}\n    env:\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"1000\"\n", "")]
         [InlineData("sts.yaml", "kind: ConfigMap\nmetadata: {name: e}\ndata:\n  ETCD_ELECTION_TIMEOUT: \"300\"\n", "")]
+        // ZooKeeper ensembles from the images' variables: a server list with two or more voters; unwritten limits are the image's
+        [InlineData("docker-compose.yml", "services:\n  zk:\n    image: confluentinc/cp-zookeeper\n    environment:\n      ZOOKEEPER_TICK_TIME: 2000\n      ZOOKEEPER_INIT_LIMIT: 0\n      ZOOKEEPER_SERVERS: a:2888:3888;b:2888:3888;c:2888:3888\n", "6:29 EL1032")]
+        [InlineData("docker-compose.yml", "services:\n  zk:\n    image: zookeeper\n    environment:\n      ZOO_TICK_TIME: 2000\n      ZOO_SYNC_LIMIT: 0\n      ZOO_SERVERS: server.1=a:2888:3888;2181 server.2=b:2888:3888;2181\n", "6:23 EL1032")]
+        [InlineData("docker-compose.yml", "services:\n  zk:\n    image: zookeeper\n    environment:\n      ZOO_TICK_TIME: 2000\n      ZOO_INIT_LIMIT: 0\n      ZOO_SERVERS: server.1=a:2888:3888;2181\n", "")]
+        [InlineData("docker-compose.yml", "services:\n  zk:\n    image: bitnami/zookeeper\n    environment:\n      ZOO_TICK_TIME: 2000\n      ZOO_SERVERS: a:2888:3888,b:2888:3888,c:2888:3888::observer\n", "")]
+        // a chart's top-level env map
+        [InlineData("values.yaml", "replicaCount: 3\nenv:\n  ZK_TICK_TIME: 0\n", "3:17 EL1031")]
         // Helm extraEnvVars: name/value lists anywhere
         [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
         // kubeadm extraArgs, v1beta3 map and v1beta4 list

@@ -43,20 +43,25 @@ namespace ElectionLint.Config.Recognition
             }
             else if (container.Get("env") is MappingNode envMap)
             {
-                // Chart values write env as a map: {ZOO_TICK_TIME: 2000} or {ZOO_TICK_TIME: {value: 2000}} (bjw-s app-template).
-                ctx.Consumed.Add(envMap);
-                foreach (MappingEntry e in envMap.Entries)
-                {
-                    ScalarNode? v = e.Value as ScalarNode ?? (e.Value as MappingNode)?.Get("value") as ScalarNode;
-                    if (v != null && SurfaceTable.Env(e.KeyText) is SurfaceName n && !(v.IsNull && v.Style == ScalarStyle.Plain))
-                    {
-                        scopes.AddEnv(n, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span), e.KeyText);
-                    }
-                }
+                EnvMap(ctx, envMap, scopes);
             }
 
             Flags(ctx, words, scopes);
-            scopes.SetLeaderElectionDefaults(container.GetText("image"));
+            scopes.Finish(container.GetText("image"));
+        }
+
+        /// <summary>Chart values write env as a map: {ZOO_TICK_TIME: 2000} or {ZOO_TICK_TIME: {value: 2000}} (bjw-s app-template).</summary>
+        public static void EnvMap(RecognitionContext ctx, MappingNode envMap, Scopes scopes)
+        {
+            ctx.Consumed.Add(envMap);
+            foreach (MappingEntry e in envMap.Entries)
+            {
+                ScalarNode? v = e.Value as ScalarNode ?? (e.Value as MappingNode)?.Get("value") as ScalarNode;
+                if (v != null && SurfaceTable.Env(e.KeyText) is SurfaceName n && !(v.IsNull && v.Style == ScalarStyle.Plain))
+                {
+                    scopes.AddEnv(n, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span), e.KeyText);
+                }
+            }
         }
 
         /// <summary>
@@ -142,7 +147,7 @@ namespace ElectionLint.Config.Recognition
             }
 
             Flags(ctx, words, scopes);
-            scopes.SetLeaderElectionDefaults(svc.GetText("image"));
+            scopes.Finish(svc.GetText("image"));
         }
 
         /// <summary>A list of {name, value} mappings (container env, Helm extraEnvVars).</summary>
@@ -410,7 +415,49 @@ namespace ElectionLint.Config.Recognition
                     }
                 }
 
+                if (n.System == Rules.Systems.ZooKeeperEnsemble.Id)
+                {
+                    // Judged at Finish: only a container whose server list names two or more voters is an ensemble member.
+                    _ensemble[n.Setting] = (raw, location, name);
+                    return;
+                }
+
+                if (n.System == Rules.Systems.ZooKeeper.Id && n.Setting == Rules.Systems.ZooKeeper.TickTime)
+                {
+                    _ensemble[n.Setting] = (raw, location, name);
+                }
+
                 For(n.System).Add(n.Setting, raw!, location, name, n.Format);
+            }
+
+            private readonly Dictionary<string, (string? Raw, SettingLocation Location, string Name)> _ensemble = new Dictionary<string, (string?, SettingLocation, string)>();
+
+            /// <summary>
+            /// An ensemble member from its image's variables: the server list names two or more voters. INIT_LIMIT and SYNC_LIMIT
+            /// left out take the image's own defaults (official 5/2, Bitnami 10/5): unknown here, never zoo.cfg's "not set".
+            /// </summary>
+            private void FinishEnsemble()
+            {
+                const string distributed = Rules.Systems.ZooKeeperEnsemble.Distributed;
+                if (!_ensemble.TryGetValue(distributed, out var servers) || servers.Raw == null || Scope.IsTemplated(servers.Raw) ||
+                    Surfaces.ZooKeeperSurface.VotingServers(servers.Raw) < 2)
+                {
+                    return;
+                }
+
+                Scope scope = For(Rules.Systems.ZooKeeperEnsemble.Id);
+                scope.Add(distributed, "true", servers.Location, servers.Name);
+                foreach (string setting in new[] { Rules.Systems.ZooKeeperEnsemble.TickTime, Rules.Systems.ZooKeeperEnsemble.InitLimit, Rules.Systems.ZooKeeperEnsemble.SyncLimit })
+                {
+                    if (_ensemble.TryGetValue(setting, out var v) && v.Raw != null)
+                    {
+                        scope.Add(setting, v.Raw, v.Location, v.Name);
+                    }
+                    else if (setting != Rules.Systems.ZooKeeperEnsemble.TickTime)
+                    {
+                        scope.Default(setting, null);
+                    }
+                }
             }
 
             /// <summary>A command-line flag. etcd refuses to start when its ETCD_* variable is set too (pkg/flags verifyEnv).</summary>
@@ -444,7 +491,13 @@ namespace ElectionLint.Config.Recognition
             /// controller and cainjector default to 60s/40s/15s (internal/apis/config/shared/v1alpha1/defaults.go); for any other
             /// program an unwritten duration is unknown, never client-go's 15s/10s/2s.
             /// </summary>
-            public void SetLeaderElectionDefaults(string? image)
+            public void Finish(string? image)
+            {
+                FinishEnsemble();
+                SetLeaderElectionDefaults(image);
+            }
+
+            private void SetLeaderElectionDefaults(string? image)
             {
                 if (!_leaderElectionTwins)
                 {

@@ -172,6 +172,12 @@ namespace ElectionLint.Config.Recognition
                             case "patroni":
                                 PatroniSurface.RecognizeOperator(ctx, e);
                                 break;
+                            case "env" when e.Value is MappingNode envMap && !ctx.Consumed.Contains(envMap):
+                                // A chart's top-level env map, passed to its container by the templates.
+                                var envScopes = new ContainerShape.Scopes(ctx, e.Key.Span, etcd: childEtcd);
+                                ContainerShape.EnvMap(ctx, envMap, envScopes);
+                                envScopes.Finish(null);
+                                break;
                             default:
                                 if (KeyShapes.IsOrleansSection(key))
                                 {
@@ -188,7 +194,9 @@ namespace ElectionLint.Config.Recognition
                 {
                     if (ContainerShape.IsEnvList(seq))
                     {
-                        ContainerShape.EnvList(ctx, seq, new ContainerShape.Scopes(ctx, seq.Span, etcd: true));
+                        var scopes = new ContainerShape.Scopes(ctx, seq.Span, etcd: true);
+                        ContainerShape.EnvList(ctx, seq, scopes);
+                        scopes.Finish(null);
                         continue;
                     }
 

@@ -75,7 +75,7 @@ namespace ElectionLint.Config.Recognition.Surfaces
 
             // The servers added since keep their keys in their own shapes (ttl, failoverTimeout are common words); only their
             // variables are looked up here.
-            foreach (IEnumerable<SurfaceName> names in new[] { RedisSentinelSurface.Names, ElasticsearchSurface.Names })
+            foreach (IEnumerable<SurfaceName> names in new[] { RedisSentinelSurface.Names, ElasticsearchSurface.Names, ZooKeeperSurface.EnsembleNames })
             {
                 foreach (SurfaceName n in names)
                 {

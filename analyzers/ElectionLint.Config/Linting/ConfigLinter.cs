@@ -47,7 +47,7 @@ namespace ElectionLint.Config.Linting
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.</summary>
-        public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes)
+        public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes, IReadOnlyList<TemplateBinding>? templates = null)
         {
             if (bytes.Length > maxBytes)
             {
@@ -82,18 +82,21 @@ namespace ElectionLint.Config.Linting
                 return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0]);
             }
 
-            return Lint(new SourceText(path, text), profile, relativePath);
+            return Lint(new SourceText(path, text), profile, relativePath, templates);
         }
 
         /// <summary>Lints text already decoded.</summary>
-        public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath)
+        public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath) => Lint(source, profile, relativePath, null);
+
+        /// <param name="templates">What the chart's or role's templates do with this file's values (<see cref="ChartBindings"/>).</param>
+        public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath, IReadOnlyList<TemplateBinding>? templates)
         {
             var diagnostics = new List<LintDiagnostic>();
             string path = source.Path;
             FileKind kind = ConfigFileNames.KindOf(path);
             // Most files of a config repository cannot hold a timing setting: no key, flag or variable name ElectionLint reads
             // appears in them. They are not parsed; only their encoding and suppression comments are checked (docs/cli.md).
-            bool relevant = profile.Bindings.Count > 0 || Recognizer.MayHoldSettings(source.Text);
+            bool relevant = profile.Bindings.Count > 0 || (templates != null && templates.Count > 0) || Recognizer.MayHoldSettings(source.Text);
             ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source);
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
@@ -121,7 +124,7 @@ namespace ElectionLint.Config.Linting
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
-                Evaluate(parsed, profile, env, path, diagnostics, evaluations);
+                Evaluate(parsed, profile, env, path, diagnostics, evaluations, templates);
 
                 // Config files a ConfigMap holds: read as their own format, positions in this file.
                 foreach (EmbeddedFile embedded in EmbeddedFiles.Find(parsed))
@@ -170,9 +173,9 @@ namespace ElectionLint.Config.Linting
             _ => YamlReader.Read(source),
         };
 
-        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations)
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, IReadOnlyList<TemplateBinding>? templates = null)
         {
-            foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings))
+            foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
             {
                 EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
                 evaluations.Add(result);
@@ -354,7 +357,7 @@ namespace ElectionLint.Config.Linting
             {
                 // The size of the link's target is checked before reading and the limit enforced while reading.
                 byte[]? bytes = BoundedFile.Read(path, maxBytes, out string? skipped);
-                return bytes == null ? Skipped(path, profile, skipped!) : Lint(path, bytes, profile, relativePath, maxBytes);
+                return bytes == null ? Skipped(path, profile, skipped!) : Lint(path, bytes, profile, relativePath, maxBytes, ChartBindings.For(path));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

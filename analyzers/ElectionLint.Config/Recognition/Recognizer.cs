@@ -45,7 +45,7 @@ namespace ElectionLint.Config.Recognition
             return false;
         }
 
-        public static IReadOnlyList<ConfigurationInstance> Recognize(ParsedFile file, IReadOnlyList<Binding>? bindings = null)
+        public static IReadOnlyList<ConfigurationInstance> Recognize(ParsedFile file, IReadOnlyList<Binding>? bindings = null, IReadOnlyList<TemplateBinding>? templates = null)
         {
             var ctx = new RecognitionContext(file.Source);
             foreach (Node document in file.Documents)
@@ -71,6 +71,10 @@ namespace ElectionLint.Config.Recognition
                 }
 
                 Walk(ctx, document, file.Kind == FileKind.Properties);
+                if (templates != null && templates.Count > 0)
+                {
+                    TemplateBindings.Apply(ctx, document, templates);
+                }
             }
 
             PairKraftRoles(ctx.Scopes);

@@ -47,6 +47,18 @@ namespace ElectionLint.Config.Recognition
         /// <summary>True when the setting is written here.</summary>
         public bool Has(string setting) => _settings.ContainsKey(setting);
 
+        /// <summary>Where each written setting's value is.</summary>
+        public IEnumerable<SettingLocation> Locations
+        {
+            get
+            {
+                foreach (var s in _settings.Values)
+                {
+                    yield return s.Location;
+                }
+            }
+        }
+
         /// <summary>The raw text of a written setting (null for a value not known statically).</summary>
         public string? RawOf(string setting) => _settings.TryGetValue(setting, out var s) ? s.Raw : null;
 

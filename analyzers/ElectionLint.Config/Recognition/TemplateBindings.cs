@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Recognition.Surfaces;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Config.Recognition
+{
+    /// <summary>A value of a chart's values.yaml (or a role's defaults) that a template passes to a known setting.</summary>
+    public sealed class TemplateBinding
+    {
+        public TemplateBinding(string valuesPath, SurfaceName surface, string group)
+        {
+            ValuesPath = valuesPath;
+            Surface = surface;
+            Group = group;
+        }
+
+        /// <summary>The dotted path in the values file (global.leaderElection.leaseDuration).</summary>
+        public string ValuesPath { get; }
+
+        /// <summary>The setting the template writes it to, and the format it writes it in.</summary>
+        public SurfaceName Surface { get; }
+
+        /// <summary>The template it came from: one configuration per template and system.</summary>
+        public string Group { get; }
+    }
+
+    /// <summary>
+    /// Reads, in a template's text, where a value reaches a setting ElectionLint knows: a flag
+    /// (<c>--leader-elect-lease-duration={{ .Values.x }}</c>), a variable (<c>- name: ZOO_TICK_TIME</c> then
+    /// <c>value: {{ .Values.x | quote }}</c>) or a config key (<c>heartbeat-interval: {{ .Values.x }}</c>, <c>tickTime={{ x }}</c>).
+    /// Only a bare reference binds; an expression that computes the value (arithmetic, a default chain) is left alone.
+    /// </summary>
+    public static class TemplateBindings
+    {
+        private const string Helm = @"\{\{-?\s*(?:\$)?\.Values\.(?<path>[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*(?:\|\s*(?:quote|squote|toString|toYaml)\s*)?-?\}\}";
+        private const string Jinja = @"\{\{-?\s*(?<path>[A-Za-z_][\w]*)\s*(?:\|\s*(?:string|quote|to_json|int)\s*)*-?\}\}";
+
+        private static readonly Regex HelmFlag = Flag(Helm), JinjaFlag = Flag(Jinja);
+        private static readonly Regex HelmEnv = Env(Helm), JinjaEnv = Env(Jinja);
+        private static readonly Regex HelmKey = Key(Helm), JinjaKey = Key(Jinja);
+
+        private static Regex Flag(string value) => new Regex(@"--(?<name>[a-z][a-z0-9-]*)(?:=|\s+)[""']?" + value, RegexOptions.CultureInvariant);
+
+        private static Regex Env(string value) => new Regex(@"name:\s*[""']?(?<name>[A-Za-z_][\w.]*)[""']?\s*\r?\n\s*value:\s*[""']?" + value, RegexOptions.CultureInvariant);
+
+        private static Regex Key(string value) => new Regex(@"(?m)^\s*(?<name>[A-Za-z][\w.-]*)\s*[:=]\s*[""']?" + value, RegexOptions.CultureInvariant);
+
+        /// <param name="jinja">An Ansible template (<c>{{ var }}</c>) rather than a Helm one (<c>{{ .Values.a.b }}</c>).</param>
+        /// <param name="prefix">The subchart's key in an umbrella chart's values ("etcd."), or empty.</param>
+        public static List<TemplateBinding> Scan(string template, string group, bool jinja, string prefix = "")
+        {
+            var found = new List<TemplateBinding>();
+            bool etcd = template.IndexOf("etcd", StringComparison.OrdinalIgnoreCase) >= 0;
+            foreach (Match m in (jinja ? JinjaFlag : HelmFlag).Matches(template))
+            {
+                string name = m.Groups["name"].Value;
+                if (SurfaceTable.Flag(name) is SurfaceName n && (n.System != Etcd.Id || etcd))
+                {
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group));
+                }
+            }
+
+            foreach (Match m in (jinja ? JinjaEnv : HelmEnv).Matches(template))
+            {
+                if (SurfaceTable.Env(m.Groups["name"].Value) is SurfaceName n)
+                {
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group));
+                }
+            }
+
+            foreach (Match m in (jinja ? JinjaKey : HelmKey).Matches(template))
+            {
+                // A config key, or a variable in an env file (ETCD_ELECTION_TIMEOUT={{ etcd_election_timeout }}).
+                if ((KeyOf(m.Groups["name"].Value) ?? SurfaceTable.Env(m.Groups["name"].Value)) is SurfaceName n)
+                {
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group));
+                }
+            }
+
+            return found;
+        }
+
+        private static string Path(string prefix, Match m)
+        {
+            string path = m.Groups["path"].Value;
+            return path.StartsWith("global.", StringComparison.Ordinal) ? path : prefix + path;
+        }
+
+        /// <summary>A config key a template writes: leaderElection's durations, etcd's keys, zoo.cfg's and Kafka's properties.</summary>
+        private static SurfaceName? KeyOf(string name)
+        {
+            foreach (SurfaceName n in KubernetesSurface.BlockKeys)
+            {
+                if (n.Name == name && n.Setting != KubernetesLeaderElection.LeaderElect)
+                {
+                    return n;
+                }
+            }
+
+            return SurfaceTable.Key(name) is SurfaceName k && (k.System == Etcd.Id || k.System == ZooKeeper.Id || k.System.StartsWith("kafka-", StringComparison.Ordinal)) ? k : null;
+        }
+
+        /// <summary>
+        /// Adds the bound values of <paramref name="root"/> as configurations: one per template and system, at the values'
+        /// own positions. A value another shape already reads (a leaderElection block in the values) is not read twice, and
+        /// a setting no template binds is unknown, never defaulted: the template may write it some other way.
+        /// </summary>
+        internal static void Apply(RecognitionContext ctx, Node root, IReadOnlyList<TemplateBinding> bindings)
+        {
+            var used = new HashSet<int>();
+            foreach (Scope s in ctx.Scopes)
+            {
+                foreach (SettingLocation l in s.Locations)
+                {
+                    used.Add(l.Value.StartOffset);
+                }
+            }
+
+            var groups = new Dictionary<(string, string), Scope>();
+            foreach (TemplateBinding b in bindings)
+            {
+                if (Find(root, b.ValuesPath) is not MappingEntry e || e.Value is not ScalarNode v || (v.IsNull && v.Style == ScalarStyle.Plain) || used.Contains(v.ContentSpan(ctx.Text).StartOffset))
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue((b.Group, b.Surface.System), out Scope? scope))
+                {
+                    scope = ctx.NewScope(b.Surface.System, e.Key.Span);
+                    groups[(b.Group, b.Surface.System)] = scope;
+                    foreach (Rules.Model.SettingDefinition s in scope.System.Settings)
+                    {
+                        scope.Default(s.Id, null);
+                    }
+                }
+
+                scope.Add(b.Surface.Setting, v, ctx.Text, b.ValuesPath, e.Key.Span, b.Surface.Format);
+            }
+
+            // Two templates binding the very same values make one configuration.
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            foreach (KeyValuePair<(string, string), Scope> g in groups)
+            {
+                string signature = g.Key.Item2 + ":" + string.Join(",", SortedOffsets(g.Value));
+                if (!kept.Add(signature))
+                {
+                    g.Value.Clear();
+                }
+            }
+        }
+
+        private static IEnumerable<int> SortedOffsets(Scope scope)
+        {
+            var offsets = new List<int>();
+            foreach (SettingLocation l in scope.Locations)
+            {
+                offsets.Add(l.Value.StartOffset);
+            }
+
+            offsets.Sort();
+            return offsets;
+        }
+
+        /// <summary>The entry at a dotted path of nested mappings.</summary>
+        private static MappingEntry? Find(Node root, string path)
+        {
+            Node? node = root;
+            MappingEntry? entry = null;
+            foreach (string segment in path.Split('.'))
+            {
+                if (node is not MappingNode m || m.Entry(segment) is not MappingEntry e)
+                {
+                    return null;
+                }
+
+                entry = e;
+                node = e.Value;
+            }
+
+            return entry;
+        }
+    }
+}

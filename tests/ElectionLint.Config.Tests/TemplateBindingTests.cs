@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using ElectionLint.Config.Linting;
+using ElectionLint.Rules.Profile;
+using Xunit;
+
+namespace ElectionLint.Config.Tests
+{
+    /// <summary>Charts and roles without rendering: the values the templates pass to known settings, linted at their positions.</summary>
+    public class TemplateBindingTests : IDisposable
+    {
+        private readonly string _dir = Path.Combine(Path.GetTempPath(), "electionlint-templates-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+        private string Write(string relative, string text)
+        {
+            string path = Path.Combine(_dir, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        private static string[] LintAt(string path) =>
+            Lint.Where(ConfigLinter.LintFile(path, ProfileDocument.Empty, Path.GetFileName(path)).Diagnostics);
+
+        [Fact]
+        public void A_charts_flags_variables_and_keys_bind_its_values()
+        {
+            Write("chart/Chart.yaml", "apiVersion: v2\nname: demo\n");
+            Write("chart/templates/deployment.yaml",
+                "spec:\n  template:\n    spec:\n      containers:\n      - name: manager\n        args:\n" +
+                "        - --leader-elect-lease-duration={{ .Values.leaderElection.lease }}\n" +
+                "        - --leader-elect-renew-deadline={{ .Values.leaderElection.renew | quote }}\n" +
+                "        env:\n        - name: ZOO_TICK_TIME\n          value: {{ .Values.tickTime | quote }}\n");
+            // A subchart's values sit under its name; global.* stays global.
+            Write("chart/charts/etcd/templates/cm.yaml", "data:\n  etcd.conf.yml: |\n    heartbeat-interval: {{ .Values.heartbeat }}\n    election-timeout: {{ .Values.election }}\n");
+            string values = Write("chart/values.yaml", "leaderElection:\n  lease: 10s\n  renew: 10s\ntickTime: 0\netcd:\n  heartbeat: 100\n  election: 300\n");
+            Assert.Equal(new[] { "2:10 EL1010", "4:11 EL1031", "7:13 EL1001" }, LintAt(values));
+            var d = ConfigLinter.LintFile(values, ProfileDocument.Empty, "values.yaml").Diagnostics.First();
+            Assert.StartsWith("leaderElection.lease 10s is not greater than leaderElection.renew 10s;", d.Message);
+
+            // values-*.yaml beside it are read the same way; an unbound setting is unknown, not the component's default.
+            Assert.Equal(new[] { "1:25 EL1010" }, LintAt(Write("chart/values-prod.yaml", "leaderElection: {lease: 5s, renew: 6s}\n")));
+            Assert.Empty(LintAt(Write("chart/values-lan.yaml", "leaderElection: {lease: 1s}\n")));
+        }
+
+        [Fact]
+        public void A_value_another_shape_reads_is_not_read_twice()
+        {
+            Write("chart/Chart.yaml", "apiVersion: v2\nname: demo\n");
+            Write("chart/templates/a.yaml", "args: [\"--leader-elect-lease-duration={{ .Values.leaderElection.leaseDuration }}\", \"--leader-elect-renew-deadline={{ .Values.leaderElection.renewDeadline }}\"]\n");
+            Write("chart/templates/b.yaml", "args: [\"--leader-elect-lease-duration={{ .Values.leaderElection.leaseDuration }}\", \"--leader-elect-renew-deadline={{ .Values.leaderElection.renewDeadline }}\"]\n");
+            string values = Write("chart/values.yaml", "leaderElection:\n  leaseDuration: 10s\n  renewDeadline: 10s\n");
+            Assert.Equal(new[] { "2:18 EL1010" }, LintAt(values));
+        }
+
+        [Fact]
+        public void An_ansible_roles_templates_bind_its_defaults()
+        {
+            Write("roles/etcd/templates/etcd.env.j2", "ETCD_DATA_DIR={{ etcd_data_dir }}\nETCD_ELECTION_TIMEOUT={{ election_ms }}\nETCD_HEARTBEAT_INTERVAL={{ heartbeat_ms }}\n");
+            string defaults = Write("roles/etcd/defaults/main.yml", "election_ms: 300\nheartbeat_ms: 100\n");
+            Assert.Equal(new[] { "1:14 EL1001" }, LintAt(defaults));
+            // A computed value binds nothing.
+            Write("roles/etcd/templates/etcd.env.j2", "ETCD_ELECTION_TIMEOUT={{ heartbeat_ms * 3 }}\nETCD_HEARTBEAT_INTERVAL={{ heartbeat_ms }}\n");
+            Assert.Empty(LintAt(defaults));
+        }
+
+        [Fact]
+        public void Values_outside_a_chart_or_role_bind_nothing()
+        {
+            Write("plain/templates/a.yaml", "args: [\"--leader-elect-lease-duration={{ .Values.lease }}\"]\n");
+            Assert.Empty(LintAt(Write("plain/values.yaml", "lease: 0s\n")));
+        }
+    }
+}

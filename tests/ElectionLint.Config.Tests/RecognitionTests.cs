@@ -67,6 +67,17 @@ namespace ElectionLint.Config.Tests
         [InlineData("docker-compose.yml", "services:\n  zk:\n    image: bitnami/zookeeper\n    environment:\n      ZOO_TICK_TIME: 2000\n      ZOO_SERVERS: a:2888:3888,b:2888:3888,c:2888:3888::observer\n", "")]
         // a chart's top-level env map
         [InlineData("values.yaml", "replicaCount: 3\nenv:\n  ZK_TICK_TIME: 0\n", "3:17 EL1031")]
+        // Spring Boot: the bound Duration (bare numbers are ms), raw client properties, relaxed names, brackets; the consumer's own win
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 10s\n      properties:\n        session.timeout.ms: 10000\n", "4:27 EL1020")]
+        [InlineData("application-prod.properties", "spring.kafka.consumer.heartbeatInterval=10000\nspring.kafka.properties[session.timeout.ms]=10000\n", "1:41 EL1020")]
+        [InlineData("application.yml", "spring.kafka:\n  properties:\n    session.timeout.ms: 4000\n  consumer:\n    properties:\n      session.timeout.ms: 45000\n", "")]
+        [InlineData("application.yml", "spring.kafka:\n  properties:\n    session.timeout.ms: 4000\n", "3:25 EL1021")]
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat_interval: PT15S\n      properties: {session.timeout.ms: 45000}\n", "")]
+        [InlineData("config.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 10s\n", "")]
+        // Confluent for Kubernetes configOverrides: key=value lines, server for the brokers, consumer for clients
+        [InlineData("kafka.yaml", "kind: Kafka\nspec:\n  configOverrides:\n    server:\n      - broker.heartbeat.interval.ms=2000\n      - broker.session.timeout.ms=5000\n", "6:35 EL2001")]
+        [InlineData("connect.yaml", "kind: Connect\nspec:\n  configOverrides:\n    consumer:\n      - session.timeout.ms=3000\n", "5:28 EL1021")]
+        [InlineData("kafka.yaml", "kind: Kafka\nspec:\n  configOverrides:\n    server:\n      - session.timeout.ms=3000\n", "")]
         // Helm extraEnvVars: name/value lists anywhere
         [InlineData("values.yaml", "etcd:\n  extraEnvVars:\n    - name: ETCD_HEARTBEAT_INTERVAL\n      value: \"500\"\n    - name: ETCD_ELECTION_TIMEOUT\n      value: \"2000\"\n", "6:15 EL1001")]
         // kubeadm extraArgs, v1beta3 map and v1beta4 list

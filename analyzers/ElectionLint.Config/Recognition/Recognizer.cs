@@ -70,7 +70,13 @@ namespace ElectionLint.Config.Recognition
                     continue;
                 }
 
+                if (SpringKafkaSurface.IsSpringFile(file.Source.Path))
+                {
+                    SpringKafkaSurface.Recognize(ctx, document); // before the walk: it takes the properties maps it reads
+                }
+
                 Walk(ctx, document, file.Kind == FileKind.Properties);
+
                 if (templates != null && templates.Count > 0)
                 {
                     TemplateBindings.Apply(ctx, document, templates);
@@ -172,6 +178,9 @@ namespace ElectionLint.Config.Recognition
                             case "server":
                             case "raft":
                                 HashiCorpRaftSurface.Recognize(ctx, e);
+                                break;
+                            case "configOverrides":
+                                ConfluentSurface.Recognize(ctx, e);
                                 break;
                             case "patroni":
                                 PatroniSurface.RecognizeOperator(ctx, e);

@@ -218,6 +218,9 @@ namespace ElectionLint.CodeFixes
                     return Number(cast.Expression, n, model, ct) is ExpressionSyntax ce ? cast.WithExpression(ce) : null;
                 case CheckedExpressionSyntax ch:
                     return Number(ch.Expression, n, model, ct) is ExpressionSyntax che ? ch.WithExpression(che) : null;
+                case MemberAccessExpressionSyntax total when TotalUnit(total.Name.Identifier.Text) is decimal unit && IsTimeSpanType(model.GetTypeInfo(total.Expression, ct).Type):
+                    // (int)TimeSpan.FromSeconds(5).TotalMilliseconds: the TimeSpan inside takes the value, the conversion stays.
+                    return TimeSpanValue(total.Expression, n * unit, model, ct, atUse: false) is ExpressionSyntax span ? total.WithExpression(span) : null;
                 case BinaryExpressionSyntax mul when mul.IsKind(SyntaxKind.MultiplyExpression):
                     // 10 * 1000 → 12 * 1000: the factor that reads as a unit stays when the value is a whole multiple of it.
                     if (LiteralValue(mul.Right) is decimal right && right != 0m && n % right == 0m && Number(mul.Left, n / right, model, ct) is ExpressionSyntax left)
@@ -240,6 +243,13 @@ namespace ElectionLint.CodeFixes
 
             return NumberLiteral(n)?.WithTriviaFrom(e);
         }
+
+        private static decimal? TotalUnit(string property) => property switch
+        {
+            "TotalMilliseconds" => Millisecond,
+            "TotalSeconds" => Second,
+            _ => null,
+        };
 
         /// <summary>A literal token like <paramref name="like"/> (separators, decimal point, suffix, trivia) holding <paramref name="n"/> ≥ 0.</summary>
         private static SyntaxToken? Token(SyntaxToken like, decimal n)

@@ -63,6 +63,21 @@ namespace ElectionLint.Analyzers.Tests
         public Task Reassigned_local_stops_the_scan() => Check(string.Empty,
             "var c = new LeaderElectionConfig(l);\nc = new LeaderElectionConfig(l);\nc.LeaseDuration = TimeSpan.FromSeconds(10);");
 
+        [Theory]
+        [InlineData("(int)TimeSpan.FromSeconds(5).TotalMilliseconds")]
+        [InlineData("(int)TimeSpan.FromMinutes(1.0 / 12).TotalMilliseconds")]
+        [InlineData("(int)(TimeSpan.FromSeconds(5).TotalSeconds * 1000)")]
+        [InlineData("(int)(TimeSpan.FromMilliseconds(5000.9).TotalMilliseconds)")]
+        public Task TimeSpan_totals_fold_to_numbers(string expression) => Check(string.Empty,
+            $"var c = new ConsumerConfig {{ SessionTimeoutMs = {{|EL1021:{expression}|}} }};");
+
+        [Theory]
+        [InlineData("TimeSpan.FromSeconds(5).Milliseconds")]
+        [InlineData("(int)p.TotalMilliseconds")]
+        [InlineData("(int)TimeSpan.FromMilliseconds(9000.5).TotalMilliseconds")]
+        public Task TimeSpan_components_and_unknown_spans_stay_silent(string expression) => Check(string.Empty,
+            $"var c = new ConsumerConfig {{ SessionTimeoutMs = {expression} }};");
+
         [Fact]
         public Task Nullable_null_means_unset() => Check(string.Empty,
             "var c = new ConsumerConfig { SessionTimeoutMs = null, HeartbeatIntervalMs = 3000 };");

@@ -42,6 +42,11 @@ namespace ElectionLint.CodeFixes.Tests
             "var c = new ConsumerConfig { SessionTimeoutMs = 10_000 };");
 
         [Fact]
+        public Task A_TimeSpan_total_keeps_its_form() => Case(
+            "var c = new ConsumerConfig { SessionTimeoutMs = {|EL1021:(int)TimeSpan.FromSeconds(3).TotalMilliseconds|} };",
+            "var c = new ConsumerConfig { SessionTimeoutMs = (int)TimeSpan.FromSeconds(10).TotalMilliseconds };");
+
+        [Fact]
         public Task C08_a_product_keeps_its_unit_factor() => Case(
             "var c = new ConsumerConfig { MaxPollIntervalMs = {|EL1022:10 * 1000|} };",
             "var c = new ConsumerConfig { MaxPollIntervalMs = 50 * 1000 };");

@@ -88,7 +88,7 @@ namespace ElectionLint.Analyzers.Evaluation
             switch (op)
             {
                 case IConversionOperation conv:
-                    return Evaluate(conv.Operand, depth + 1);
+                    return Convert_(conv, Evaluate(conv.Operand, depth + 1));
                 case IUnaryOperation unary when unary.OperatorKind == UnaryOperatorKind.Minus:
                     return Negate(Evaluate(unary.Operand, depth + 1));
                 case IUnaryOperation unary when unary.OperatorKind == UnaryOperatorKind.Plus:
@@ -103,6 +103,8 @@ namespace ElectionLint.Analyzers.Evaluation
                     return Field(field.Field, depth);
                 case IPropertyReferenceOperation property when IsTimeSpan(property.Property.ContainingType) && property.Property.IsStatic:
                     return null;
+                case IPropertyReferenceOperation total when IsTimeSpan(total.Property.ContainingType) && total.Instance != null:
+                    return Total(total.Property.Name, Evaluate(total.Instance, depth + 1));
                 case ILocalReferenceOperation local:
                     return Local(local, depth);
                 case IParenthesizedOperation paren:
@@ -375,6 +377,47 @@ namespace ElectionLint.Analyzers.Evaluation
             }
 
             return _timeSpan != null && SymbolEqualityComparer.Default.Equals(type, _timeSpan);
+        }
+
+        /// <summary>
+        /// TimeSpan.TotalMilliseconds and its siblings as numbers (<c>(int)TimeSpan.FromSeconds(n).TotalMilliseconds</c>); the
+        /// components (.Milliseconds, .Seconds: 0–999, 0–59) are not the duration, so they stay unknown.
+        /// </summary>
+        private static StaticValue? Total(string property, StaticValue? span)
+        {
+            if (span is not StaticValue v || !v.IsTimeSpan)
+            {
+                return null;
+            }
+
+            decimal? unit = property switch
+            {
+                "TotalMilliseconds" => 1_000_000m,
+                "TotalSeconds" => 1_000_000_000m,
+                "TotalMinutes" => 60_000_000_000m,
+                "TotalHours" => 3_600_000_000_000m,
+                "TotalDays" => 86_400_000_000_000m,
+                "Ticks" => 100m,
+                _ => null,
+            };
+            return unit is decimal u ? StaticValue.Of(v.Number / u) : (StaticValue?)null;
+        }
+
+        /// <summary>An explicit conversion to an integer type truncates toward zero, as C# does from double; one out of range is unknown.</summary>
+        private static StaticValue? Convert_(IConversionOperation conv, StaticValue? value)
+        {
+            if (value is not StaticValue v || v.IsTimeSpan || v.Text != null || v.IsNull || v.Number == decimal.Truncate(v.Number))
+            {
+                return value;
+            }
+
+            return conv.Type?.SpecialType switch
+            {
+                SpecialType.System_Int32 => v.Number >= int.MinValue && v.Number <= int.MaxValue ? StaticValue.Of(decimal.Truncate(v.Number)) : (StaticValue?)null,
+                SpecialType.System_Int64 => v.Number >= long.MinValue && v.Number <= long.MaxValue ? StaticValue.Of(decimal.Truncate(v.Number)) : (StaticValue?)null,
+                SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Byte or SpecialType.System_SByte => null,
+                _ => value,
+            };
         }
 
         private static StaticValue? Negate(StaticValue? v) =>

@@ -21,7 +21,7 @@ namespace ElectionLint.Config.Recognition
         /// it and ends within 40 after. Searching these in a lower-cased copy (vectorised, ordinal) and trying the pattern only
         /// around them costs a few percent of a parse, where a compiled pattern took 16–18 ms to build in every process.
         /// </summary>
-        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership", "loop", "retry", "down", "sentinel", "failover", "fault", "raft", "performance", "vip_" };
+        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership", "loop_wait", "retry_timeout", "down-after", "down_after", "downafter", "sentinel_failover", "failover-timeout", "fault_detection", "raft_multiplier", "performance_multiplier", "vip_" };
 
         /// <summary>False when the text cannot hold any setting ElectionLint recognises (bindings aside).</summary>
         public static bool MayHoldSettings(string text)

@@ -11,7 +11,6 @@ namespace ElectionLint.Rules.Systems
     public static class Elasticsearch
     {
         public const string Id = "elasticsearch";
-        public const string Prefix = "cluster.fault_detection.";
         public const string LeaderInterval = "cluster.fault_detection.leader_check.interval";
         public const string LeaderTimeout = "cluster.fault_detection.leader_check.timeout";
         public const string LeaderRetryCount = "cluster.fault_detection.leader_check.retry_count";

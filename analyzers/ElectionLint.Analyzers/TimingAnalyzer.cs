@@ -21,16 +21,14 @@ namespace ElectionLint.Analyzers
 {
     /// <summary>
     /// Finds lease, Raft and session options in C# (object initializers, constructor arguments, later assignments to
-    /// the same local, Configure&lt;T&gt; lambdas, method arguments), folds their values and reports the engine's findings
-    /// on the offending value.
+    /// the same local, <c>with</c>, the options registrations of a body, sections bound from appsettings, method
+    /// arguments), folds their values and reports the engine's findings on the offending value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TimingAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property names: the suggested values a code fix can apply.</summary>
         public const string RepairCount = "ElectionLint.Repairs";
-
-        private static readonly string[] ConfigureMethods = { "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
 
@@ -55,16 +53,46 @@ namespace ElectionLint.Analyzers
                 return; // no bound type in this compilation: nothing to do, nothing registered
             }
 
-            start.RegisterOperationAction(c => Guarded(c, types, profile, AnalyzeCreation), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => Guarded(c, types, profile, AnalyzeInvocation), OperationKind.Invocation);
+            var settings = new AppSettingsSource(start.Options.AdditionalFiles);
+
+            // One member body at a time: every finding lands in the body analysed (local, so the IDE shows it as you type),
+            // and the Configure calls of one options type in it are read as one configuration.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                var found = new List<IOperation>();
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        lock (found)
+                        {
+                            found.Add(c.Operation);
+                        }
+                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation,
+                    OperationKind.With);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    IOperation[] operations;
+                    lock (found)
+                    {
+                        operations = found.ToArray();
+                    }
+
+                    if (operations.Length > 0)
+                    {
+                        Guarded(() => new BlockAnalysis(end, types, profile, settings).Run(operations));
+                    }
+                });
+            });
         }
 
-        /// <summary>Nothing escapes a callback: an unexpected failure on one creation costs its findings, not the build's (no AD0001).</summary>
-        private static void Guarded(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile, Action<OperationAnalysisContext, BoundTypes, AnalysisProfile> analyze)
+        /// <summary>Nothing escapes a callback: an unexpected failure in one body costs its findings, not the build's (no AD0001).</summary>
+        private static void Guarded(Action analyze)
         {
             try
             {
-                analyze(context, types, profile);
+                analyze();
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -82,43 +110,223 @@ namespace ElectionLint.Analyzers
                 }
 
                 var members = b.CSharpSettings.Select(s => new MemberBinding(s.Source, s.Role, ValueKind.Declared, s.Unit != null ? Rules.Timing.DurationParser.UnitNanos(s.Unit) : (long?)null)).ToArray();
-                yield return new TypeBinding(b.CSharpType, b.System, null, members) { IncludeSubclasses = true };
+                yield return new TypeBinding(b.CSharpType, b.System, null, members) { IncludeSubclasses = true, IsUserBinding = true };
             }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile)
+        /// <summary>The findings of one member body.</summary>
+        private sealed class BlockAnalysis
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (!types.TryGet(creation.Type, out TypeBinding binding))
+            private readonly OperationBlockAnalysisContext _context;
+            private readonly BoundTypes _types;
+            private readonly AnalysisProfile _profile;
+            private readonly AppSettingsSource _settings;
+            private readonly SettingCollector _collector;
+            private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.Ordinal);
+
+            public BlockAnalysis(OperationBlockAnalysisContext context, BoundTypes types, AnalysisProfile profile, AppSettingsSource settings)
             {
-                return;
+                _context = context;
+                _types = types;
+                _profile = profile;
+                _settings = settings;
+                _collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken), context.Compilation, types, context.CancellationToken);
             }
 
-            var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
-            ConfigurationInstance instance = SettingCollector.Start(binding, Anchor(creation));
-            foreach (IArgumentOperation arg in creation.Arguments)
+            public void Run(IOperation[] operations)
             {
-                if (arg.Parameter != null && SettingCollector.Member(binding.ConstructorParameters, arg.Parameter.Name) is MemberBinding m && arg.ArgumentKind != ArgumentKind.DefaultValue)
+                var pipeline = new OptionsPipeline(_types, _context.CancellationToken);
+                foreach (IOperation op in operations)
                 {
-                    collector.Add(instance, m, arg.Value, conditional: false);
+                    switch (op)
+                    {
+                        case IObjectCreationOperation creation:
+                            Creation(creation);
+                            break;
+                        case IWithOperation with:
+                            With(with);
+                            break;
+                        case IInvocationOperation invocation when !pipeline.Add(invocation):
+                            Invocation(invocation);
+                            break;
+                    }
+                }
+
+                foreach (OptionsPipeline.Group group in pipeline.Groups())
+                {
+                    PerEnvironment(() => pipeline.Collect(group, _collector), group.Binding.Members);
                 }
             }
 
-            if (creation.Initializer != null)
+            /// <summary>
+            /// Collects and reports once; again per appsettings environment when values came from appsettings (a finding
+            /// that is the same in several environments is reported once).
+            /// </summary>
+            private void PerEnvironment(Func<ConfigurationInstance?> collect, IEnumerable<MemberBinding> members)
             {
-                collector.Statements(instance, binding, creation.Initializer.Initializers, receiver => receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver });
+                _collector.Use(_settings, 0);
+                ConfigurationInstance? instance = collect();
+                if (instance == null)
+                {
+                    return;
+                }
+
+                Report(instance, members);
+                if (!_collector.UsedSettings)
+                {
+                    return;
+                }
+
+                int environments = _settings.Get(_context.CancellationToken).Environments.Count;
+                for (int env = 1; env < environments; env++)
+                {
+                    _collector.Use(_settings, env);
+                    if (collect() is ConfigurationInstance other)
+                    {
+                        Report(other, members);
+                    }
+                }
             }
 
-            // var config = new X { … }; config.Prop = …; (later statements of the same block)
-            if (creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } &&
-                Statement(declarator) is IOperation statement && statement.Parent is IBlockOperation block)
+            private void Creation(IObjectCreationOperation creation)
             {
-                ILocalSymbol local = declarator.Symbol;
-                int index = block.Operations.IndexOf(statement);
-                collector.Statements(instance, binding, Mentioning(block, local.Name, index), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
+                if (!_types.TryGet(creation.Type, out TypeBinding binding))
+                {
+                    return;
+                }
+
+                PerEnvironment(
+                    () =>
+                    {
+                        ConfigurationInstance instance = _collector.Start(binding, Anchor(creation), creation.Type);
+                        var matched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        foreach (IArgumentOperation arg in creation.Arguments)
+                        {
+                            if (arg.Parameter == null || arg.ArgumentKind == ArgumentKind.DefaultValue)
+                            {
+                                continue;
+                            }
+
+                            if (SettingCollector.Member(binding.ConstructorParameters, arg.Parameter.Name) is MemberBinding m)
+                            {
+                                _collector.Add(instance, m, arg.Value, conditional: false);
+                            }
+                            else if (binding.IsUserBinding && SettingCollector.MemberIgnoringCase(binding.Members, arg.Parameter.Name) is MemberBinding p)
+                            {
+                                _collector.Add(instance, p, arg.Value, conditional: false); // a positional record's or constructor's parameter of a user binding
+                                matched.Add(p.Member);
+                            }
+                            else if (SettingCollector.IsCopySource(arg.Parameter.Type, creation.Type))
+                            {
+                                _collector.UnknownDefaults(instance, binding, matched); // new ConsumerConfig(other): what other holds is not known
+                            }
+                        }
+
+                        if (creation.Initializer != null)
+                        {
+                            _collector.Statements(instance, binding, creation.Initializer.Initializers, receiver => receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver });
+                        }
+
+                        LaterStatements(creation, instance, binding);
+                        return instance;
+                    },
+                    binding.Members.Concat(binding.ConstructorParameters).Concat(binding.SetKeys));
             }
 
-            Report(context, instance, profile, binding.Members.Concat(binding.ConstructorParameters).Concat(binding.SetKeys));
+            /// <summary><c>a with { Lease = … }</c>: the members set are known, the rest are copied from a value not folded here.</summary>
+            private void With(IWithOperation with)
+            {
+                if (!_types.TryGet(with.Type, out TypeBinding binding))
+                {
+                    return;
+                }
+
+                PerEnvironment(
+                    () =>
+                    {
+                        ConfigurationInstance instance = _collector.Start(binding, with.Syntax.GetLocation(), null);
+                        _collector.UnknownDefaults(instance, binding, new HashSet<string>());
+                        _collector.Statements(instance, binding, with.Initializer.Initializers, receiver => receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver });
+                        return instance;
+                    },
+                    binding.Members);
+            }
+
+            /// <summary>var config = new X { … }; config.Prop = …; config.Bind(…) (later statements of the same block).</summary>
+            private void LaterStatements(IOperation value, ConfigurationInstance instance, TypeBinding binding)
+            {
+                if (value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } &&
+                    Statement(declarator) is IOperation statement && statement.Parent is IBlockOperation block)
+                {
+                    ILocalSymbol local = declarator.Symbol;
+                    int index = block.Operations.IndexOf(statement);
+                    _collector.Statements(instance, binding, Mentioning(block, local.Name, index), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
+                }
+            }
+
+            private void Invocation(IInvocationOperation invocation)
+            {
+                IMethodSymbol method = invocation.TargetMethod;
+                if (_types.HasMethods && _types.TryGetMethod(method, out MethodBinding methodBinding))
+                {
+                    var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation());
+                    foreach (IArgumentOperation arg in invocation.Arguments)
+                    {
+                        if (arg.Parameter != null && SettingCollector.Member(methodBinding.Parameters, arg.Parameter.Name) is MemberBinding m)
+                        {
+                            _collector.Add(instance, m, arg.Value, conditional: false);
+                        }
+                    }
+
+                    Report(instance, methodBinding.Parameters);
+                    return;
+                }
+
+                // configuration.GetSection("Kafka").Get<ConsumerConfig>(): a new instance with the section's values
+                if (method.Name == "Get" && method.IsGenericMethod && method.ContainingType?.Name == "ConfigurationBinder" &&
+                    _types.TryGet(method.TypeArguments[0], out TypeBinding binding) && invocation.Arguments.Length > 0)
+                {
+                    PerEnvironment(
+                        () =>
+                        {
+                            ConfigurationInstance instance = _collector.Start(binding, invocation.Syntax.GetLocation(), method.TypeArguments[0]);
+                            _collector.Bind(instance, binding, ConfigurationSections.PathOf(invocation.Arguments[0].Value, _context.CancellationToken), invocation.Syntax.GetLocation());
+                            LaterStatements(invocation, instance, binding);
+                            return instance;
+                        },
+                        binding.Members);
+                }
+            }
+
+            private void Report(ConfigurationInstance instance, IEnumerable<MemberBinding> members)
+            {
+                SyntaxTree tree = _context.OperationBlocks[0].Syntax.SyntaxTree;
+                EvaluationResult result = Evaluator.Evaluate(instance, _profile.For(tree.FilePath), _profile.Severities);
+                foreach (Finding f in result.Findings)
+                {
+                    Location location = f.Location as Location ?? instance.Anchor as Location ?? _context.OperationBlocks[0].Syntax.GetLocation();
+                    if (!_reported.Add(f.RuleId + "|" + location.GetLineSpan() + "|" + f.Message))
+                    {
+                        continue; // the same finding in another appsettings environment
+                    }
+
+                    var additional = new List<Location>();
+                    if (!location.IsInSource && instance.Anchor is Location { IsInSource: true } binding)
+                    {
+                        additional.Add(binding); // a value in appsettings.json: the code that binds it
+                    }
+
+                    foreach (SettingOccurrence o in f.Related)
+                    {
+                        if (o.Location is Location l)
+                        {
+                            additional.Add(l);
+                        }
+                    }
+
+                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Descriptors.ToRoslyn(f.Severity), additional, Properties(f, instance, members, location), f.Message));
+                }
+            }
         }
 
         /// <summary>Per block, the statements each name appears in: one scan per block, not one per creation (linear in block size).</summary>
@@ -163,53 +371,6 @@ namespace ElectionLint.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, BoundTypes types, AnalysisProfile profile)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            IMethodSymbol method = invocation.TargetMethod;
-            if (types.HasMethods && types.TryGetMethod(method, out MethodBinding methodBinding))
-            {
-                var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
-                var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation());
-                foreach (IArgumentOperation arg in invocation.Arguments)
-                {
-                    if (arg.Parameter != null && SettingCollector.Member(methodBinding.Parameters, arg.Parameter.Name) is MemberBinding m)
-                    {
-                        collector.Add(instance, m, arg.Value, conditional: false);
-                    }
-                }
-
-                Report(context, instance, profile, methodBinding.Parameters);
-                return;
-            }
-
-            if (Array.IndexOf(ConfigureMethods, method.Name) < 0)
-            {
-                return;
-            }
-
-            // services.Configure<T>(o => { o.X = …; }), builder.Configure(o => …), PostConfigure, ConfigureAll
-            foreach (IArgumentOperation arg in invocation.Arguments)
-            {
-                IOperation value = arg.Value is IDelegateCreationOperation d ? d.Target : arg.Value;
-                if (value is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters.Length == 0)
-                {
-                    continue;
-                }
-
-                IParameterSymbol parameter = lambda.Symbol.Parameters[0];
-                if (!types.TryGet(parameter.Type, out TypeBinding binding))
-                {
-                    continue;
-                }
-
-                var collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken));
-                ConfigurationInstance instance = SettingCollector.Start(binding, lambda.Syntax.GetLocation());
-                collector.Statements(instance, binding, lambda.Body.Operations, receiver => receiver is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter));
-                Report(context, instance, profile, binding.Members);
-            }
-        }
-
         private static IOperation? Statement(IVariableDeclaratorOperation declarator) =>
             declarator.Parent?.Parent is IVariableDeclarationGroupOperation group ? group : null;
 
@@ -229,31 +390,12 @@ namespace ElectionLint.Analyzers
             return creation.Syntax.GetLocation();
         }
 
-        private static void Report(OperationAnalysisContext context, ConfigurationInstance instance, AnalysisProfile profile, IEnumerable<MemberBinding> members)
-        {
-            EvaluationResult result = Evaluator.Evaluate(instance, profile.For(context.Operation.Syntax.SyntaxTree.FilePath), profile.Severities);
-            foreach (Finding f in result.Findings)
-            {
-                Location location = f.Location as Location ?? context.Operation.Syntax.GetLocation();
-                var additional = new List<Location>();
-                foreach (SettingOccurrence o in f.Related)
-                {
-                    if (o.Location is Location l)
-                    {
-                        additional.Add(l);
-                    }
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Descriptors.ToRoslyn(f.Severity), additional, Properties(f, instance, members), f.Message));
-            }
-        }
-
         /// <summary>
         /// The engine's repairs for code fixes, best first: per repair its changes, each with the member to set, its kind (how to
         /// write the value), the value (nanoseconds or a number), and the span of the expression that holds it now (absent:
         /// the member is unset). A repair with a change no member can take is left out.
         /// </summary>
-        private static ImmutableDictionary<string, string?> Properties(Finding f, ConfigurationInstance instance, IEnumerable<MemberBinding> members)
+        private static ImmutableDictionary<string, string?> Properties(Finding f, ConfigurationInstance instance, IEnumerable<MemberBinding> members, Location location)
         {
             ImmutableDictionary<string, string?>.Builder b = ImmutableDictionary.CreateBuilder<string, string?>();
             int n = 0;
@@ -265,6 +407,11 @@ namespace ElectionLint.Analyzers
                     // The member the value is written through (ConsumerConfig.Set's key, not the property), else the first for the setting.
                     MemberBinding? member = members.FirstOrDefault(m => m.Setting == c.Setting.Id && m.Member == c.Occurrence?.Name)
                         ?? members.FirstOrDefault(m => m.Setting == c.Setting.Id);
+                    if (c.Occurrence?.Location is Location at && (!at.IsInSource || at.SourceTree != location.SourceTree))
+                    {
+                        member = null; // a value in appsettings.json or in another file: a code fix of this document cannot change it
+                    }
+
                     if (member != null)
                     {
                         changes.Add((c, member));

@@ -88,19 +88,20 @@ namespace ElectionLint.Analyzers.Tests
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
             Assert.Equal(1, telemetry.CompilationStartActionsCount);
             Assert.Equal(0, telemetry.OperationActionsCount);
+            Assert.Equal(0, telemetry.OperationBlockStartActionsCount);
             Assert.Equal(0, telemetry.SyntaxNodeActionsCount);
             Assert.Equal(0, telemetry.AdditionalFileActionsCount);
         }
 
         [Fact]
-        public async Task Bound_types_register_operation_actions_only()
+        public async Task Bound_types_register_one_operation_block_start_action_only()
         {
             var analyzer = new TimingAnalyzer();
             var test = Verify.Analyzer();
             var withAnalyzers = test.Compile(Verify.Usings + "class C { }").WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
             await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
-            Assert.Equal(2, telemetry.OperationActionsCount);
+            Assert.Equal(1, telemetry.OperationBlockStartActionsCount);
             Assert.Equal(0, telemetry.CompilationEndActionsCount);
         }
 

@@ -33,7 +33,7 @@ namespace ElectionLint.Analyzers.Tests
         /// Checks the analyzer's diagnostics against the markup (<c>{|EL1010:…|}</c>) with Microsoft.CodeAnalysis.Testing: the
         /// source at /src/Test.cs, the profile beside it, compiled against the real libraries (and the Consul stub).
         /// </summary>
-        public static Task DiagnosticsAsync(string markup, string? profile = null, bool libraries = true)
+        public static Task DiagnosticsAsync(string markup, string? profile = null, bool libraries = true, params (string Path, string Markup)[] additionalFiles)
         {
             var test = new CSharpAnalyzerTest<TimingAnalyzer, DefaultVerifier>
             {
@@ -51,6 +51,11 @@ namespace ElectionLint.Analyzers.Tests
             if (profile != null)
             {
                 test.TestState.AdditionalFiles.Add(("/src/.electionlint.yaml", profile));
+            }
+
+            foreach ((string path, string text) in additionalFiles)
+            {
+                test.TestState.AdditionalFiles.Add((path, text));
             }
 
             return test.RunAsync();

@@ -58,7 +58,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task String_value_of_Set_stays_a_string() => Verify.FixAsync(
             Code("var c = new ConsumerConfig();\n        c.Set(\"session.timeout.ms\", {|EL1021:\"3000\"|});"),
-            Code("var c = new ConsumerConfig();\n        c.Set(\"session.timeout.ms\", \"10000\");"), nonLocal: true);
+            Code("var c = new ConsumerConfig();\n        c.Set(\"session.timeout.ms\", \"10000\");"));
 
         [Fact]
         public Task Unset_member_is_added_to_the_initializer() => Verify.FixAsync(

@@ -17,8 +17,8 @@ namespace ElectionLint.CodeFixes.Tests
         private static string In(string body) =>
             Usings + "class C\n{\n    static readonly TimeSpan Shared = TimeSpan.FromSeconds(10);\n    static TimeSpan Twice => Shared;\n    async Task M(ILock l, BlobLeaseClient lease, IServiceCollection services)\n    {\n        " + body + "\n        await Task.CompletedTask;\n    }\n}\n";
 
-        private static Task Case(string body, string fixedBody, string? key = null, string? profile = null, int iterations = 1, bool nonLocal = false) =>
-            Verify.FixAsync(In(body), In(fixedBody), key, profile, iterations: iterations, nonLocal: nonLocal);
+        private static Task Case(string body, string fixedBody, string? key = null, string? profile = null, int iterations = 1) =>
+            Verify.FixAsync(In(body), In(fixedBody), key, profile, iterations: iterations);
 
         [Fact]
         public Task C02_FromMilliseconds_stays_milliseconds() => Case(
@@ -75,14 +75,12 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task C19_a_member_is_added_after_the_assignment_that_completes_the_object() => Case(
             "var c = new LeaderElectionConfig(l);\n        c.LeaseDuration = {|EL1010:Shared|};",
-            "var c = new LeaderElectionConfig(l);\n        c.LeaseDuration = Shared;\n        c.RenewDeadline = TimeSpan.FromSeconds(8);",
-            nonLocal: true);
+            "var c = new LeaderElectionConfig(l);\n        c.LeaseDuration = Shared;\n        c.RenewDeadline = TimeSpan.FromSeconds(8);");
 
         [Fact]
         public Task C20_inside_a_Lazy_lambda_the_statement_goes_into_the_lambda() => Case(
             "var lazy = new Lazy<LeaderElector>(() =>\n        {\n            var config = new LeaderElectionConfig(l);\n            config.LeaseDuration = {|EL1010:Shared|};\n            return new LeaderElector(config);\n        });",
-            "var lazy = new Lazy<LeaderElector>(() =>\n        {\n            var config = new LeaderElectionConfig(l);\n            config.LeaseDuration = Shared;\n            config.RenewDeadline = TimeSpan.FromSeconds(8);\n            return new LeaderElector(config);\n        });",
-            nonLocal: true);
+            "var lazy = new Lazy<LeaderElector>(() =>\n        {\n            var config = new LeaderElectionConfig(l);\n            config.LeaseDuration = Shared;\n            config.RenewDeadline = TimeSpan.FromSeconds(8);\n            return new LeaderElector(config);\n        });");
 
         [Fact]
         public Task C21_constructor_arguments() => Case(
@@ -97,7 +95,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task C23_a_cast_stays() => Case(
             "var c = new ConsumerConfig();\n        c.SessionTimeoutMs = {|EL1021:(int?)3000|};",
-            "var c = new ConsumerConfig();\n        c.SessionTimeoutMs = (int?)10000;", nonLocal: true);
+            "var c = new ConsumerConfig();\n        c.SessionTimeoutMs = (int?)10000;");
 
         [Fact]
         public Task C24_comments_inside_and_after_the_value_stay() => Case(

@@ -38,9 +38,8 @@ namespace ElectionLint.CodeFixes.Tests
         /// Checks the diagnostics marked in <paramref name="source"/> (<c>{|EL1010:…|}</c>), that the action with
         /// <paramref name="key"/> (or the first) gives <paramref name="fixedSource"/>, and that FixAll in every scope gives the same.
         /// </summary>
-        /// <param name="nonLocal">The diagnostic is reported outside the operation the analyzer was called for (a later statement).</param>
         public static async Task FixAsync(string source, string fixedSource, string? key = null, string? profile = null, bool consul = false, int iterations = 1,
-            bool nonLocal = false, int fixAllIterations = 1, params (string Path, string Text)[] otherFiles)
+            int fixAllIterations = 1, params (string Path, string Text)[] otherFiles)
         {
             foreach (CodeFixTestBehaviors scope in new[] { CodeFixTestBehaviors.SkipFixAllCheck, CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck })
             {
@@ -48,8 +47,7 @@ namespace ElectionLint.CodeFixes.Tests
                 test.CodeActionEquivalenceKey = key;
                 test.NumberOfIncrementalIterations = iterations;
                 test.NumberOfFixAllIterations = fixAllIterations;
-                test.CodeFixTestBehaviors = (scope == CodeFixTestBehaviors.SkipFixAllCheck ? CodeFixTestBehaviors.SkipFixAllCheck : CodeFixTestBehaviors.None)
-                    | (nonLocal ? CodeFixTestBehaviors.SkipLocalDiagnosticCheck : CodeFixTestBehaviors.None);
+                test.CodeFixTestBehaviors = scope == CodeFixTestBehaviors.SkipFixAllCheck ? CodeFixTestBehaviors.SkipFixAllCheck : CodeFixTestBehaviors.None;
                 await test.RunAsync(CancellationToken.None);
             }
         }

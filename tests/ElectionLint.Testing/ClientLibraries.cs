@@ -18,6 +18,7 @@ namespace ElectionLint.Testing
             new PackageIdentity("DotNext.AspNetCore.Cluster", "6.12.0"),
             new PackageIdentity("Microsoft.Orleans.Core", "10.4.2"),
             new PackageIdentity("Microsoft.Extensions.Options", "10.0.0"),
+            new PackageIdentity("Microsoft.Extensions.Hosting", "10.0.5"),
             new PackageIdentity("Azure.Storage.Blobs", "12.30.1"),
             new PackageIdentity("Akka.Coordination", "1.5.74")));
     }

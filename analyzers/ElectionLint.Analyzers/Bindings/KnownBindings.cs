@@ -11,7 +11,10 @@ namespace ElectionLint.Analyzers.Bindings
             new TypeBinding("k8s.LeaderElection.LeaderElectionConfig", KubernetesLeaderElection.Id, KubernetesLeaderElection.CSharp,
                 new MemberBinding("LeaseDuration", KubernetesLeaderElection.LeaseDuration, ValueKind.TimeSpan),
                 new MemberBinding("RenewDeadline", KubernetesLeaderElection.RenewDeadline, ValueKind.TimeSpan),
-                new MemberBinding("RetryPeriod", KubernetesLeaderElection.RetryPeriod, ValueKind.TimeSpan)),
+                new MemberBinding("RetryPeriod", KubernetesLeaderElection.RetryPeriod, ValueKind.TimeSpan))
+            {
+                IncludeSubclasses = true,
+            },
 
             // confluent-kafka-dotnet: Config_gen.cs (int? milliseconds; ClientConfig.Set(key, value))
             new TypeBinding("Confluent.Kafka.ConsumerConfig", KafkaConsumer.Id, KafkaConsumer.Librdkafka,
@@ -27,6 +30,7 @@ namespace ElectionLint.Analyzers.Bindings
                     new MemberBinding("max.poll.interval.ms", KafkaConsumer.MaxPollInterval, ValueKind.Text),
                     new MemberBinding("group.protocol", KafkaConsumer.GroupProtocol, ValueKind.Text),
                 },
+                IncludeSubclasses = true,
             },
 
             // dotNext: RaftCluster.NodeConfiguration (TcpConfiguration, CustomTransportConfiguration)
@@ -50,7 +54,10 @@ namespace ElectionLint.Analyzers.Bindings
                 new MemberBinding("NumProbedSilos", OrleansMembership.NumProbedSilos, ValueKind.Number),
                 new MemberBinding("LivenessEnabled", OrleansMembership.LivenessEnabled, ValueKind.Boolean),
                 new MemberBinding("MinProbeTimeout", OrleansMembership.MinProbeTimeout, ValueKind.TimeSpan),
-                new MemberBinding("MaxProbeTimeout", OrleansMembership.MaxProbeTimeout, ValueKind.TimeSpan)),
+                new MemberBinding("MaxProbeTimeout", OrleansMembership.MaxProbeTimeout, ValueKind.TimeSpan))
+            {
+                IncludeSubclasses = true,
+            },
 
             // G-Research/consuldotnet: SessionEntry.TTL / LockDelay (TimeSpan?), LockOptions.SessionTTL
             new TypeBinding("Consul.SessionEntry", ConsulSession.Id, null,

@@ -78,6 +78,12 @@ namespace ElectionLint.Analyzers.Bindings
 
         /// <summary>True when subclasses are bound too (DotNext's NodeConfiguration).</summary>
         public bool IncludeSubclasses { get; init; }
+
+        /// <summary>
+        /// A type of the user's own (a profile binding): an unset member takes the type's initializer when it is in source and
+        /// foldable, and is unknown otherwise; constructor parameters set the members they are named after.
+        /// </summary>
+        public bool IsUserBinding { get; init; }
     }
 
     /// <summary>A method whose argument is a setting (Azure's BlobLeaseClient.Acquire(TimeSpan duration, …)).</summary>

@@ -52,6 +52,9 @@ namespace ElectionLint.Analyzers.Collection
             return found != null;
         }
 
+        /// <summary>True for a bound type itself (not a subclass of one).</summary>
+        public bool IsBound(INamedTypeSymbol type) => _types.ContainsKey(type.OriginalDefinition);
+
         public bool TryGetMethod(IMethodSymbol method, out MethodBinding binding)
         {
             binding = null!;

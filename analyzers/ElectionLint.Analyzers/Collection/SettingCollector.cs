@@ -1,11 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
 using ElectionLint.Analyzers.Bindings;
 using ElectionLint.Analyzers.Evaluation;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Systems;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ElectionLint.Analyzers.Collection
@@ -14,10 +18,57 @@ namespace ElectionLint.Analyzers.Collection
     internal sealed class SettingCollector
     {
         private readonly StaticEvaluator _evaluator;
+        private readonly Compilation? _compilation;
+        private readonly BoundTypes? _types;
+        private readonly CancellationToken _cancellation;
+        private AppSettingsSource? _settings;
+        private int _environment;
 
-        public SettingCollector(StaticEvaluator evaluator)
+        public SettingCollector(StaticEvaluator evaluator, Compilation? compilation = null, BoundTypes? types = null, CancellationToken cancellation = default)
         {
             _evaluator = evaluator;
+            _compilation = compilation;
+            _types = types;
+            _cancellation = cancellation;
+        }
+
+        /// <summary>True when the last configuration read took values from appsettings files that differ per environment.</summary>
+        public bool UsedSettings { get; private set; }
+
+        /// <summary>Reads sections from <paramref name="settings"/> in environment <paramref name="environment"/> from now on.</summary>
+        public void Use(AppSettingsSource settings, int environment)
+        {
+            _settings = settings;
+            _environment = environment;
+            UsedSettings = false;
+        }
+
+        /// <summary>
+        /// A configuration of <paramref name="type"/> (null: not known): a subclass that
+        /// sets values of its own, or one not in source, leaves its unset members unknown; a user binding's unset members take
+        /// the type's initializers.
+        /// </summary>
+        public ConfigurationInstance Start(TypeBinding binding, Location anchor, ITypeSymbol? type)
+        {
+            ConfigurationInstance instance = Start(binding, anchor);
+            if (type is not INamedTypeSymbol named)
+            {
+                return instance;
+            }
+
+            if (SetsUpItself(named))
+            {
+                UnknownDefaults(instance, binding, new HashSet<string>());
+            }
+            else if (binding.IsUserBinding)
+            {
+                foreach (MemberBinding m in binding.Members)
+                {
+                    instance.Default(m.Setting, Initializer(instance, m, named));
+                }
+            }
+
+            return instance;
         }
 
         public static ConfigurationInstance Start(TypeBinding binding, Location anchor)
@@ -43,6 +94,191 @@ namespace ElectionLint.Analyzers.Collection
 
             return null;
         }
+
+        public static MemberBinding? MemberIgnoringCase(MemberBinding[] members, string name)
+        {
+            foreach (MemberBinding m in members)
+            {
+                if (string.Equals(m.Member, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return m;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A constructor parameter that copies another configuration: the type itself, a base of it, or a dictionary of settings.</summary>
+        public static bool IsCopySource(ITypeSymbol parameter, ITypeSymbol? created)
+        {
+            for (ITypeSymbol? t = created; t != null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, parameter.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return parameter.TypeKind == TypeKind.Interface && (parameter.Name.Contains("Dictionary") || parameter.Name.Contains("Enumerable"));
+        }
+
+        /// <summary>The unset members (but <paramref name="except"/>) have values not known here: nothing is judged against a default.</summary>
+        public void UnknownDefaults(ConfigurationInstance instance, TypeBinding binding, HashSet<string> except)
+        {
+            foreach (MemberBinding m in binding.Members)
+            {
+                if (!except.Contains(m.Member))
+                {
+                    instance.Default(m.Setting, null);
+                }
+            }
+        }
+
+        /// <summary>Every member may have been set (a delegate not read, a section not resolved): all are unknown from here on.</summary>
+        public void UnknownAll(ConfigurationInstance instance, TypeBinding binding, Location location)
+        {
+            foreach (MemberBinding m in binding.Members)
+            {
+                instance.SetUnknown(m.Setting, location, m.Member);
+            }
+        }
+
+        /// <summary>
+        /// The values the configuration binder gives the members from <paramref name="section"/> of appsettings (keys matched
+        /// without case, values converted as the binder's type converters do), at their positions in the JSON file. A section
+        /// that is not resolved, or appsettings that are absent or do not parse, make every member unknown.
+        /// </summary>
+        public void Bind(ConfigurationInstance instance, TypeBinding binding, string? section, Location at)
+        {
+            AppSettings? settings = section != null ? _settings?.Get(_cancellation) : null;
+            if (settings == null || section == null || settings.IsEmpty || settings.Unreadable)
+            {
+                UnknownAll(instance, binding, at);
+                return;
+            }
+
+            UsedSettings = true;
+            AppSettings.Layer[] environment = settings.Environments[Math.Min(_environment, settings.Environments.Count - 1)];
+            foreach (MemberBinding m in binding.Members)
+            {
+                if (AppSettings.Find(environment, ConfigurationSections.Combine(section, m.Member)) is AppSettings.Entry e)
+                {
+                    FromText(instance, m, e.Text, e.Location, e.Key);
+                }
+            }
+        }
+
+        private void FromText(ConfigurationInstance instance, MemberBinding member, string? text, Location location, string name)
+        {
+            decimal? value = null;
+            string? enumName = null;
+            string t = text?.Trim() ?? string.Empty;
+            switch (member.Kind)
+            {
+                case ValueKind.TimeSpan when t.Length > 0 && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out TimeSpan ts):
+                    value = ts.Ticks * 100m;
+                    break;
+                case ValueKind.Milliseconds when long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ms):
+                    value = ms * 1_000_000m;
+                    break;
+                case ValueKind.Seconds when long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long sec):
+                    value = sec * 1_000_000_000m;
+                    break;
+                case ValueKind.Number when decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal n):
+                    value = n;
+                    break;
+                case ValueKind.Boolean when bool.TryParse(t, out bool b):
+                    value = b ? 1m : 0m;
+                    break;
+                case ValueKind.EnumName when t.Length > 0 && t.All(char.IsLetter):
+                    enumName = t.ToLowerInvariant();
+                    break;
+                case ValueKind.Declared when t.IndexOf(':') >= 0 && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out TimeSpan dts):
+                    value = dts.Ticks * 100m;
+                    break;
+                case ValueKind.Declared when (member.UnitNanos != null || !IsDuration(instance, member.Setting)) && decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d):
+                    value = d * (member.UnitNanos ?? 1L);
+                    break;
+            }
+
+            if (value is decimal v)
+            {
+                instance.Set(member.Setting, SettingValue.Of(v), location, name);
+            }
+            else if (enumName != null)
+            {
+                instance.Set(member.Setting, SettingValue.OfText(enumName), location, name);
+            }
+            else
+            {
+                instance.SetUnknown(member.Setting, location, name);
+            }
+        }
+
+        /// <summary>A subclass of the bound type in source with a constructor of its own: what that sets is not read. (A library's subclasses are bound as they are.)</summary>
+        private bool SetsUpItself(INamedTypeSymbol type)
+        {
+            if (_types == null)
+            {
+                return false;
+            }
+
+            for (INamedTypeSymbol? t = type; t != null && !_types.IsBound(t); t = t.BaseType)
+            {
+                if (t.Locations.Any(l => l.IsInSource) && t.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A user binding's initializer (<c>public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(15);</c>) when it folds and no constructor of its own sets the member.</summary>
+        private decimal? Initializer(ConfigurationInstance instance, MemberBinding member, INamedTypeSymbol type)
+        {
+            ISymbol? symbol = null;
+            for (INamedTypeSymbol? t = type; t != null && symbol == null; t = t.BaseType)
+            {
+                symbol = t.GetMembers(member.Member).FirstOrDefault(s => s is IPropertySymbol || s is IFieldSymbol);
+            }
+
+            if (_compilation == null || symbol == null || symbol.DeclaringSyntaxReferences.Length != 1 || SetInConstructor(symbol.ContainingType, member.Member))
+            {
+                return null;
+            }
+
+            ExpressionSyntax? init = symbol.DeclaringSyntaxReferences[0].GetSyntax(_cancellation) switch
+            {
+                PropertyDeclarationSyntax p => p.Initializer?.Value,
+                VariableDeclaratorSyntax v => v.Initializer?.Value,
+                ParameterSyntax parameter => parameter.Default?.Value,
+                _ => null,
+            };
+            if (init == null)
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // the initializer is in another member, often another file: only its own model folds it
+            SemanticModel model = _compilation.GetSemanticModel(init.SyntaxTree);
+#pragma warning restore RS1030
+            if (_evaluator.Evaluate(model.GetOperation(init, _cancellation)) is not StaticValue sv || sv.IsNull || sv.Text != null)
+            {
+                return null;
+            }
+
+            if (sv.IsTimeSpan)
+            {
+                return sv.Number;
+            }
+
+            return member.UnitNanos != null || !IsDuration(instance, member.Setting) ? sv.Number * (member.UnitNanos ?? 1L) : (decimal?)null;
+        }
+
+        private bool SetInConstructor(INamedTypeSymbol type, string member) =>
+            type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax(_cancellation).DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == member)));
 
         /// <summary>Records a value; an unknown value or one set conditionally is unknown, never guessed.</summary>
         public void Add(ConfigurationInstance instance, MemberBinding member, IOperation value, bool conditional)
@@ -104,7 +340,7 @@ namespace ElectionLint.Analyzers.Collection
         /// Direct statements are known values; assignments nested in conditions, loops or lambdas are unknown.
         /// Stops where the receiver itself is reassigned.
         /// </summary>
-        public void Statements(ConfigurationInstance instance, TypeBinding binding, IEnumerable<IOperation> statements, Func<IOperation?, bool> isReceiver)
+        public void Statements(ConfigurationInstance instance, TypeBinding binding, IEnumerable<IOperation> statements, Func<IOperation?, bool> isReceiver, bool conditional = false)
         {
             foreach (IOperation statement in statements)
             {
@@ -114,7 +350,7 @@ namespace ElectionLint.Analyzers.Collection
                 }
 
                 IOperation top = statement is IExpressionStatementOperation es ? es.Operation : statement;
-                if (Direct(instance, binding, top, isReceiver))
+                if (conditional ? Assignment(instance, binding, top, isReceiver, conditional: true) : Direct(instance, binding, top, isReceiver))
                 {
                     continue;
                 }
@@ -138,6 +374,20 @@ namespace ElectionLint.Analyzers.Collection
                 return true;
             }
 
+            // configuration.GetSection("Kafka").Bind(config), configuration.Bind("Kafka", config)
+            if (op is IInvocationOperation bind && bind.TargetMethod.Name == "Bind" && bind.TargetMethod.ContainingType?.Name == "ConfigurationBinder" && bind.Arguments.Length >= 2 &&
+                bind.Arguments.FirstOrDefault(a => a.Parameter?.Name == "instance") is IArgumentOperation target && isReceiver(Unwrap(target.Value)))
+            {
+                string? section = ConfigurationSections.PathOf(bind.Arguments[0].Value, _cancellation);
+                if (bind.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key") is IArgumentOperation key)
+                {
+                    section = section != null && key.Value.ConstantValue is { HasValue: true, Value: string k } ? ConfigurationSections.Combine(section, k) : null;
+                }
+
+                Bind(instance, binding, conditional ? null : section, bind.Syntax.GetLocation());
+                return true;
+            }
+
             if (op is IInvocationOperation inv && inv.TargetMethod.Name == "Set" && inv.Arguments.Length == 2 && isReceiver(inv.Instance) && binding.SetKeys.Length > 0)
             {
                 if (inv.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && Member(binding.SetKeys, key) is MemberBinding sk)
@@ -149,6 +399,16 @@ namespace ElectionLint.Analyzers.Collection
             }
 
             return false;
+        }
+
+        private static IOperation Unwrap(IOperation op)
+        {
+            while (op is IConversionOperation c)
+            {
+                op = c.Operand;
+            }
+
+            return op;
         }
 
         private static bool Reassigns(IOperation statement, Func<IOperation?, bool> isReceiver)

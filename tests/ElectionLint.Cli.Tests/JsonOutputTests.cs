@@ -37,6 +37,31 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void A_charts_value_points_at_the_template_that_passes_it_on_in_every_format()
+        {
+            string dir = Cli.Scratch(
+                ("chart/Chart.yaml", "apiVersion: v2\nname: demo\n"),
+                ("chart/templates/deployment.yaml", "args:\n- --leader-elect-lease-duration={{ .Values.lease }}\n- --leader-elect-renew-deadline={{ .Values.renew }}\n"),
+                ("chart/values.yaml", "lease: 10s\nrenew: 10s\n"));
+
+            (int code, string output, _) = Cli.RunIn(dir, "lint", "--format", "json", "chart");
+            Assert.Equal(1, code);
+            JsonElement json = JsonDocument.Parse(output).RootElement;
+            Assert.True(DocumentedSchema().Evaluate(json).IsValid);
+            JsonElement d = Assert.Single(json.GetProperty("diagnostics").EnumerateArray());
+            Assert.Equal("chart/values.yaml", d.GetProperty("file").GetString());
+            JsonElement via = d.GetProperty("related").EnumerateArray().Single(r => r.GetProperty("file").GetString() != "chart/values.yaml");
+            Assert.Equal("chart/templates/deployment.yaml:2:3", via.GetProperty("file").GetString() + ":" + via.GetProperty("line").GetInt32() + ":" + via.GetProperty("column").GetInt32());
+
+            (_, string sarif, _) = Cli.RunIn(dir, "lint", "--format", "sarif", "chart");
+            Assert.Contains(JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("relatedLocations").EnumerateArray(),
+                r => r.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!.EndsWith("chart/templates/deployment.yaml", System.StringComparison.Ordinal));
+
+            (_, string text, _) = Cli.RunIn(dir, "lint", "chart");
+            Assert.Contains("    chart/templates/deployment.yaml:2:3: note: the template that passes this value on", text);
+        }
+
+        [Fact]
         public void A_clean_run_is_valid_too()
         {
             string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"));

@@ -41,6 +41,14 @@ namespace ElectionLint.Config.Tests
             var d = ConfigLinter.LintFile(values, ProfileDocument.Empty, "values.yaml").Diagnostics.First();
             Assert.StartsWith("leaderElection.lease 10s is not greater than leaderElection.renew 10s;", d.Message);
 
+            // The template that passes the value on is the related location, in its own file.
+            RelatedLocation via = Assert.Single(d.Related, r => r.Path != null);
+            Assert.Equal(Path.Combine(_dir, "chart", "templates", "deployment.yaml"), via.Path);
+            Assert.Equal("7:11-7:75", via.Span.ToString());
+            Assert.Equal("the template that passes this value on", via.Message);
+            Assert.Equal(Path.Combine(_dir, "chart", "charts", "etcd", "templates", "cm.yaml"),
+                ConfigLinter.LintFile(values, ProfileDocument.Empty, "values.yaml").Diagnostics.Single(x => x.RuleId == "EL1001").Related.Single(r => r.Path != null).Path);
+
             // values-*.yaml beside it are read the same way; an unbound setting is unknown, not the component's default.
             Assert.Equal(new[] { "1:25 EL1010" }, LintAt(Write("chart/values-prod.yaml", "leaderElection: {lease: 5s, renew: 6s}\n")));
             Assert.Empty(LintAt(Write("chart/values-lan.yaml", "leaderElection: {lease: 1s}\n")));

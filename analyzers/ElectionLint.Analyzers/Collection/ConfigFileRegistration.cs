@@ -97,7 +97,7 @@ namespace ElectionLint.Analyzers.Collection
                 var additional = new List<Location>();
                 foreach (RelatedLocation r in d.Related)
                 {
-                    additional.Add(Location.Create(path, new TextSpan(r.Span.StartOffset, r.Span.Length), ProfileReader.Lines(r.Span)));
+                    additional.Add(Location.Create(r.Path ?? path, new TextSpan(r.Span.StartOffset, r.Span.Length), ProfileReader.Lines(r.Span)));
                 }
 
                 Location location = Location.Create(path, new TextSpan(d.Span.StartOffset, d.Span.Length), ProfileReader.Lines(d.Span));

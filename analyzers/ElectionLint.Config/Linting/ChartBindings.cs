@@ -80,7 +80,7 @@ namespace ElectionLint.Config.Linting
                 {
                     string text = System.Text.Encoding.UTF8.GetString(bytes);
                     string group = (file.StartsWith(root, StringComparison.Ordinal) ? file.Substring(root.Length).TrimStart('/', '\\') : file).Replace('\\', '/');
-                    found.AddRange(TemplateBindings.Scan(text, group, jinja, prefix));
+                    found.AddRange(TemplateBindings.Scan(text, group, jinja, prefix, file));
                 }
             }
         }

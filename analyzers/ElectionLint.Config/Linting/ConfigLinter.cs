@@ -286,6 +286,11 @@ namespace ElectionLint.Config.Linting
                 }
             }
 
+            if (location?.Via is TemplateSite via)
+            {
+                related.Add(new RelatedLocation(via.Span, "the template that passes this value on") { Path = via.Path });
+            }
+
             string settingKey = instance.System.Id + ":" + (f.Setting?.Id ?? "*");
             return new LintDiagnostic(path, f.Rule, f.Severity, f.Message, location?.Value ?? default)
             {

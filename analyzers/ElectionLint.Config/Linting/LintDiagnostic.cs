@@ -17,6 +17,9 @@ namespace ElectionLint.Config.Linting
         public SourceSpan Span { get; }
 
         public string Message { get; }
+
+        /// <summary>The file it is in when that is not the diagnostic's (the chart template that passes a value on).</summary>
+        public string? Path { get; init; }
     }
 
     /// <summary>One diagnostic in one file, with exact positions.</summary>

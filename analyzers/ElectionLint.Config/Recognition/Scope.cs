@@ -21,6 +21,9 @@ namespace ElectionLint.Config.Recognition
         public SourceSpan Value { get; }
 
         public SourceSpan? Name { get; }
+
+        /// <summary>The template that passes this value on to the setting (a values.yaml value), if any.</summary>
+        public TemplateSite? Via { get; init; }
     }
 
     /// <summary>Collects the settings of one system found in one place (a container, a leaderElection block, a file).</summary>

@@ -3,10 +3,25 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ElectionLint.Config.Documents;
 using ElectionLint.Config.Recognition.Surfaces;
+using ElectionLint.Config.Source;
 using ElectionLint.Rules.Systems;
 
 namespace ElectionLint.Config.Recognition
 {
+    /// <summary>Where in a template a value is passed on: the file and the span of the flag, variable or key that takes it.</summary>
+    public sealed class TemplateSite
+    {
+        public TemplateSite(string path, SourceSpan span)
+        {
+            Path = path;
+            Span = span;
+        }
+
+        public string Path { get; }
+
+        public SourceSpan Span { get; }
+    }
+
     /// <summary>A value of a chart's values.yaml (or a role's defaults) that a template passes to a known setting.</summary>
     public sealed class TemplateBinding
     {
@@ -25,6 +40,9 @@ namespace ElectionLint.Config.Recognition
 
         /// <summary>The template it came from: one configuration per template and system.</summary>
         public string Group { get; }
+
+        /// <summary>Where the template passes it on (null when the template's path was not given).</summary>
+        public TemplateSite? Site { get; init; }
     }
 
     /// <summary>
@@ -50,16 +68,19 @@ namespace ElectionLint.Config.Recognition
 
         /// <param name="jinja">An Ansible template (<c>{{ var }}</c>) rather than a Helm one (<c>{{ .Values.a.b }}</c>).</param>
         /// <param name="prefix">The subchart's key in an umbrella chart's values ("etcd."), or empty.</param>
-        public static List<TemplateBinding> Scan(string template, string group, bool jinja, string prefix = "")
+        /// <param name="path">The template's path, for the related location of what is found in it.</param>
+        public static List<TemplateBinding> Scan(string template, string group, bool jinja, string prefix = "", string? path = null)
         {
             var found = new List<TemplateBinding>();
+            SourceText? source = null;
+            TemplateSite? Site(Match m) => path == null ? null : new TemplateSite(path, (source ??= new SourceText(path, template)).Span(m.Index, m.Index + m.Length));
             bool etcd = template.IndexOf("etcd", StringComparison.OrdinalIgnoreCase) >= 0;
             foreach (Match m in (jinja ? JinjaFlag : HelmFlag).Matches(template))
             {
                 string name = m.Groups["name"].Value;
                 if (SurfaceTable.Flag(name) is SurfaceName n && (n.System != Etcd.Id || etcd))
                 {
-                    found.Add(new TemplateBinding(Path(prefix, m), n, group));
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m) });
                 }
             }
 
@@ -67,7 +88,7 @@ namespace ElectionLint.Config.Recognition
             {
                 if (SurfaceTable.Env(m.Groups["name"].Value) is SurfaceName n)
                 {
-                    found.Add(new TemplateBinding(Path(prefix, m), n, group));
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m) });
                 }
             }
 
@@ -76,7 +97,7 @@ namespace ElectionLint.Config.Recognition
                 // A config key, or a variable in an env file (ETCD_ELECTION_TIMEOUT={{ etcd_election_timeout }}).
                 if ((KeyOf(m.Groups["name"].Value) ?? SurfaceTable.Env(m.Groups["name"].Value)) is SurfaceName n)
                 {
-                    found.Add(new TemplateBinding(Path(prefix, m), n, group));
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m) });
                 }
             }
 
@@ -137,7 +158,7 @@ namespace ElectionLint.Config.Recognition
                     }
                 }
 
-                scope.Add(b.Surface.Setting, v, ctx.Text, b.ValuesPath, e.Key.Span, b.Surface.Format);
+                scope.Add(b.Surface.Setting, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span) { Via = b.Site }, b.ValuesPath, b.Surface.Format);
             }
 
             // Two templates binding the very same values make one configuration.

@@ -38,6 +38,7 @@ namespace ElectionLint.Cli.Output
                 foreach (RelatedLocation r in d.Related)
                 {
                     w.WriteStartObject();
+                    w.WriteString("file", report.DisplayPath(r.Path ?? d.Path));
                     Span(w, r.Span);
                     w.WriteString("message", r.Message);
                     w.WriteEndObject();

@@ -87,7 +87,7 @@ namespace ElectionLint.Cli.Output
                     {
                         w.WriteStartObject();
                         w.WriteNumber("id", id++);
-                        Physical(w, report, d.Path, r.Span);
+                        Physical(w, report, r.Path ?? d.Path, r.Span);
                         w.WriteStartObject("message");
                         w.WriteString("text", r.Message);
                         w.WriteEndObject();

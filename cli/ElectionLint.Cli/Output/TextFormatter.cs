@@ -27,7 +27,7 @@ namespace ElectionLint.Cli.Output
                     Frame(w, source, d.Span);
                     foreach (RelatedLocation r in d.Related)
                     {
-                        w.WriteLine($"    {OneLine(report.DisplayPath(d.Path))}:{r.Span.StartLine}:{r.Span.StartColumn}: note: {OneLine(r.Message)}");
+                        w.WriteLine($"    {OneLine(report.DisplayPath(r.Path ?? d.Path))}:{r.Span.StartLine}:{r.Span.StartColumn}: note: {OneLine(r.Message)}");
                     }
                 }
 

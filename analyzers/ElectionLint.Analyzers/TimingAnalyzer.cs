@@ -305,6 +305,11 @@ namespace ElectionLint.Analyzers
                 foreach (Finding f in result.Findings)
                 {
                     Location location = f.Location as Location ?? instance.Anchor as Location ?? _context.OperationBlocks[0].Syntax.GetLocation();
+                    if (!location.IsInSource && _settings.Get(_context.CancellationToken).IsReadByConfigLinter(location, _profile.Document, _profile.Directory))
+                    {
+                        continue; // the config-file analyzer reports on this value
+                    }
+
                     if (!_reported.Add(f.RuleId + "|" + location.GetLineSpan() + "|" + f.Message))
                     {
                         continue; // the same finding in another appsettings environment

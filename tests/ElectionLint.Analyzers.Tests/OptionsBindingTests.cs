@@ -47,6 +47,25 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_section_the_config_file_analyzer_reads_is_reported_once()
+        {
+            const string json = "{ \"Orleans\": { \"ClusterMembership\": { \"NumVotesForDeathDeclaration\": 0 }, \"Membership\": { \"NumVotesForDeathDeclaration\": 0 } } }";
+            var test = new ElectionLint.Testing.AnalyzerTest(new TimingAnalyzer(), new ConfigFileAnalyzer()).WithFrameworkReferences(Verify.References);
+            foreach ((string path, string text) in Verify.Stubs)
+            {
+                test.WithSource(path, text);
+            }
+
+            var diagnostics = await test.WithAdditionalFile("/src/appsettings.json", json).RunAsync(
+                Header + "class C { void M(IServiceCollection services, IConfiguration configuration) {\n" +
+                "services.Configure<ClusterMembershipOptions>(configuration.GetSection(\"Orleans:ClusterMembership\"));\n" +
+                "services.Configure<ClusterMembershipOptions>(\"other\", configuration.GetSection(\"Orleans:Membership\"));\n} }");
+            Assert.Equal(
+                new[] { "EL1080 (0,121)-(0,122)", "EL1080 (0,69)-(0,70)" },
+                diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan().Span).OrderBy(x => x, System.StringComparer.Ordinal));
+        }
+
+        [Fact]
         public Task Keys_match_without_case_and_a_colon_in_a_key_is_a_path() => CheckPlain(
             "services.Configure<ConsumerConfig>(configuration.GetSection(\"Kafka:Consumer\"));",
             ("/src/appsettings.json", "{ \"kafka:consumer\": { \"sessiontimeoutms\": {|EL1021:\"3000\"|} } }"));

@@ -17,12 +17,55 @@ namespace ElectionLint.Analyzers.Collection
     /// </summary>
     internal sealed class AppSettings
     {
-        public static readonly AppSettings None = new AppSettings(new Layer[0][], false);
+        public static readonly AppSettings None = new AppSettings(new Layer[0][], false, new Dictionary<string, ParsedFile>());
 
-        private AppSettings(Layer[][] environments, bool unreadable)
+        private readonly Dictionary<string, ParsedFile> _files;
+        private readonly Dictionary<string, HashSet<int>> _readByConfigLinter = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+
+        private AppSettings(Layer[][] environments, bool unreadable, Dictionary<string, ParsedFile> files)
         {
             Environments = environments;
             Unreadable = unreadable;
+            _files = files;
+        }
+
+        /// <summary>
+        /// True when the config-file analyzer reads the value at <paramref name="location"/> itself (an Orleans
+        /// ClusterMembership section, DotNext's keys): it reports there, and a second diagnostic would only repeat it.
+        /// </summary>
+        public bool IsReadByConfigLinter(Location location, Rules.Profile.ProfileDocument profile, string? profileDirectory)
+        {
+            string path = location.GetLineSpan().Path;
+            if (!_files.TryGetValue(path, out ParsedFile? parsed) ||
+                profile.IsIgnored(profileDirectory != null ? AnalysisProfile.PathRelativeTo(profileDirectory, path) : Path.GetFileName(path)))
+            {
+                return false;
+            }
+
+            HashSet<int>? offsets;
+            lock (_readByConfigLinter)
+            {
+                if (!_readByConfigLinter.TryGetValue(path, out offsets))
+                {
+                    offsets = new HashSet<int>();
+                    foreach (Rules.Evaluation.ConfigurationInstance instance in Config.Recognition.Recognizer.Recognize(parsed, profile.Bindings))
+                    {
+                        for (int i = 0; i < instance.System.Settings.Count; i++)
+                        {
+                            if (instance[i]?.Location is Config.Recognition.SettingLocation l)
+                            {
+                                offsets.Add(l.Value.StartOffset);
+                            }
+                        }
+                    }
+
+                    _readByConfigLinter[path] = offsets;
+                }
+            }
+
+            // Our span includes a JSON string's quotes; the config linter's starts inside them.
+            int start = location.SourceSpan.Start;
+            return offsets.Contains(start) || offsets.Contains(start + 1);
         }
 
         /// <summary>Per environment, its files in the order they are applied.</summary>
@@ -115,10 +158,11 @@ namespace ElectionLint.Analyzers.Collection
 
             Layer? baseLayer = null;
             var overlays = new List<(string Name, Layer Layer)>();
+            var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
             bool unreadable = false;
             foreach (AdditionalText f in byFolder[chosen])
             {
-                Layer? layer = Read(f, cancellation);
+                Layer? layer = Read(f, cancellation, parsedFiles);
                 if (layer == null)
                 {
                     unreadable = true;
@@ -143,14 +187,14 @@ namespace ElectionLint.Analyzers.Collection
                 environments.Add(new[] { first, overlay });
             }
 
-            return new AppSettings(environments.ToArray(), unreadable);
+            return new AppSettings(environments.ToArray(), unreadable, parsedFiles);
         }
 
         private static bool IsBase(AdditionalText f) => string.Equals(Path.GetFileName(f.Path), "appsettings.json", StringComparison.OrdinalIgnoreCase);
 
         private static int Depth(string folder) => folder.Split('/', '\\').Length;
 
-        private static Layer? Read(AdditionalText file, CancellationToken cancellation)
+        private static Layer? Read(AdditionalText file, CancellationToken cancellation, Dictionary<string, ParsedFile> files)
         {
             if (Config.Source.BoundedFile.SkipBeforeReading(file.Path, Config.Linting.ConfigLinter.DefaultMaxBytes, out _))
             {
@@ -172,6 +216,7 @@ namespace ElectionLint.Analyzers.Collection
 
             var values = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
             Flatten(parsed.Documents[0], string.Empty, file.Path, values);
+            files[file.Path] = parsed;
             return new Layer(values);
         }
 

@@ -54,37 +54,56 @@ namespace ElectionLint.Analyzers
             }
 
             var settings = new AppSettingsSource(start.Options.AdditionalFiles);
+            var registrations = new OptionsRegistrations(start.Compilation);
 
             // One member body at a time: every finding lands in the body analysed (local, so the IDE shows it as you type),
             // and the Configure calls of one options type in it are read as one configuration.
             start.RegisterOperationBlockStartAction(block =>
             {
-                var found = new List<IOperation>();
-                block.RegisterOperationAction(
-                    c =>
-                    {
-                        lock (found)
-                        {
-                            found.Add(c.Operation);
-                        }
-                    },
-                    OperationKind.ObjectCreation,
-                    OperationKind.Invocation,
-                    OperationKind.With);
+                var found = new BlockOperations();
+                block.RegisterOperationAction(c => found.AddIfRelevant(c.Operation, types), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.With);
                 block.RegisterOperationBlockEndAction(end =>
                 {
-                    IOperation[] operations;
-                    lock (found)
+                    if (found.Take() is IOperation[] operations)
                     {
-                        operations = found.ToArray();
-                    }
-
-                    if (operations.Length > 0)
-                    {
-                        Guarded(() => new BlockAnalysis(end, types, profile, settings).Run(operations));
+                        Guarded(() => new BlockAnalysis(end, types, profile, settings, registrations).Run(operations));
                     }
                 });
             });
+        }
+
+        /// <summary>The operations of one body that may configure a bound type; nothing is allocated for a body without any.</summary>
+        private sealed class BlockOperations
+        {
+            private List<IOperation>? _found;
+
+            public void AddIfRelevant(IOperation op, BoundTypes types)
+            {
+                bool relevant = op switch
+                {
+                    IObjectCreationOperation creation => types.TryGet(creation.Type, out _),
+                    IWithOperation with => types.TryGet(with.Type, out _),
+                    IInvocationOperation invocation => OptionsPipeline.MayRegister(invocation.TargetMethod.Name) ||
+                        (types.HasMethods && types.TryGetMethod(invocation.TargetMethod, out _)) ||
+                        (invocation.TargetMethod.Name == "Get" && invocation.TargetMethod.IsGenericMethod && types.TryGet(invocation.TargetMethod.TypeArguments[0], out _)),
+                    _ => false,
+                };
+                if (relevant)
+                {
+                    lock (this)
+                    {
+                        (_found ??= new List<IOperation>()).Add(op);
+                    }
+                }
+            }
+
+            public IOperation[]? Take()
+            {
+                lock (this)
+                {
+                    return _found?.ToArray();
+                }
+            }
         }
 
         /// <summary>Nothing escapes a callback: an unexpected failure in one body costs its findings, not the build's (no AD0001).</summary>
@@ -121,11 +140,13 @@ namespace ElectionLint.Analyzers
             private readonly BoundTypes _types;
             private readonly AnalysisProfile _profile;
             private readonly AppSettingsSource _settings;
+            private readonly OptionsRegistrations _registrations;
             private readonly SettingCollector _collector;
             private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.Ordinal);
 
-            public BlockAnalysis(OperationBlockAnalysisContext context, BoundTypes types, AnalysisProfile profile, AppSettingsSource settings)
+            public BlockAnalysis(OperationBlockAnalysisContext context, BoundTypes types, AnalysisProfile profile, AppSettingsSource settings, OptionsRegistrations registrations)
             {
+                _registrations = registrations;
                 _context = context;
                 _types = types;
                 _profile = profile;
@@ -154,7 +175,8 @@ namespace ElectionLint.Analyzers
 
                 foreach (OptionsPipeline.Group group in pipeline.Groups())
                 {
-                    PerEnvironment(() => pipeline.Collect(group, _collector), group.Binding.Members);
+                    bool elsewhere = _registrations.ElsewhereThan(group.Type.Name, _context.OperationBlocks[0].Syntax, _context.CancellationToken);
+                    PerEnvironment(() => pipeline.Collect(group, _collector, elsewhere), group.Binding.Members);
                 }
             }
 

@@ -116,6 +116,14 @@ namespace ElectionLint.Analyzers.Tests
             "services.Configure<ConsumerConfig>(o => o.SessionTimeoutMs = 150000);\nservices.Configure<ConsumerConfig>(o => o.HeartbeatIntervalMs = 50000);");
 
         [Fact]
+        public Task Another_body_that_registers_the_type_makes_unset_members_unknown() => Verify.DiagnosticsAsync(
+            Header + "static class Kafka {\n" +
+            "static void AddTimeouts(IServiceCollection s) => s.Configure<ConsumerConfig>(o => o.SessionTimeoutMs = 150000);\n" +
+            "static void AddHeartbeat(IServiceCollection s) { s.Configure<ConsumerConfig>(o => o.HeartbeatIntervalMs = 50000); }\n" +
+            "static void AddAudit(IServiceCollection s) { s.Configure<ProducerConfig>(o => o.Acks = Acks.All); }\n" +
+            "static void Limits(IServiceCollection s) { s.Configure<ConsumerConfig>(o => o.SessionTimeoutMs = {|EL1021:3000|}); }\n}");
+
+        [Fact]
         public Task PostConfigure_applies_after_every_Configure() => CheckPlain(
             "services.PostConfigure<ConsumerConfig>(o => o.SessionTimeoutMs = 30000);\nservices.Configure<ConsumerConfig>(o => { o.SessionTimeoutMs = 60000; o.HeartbeatIntervalMs = {|EL1020:40000|}; });");
 

@@ -83,6 +83,10 @@ namespace ElectionLint.Analyzers.Collection
             public List<Step> Steps { get; }
         }
 
+        /// <summary>A method name that can register options (cheap: checked for every call of a body).</summary>
+        public static bool MayRegister(string name) =>
+            name == "Configure" || name == "PostConfigure" || name == "ConfigureAll" || name == "PostConfigureAll" || name == "Bind" || name == "BindConfiguration";
+
         /// <summary>True when <paramref name="call"/> is an options registration of a bound type (it is then analysed here).</summary>
         public bool Add(IInvocationOperation call)
         {
@@ -301,12 +305,20 @@ namespace ElectionLint.Analyzers.Collection
             }
         }
 
-        /// <summary>The configuration a group makes, read with the collector (in its current appsettings environment).</summary>
-        public ConfigurationInstance Collect(Group group, SettingCollector collector)
+        /// <summary>
+        /// The configuration a group makes, read with the collector (in its current appsettings environment).
+        /// <paramref name="elsewhere"/>: another body registers the same type, so an unset member's value is not known here.
+        /// </summary>
+        public ConfigurationInstance Collect(Group group, SettingCollector collector, bool elsewhere)
         {
             Step first = group.Steps[0];
             Location anchor = first.Body?.Parent is IAnonymousFunctionOperation lambda ? lambda.Syntax.GetLocation() : first.Call.Syntax.GetLocation();
             ConfigurationInstance instance = collector.Start(group.Binding, anchor, group.Type);
+            if (elsewhere)
+            {
+                collector.UnknownDefaults(instance, group.Binding, new HashSet<string>());
+            }
+
             bool shared = group.Steps.Count > 1;
             foreach (Step step in group.Steps)
             {

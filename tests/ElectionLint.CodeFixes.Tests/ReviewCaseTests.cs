@@ -21,6 +21,11 @@ namespace ElectionLint.CodeFixes.Tests
             Verify.FixAsync(In(body), In(fixedBody), key, profile, iterations: iterations);
 
         [Fact]
+        public Task The_fix_changes_the_value_that_takes_effect_in_a_pipeline_of_Configure_calls() => Case(
+            "services.PostConfigure<ConsumerConfig>(o => o.SessionTimeoutMs = 30000);\n        services.Configure<ConsumerConfig>(o => { o.SessionTimeoutMs = 60000; o.HeartbeatIntervalMs = {|EL1020:40000|}; });",
+            "services.PostConfigure<ConsumerConfig>(o => o.SessionTimeoutMs = 30000);\n        services.Configure<ConsumerConfig>(o => { o.SessionTimeoutMs = 60000; o.HeartbeatIntervalMs = 10000; });");
+
+        [Fact]
         public Task C02_FromMilliseconds_stays_milliseconds() => Case(
             "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds(500)|} };",
             "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(2500) };");

@@ -33,6 +33,8 @@ namespace ElectionLint.Rules.Model
                     return Wrap(DurationParser.Elastic(raw));
                 case ValueFormat.FlexibleDuration:
                     return Wrap(DurationParser.Flexible(s, unitNanos));
+                case ValueFormat.SpringDuration:
+                    return Wrap(DurationParser.Spring(s, unitNanos ?? Duration.NanosPerMillisecond));
                 case ValueFormat.Int32:
                     return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
                         ? ParseResult<SettingValue>.Ok(SettingValue.Of(n))
@@ -78,6 +80,8 @@ namespace ElectionLint.Rules.Model
                     return Whole(value, Duration.NanosPerSecond) is string sec ? sec + "s" : Whole(value, Duration.NanosPerMillisecond) is string ms ? ms + "ms" : null;
                 case ValueFormat.ElasticTimeValue:
                     return Whole(value, Duration.NanosPerSecond) is string esSec ? esSec + "s" : Whole(value, Duration.NanosPerMillisecond) is string esMs ? esMs + "ms" : Whole(value, 1) is string esNs ? esNs + "nanos" : null;
+                case ValueFormat.SpringDuration:
+                    return Whole(value, unitNanos ?? Duration.NanosPerMillisecond) ?? (Whole(value, 1) is string springNs ? springNs + "ns" : null);
                 case ValueFormat.FlexibleDuration:
                     if (unitNanos is long unit)
                     {

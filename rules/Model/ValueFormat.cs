@@ -44,5 +44,8 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>A word (Kafka group.protocol).</summary>
         Text,
+
+        /// <summary>Spring Boot's Duration text: "10s", "500" (the property's unit), "1d", "PT10S"; no fractions.</summary>
+        SpringDuration,
     }
 }

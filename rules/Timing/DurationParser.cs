@@ -346,6 +346,71 @@ namespace ElectionLint.Rules.Timing
             }
         }
 
+        private static readonly System.Text.RegularExpressions.Regex SpringSimple = new System.Text.RegularExpressions.Regex(@"^([+-]?[0-9]+)([a-zA-Z]{0,2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private static readonly System.Text.RegularExpressions.Regex JavaIso = new System.Text.RegularExpressions.Regex(
+            @"^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Spring Boot's <c>DurationStyle.detectAndParse</c> (spring-boot convert/DurationStyle.java): the simple style
+        /// <c>^([+-]?\d+)([a-zA-Z]{0,2})$</c>, a whole number with ns, us, ms, s, m, h or d in any case (none: the property's
+        /// unit, milliseconds by default), or, for a text that starts with [+-]P, ISO 8601 as java.time.Duration.parse reads
+        /// it (PT10S, PT0.5S, P1DT2H). Anything else, "1.5s" included, fails Spring's binding at start-up.
+        /// </summary>
+        public static ParseResult<Duration> Spring(string text, long defaultUnitNanos)
+        {
+            System.Text.RegularExpressions.Match simple = SpringSimple.Match(text);
+            if (simple.Success)
+            {
+                string suffix = simple.Groups[2].Value.ToLowerInvariant();
+                long unit = suffix switch
+                {
+                    "" => defaultUnitNanos,
+                    "ns" => 1,
+                    "us" => 1000,
+                    "ms" => Duration.NanosPerMillisecond,
+                    "s" => Duration.NanosPerSecond,
+                    "m" => 60 * Duration.NanosPerSecond,
+                    "h" => 3600 * Duration.NanosPerSecond,
+                    "d" => 86400 * Duration.NanosPerSecond,
+                    _ => 0,
+                };
+                if (unit == 0)
+                {
+                    return ParseResult<Duration>.Fail($"unknown unit \"{simple.Groups[2].Value}\" in \"{text}\" (Spring reads ns, us, ms, s, m, h, d)");
+                }
+
+                return decimal.TryParse(simple.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal n) && Math.Abs(n) <= long.MaxValue
+                    ? FromDecimal(n, unit, text)
+                    : ParseResult<Duration>.Fail($"\"{text}\" is too large");
+            }
+
+            System.Text.RegularExpressions.Match iso = text.Length > 0 && (text[0] == 'P' || (text.Length > 1 && (text[0] == '+' || text[0] == '-') && text[1] == 'P')) ? JavaIso.Match(text) : System.Text.RegularExpressions.Match.Empty;
+            if (iso.Success && !string.Equals(iso.Groups[3].Value, "T", StringComparison.OrdinalIgnoreCase) &&
+                (iso.Groups[2].Success || iso.Groups[4].Success || iso.Groups[5].Success || iso.Groups[6].Success))
+            {
+                decimal Part(int group, long unit) => iso.Groups[group].Success ? decimal.Parse(iso.Groups[group].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) * unit : 0m;
+                try
+                {
+                    decimal ns = Part(2, 86400 * Duration.NanosPerSecond) + Part(4, 3600 * Duration.NanosPerSecond) + Part(5, 60 * Duration.NanosPerSecond) + Part(6, Duration.NanosPerSecond);
+                    if (iso.Groups[7].Success && iso.Groups[7].Value.Length > 0)
+                    {
+                        decimal fraction = decimal.Parse(iso.Groups[7].Value.PadRight(9, '0'), CultureInfo.InvariantCulture);
+                        ns += iso.Groups[6].Value.StartsWith("-", StringComparison.Ordinal) ? -fraction : fraction;
+                    }
+
+                    return FromDecimal(iso.Groups[1].Value == "-" ? -ns : ns, 1, text);
+                }
+                catch (OverflowException)
+                {
+                    return ParseResult<Duration>.Fail($"\"{text}\" is too large");
+                }
+            }
+
+            return ParseResult<Duration>.Fail($"\"{text}\" is not a Spring duration (a whole number with ns, us, ms, s, m, h or d, or ISO 8601 such as PT10S)");
+        }
+
         /// <summary>HOCON durations as Akka reads them: "120s", "120 s", "2 minutes"; a bare number is milliseconds.</summary>
         public static ParseResult<Duration> Hocon(string text)
         {

@@ -73,6 +73,12 @@ namespace ElectionLint.Config.Tests
         [InlineData("application.yml", "spring.kafka:\n  properties:\n    session.timeout.ms: 4000\n  consumer:\n    properties:\n      session.timeout.ms: 45000\n", "")]
         [InlineData("application.yml", "spring.kafka:\n  properties:\n    session.timeout.ms: 4000\n", "3:25 EL1021")]
         [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat_interval: PT15S\n      properties: {session.timeout.ms: 45000}\n", "")]
+        // Spring's own Duration syntax (DurationStyle): days and any-case units read, a fraction or lower-case ISO fails its binding
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 1d\n", "4:27 EL1020")]
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 3S\n", "")]
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 1.5s\n", "4:27 EL1000")]
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: pt3s\n", "4:27 EL1000")]
+        [InlineData("application.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: PT0.5S\n", "")]
         [InlineData("config.yml", "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 10s\n", "")]
         // Confluent for Kubernetes configOverrides: key=value lines, server for the brokers, consumer for clients
         [InlineData("kafka.yaml", "kind: Kafka\nspec:\n  configOverrides:\n    server:\n      - broker.heartbeat.interval.ms=2000\n      - broker.session.timeout.ms=5000\n", "6:35 EL2001")]

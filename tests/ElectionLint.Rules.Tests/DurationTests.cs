@@ -7,6 +7,35 @@ namespace ElectionLint.Rules.Tests
     public class DurationTests
     {
         [Theory]
+        [InlineData("500", 500_000_000L)]
+        [InlineData("+10s", 10_000_000_000L)]
+        [InlineData("10S", 10_000_000_000L)]
+        [InlineData("2m", 120_000_000_000L)]
+        [InlineData("1d", 86_400_000_000_000L)]
+        [InlineData("7us", 7_000L)]
+        [InlineData("3ns", 3L)]
+        [InlineData("PT10S", 10_000_000_000L)]
+        [InlineData("PT0.5s", 500_000_000L)]
+        [InlineData("P1DT2H", 93_600_000_000_000L)]
+        [InlineData("-PT-1.5S", 1_500_000_000L)]
+        public void Spring_durations_parse_as_spring_boot_reads_them(string text, long nanoseconds)
+        {
+            Assert.Equal(nanoseconds, DurationParser.Spring(text, Duration.NanosPerMillisecond).Value!.Value.Nanoseconds);
+        }
+
+        [Theory]
+        [InlineData("1.5s", "\"1.5s\" is not a Spring duration (a whole number with ns, us, ms, s, m, h or d, or ISO 8601 such as PT10S)")]
+        [InlineData("pt10s", "\"pt10s\" is not a Spring duration (a whole number with ns, us, ms, s, m, h or d, or ISO 8601 such as PT10S)")]
+        [InlineData("PT", "\"PT\" is not a Spring duration (a whole number with ns, us, ms, s, m, h or d, or ISO 8601 such as PT10S)")]
+        [InlineData("10 s", "\"10 s\" is not a Spring duration (a whole number with ns, us, ms, s, m, h or d, or ISO 8601 such as PT10S)")]
+        [InlineData("10w", "unknown unit \"w\" in \"10w\" (Spring reads ns, us, ms, s, m, h, d)")]
+        [InlineData("99999999999999999999d", "\"99999999999999999999d\" is too large")]
+        public void Bad_spring_durations_say_why(string text, string error)
+        {
+            Assert.Equal(error, DurationParser.Spring(text, Duration.NanosPerMillisecond).Error);
+        }
+
+        [Theory]
         [InlineData("150ms", 150_000_000L)]
         [InlineData("1.5s", 1_500_000_000L)]
         [InlineData("1m30s", 90_000_000_000L)]

@@ -75,7 +75,7 @@ namespace ElectionLint.Config.Recognition.Surfaces
             // The bound Duration is what Spring passes as heartbeat.interval.ms; a raw property of the same name loses to it.
             if (heartbeat is (MappingEntry h, string name))
             {
-                For(h).Add(KafkaConsumer.HeartbeatInterval, (ScalarNode)h.Value, ctx.Text, name, h.Key.Span, ValueFormat.FlexibleDuration, Duration.NanosPerMillisecond);
+                For(h).Add(KafkaConsumer.HeartbeatInterval, (ScalarNode)h.Value, ctx.Text, name, h.Key.Span, ValueFormat.SpringDuration, Duration.NanosPerMillisecond);
             }
         }
 

@@ -52,6 +52,8 @@ namespace ElectionLint.Config.Tests
         [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  etcd.conf.yml: \"heartbeat-interval: 100\\nelection-timeout: 300\\n\"\n", "3:62 EL1001")]
         [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  server.properties: |\n    broker.heartbeat.interval.ms=2000\n    broker.session.timeout.ms=3000\n", "5:31 EL2001")]
         [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  etcd.conf.yml: >\n    election-timeout: 300\n", "")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  application.yml: |\n    spring.kafka.consumer.heartbeat-interval: 1d\n", "4:47 EL1020")]
+        [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  application-prod.properties: \"spring.kafka.consumer.heartbeat-interval=50s\"\n", "3:74 EL1020")]
         [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  zoo.cfg: |\n    tickTime=2000\n", "")]
         [InlineData("cm.yaml", "kind: Secret\ndata:\n  etcd.conf.yml: |\n    election-timeout: 300\n", "")]
         [InlineData("cm.yaml", "kind: ConfigMap\ndata:\n  app.json: |\n    {\"leaderElection\": {\n", "4:24 EL9001")]

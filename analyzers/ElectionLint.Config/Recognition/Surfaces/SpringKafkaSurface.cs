@@ -20,10 +20,11 @@ namespace ElectionLint.Config.Recognition.Surfaces
 
         private static readonly string[] RawProperties = { KafkaConsumer.SessionTimeout, KafkaConsumer.HeartbeatInterval, KafkaConsumer.MaxPollInterval };
 
-        /// <summary>A Spring Boot configuration file: application.yml, application-prod.properties, bootstrap.yml.</summary>
+        /// <summary>A Spring Boot configuration file: application.yml, application-prod.properties, bootstrap.yml (also a ConfigMap's data key: cm.yaml:application.yml).</summary>
         public static bool IsSpringFile(string path)
         {
             string name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+            name = name.Substring(name.LastIndexOf(':') + 1);
             return name.StartsWith("application", StringComparison.Ordinal) || name.StartsWith("bootstrap", StringComparison.Ordinal);
         }
 

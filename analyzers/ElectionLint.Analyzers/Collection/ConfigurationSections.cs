@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ElectionLint.Analyzers.Collection
@@ -55,7 +54,7 @@ namespace ElectionLint.Analyzers.Collection
                 return string.Empty;
             }
 
-            if (op is ILocalReferenceOperation local && Initializer(local, cancellation) is IOperation init)
+            if (op is ILocalReferenceOperation local && Evaluation.StaticEvaluator.InitializerOf(local, cancellation) is IOperation init)
             {
                 return PathOf(init, cancellation, depth + 1);
             }
@@ -89,25 +88,6 @@ namespace ElectionLint.Analyzers.Collection
                 default:
                     return false;
             }
-        }
-
-        /// <summary>A local's initializer when it is never assigned again in its body (<c>var kafka = configuration.GetSection("Kafka");</c>).</summary>
-        private static IOperation? Initializer(ILocalReferenceOperation reference, CancellationToken cancellation)
-        {
-            ILocalSymbol local = reference.Local;
-            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel == null ||
-                local.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is not VariableDeclaratorSyntax { Initializer: { } init } declarator)
-            {
-                return null;
-            }
-
-            SyntaxNode? body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is AccessorDeclarationSyntax || a is LocalFunctionStatementSyntax || a is AnonymousFunctionExpressionSyntax || a is CompilationUnitSyntax);
-            if (body == null || body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == local.Name))
-            {
-                return null;
-            }
-
-            return reference.SemanticModel.GetOperation(init.Value, cancellation);
         }
     }
 }

@@ -298,27 +298,21 @@ namespace ElectionLint.Analyzers.Evaluation
             return null;
         }
 
-        private StaticValue? Local(ILocalReferenceOperation reference, int depth)
+        private StaticValue? Local(ILocalReferenceOperation reference, int depth) =>
+            InitializerOf(reference, _cancellation) is IOperation init ? Evaluate(init, depth + 1) : null;
+
+        /// <summary>A local's initializer when it is the only write to the local in its body (single assignment); else null.</summary>
+        public static IOperation? InitializerOf(ILocalReferenceOperation reference, CancellationToken cancellation)
         {
             ILocalSymbol local = reference.Local;
-            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel == null ||
+                local.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is not VariableDeclaratorSyntax { Initializer: { } init } declarator)
             {
                 return null;
             }
 
-            if (local.DeclaringSyntaxReferences[0].GetSyntax(_cancellation) is not VariableDeclaratorSyntax { Initializer: { } init } declarator)
-            {
-                return null;
-            }
-
-            // Single assignment: the initializer is the only write in the enclosing body.
             SyntaxNode? body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is AccessorDeclarationSyntax || a is LocalFunctionStatementSyntax || a is AnonymousFunctionExpressionSyntax || a is CompilationUnitSyntax);
-            if (body == null || reference.SemanticModel == null || IsWrittenAgain(body, local, reference.SemanticModel))
-            {
-                return null;
-            }
-
-            return Evaluate(reference.SemanticModel.GetOperation(init.Value, _cancellation), depth + 1);
+            return body == null || IsWrittenAgain(body, local, reference.SemanticModel, cancellation) ? null : reference.SemanticModel.GetOperation(init.Value, cancellation);
         }
 
         /// <summary>Per body, the names that appear as a write target: one scan per body, not one per local read (linear in method size).</summary>
@@ -330,7 +324,7 @@ namespace ElectionLint.Analyzers.Evaluation
             || id.Parent is PrefixUnaryExpressionSyntax || id.Parent is PostfixUnaryExpressionSyntax
             || (id.Parent is ArgumentSyntax arg && !arg.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None));
 
-        private bool IsWrittenAgain(SyntaxNode body, ILocalSymbol local, SemanticModel model)
+        private static bool IsWrittenAgain(SyntaxNode body, ILocalSymbol local, SemanticModel model, CancellationToken cancellation)
         {
             HashSet<string> written = WrittenNames.GetValue(body, b => new HashSet<string>(
                 b.DescendantNodes().OfType<IdentifierNameSyntax>().Where(IsWriteTarget).Select(id => id.Identifier.ValueText), StringComparer.Ordinal));
@@ -346,7 +340,7 @@ namespace ElectionLint.Analyzers.Evaluation
                     continue;
                 }
 
-                if (IsWriteTarget(id) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, _cancellation).Symbol, local))
+                if (IsWriteTarget(id) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellation).Symbol, local))
                 {
                     return true;
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,32 +53,36 @@ namespace ElectionLint.Analyzers.Collection
                 var bodies = new Dictionary<string, HashSet<(SyntaxTree, TextSpan)>>(StringComparer.Ordinal);
                 foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                 {
-                    string text = tree.GetText(cancellation).ToString();
-                    if (text.IndexOf("Configure", StringComparison.Ordinal) < 0 && text.IndexOf("AddOptions", StringComparison.Ordinal) < 0)
+                    foreach ((string name, TextSpan member) in PerTree.GetValue(tree, t => Scan(t, cancellation)))
                     {
-                        continue;
-                    }
-
-                    foreach (GenericNameSyntax g in tree.GetRoot(cancellation).DescendantNodes().OfType<GenericNameSyntax>())
-                    {
-                        if (Array.IndexOf(Methods, g.Identifier.ValueText) < 0 || g.TypeArgumentList.Arguments.Count == 0 || !(g.Parent is MemberAccessExpressionSyntax || g.Parent is InvocationExpressionSyntax))
-                        {
-                            continue;
-                        }
-
-                        string name = SimpleName(g.TypeArgumentList.Arguments[0]);
                         if (!bodies.TryGetValue(name, out HashSet<(SyntaxTree, TextSpan)>? set))
                         {
                             bodies[name] = set = new HashSet<(SyntaxTree, TextSpan)>();
                         }
 
-                        SyntaxNode member = Member(g);
-                        set.Add((member.SyntaxTree, member.Span));
+                        set.Add((tree, member));
                     }
                 }
 
                 return _bodies = bodies;
             }
+        }
+
+        /// <summary>Per tree, its registrations: a tree the IDE has not changed is not read again for the next compilation.</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, List<(string Name, TextSpan Member)>> PerTree = new ConditionalWeakTable<SyntaxTree, List<(string, TextSpan)>>();
+
+        private static List<(string Name, TextSpan Member)> Scan(SyntaxTree tree, CancellationToken cancellation)
+        {
+            var found = new List<(string, TextSpan)>();
+            foreach (GenericNameSyntax g in tree.GetRoot(cancellation).DescendantNodes().OfType<GenericNameSyntax>())
+            {
+                if (Array.IndexOf(Methods, g.Identifier.ValueText) >= 0 && g.TypeArgumentList.Arguments.Count > 0 && (g.Parent is MemberAccessExpressionSyntax || g.Parent is InvocationExpressionSyntax))
+                {
+                    found.Add((SimpleName(g.TypeArgumentList.Arguments[0]), Member(g).Span));
+                }
+            }
+
+            return found;
         }
 
         public static string SimpleName(TypeSyntax type) => type switch

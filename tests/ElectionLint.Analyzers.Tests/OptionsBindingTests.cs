@@ -86,6 +86,28 @@ namespace ElectionLint.Analyzers.Tests
             "services.AddOptions<ConsumerConfig>().Bind(configuration.GetSection(\"Kafka\")).Configure(o => o.HeartbeatIntervalMs = 50000);");
 
         [Fact]
+        public Task Appsettings_that_do_not_parse_leave_the_section_unknown() => CheckPlain(
+            "services.Configure<ConsumerConfig>(configuration.GetSection(\"Kafka\"));\nservices.Configure<ConsumerConfig>(o => o.HeartbeatIntervalMs = 50000);",
+            ("/src/appsettings.json", "{ \"Kafka\": { \"SessionTimeoutMs\": 150000, "));
+
+        [Fact]
+        public async Task Values_the_binder_cannot_convert_fail_the_start_and_the_rest_are_unknown()
+        {
+            var diagnostics = await Verify.Analyzer()
+                .WithAdditionalFile("/src/appsettings.json", "{ \"Kafka\": { \"SessionTimeoutMs\": \"45s\", \"HeartbeatIntervalMs\": { \"x\": 1 }, \"MaxPollIntervalMs\": 1.5e4 } }")
+                .RunAsync(Header + "class C { void M(IServiceCollection services, IConfiguration configuration) {\nservices.Configure<ConsumerConfig>(configuration.GetSection(\"Kafka\"));\n} }");
+            Assert.Equal(new[] { "EL1000 (0,33)-(0,38)", "EL1000 (0,96)-(0,101)" }, diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan().Span).OrderBy(x => x, System.StringComparer.Ordinal));
+            Diagnostic session = diagnostics.Single(d => d.GetMessage().StartsWith("Kafka:SessionTimeoutMs", System.StringComparison.Ordinal));
+            Assert.StartsWith("Kafka:SessionTimeoutMs value '45s' cannot be parsed by ", session.GetMessage());
+            Assert.EndsWith(": the configuration binder cannot convert it to an integer of milliseconds and the app fails at start-up", session.GetMessage());
+        }
+
+        [Fact]
+        public Task An_orleans_TimeSpan_reads_as_the_binder_reads_it() => CheckPlain(
+            "services.Configure<ClusterMembershipOptions>(configuration.GetSection(\"Silo\"));",
+            ("/src/appsettings.json", "{ \"Silo\": { \"ProbeTimeout\": \"00:00:05\", \"NumVotesForDeathDeclaration\": {|EL1080:0|}, \"MaxProbeTimeout\": {|EL1000:\"5s\"|} } }"));
+
+        [Fact]
         public Task A_value_set_in_code_after_the_section_wins() => CheckPlain(
             "services.AddOptions<ConsumerConfig>().Bind(configuration.GetSection(\"Kafka\")).Configure(o => o.SessionTimeoutMs = 150000);",
             ("/src/appsettings.json", "{ \"Kafka\": { \"SessionTimeoutMs\": 3000, \"HeartbeatIntervalMs\": 50000 } }"));

@@ -113,6 +113,9 @@ namespace ElectionLint.Analyzers.Tests
         [InlineData("class C { void M(IServiceCollection s) { s.Configure<ClusterMembershipOptions>(o => o.NumVotesForDeathDeclaration = ); } }")]
         [InlineData("class C { void M(BlobLeaseClient c) { c.Acquire(); c.Acquire(TimeSpan.FromSeconds(1), 2, 3, 4); } }")]
         [InlineData("class C { static readonly TimeSpan A = B; static readonly TimeSpan B = A; void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = A }; } }")]
+        [InlineData("class C { void M(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration configuration) { s.Configure<ConsumerConfig>(configuration.GetSection( ); s.PostConfigure<ConsumerConfig>(Missing); } }")]
+        [InlineData("class C { void M(Microsoft.Extensions.Configuration.IConfiguration configuration) { var c = new ConsumerConfig(); Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration, ); var d = configuration.Get<ConsumerConfig>() with { }; } }")]
+        [InlineData("class C { void M(IServiceCollection s) { s.AddOptions<ConsumerConfig>(null!).BindConfiguration(null!).Configure(Nope); s.ConfigureAll<ConsumerConfig>(o => o.SessionTimeoutMs = o.SessionTimeoutMs / 0); } }")]
         public async Task Broken_code_never_crashes_the_analyzer(string source)
         {
             // RunAsync fails the test on any AD0001.

@@ -209,11 +209,26 @@ namespace ElectionLint.Analyzers.Collection
             {
                 instance.Set(member.Setting, SettingValue.OfText(enumName), location, name);
             }
+            else if (t.Length > 0 && BinderRefuses(member.Kind) is string expected)
+            {
+                // The binder's type converter throws on it: the host does not start.
+                instance.SetInvalid(member.Setting, t, "the configuration binder cannot convert it to " + expected + " and the app fails at start-up", location, name);
+            }
             else
             {
                 instance.SetUnknown(member.Setting, location, name);
             }
         }
+
+        /// <summary>What the binder expects for a member of this kind, when a value it cannot convert is certain to fail (int?, TimeSpan, bool).</summary>
+        private static string? BinderRefuses(ValueKind kind) => kind switch
+        {
+            ValueKind.Milliseconds => "an integer of milliseconds",
+            ValueKind.Seconds => "an integer of seconds",
+            ValueKind.TimeSpan => "a TimeSpan ([d.]hh:mm[:ss[.fffffff]])",
+            ValueKind.Boolean => "true or false",
+            _ => null,
+        };
 
         /// <summary>A subclass of the bound type in source with a constructor of its own: what that sets is not read. (A library's subclasses are bound as they are.)</summary>
         private bool SetsUpItself(INamedTypeSymbol type)

@@ -233,7 +233,7 @@ namespace ElectionLint.Analyzers
                             {
                                 _collector.Add(instance, m, arg.Value, conditional: false);
                             }
-                            else if (binding.IsUserBinding && SettingCollector.MemberIgnoringCase(binding.Members, arg.Parameter.Name) is MemberBinding p)
+                            else if (binding.IsUserBinding && SettingCollector.Member(binding.Members, arg.Parameter.Name, StringComparison.OrdinalIgnoreCase) is MemberBinding p)
                             {
                                 _collector.Add(instance, p, arg.Value, conditional: false); // a positional record's or constructor's parameter of a user binding
                                 matched.Add(p.Member);

@@ -32,7 +32,7 @@ namespace ElectionLint.Analyzers.Collection
             _cancellation = cancellation;
         }
 
-        /// <summary>True when the last configuration read took values from appsettings files that differ per environment.</summary>
+        /// <summary>True when the last configuration read took values from appsettings (so it is read again per environment).</summary>
         public bool UsedSettings { get; private set; }
 
         /// <summary>Reads sections from <paramref name="settings"/> in environment <paramref name="environment"/> from now on.</summary>
@@ -44,9 +44,8 @@ namespace ElectionLint.Analyzers.Collection
         }
 
         /// <summary>
-        /// A configuration of <paramref name="type"/> (null: not known): a subclass that
-        /// sets values of its own, or one not in source, leaves its unset members unknown; a user binding's unset members take
-        /// the type's initializers.
+        /// A configuration of <paramref name="type"/> (null: not known): a subclass in source with a constructor of its own
+        /// leaves its unset members unknown; a user binding's unset members take the type's initializers.
         /// </summary>
         public ConfigurationInstance Start(TypeBinding binding, Location anchor, ITypeSymbol? type)
         {
@@ -82,24 +81,11 @@ namespace ElectionLint.Analyzers.Collection
             return instance;
         }
 
-        public static MemberBinding? Member(MemberBinding[] members, string name)
+        public static MemberBinding? Member(MemberBinding[] members, string name, StringComparison comparison = StringComparison.Ordinal)
         {
             foreach (MemberBinding m in members)
             {
-                if (m.Member == name)
-                {
-                    return m;
-                }
-            }
-
-            return null;
-        }
-
-        public static MemberBinding? MemberIgnoringCase(MemberBinding[] members, string name)
-        {
-            foreach (MemberBinding m in members)
-            {
-                if (string.Equals(m.Member, name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(m.Member, name, comparison))
                 {
                     return m;
                 }

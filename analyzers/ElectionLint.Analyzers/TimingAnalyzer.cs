@@ -151,7 +151,7 @@ namespace ElectionLint.Analyzers
                 _types = types;
                 _profile = profile;
                 _settings = settings;
-                _collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken), context.Compilation, types, context.CancellationToken);
+                _collector = new SettingCollector(new StaticEvaluator(context.Compilation, context.CancellationToken), context.Compilation, types, settings, context.CancellationToken);
             }
 
             public void Run(IOperation[] operations)
@@ -186,7 +186,7 @@ namespace ElectionLint.Analyzers
             /// </summary>
             private void PerEnvironment(Func<ConfigurationInstance?> collect, IEnumerable<MemberBinding> members)
             {
-                _collector.Use(_settings, 0);
+                _collector.UseEnvironment(0);
                 ConfigurationInstance? instance = collect();
                 if (instance == null)
                 {
@@ -202,7 +202,7 @@ namespace ElectionLint.Analyzers
                 int environments = _settings.Get(_context.CancellationToken).Environments.Count;
                 for (int env = 1; env < environments; env++)
                 {
-                    _collector.Use(_settings, env);
+                    _collector.UseEnvironment(env);
                     if (collect() is ConfigurationInstance other)
                     {
                         Report(other, members);

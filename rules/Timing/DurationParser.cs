@@ -386,6 +386,8 @@ namespace ElectionLint.Rules.Timing
                     : ParseResult<Duration>.Fail($"\"{text}\" is too large");
             }
 
+            // Spring's detection wants an upper-case P; java.time.Duration.parse then ignores case. Its grammar (days at most,
+            // signed parts, a comma for the fraction) is not XML's, so Iso8601 above does not serve.
             System.Text.RegularExpressions.Match iso = text.Length > 0 && (text[0] == 'P' || (text.Length > 1 && (text[0] == '+' || text[0] == '-') && text[1] == 'P')) ? JavaIso.Match(text) : System.Text.RegularExpressions.Match.Empty;
             if (iso.Success && !string.Equals(iso.Groups[3].Value, "T", StringComparison.OrdinalIgnoreCase) &&
                 (iso.Groups[2].Success || iso.Groups[4].Success || iso.Groups[5].Success || iso.Groups[6].Success))

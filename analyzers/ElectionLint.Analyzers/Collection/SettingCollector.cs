@@ -18,27 +18,27 @@ namespace ElectionLint.Analyzers.Collection
     internal sealed class SettingCollector
     {
         private readonly StaticEvaluator _evaluator;
-        private readonly Compilation? _compilation;
-        private readonly BoundTypes? _types;
+        private readonly Compilation _compilation;
+        private readonly BoundTypes _types;
+        private readonly AppSettingsSource _settings;
         private readonly CancellationToken _cancellation;
-        private AppSettingsSource? _settings;
         private int _environment;
 
-        public SettingCollector(StaticEvaluator evaluator, Compilation? compilation = null, BoundTypes? types = null, CancellationToken cancellation = default)
+        public SettingCollector(StaticEvaluator evaluator, Compilation compilation, BoundTypes types, AppSettingsSource settings, CancellationToken cancellation)
         {
             _evaluator = evaluator;
             _compilation = compilation;
             _types = types;
+            _settings = settings;
             _cancellation = cancellation;
         }
 
         /// <summary>True when the last configuration read took values from appsettings (so it is read again per environment).</summary>
         public bool UsedSettings { get; private set; }
 
-        /// <summary>Reads sections from <paramref name="settings"/> in environment <paramref name="environment"/> from now on.</summary>
-        public void Use(AppSettingsSource settings, int environment)
+        /// <summary>Reads sections in appsettings environment <paramref name="environment"/> from now on.</summary>
+        public void UseEnvironment(int environment)
         {
-            _settings = settings;
             _environment = environment;
             UsedSettings = false;
         }
@@ -136,7 +136,7 @@ namespace ElectionLint.Analyzers.Collection
         /// </summary>
         public void Bind(ConfigurationInstance instance, TypeBinding binding, string? section, Location at)
         {
-            AppSettings? settings = section != null ? _settings?.Get(_cancellation) : null;
+            AppSettings? settings = section != null ? _settings.Get(_cancellation) : null;
             if (settings == null || section == null || settings.IsEmpty || settings.Unreadable)
             {
                 UnknownAll(instance, binding, at);
@@ -156,46 +156,27 @@ namespace ElectionLint.Analyzers.Collection
 
         private void FromText(ConfigurationInstance instance, MemberBinding member, string? text, Location location, string name)
         {
-            decimal? value = null;
-            string? enumName = null;
             string t = text?.Trim() ?? string.Empty;
-            switch (member.Kind)
+            (bool IsTimeSpan, decimal Number)? read = member.Kind switch
             {
-                case ValueKind.TimeSpan when t.Length > 0 && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out TimeSpan ts):
-                    value = ts.Ticks * 100m;
-                    break;
-                case ValueKind.Milliseconds when long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ms):
-                    value = ms * 1_000_000m;
-                    break;
-                case ValueKind.Seconds when long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long sec):
-                    value = sec * 1_000_000_000m;
-                    break;
-                case ValueKind.Number when decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal n):
-                    value = n;
-                    break;
-                case ValueKind.Boolean when bool.TryParse(t, out bool b):
-                    value = b ? 1m : 0m;
-                    break;
-                case ValueKind.EnumName when t.Length > 0 && t.All(char.IsLetter):
-                    enumName = t.ToLowerInvariant();
-                    break;
-                case ValueKind.Declared when t.IndexOf(':') >= 0 && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out TimeSpan dts):
-                    value = dts.Ticks * 100m;
-                    break;
-                case ValueKind.Declared when (member.UnitNanos != null || !IsDuration(instance, member.Setting)) && decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d):
-                    value = d * (member.UnitNanos ?? 1L);
-                    break;
-            }
+                ValueKind.TimeSpan when t.Length > 0 && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out TimeSpan ts) => (true, ts.Ticks * 100m),
+                ValueKind.Milliseconds or ValueKind.Seconds when long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long whole) => (false, whole),
+                ValueKind.Number when decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal n) => (false, n),
+                ValueKind.Boolean when bool.TryParse(t, out bool b) => (false, b ? 1m : 0m),
+                ValueKind.Declared when t.IndexOf(':') >= 0 && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out TimeSpan dts) => (true, dts.Ticks * 100m),
+                ValueKind.Declared when decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) => (false, d),
+                _ => null,
+            };
 
-            if (value is decimal v)
+            if (read is (bool isTimeSpan, decimal number) && EngineValue(instance, member, isTimeSpan, number) is decimal known)
             {
-                instance.Set(member.Setting, SettingValue.Of(v), location, name);
+                instance.Set(member.Setting, SettingValue.Of(known), location, name);
             }
-            else if (enumName != null)
+            else if (member.Kind == ValueKind.EnumName && t.Length > 0 && t.All(char.IsLetter))
             {
-                instance.Set(member.Setting, SettingValue.OfText(enumName), location, name);
+                instance.Set(member.Setting, SettingValue.OfText(t.ToLowerInvariant()), location, name);
             }
-            else if (t.Length > 0 && BinderRefuses(member.Kind) is string expected)
+            else if (t.Length > 0 && read == null && BinderRefuses(member.Kind) is string expected)
             {
                 // The binder's type converter throws on it: the host does not start.
                 instance.SetInvalid(member.Setting, t, "the configuration binder cannot convert it to " + expected + " and the app fails at start-up", location, name);
@@ -219,11 +200,6 @@ namespace ElectionLint.Analyzers.Collection
         /// <summary>A subclass of the bound type in source with a constructor of its own: what that sets is not read. (A library's subclasses are bound as they are.)</summary>
         private bool SetsUpItself(INamedTypeSymbol type)
         {
-            if (_types == null)
-            {
-                return false;
-            }
-
             for (INamedTypeSymbol? t = type; t != null && !_types.IsBound(t); t = t.BaseType)
             {
                 if (t.Locations.Any(l => l.IsInSource) && t.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared))
@@ -244,7 +220,7 @@ namespace ElectionLint.Analyzers.Collection
                 symbol = t.GetMembers(member.Member).FirstOrDefault(s => s is IPropertySymbol || s is IFieldSymbol);
             }
 
-            if (_compilation == null || symbol == null || symbol.DeclaringSyntaxReferences.Length != 1 || SetInConstructor(symbol.ContainingType, member.Member))
+            if (symbol == null || symbol.DeclaringSyntaxReferences.Length != 1 || SetInConstructor(symbol.ContainingType, member.Member))
             {
                 return null;
             }
@@ -264,17 +240,7 @@ namespace ElectionLint.Analyzers.Collection
 #pragma warning disable RS1030 // the initializer is in another member, often another file: only its own model folds it
             SemanticModel model = _compilation.GetSemanticModel(init.SyntaxTree);
 #pragma warning restore RS1030
-            if (_evaluator.Evaluate(model.GetOperation(init, _cancellation)) is not StaticValue sv || sv.IsNull || sv.Text != null)
-            {
-                return null;
-            }
-
-            if (sv.IsTimeSpan)
-            {
-                return sv.Number;
-            }
-
-            return member.UnitNanos != null || !IsDuration(instance, member.Setting) ? sv.Number * (member.UnitNanos ?? 1L) : (decimal?)null;
+            return _evaluator.Evaluate(model.GetOperation(init, _cancellation)) is StaticValue { IsNull: false, Text: null } sv ? EngineValue(instance, member, sv.IsTimeSpan, sv.Number) : null;
         }
 
         private bool SetInConstructor(INamedTypeSymbol type, string member) =>
@@ -303,38 +269,38 @@ namespace ElectionLint.Analyzers.Collection
                 return; // int? or TimeSpan? set to null: the library default applies
             }
 
-            switch (member.Kind)
+            if (sv.Text == null && EngineValue(instance, member, sv.IsTimeSpan, sv.Number) is decimal known)
             {
-                case ValueKind.TimeSpan when sv.IsTimeSpan:
-                    instance.Set(member.Setting, SettingValue.Of(sv.Number), location, member.Member);
-                    break;
-                case ValueKind.Milliseconds when !sv.IsTimeSpan && sv.Text == null:
-                    instance.Set(member.Setting, SettingValue.Of(sv.Number * 1_000_000m), location, member.Member);
-                    break;
-                case ValueKind.Seconds when !sv.IsTimeSpan && sv.Text == null:
-                    instance.Set(member.Setting, SettingValue.Of(sv.Number * 1_000_000_000m), location, member.Member);
-                    break;
-                case ValueKind.Number when !sv.IsTimeSpan && sv.Text == null:
-                case ValueKind.Boolean when !sv.IsTimeSpan && sv.Text == null:
-                    instance.Set(member.Setting, SettingValue.Of(sv.Number), location, member.Member);
-                    break;
-                case ValueKind.EnumName when sv.Text != null:
-                    instance.Set(member.Setting, SettingValue.OfText(sv.Text.ToLowerInvariant()), location, member.Member);
-                    break;
-                case ValueKind.Text when sv.Text != null:
-                    instance.SetText(member.Setting, sv.Text, location, member.Member);
-                    break;
-                case ValueKind.Declared when sv.IsTimeSpan:
-                    instance.Set(member.Setting, SettingValue.Of(sv.Number), location, member.Member);
-                    break;
-                case ValueKind.Declared when sv.Text == null && (member.UnitNanos != null || !IsDuration(instance, member.Setting)):
-                    instance.Set(member.Setting, SettingValue.Of(sv.Number * (member.UnitNanos ?? 1L)), location, member.Member);
-                    break;
-                default:
-                    instance.SetUnknown(member.Setting, location, member.Member);
-                    break;
+                instance.Set(member.Setting, SettingValue.Of(known), location, member.Member);
+            }
+            else if (member.Kind == ValueKind.EnumName && sv.Text != null)
+            {
+                instance.Set(member.Setting, SettingValue.OfText(sv.Text.ToLowerInvariant()), location, member.Member);
+            }
+            else if (member.Kind == ValueKind.Text && sv.Text != null)
+            {
+                instance.SetText(member.Setting, sv.Text, location, member.Member);
+            }
+            else
+            {
+                instance.SetUnknown(member.Setting, location, member.Member);
             }
         }
+
+        /// <summary>
+        /// What a member of this kind holds, as the engine's value: nanoseconds for a TimeSpan, or a number in the member's
+        /// unit; null when the kind does not take it (a number where a TimeSpan is meant, a duration without a unit).
+        /// </summary>
+        private static decimal? EngineValue(ConfigurationInstance instance, MemberBinding member, bool isTimeSpan, decimal number) => member.Kind switch
+        {
+            ValueKind.TimeSpan when isTimeSpan => number,
+            ValueKind.Milliseconds when !isTimeSpan => number * 1_000_000m,
+            ValueKind.Seconds when !isTimeSpan => number * 1_000_000_000m,
+            ValueKind.Number or ValueKind.Boolean when !isTimeSpan => number,
+            ValueKind.Declared when isTimeSpan => number,
+            ValueKind.Declared when member.UnitNanos != null || !IsDuration(instance, member.Setting) => number * (member.UnitNanos ?? 1L),
+            _ => null,
+        };
 
         /// <summary>
         /// Assignments to <c>receiver.Property</c> (and <c>receiver.Set(key, value)</c>) in <paramref name="statements"/>.

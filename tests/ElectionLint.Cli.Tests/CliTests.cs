@@ -231,7 +231,7 @@ namespace ElectionLint.Cli.Tests
         public void Fix_on_every_real_config_changes_only_values_and_clears_the_fixed_findings()
         {
             string dir = Cli.Scratch();
-            string corpus = Path.Combine(Cli.RepoRoot, "..", "shared", "corpus");
+            string corpus = Path.Combine(Cli.RepoRoot, "tests", "corpus");
             foreach (string f in Directory.EnumerateFiles(Path.Combine(corpus, "real"), "*", SearchOption.AllDirectories)
                 .Concat(Directory.EnumerateFiles(Path.Combine(corpus, "large"), "*", SearchOption.AllDirectories))
                 .Concat(Directory.EnumerateFiles(Path.Combine(Cli.RepoRoot, "samples", "config-repo"), "*", SearchOption.AllDirectories))

@@ -36,7 +36,7 @@ namespace ElectionLint.Cli.Tests
         {
             string repo = Cli.RepoRoot;
             var seeds = Mutator.Load(
-                Directory.EnumerateFiles(Path.Combine(repo, "..", "shared", "corpus", "real"), "*", SearchOption.AllDirectories)
+                Directory.EnumerateFiles(Path.Combine(repo, "tests", "corpus", "real"), "*", SearchOption.AllDirectories)
                     .Concat(Directory.EnumerateFiles(Path.Combine(repo, "samples", "config-repo"), "*", SearchOption.AllDirectories))
                     .Where(ConfigFileNames.IsConfigFile));
             var mutator = new Mutator(seeds.Select(s => s.Bytes).ToList(), Seed);

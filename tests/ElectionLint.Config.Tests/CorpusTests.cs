@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ElectionLint.Config.Tests
 {
-    /// <summary>The shared corpus of real files: no crash, no EL9001 on files that parse, only findings checked by hand.</summary>
+    /// <summary>The corpus of real files (tests/corpus): no crash, no EL9001 on files that parse, only findings checked by hand.</summary>
     public class CorpusTests
     {
         private static List<LintDiagnostic> LintFolder(string folder) =>

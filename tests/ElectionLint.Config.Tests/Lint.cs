@@ -37,7 +37,7 @@ namespace ElectionLint.Config.Tests
         public static string[] Where(IEnumerable<LintDiagnostic> diagnostics) =>
             diagnostics.Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId}").ToArray();
 
-        /// <summary>../shared/corpus beside the repository (CI clones the repository with shared/ beside it).</summary>
+        /// <summary>tests/corpus: real files written by others, kept with their licences (tests/corpus/README.md).</summary>
         public static string CorpusRoot
         {
             get
@@ -48,7 +48,7 @@ namespace ElectionLint.Config.Tests
                     dir = Path.GetDirectoryName(dir);
                 }
 
-                return Path.GetFullPath(Path.Combine(dir!, "..", "shared", "corpus"));
+                return Path.GetFullPath(Path.Combine(dir!, "tests", "corpus"));
             }
         }
     }

@@ -10,7 +10,7 @@ using Xunit;
 namespace ElectionLint.Config.Tests
 {
     /// <summary>
-    /// Mutation recall on real files: every timing value a person reading ../shared/corpus/real finds (Data/corpus-timing-values.tsv,
+    /// Mutation recall on real files: every timing value a person reading tests/corpus/real finds (Data/corpus-timing-values.tsv,
     /// listed by hand) is replaced by a value its system refuses, and a finding must start on that line. The table says which
     /// values the linter misses today and why, so a gain or a loss shows as a failure to update it.
     /// </summary>

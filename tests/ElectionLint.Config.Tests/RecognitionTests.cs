@@ -161,7 +161,10 @@ namespace ElectionLint.Config.Tests
 
     public class TriggerTests
     {
-        public static IEnumerable<object[]> SurfaceNames()
+        /// <summary>Each name once (surfaces share some): xUnit skips a repeated case.</summary>
+        public static IEnumerable<object[]> SurfaceNames() => AllSurfaceNames().Distinct(StringComparer.Ordinal).Select(n => new object[] { n });
+
+        private static IEnumerable<string> AllSurfaceNames()
         {
             // Block keys (leaseDuration…) count only inside a leaderElection block, group.protocol only beside session keys.
             foreach (IEnumerable<SurfaceName> names in new[] { EtcdSurface.Names, KubernetesSurface.Names, KafkaSurface.Names, ZooKeeperSurface.Names, DotNextSurface.Names })
@@ -170,7 +173,7 @@ namespace ElectionLint.Config.Tests
                 {
                     if (n.Name != "group.protocol")
                     {
-                        yield return new object[] { n.Name };
+                        yield return n.Name;
                     }
                 }
             }
@@ -181,17 +184,17 @@ namespace ElectionLint.Config.Tests
             {
                 if (name != "ttl" && name != "failoverTimeout" && name != "syncPeriodSeconds")
                 {
-                    yield return new object[] { name };
+                    yield return name;
                 }
             }
 
-            yield return new object[] { "KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS" };
-            yield return new object[] { "vip_leaseduration" };
-            yield return new object[] { "vip_renewdeadline" };
-            yield return new object[] { "vip_retryperiod" };
-            yield return new object[] { "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS" };
-            yield return new object[] { "ClusterMembership" };
-            yield return new object[] { "leaderElection" };
+            yield return "KAFKA_CFG_BROKER_SESSION_TIMEOUT_MS";
+            yield return "vip_leaseduration";
+            yield return "vip_renewdeadline";
+            yield return "vip_retryperiod";
+            yield return "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS";
+            yield return "ClusterMembership";
+            yield return "leaderElection";
         }
 
         /// <summary>Files without a trigger word skip recognition, so every recognised name must contain one.</summary>

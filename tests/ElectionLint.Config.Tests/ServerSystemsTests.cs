@@ -117,7 +117,7 @@ namespace ElectionLint.Config.Tests
             Assert.Single(HclReader.Read(new SourceText("deep.hcl", string.Concat(Enumerable.Repeat("a { ", 100_000)))).Problems);
         }
 
-        /// <summary>What the linter reads in the shared corpus for these systems (../shared/corpus/real; MANIFEST.tsv lists them).</summary>
+        /// <summary>What the linter reads in the shared corpus for these systems (tests/corpus/real; MANIFEST.tsv lists them).</summary>
         [Fact]
         public void Corpus_files_of_these_systems_are_read()
         {

@@ -100,18 +100,21 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
-        public async Task Editorconfig_severities_apply_to_config_files()
+        public async Task Editorconfig_sections_set_config_file_severities()
         {
-            // First use: [*.yaml] and [*] sections of .editorconfig did not reach config-file findings in dotnet build.
+            // First use D2: the compiler applies .editorconfig sections to C# files only, and keeps their severity keys out
+            // of the options analyzers see; the package passes the .editorconfig files, and their sections apply here.
+            const string Etcd = "heartbeat-interval: 100\nelection-timeout: 300\n";
             var diagnostics = await new AnalyzerTest(new ConfigFileAnalyzer())
-                .WithAdditionalFile("/repo/a/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
-                .WithAdditionalFile("/repo/b/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
-                .WithAdditionalFile("/repo/c/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n")
-                .WithFileOption("/repo/a/etcd.yaml", "dotnet_diagnostic.EL1001.severity", "warning")
-                .WithFileOption("/repo/b/etcd.yaml", "dotnet_diagnostic.EL1001.severity", "none")
+                .WithAdditionalFile("/repo/.editorconfig", "root = true\n\n[*.{yaml,yml}]\ndotnet_diagnostic.EL1001.severity = warning\n\n[b/*.yaml]\ndotnet_diagnostic.EL1001.severity = none\n")
+                .WithAdditionalFile("/repo/c/.editorconfig", "[*]\ndotnet_diagnostic.EL1001.severity = error\n")
+                .WithAdditionalFile("/repo/a/etcd.yaml", Etcd)
+                .WithAdditionalFile("/repo/b/etcd.yaml", Etcd)
+                .WithAdditionalFile("/repo/c/etcd.yaml", Etcd)
+                .WithAdditionalFile("/repo/d/etcd.conf.yml.sample", Etcd)
                 .RunAsync("class C { }");
             Assert.Equal(
-                new[] { "EL1001 /repo/a/etcd.yaml Warning", "EL1001 /repo/c/etcd.yaml Error" },
+                new[] { "EL1001 /repo/a/etcd.yaml Warning", "EL1001 /repo/c/etcd.yaml Error", "EL1001 /repo/d/etcd.conf.yml.sample Error" },
                 diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().Path} {d.Severity}").OrderBy(x => x, StringComparer.Ordinal));
         }
 

@@ -38,7 +38,10 @@ namespace ElectionLint.Config.Tests
             diagnostics.Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId}").ToArray();
 
         /// <summary>tests/corpus: real files written by others, kept with their licences (tests/corpus/README.md).</summary>
-        public static string CorpusRoot
+        public static string CorpusRoot => Path.Combine(RepoRoot, "tests", "corpus");
+
+        /// <summary>The repository: the folder above the test's that holds Linter.sln.</summary>
+        public static string RepoRoot
         {
             get
             {
@@ -48,7 +51,7 @@ namespace ElectionLint.Config.Tests
                     dir = Path.GetDirectoryName(dir);
                 }
 
-                return Path.GetFullPath(Path.Combine(dir!, "tests", "corpus"));
+                return Path.GetFullPath(dir!);
             }
         }
     }

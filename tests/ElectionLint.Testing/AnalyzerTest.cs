@@ -41,13 +41,6 @@ namespace ElectionLint.Testing
             return this;
         }
 
-        /// <summary>An option an .editorconfig section gives one file (an additional file or a source file).</summary>
-        public AnalyzerTest WithFileOption(string path, string key, string value)
-        {
-            _fileOptions.Add(path, key, value);
-            return this;
-        }
-
         /// <summary>What <c>dotnet_diagnostic.ID.severity</c> in .editorconfig (or a global config) does.</summary>
         public AnalyzerTest WithSeverity(string id, ReportDiagnostic severity)
         {

@@ -66,17 +66,26 @@ grep -q "deploy/etcd.yaml(3,19): warning EL1001: election-timeout 300 ms is 3.0�
 grep -qE "AD0001|CS9057|CS8032|FileNotFound" "$out" && { cat "$out"; fail "the analyzer did not load cleanly"; }
 echo "   C# and YAML warnings found at the right positions"
 
-echo "== .editorconfig sections reach config files; a .json file and .electionlint.yml are picked up like the CLI does"
+echo "== .editorconfig sections set config-file severities; .hcl, sentinel.conf and .json are linted like the CLI lints them"
 mv "$app/.globalconfig" "$work/globalconfig"    # a global config's severity is applied by the compiler and wins
-printf '[deploy/*.yaml]\ndotnet_diagnostic.EL1001.severity = error\n' > "$app/.editorconfig"
+# EL1001 is an error by default: [*.{yaml,yml}] makes it a warning, a nearer [*.yaml] section switches it off.
+printf 'root = true\n\n[*.{yaml,yml}]\ndotnet_diagnostic.EL1001.severity = warning\n' > "$app/.editorconfig"
+mkdir -p "$app/deploy/quiet"
+cp "$app/deploy/etcd.yaml" "$app/deploy/quiet/etcd.yaml"
+printf '[*.yaml]\ndotnet_diagnostic.EL1001.severity = none\n' > "$app/deploy/quiet/.editorconfig"
+printf 'performance {\n  raft_multiplier = 12\n}\n' > "$app/deploy/consul.hcl"
+printf 'sentinel monitor m 127.0.0.1 6379 2\nsentinel failover-timeout m 0\n' > "$app/deploy/sentinel.conf"
 printf '{"RaftCluster": {"lowerElectionTimeout": 0}}\n' > "$app/deploy/raft.json"
 printf 'rules:\n  EL1040: warning\n' > "$app/.electionlint.yml"
 dotnet build "$app" --nologo -v q > "$out" 2>&1 && { cat "$out"; fail "an error-severity finding did not fail the build"; }
-grep -q "deploy/etcd.yaml(3,19): error EL1001:" "$out" || { cat "$out"; fail "the [deploy/*.yaml] severity was not applied"; }
+grep -q "deploy/etcd.yaml(3,19): warning EL1001:" "$out" || { cat "$out"; fail "the [*.{yaml,yml}] severity was not applied"; }
+grep -q "deploy/quiet/etcd.yaml" "$out" && { cat "$out"; fail "the [*.yaml] = none section of deploy/quiet/.editorconfig was not applied"; }
+grep -q "deploy/consul.hcl(2,21): error EL1095:" "$out" || { cat "$out"; fail "consul.hcl was not linted"; }
+grep -q "deploy/sentinel.conf(2,29): error EL1092:" "$out" || { cat "$out"; fail "sentinel.conf was not linted"; }
 grep -q "deploy/raft.json(1,42): warning EL1040:" "$out" || { cat "$out"; fail "raft.json was not linted with the .electionlint.yml severity"; }
-rm "$app/.editorconfig" "$app/deploy/raft.json" "$app/.electionlint.yml"
+rm -r "$app/.editorconfig" "$app/deploy/quiet" "$app/deploy/consul.hcl" "$app/deploy/sentinel.conf" "$app/deploy/raft.json" "$app/.electionlint.yml"
 mv "$work/globalconfig" "$app/.globalconfig"
-echo "   the [deploy/*.yaml] severity, raft.json and the .yml profile applied"
+echo "   [*.{yaml,yml}] → warning, a nearer [*.yaml] → none, consul.hcl, sentinel.conf, raft.json and the .yml profile applied"
 
 echo "== the dotnet tool"
 dotnet tool install ElectionLint.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null

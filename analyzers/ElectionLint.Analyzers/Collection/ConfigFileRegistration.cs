@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using ElectionLint.Config.Linting;
 using BoundedFile = ElectionLint.Config.Source.BoundedFile;
 using ElectionLint.Rules.Profile;
@@ -21,10 +22,11 @@ namespace ElectionLint.Analyzers.Collection
                 profile = new AnalysisProfile(loaded.Document, System.IO.Path.GetDirectoryName(profileFile.Path));
             }
 
-            start.RegisterAdditionalFileAction(c => Analyze(c, profile));
+            EditorConfigSeverities sections = EditorConfigSeverities.From(start.Options.AdditionalFiles, start.CancellationToken);
+            start.RegisterAdditionalFileAction(c => Analyze(c, profile, sections));
         }
 
-        private static void Analyze(AdditionalFileAnalysisContext context, AnalysisProfile profile)
+        private static void Analyze(AdditionalFileAnalysisContext context, AnalysisProfile profile, EditorConfigSeverities sections)
         {
             string path = context.AdditionalFile.Path;
             if (!ConfigFileNames.IsConfigFile(path))
@@ -67,31 +69,13 @@ namespace ElectionLint.Analyzers.Collection
                 return;
             }
 
-            // .editorconfig sections that match the config file ([*.yaml], [deploy/**]) set its findings' severities, as they
-            // do for a C# file; the compiler applies them to source files only.
-            AnalyzerConfigOptions options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
+            ImmutableDictionary<string, ReportDiagnostic> configured = sections.For(path);
             foreach (LintDiagnostic d in result.Diagnostics)
             {
                 DiagnosticSeverity severity = Descriptors.ToRoslyn(d.Severity);
-                if (options.TryGetValue("dotnet_diagnostic." + d.RuleId + ".severity", out string? configured))
+                if (!EditorConfigSeverities.TryApply(configured, d.RuleId, ref severity))
                 {
-                    switch (configured.Trim().ToLowerInvariant())
-                    {
-                        case "none":
-                        case "silent":
-                        case "suppress":
-                            continue;
-                        case "error":
-                            severity = DiagnosticSeverity.Error;
-                            break;
-                        case "warning":
-                            severity = DiagnosticSeverity.Warning;
-                            break;
-                        case "suggestion":
-                        case "info":
-                            severity = DiagnosticSeverity.Info;
-                            break;
-                    }
+                    continue;
                 }
 
                 var additional = new List<Location>();

@@ -3,11 +3,17 @@ using ElectionLint.Config.Documents;
 
 namespace ElectionLint.Config.Linting
 {
-    /// <summary>Which files are configuration and how each is read, from its name (shared by the CLI and the build-time analyzer).</summary>
+    /// <summary>
+    /// Which files are configuration and how each is read, from its name: the one list behind the CLI's walk, the package's
+    /// ElectionLintConfigFiles glob and the pre-commit hook's <c>files:</c> pattern (ConfigFileListTests holds them equal).
+    /// </summary>
     public static class ConfigFileNames
     {
-        private static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg", ".hcl" };
-        private static readonly string[] TemplateSuffixes = { ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".gotmpl", ".sample", ".example", ".dist" };
+        /// <summary>The extensions of config files.</summary>
+        public static readonly string[] Extensions = { ".yaml", ".yml", ".json", ".properties", ".cfg", ".hcl" };
+
+        /// <summary>Suffixes of templates and examples of a config file (etcd.conf.yml.j2), read as the file they end.</summary>
+        public static readonly string[] TemplateSuffixes = { ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".gotmpl", ".sample", ".example", ".dist" };
 
         /// <summary>A config file ElectionLint lints: by extension (template suffixes ignored), not the profile, not npm or schema JSON.</summary>
         public static bool IsConfigFile(string path)
@@ -69,15 +75,20 @@ namespace ElectionLint.Config.Linting
             return name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".cfg", StringComparison.Ordinal) ? FileKind.Properties : FileKind.Yaml;
         }
 
-        /// <summary>The lower-case file name without template suffixes (etcd.conf.yml.sample → etcd.conf.yml).</summary>
+        /// <summary>The lower-case file name without its template suffixes (etcd.conf.yml.j2.sample → etcd.conf.yml).</summary>
         private static string Strip(string path)
         {
             string name = System.IO.Path.GetFileName(path).ToLowerInvariant();
-            foreach (string suffix in TemplateSuffixes)
+            for (bool stripped = true; stripped;)
             {
-                if (name.EndsWith(suffix, StringComparison.Ordinal))
+                stripped = false;
+                foreach (string suffix in TemplateSuffixes)
                 {
-                    name = name.Substring(0, name.Length - suffix.Length);
+                    if (name.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        name = name.Substring(0, name.Length - suffix.Length);
+                        stripped = true;
+                    }
                 }
             }
 

@@ -21,6 +21,21 @@ namespace ElectionLint.Config.Tests
             Assert.Empty(Lint.Text("e.yaml", yaml));
         }
 
+        private const string ThreeEtcds = "heartbeat-interval: 100\nelection-timeout: 300\n---\n{0}\nheartbeat-interval: 100\nelection-timeout: 300\n{1}\n---\nheartbeat-interval: 100\nelection-timeout: 300\n";
+
+        // First use D14: yamllint's and eslint's block form was ignored without a word.
+        [Theory]
+        [InlineData("# electionlint-disable EL1001 -- lab cluster", "# electionlint-enable EL1001", "2:19 EL1001,10:19 EL1001")]
+        [InlineData("# electionlint-disable", "# electionlint-enable", "2:19 EL1001,10:19 EL1001")]
+        [InlineData("# electionlint-disable", "", "2:19 EL1001")]
+        [InlineData("# electionlint-disable", "# electionlint-enable EL1001", "2:19 EL1001,10:19 EL1001")]
+        [InlineData("# electionlint-disable EL1001 EL2001", "# electionlint-enable EL2001", "2:19 EL1001")]
+        [InlineData("# electionlint-disable EL2001", "# electionlint-enable", "2:19 EL1001,6:19 EL1001,10:19 EL1001")]
+        public void Block_directives_silence_the_lines_between_them(string disable, string enable, string expected)
+        {
+            Assert.Equal(expected.Split(','), Lint.Where(Lint.Text("e.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, ThreeEtcds, disable, enable))));
+        }
+
         [Fact]
         public void Suppressing_another_rule_does_not_silence_this_one()
         {

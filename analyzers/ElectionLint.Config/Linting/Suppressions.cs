@@ -7,13 +7,14 @@ using ElectionLint.Rules.Catalogue;
 namespace ElectionLint.Config.Linting
 {
     /// <summary>
-    /// <c># electionlint-disable-line ID -- reason</c>, <c>-next-line</c> and <c>-file</c> comments (also after <c>//</c> in JSON).
-    /// Without ids a comment disables every rule. Unknown ids are EL9003.
+    /// <c># electionlint-disable-line ID -- reason</c>, <c>-next-line</c> and <c>-file</c> comments (also after <c>//</c> in JSON),
+    /// and blocks as yamllint and eslint write them: <c>electionlint-disable ID</c> up to <c>electionlint-enable ID</c> (or the
+    /// end of the file). Without ids a comment disables (or enables) every rule. Unknown ids are EL9003.
     /// </summary>
     internal sealed class Suppressions
     {
         private static readonly Regex Comment = new Regex(
-            @"(?:#|//)\s*electionlint-disable-(?<kind>line|next-line|file)\b(?<ids>[^\r\n]*?)(?:\s--\s.*)?$",
+            @"(?:#|//)\s*electionlint-(?<kind>disable-line|disable-next-line|disable-file|disable|enable)(?![-\w])(?<ids>[^\r\n]*?)(?:\s--\s.*)?$",
             RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
         private static readonly Regex Id = new Regex(@"[A-Za-z]+[0-9]+", RegexOptions.CultureInvariant);
@@ -22,12 +23,15 @@ namespace ElectionLint.Config.Linting
         private HashSet<string>? _file;
         private bool _fileAll;
 
+        /// <summary>Closed and open blocks: lines [Start, End) where the rules (null: all but Except) are off.</summary>
+        private readonly List<(int Start, int End, HashSet<string>? Ids, HashSet<string>? Except)> _blocks = new List<(int, int, HashSet<string>?, HashSet<string>?)>();
+
         public List<(SourceSpan Span, string Id)> Unknown { get; } = new List<(SourceSpan, string)>();
 
         public static Suppressions Scan(SourceText text)
         {
             var s = new Suppressions();
-            if (text.Text.IndexOf("electionlint-disable", StringComparison.Ordinal) < 0)
+            if (text.Text.IndexOf("electionlint-", StringComparison.Ordinal) < 0)
             {
                 return s;
             }
@@ -53,7 +57,13 @@ namespace ElectionLint.Config.Linting
                 bool all = Id.Matches(g.Value).Count == 0;
                 switch (m.Groups["kind"].Value)
                 {
-                    case "file":
+                    case "disable":
+                        s.Open(line, all ? null : ids);
+                        break;
+                    case "enable":
+                        s.Close(line, all ? null : ids);
+                        break;
+                    case "disable-file":
                         if (all)
                         {
                             s._fileAll = true;
@@ -65,7 +75,7 @@ namespace ElectionLint.Config.Linting
                         }
 
                         break;
-                    case "line":
+                    case "disable-line":
                         s.Add(line, all ? null : ids);
                         break;
                     default:
@@ -89,7 +99,68 @@ namespace ElectionLint.Config.Linting
                 return true;
             }
 
-            return _lines.TryGetValue(line, out HashSet<string>? ids) && (ids == null || ids.Contains(ruleId));
+            if (_lines.TryGetValue(line, out HashSet<string>? ids) && (ids == null || ids.Contains(ruleId)))
+            {
+                return true;
+            }
+
+            foreach ((int start, int end, HashSet<string>? blockIds, HashSet<string>? except) in _blocks)
+            {
+                if (start <= line && line < end && (blockIds == null ? except == null || !except.Contains(ruleId) : blockIds.Contains(ruleId)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>electionlint-disable [IDS]</c>: the rules are off from this line on, until enabled.</summary>
+        private void Open(int line, HashSet<string>? ids)
+        {
+            if (ids == null)
+            {
+                Close(line, null);
+            }
+
+            _blocks.Add((line, int.MaxValue, ids, null));
+        }
+
+        /// <summary><c>electionlint-enable [IDS]</c>: the open blocks end here for those rules (every rule without ids).</summary>
+        private void Close(int line, HashSet<string>? ids)
+        {
+            for (int i = _blocks.Count - 1; i >= 0; i--)
+            {
+                (int start, int end, HashSet<string>? blockIds, HashSet<string>? except) = _blocks[i];
+                if (end != int.MaxValue)
+                {
+                    continue;
+                }
+
+                _blocks[i] = (start, line, blockIds, except);
+                if (ids == null)
+                {
+                    continue;
+                }
+
+                if (blockIds != null)
+                {
+                    // disable A B … enable A: B stays off.
+                    var rest = new HashSet<string>(blockIds, StringComparer.OrdinalIgnoreCase);
+                    rest.ExceptWith(ids);
+                    if (rest.Count > 0)
+                    {
+                        _blocks.Add((line, int.MaxValue, rest, null));
+                    }
+                }
+                else
+                {
+                    // disable … enable A: every rule but A stays off.
+                    var off = new HashSet<string>(except ?? new HashSet<string>(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+                    off.UnionWith(ids);
+                    _blocks.Add((line, int.MaxValue, null, off));
+                }
+            }
         }
 
         private void Add(int line, HashSet<string>? ids)

@@ -38,11 +38,17 @@ namespace ElectionLint.Cli
             var resolver = new ProfileResolver(config != null ? ProfileResolver.LoadFile(config) : null);
             string cwd = Directory.GetCurrentDirectory();
             var found = new List<Configuration>();
+            HashSet<string> named = FileWalker.NamedFiles(paths);
             foreach (string file in files)
             {
                 (ProfileDocument doc, string rel) = resolver.For(file);
-                if (doc.IsIgnored(rel))
+                if (doc.IgnoredBy(rel) is Glob ignoredBy)
                 {
+                    if (named.Contains(file))
+                    {
+                        stderr.WriteLine(FileWalker.IgnoredLine(file, resolver.PathFor(file), ignoredBy, cwd));
+                    }
+
                     continue;
                 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using ElectionLint.Config.Linting;
+using ElectionLint.Rules.Profile;
 
 namespace ElectionLint.Cli
 {
@@ -35,6 +36,28 @@ namespace ElectionLint.Cli
             var unique = new List<string>(new SortedSet<string>(files, StringComparer.Ordinal));
             return (unique, missing);
         }
+
+        /// <summary>The files named on the command line themselves (full paths), not found by walking a folder.</summary>
+        public static HashSet<string> NamedFiles(IEnumerable<string> paths)
+        {
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string p in paths)
+            {
+                if (File.Exists(p))
+                {
+                    named.Add(Path.GetFullPath(p));
+                }
+            }
+
+            return named;
+        }
+
+        /// <summary>
+        /// The line that says why a file named on the command line is not linted: an <c>ignore:</c> glob of its profile
+        /// (silence would read as "no finding").
+        /// </summary>
+        public static string IgnoredLine(string file, string? profilePath, Glob glob, string cwd) =>
+            $"electionlint: {Path.GetRelativePath(cwd, file)} is not linted: {(profilePath != null ? Path.GetRelativePath(cwd, profilePath) : "the profile")} ignores it (ignore: \"{glob.Pattern}\")";
 
         /// <summary>Reports paths that name nothing, with the usage hint; true when there were any (a usage error).</summary>
         public static bool ReportMissing(List<string> missing, TextWriter stderr)

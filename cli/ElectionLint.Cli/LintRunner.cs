@@ -130,6 +130,7 @@ namespace ElectionLint.Cli
 
             var resolver = new ProfileResolver(explicitProfile);
             var targets = new List<(string File, ProfileDocument Doc, string Rel)>(files.Count);
+            HashSet<string> named = FileWalker.NamedFiles(options.Paths);
             foreach (string f in files)
             {
                 if (baselineFile != null && f == Path.GetFullPath(baselineFile))
@@ -138,7 +139,14 @@ namespace ElectionLint.Cli
                 }
 
                 (ProfileDocument doc, string rel) = resolver.For(f);
-                if (!doc.IsIgnored(rel))
+                if (doc.IgnoredBy(rel) is Glob ignoredBy)
+                {
+                    if (named.Contains(f))
+                    {
+                        stderr.WriteLine(FileWalker.IgnoredLine(f, resolver.PathFor(f), ignoredBy, Directory.GetCurrentDirectory()));
+                    }
+                }
+                else
                 {
                     targets.Add((f, doc, rel));
                 }

@@ -61,17 +61,20 @@ namespace ElectionLint.Rules.Profile
             return p;
         }
 
-        public bool IsIgnored(string relativePath)
+        public bool IsIgnored(string relativePath) => IgnoredBy(relativePath) != null;
+
+        /// <summary>The first <c>ignore:</c> glob the path matches, or null.</summary>
+        public Glob? IgnoredBy(string relativePath)
         {
             foreach (Glob g in Ignore)
             {
                 if (g.IsMatch(relativePath))
                 {
-                    return true;
+                    return g;
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>The severity a rule has under this document: the declared one, or the catalogue's default.</summary>

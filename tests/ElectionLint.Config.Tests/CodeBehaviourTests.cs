@@ -84,7 +84,10 @@ namespace ElectionLint.Config.Tests
         [InlineData("a.yaml", "a: [1, 2\nb: 3\nc: {{ .Values.c }}\n", "EL9001")]
         [InlineData("a.yaml", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9004")]
         [InlineData("a.properties", "! generated {{ x }}\na=1\na=2\n", "EL9001")]
-        [InlineData("README.md", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9001")] // named on the command line: not a template
+        // First use D15: a file named on the command line that is no config file by its name and does not parse is an info.
+        [InlineData("README.md", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9004")]
+        [InlineData("README.md", "# Heartbeats\n\n`a: b` and c: d\n", "EL9004")]
+        [InlineData("etcd.conf", "heartbeat-interval: 100\nelection-timeout: 300\n", "EL1001")]
         [InlineData("_helpers.tpl", "a: {{ .Values.a }}\nb: [1, 2\n", "EL9004")]
         public void Template_skips_need_a_template_before_the_problem(string file, string text, string expected)
         {

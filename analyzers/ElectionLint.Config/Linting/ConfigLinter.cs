@@ -102,12 +102,16 @@ namespace ElectionLint.Config.Linting
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
             // problem at or after the first template expression outside a comment can be the template's doing.
             // A file named on the command line whatever its name (README.md) is not a template.
+            // A file that is no config file by its name (README.md named on the command line) and does not parse is not one.
             int template = ConfigFileNames.MayBeTemplate(path) ? FirstTemplate(source.Text, kind) : -1;
-            bool skipped = template >= 0 && parsed.Problems.Count > 0 && parsed.Problems[0].Span.StartOffset >= LineStart(source.Text, template);
+            bool notConfig = parsed.Problems.Count > 0 && !ConfigFileNames.MayBeTemplate(path);
+            bool skipped = notConfig || (template >= 0 && parsed.Problems.Count > 0 && parsed.Problems[0].Span.StartOffset >= LineStart(source.Text, template));
             if (skipped)
             {
                 FileProblem first = parsed.Problems[0];
-                string what = first.Message.StartsWith("duplicate key", StringComparison.Ordinal)
+                string what = notConfig
+                    ? $"not a config file by its name, and it does not parse as {KindName(kind)}"
+                    : first.Message.StartsWith("duplicate key", StringComparison.Ordinal)
                     ? "a template whose unrendered text repeats a key"
                     : $"template syntax that does not parse as {KindName(kind)}";
                 Add(diagnostics, profile, path, "EL9004", $"file skipped: {what} ({first.Message})", first.Span);

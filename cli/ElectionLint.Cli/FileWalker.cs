@@ -66,8 +66,10 @@ namespace ElectionLint.Cli
             {
                 // A bare word is more likely a mistyped command (`electionlint tnue`) than a file name.
                 bool word = m.Length > 0 && m.IndexOfAny(new[] { '/', '\\', '.' }) < 0;
-                stderr.WriteLine(word
-                    ? $"error: '{m}' is not a command (lint, explain, tune, init, rules, help) nor a file or folder"
+                stderr.WriteLine(
+                    m == "-" ? "error: '-' (standard input) is read by lint only; name the file here"
+                    : m.StartsWith('-') ? $"error: unknown option '{m}'"
+                    : word ? $"error: '{m}' is not a command (lint, explain, tune, init, rules, help) nor a file or folder"
                     : $"error: {m}: no such file or directory");
             }
 

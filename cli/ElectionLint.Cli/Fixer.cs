@@ -84,6 +84,12 @@ namespace ElectionLint.Cli
         /// </summary>
         public static void WriteAtomically(string path, string text)
         {
+            // Through a symbolic link the file it names is written, and the link stays (replacing it would fix a copy).
+            if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is FileSystemInfo target)
+            {
+                path = target.FullName;
+            }
+
             byte[] original = File.ReadAllBytes(path);
             bool bom = original.Length >= 3 && original[0] == 0xEF && original[1] == 0xBB && original[2] == 0xBF;
             string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".electionlint-fix");

@@ -35,5 +35,29 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(0, code);
             Assert.StartsWith("README.md:3:51: info EL9004: file skipped: not a config file by its name, and it does not parse as YAML (", output);
         }
+
+        [Fact]
+        public void Fix_through_a_symbolic_link_writes_the_file_it_names_and_keeps_the_link()
+        {
+            string dir = Cli.Scratch(("real/etcd.yaml", Bad));
+            string link = Path.Combine(dir, "etcd.yaml");
+            File.CreateSymbolicLink(link, Path.Combine("real", "etcd.yaml"));
+            (_, _, string err) = Cli.RunIn(dir, "lint", "--fix", "etcd.yaml");
+            Assert.Equal("electionlint: fixed 1 value in etcd.yaml\n", err);
+            Assert.Equal(Path.Combine("real", "etcd.yaml"), new FileInfo(link).LinkTarget);
+            Assert.Equal("heartbeat-interval: 100\nelection-timeout: 1000\n", File.ReadAllText(Path.Combine(dir, "real", "etcd.yaml")));
+        }
+
+        [Theory]
+        [InlineData("error: unknown option '--bogus'", "lint", "--bogus")]
+        [InlineData("error: unknown option '-x'", "lint", "-x")]
+        [InlineData("error: '-' (standard input) is read by lint only; name the file here", "explain", "-")]
+        [InlineData("error: '-' (standard input) is read by lint only; name the file here", "tune", "-")]
+        public void Usage_mistakes_are_named_for_what_they_are(string message, params string[] args)
+        {
+            (int code, _, string err) = Cli.Run(args);
+            Assert.Equal(2, code);
+            Assert.Equal(message + "\nRun 'electionlint --help' for usage.\n", err);
+        }
     }
 }

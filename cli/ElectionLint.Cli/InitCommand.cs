@@ -77,7 +77,7 @@ namespace ElectionLint.Cli
         {
             var sb = new StringBuilder();
             sb.Append("# ElectionLint environment profile: the right timeout depends on where a system runs.\n");
-            sb.Append("# Every key: docs/profile.md. A value left out switches off the rules that need it.\n");
+            sb.Append("# Every key: " + ElectionLint.Rules.Catalogue.Rule.RepositoryUrl + "/blob/main/docs/profile.md. A value left out switches off the rules that need it.\n");
             sb.Append(systems.Count == 0
                 ? "# No configuration with timing settings was found here yet.\n"
                 : "# Found in this repository: " + string.Join(", ", systems.Select(s => $"{s.Key} ({s.Value})")) + ".\n");

@@ -118,6 +118,11 @@ namespace ElectionLint.Cli
                 return UsageError;
             }
 
+            if (files.Count == 0 && !stdin && !options.Quiet)
+            {
+                stderr.WriteLine("electionlint: no config file found: it lints *.yaml, *.yml, *.json, *.properties, *.cfg, *.hcl and *sentinel*.conf files (and templates of them), outside .git, bin, obj and node_modules");
+            }
+
             byte[]? stdinBytes = null;
             string? stdinPath = null;
             if (stdin)

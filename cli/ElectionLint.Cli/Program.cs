@@ -64,6 +64,13 @@ namespace ElectionLint.Cli
             }
             else if (args[0] == "help")
             {
+                if (args.Length > 1 && !Verbs.Contains(args[1]))
+                {
+                    stderr.WriteLine($"error: no help for '{args[1]}': not a command (lint, explain, tune, init, rules)");
+                    stderr.WriteLine("Run 'electionlint --help' for usage.");
+                    return LintRunner.UsageError;
+                }
+
                 args = args.Skip(1).Append("--help").ToArray(); // `electionlint help [lint|rules]`
             }
 
@@ -83,7 +90,7 @@ namespace ElectionLint.Cli
             var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline (written by --write-baseline)" };
             var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record every current finding in this file and exit 0" };
             var fix = new Option<bool>("--fix") { Description = "Write each finding's recommended repair into its file (only the values change), then report what remains" };
-            var dryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff and write nothing" };
+            var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes --fix would make as a unified diff and write nothing (implies --fix)" };
             var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With -: the name standard input is linted as, for its format, its profile and the report (default stdin.yaml)" };
             var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun, stdinFilename };
             lint.SetAction(r =>

@@ -154,11 +154,21 @@ namespace ElectionLint.Analyzers.Tests
                 }
             }
 
-            sb.Append("## How to fix\n\n").Append(r.Fixable
+            sb.Append("## How to fix\n\n").Append(r.Id == "EL9002"
+                ? "Correct the profile at the position the message gives: the key, duration or rule id it names (docs/profile.md lists every key and its format).\n\n"
+                : r.Fixable
                 ? "Set the values the message names: one setting where that is enough, else several together. Each repair was checked by evaluating every rule again: it clears this finding and raises no other. In C# the light bulb offers each repair as one action (`dotnet format analyzers --diagnostics " + r.Id + "` applies the first), and `electionlint --format json` lists them under `repairs` (see docs/json-output.md).\n\n"
                 : "Follow the message: it names the settings involved and the numbers.\n\n");
             sb.Append("## How to suppress\n\n");
-            sb.Append("- YAML and properties: `# electionlint-disable-next-line ").Append(r.Id).Append(" -- reason` (also `-line` and `-file`); JSON: `// electionlint-disable-next-line ").Append(r.Id).Append("`.\n");
+            if (r.Id == "EL9002")
+            {
+                // First use D12: the page promised a comment and `rules:`, which an invalid profile cannot honour.
+                sb.Append("It cannot be: an invalid profile stops the run (exit 2), because every finding under it would be judged against the wrong environment. Neither a comment nor `rules:` in the profile applies to it.\n\n");
+                sb.Append("## Options\n\nNone.\n");
+                return sb.ToString();
+            }
+
+            sb.Append("- YAML and properties: `# electionlint-disable-next-line ").Append(r.Id).Append(" -- reason` (also `-line`, `-file`, and `electionlint-disable` … `electionlint-enable` blocks); JSON: `// electionlint-disable-next-line ").Append(r.Id).Append("`.\n");
             sb.Append("- C#: `#pragma warning disable ").Append(r.Id).Append("`, or `dotnet_diagnostic.").Append(r.Id).Append(".severity = none` in `.editorconfig`.\n");
             sb.Append("- Everywhere: `rules: { ").Append(r.Id).Append(": off }` in `.electionlint.yaml`.\n\n");
             sb.Append("## Options\n\n").Append(options == "none" ? "None besides its severity." : options).Append('\n');

@@ -59,5 +59,19 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(2, code);
             Assert.Equal(message + "\nRun 'electionlint --help' for usage.\n", err);
         }
+
+        [Fact]
+        public void An_empty_folder_says_what_it_looks_for_and_help_for_nothing_is_a_usage_error()
+        {
+            string dir = Cli.Scratch(("notes.txt", "heartbeat"));
+            (int code, string output, string err) = Cli.RunIn(dir, "lint", ".");
+            Assert.Equal(0, code);
+            Assert.Equal("0 files linted: 0 errors, 0 warnings, 0 infos\n", output);
+            Assert.StartsWith("electionlint: no config file found: it lints *.yaml, *.yml, *.json, *.properties, *.cfg, *.hcl and *sentinel*.conf files", err);
+
+            (code, _, err) = Cli.Run("help", "bogus");
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: no help for 'bogus'", err);
+        }
     }
 }

@@ -12,17 +12,20 @@ using ElectionLint.Rules.Evaluation;
 namespace ElectionLint.Cli
 {
     /// <summary>
-    /// One accepted finding: rule, file (relative to the baseline's folder), setting, where it sits in the file's structure
-    /// and the value as written. Never a line: moving or reformatting keeps it; another value shows the finding again.
+    /// One accepted finding: rule, file (relative to the baseline's folder), setting, where it sits in the file's structure,
+    /// the value as written and the related settings' values as written (null in a baseline written before they were
+    /// recorded: such an entry matches whatever they are). Never a line: moving or reformatting keeps it; another value of
+    /// the setting or of a related one shows the finding again.
     /// </summary>
-    internal sealed record BaselineEntry(string Rule, string File, string Setting, string Path, string Value) : IComparable<BaselineEntry>
+    internal sealed record BaselineEntry(string Rule, string File, string Setting, string Path, string Value, string? Related) : IComparable<BaselineEntry>
     {
         public int CompareTo(BaselineEntry? other) => other == null ? 1
             : string.CompareOrdinal(File, other.File) is int f && f != 0 ? f
             : string.CompareOrdinal(Rule, other.Rule) is int r && r != 0 ? r
             : string.CompareOrdinal(Setting, other.Setting) is int s && s != 0 ? s
             : string.CompareOrdinal(Path, other.Path) is int p && p != 0 ? p
-            : string.CompareOrdinal(Value, other.Value);
+            : string.CompareOrdinal(Value, other.Value) is int v && v != 0 ? v
+            : string.CompareOrdinal(Related, other.Related);
 
         public static BaselineEntry For(LintDiagnostic d, string baselineDirectory, ParsedFile? parsed, SourceText? source)
         {
@@ -30,7 +33,23 @@ namespace ElectionLint.Cli
             string value = source != null && d.Span.EndOffset <= source.Text.Length && d.Span.StartOffset <= d.Span.EndOffset
                 ? MessageTemplate.Quote(source.Text.Substring(d.Span.StartOffset, d.Span.EndOffset - d.Span.StartOffset).Trim(), 200)
                 : string.Empty;
-            return new BaselineEntry(d.RuleId, file, d.SettingKey ?? string.Empty, d.Finding != null ? SettingPath.Of(parsed, d.Span) : string.Empty, value);
+            return new BaselineEntry(d.RuleId, file, d.SettingKey ?? string.Empty, d.Finding != null ? SettingPath.Of(parsed, d.Span) : string.Empty, value, RelatedValues(d, source));
+        }
+
+        /// <summary>"heartbeat-interval=100": each related setting of this file with its value as written, in the finding's order.</summary>
+        private static string RelatedValues(LintDiagnostic d, SourceText? source)
+        {
+            const string Prefix = "related setting ";
+            var parts = new List<string>();
+            foreach (RelatedLocation r in d.Related)
+            {
+                if (r.Path == null && source != null && r.Message.StartsWith(Prefix, StringComparison.Ordinal) && r.Span.EndOffset <= source.Text.Length && r.Span.StartOffset <= r.Span.EndOffset)
+                {
+                    parts.Add(r.Message.Substring(Prefix.Length) + "=" + MessageTemplate.Quote(source.Text.Substring(r.Span.StartOffset, r.Span.EndOffset - r.Span.StartOffset).Trim(), 200));
+                }
+            }
+
+            return string.Join("; ", parts);
         }
     }
 
@@ -76,7 +95,8 @@ namespace ElectionLint.Cli
                 var entries = new List<BaselineEntry>();
                 foreach (JsonElement f in findings.EnumerateArray())
                 {
-                    entries.Add(new BaselineEntry(Text(f, "rule"), Text(f, "file"), Text(f, "setting"), Text(f, "path"), Text(f, "value")));
+                    entries.Add(new BaselineEntry(Text(f, "rule"), Text(f, "file"), Text(f, "setting"), Text(f, "path"), Text(f, "value"),
+                        f.TryGetProperty("related", out JsonElement related) && related.ValueKind == JsonValueKind.String ? related.GetString() : null));
                 }
 
                 return entries;
@@ -100,10 +120,15 @@ namespace ElectionLint.Cli
             var accepted = new bool[findings.Count];
             for (int i = 0; i < findings.Count; i++)
             {
-                if (left.TryGetValue(findings[i], out int n) && n > 0)
+                // An entry without related values (an older baseline) accepts the finding whatever they are.
+                foreach (BaselineEntry key in new[] { findings[i], findings[i] with { Related = null } })
                 {
-                    left[findings[i]] = n - 1;
-                    accepted[i] = true;
+                    if (left.TryGetValue(key, out int n) && n > 0)
+                    {
+                        left[key] = n - 1;
+                        accepted[i] = true;
+                        break;
+                    }
                 }
             }
 
@@ -124,6 +149,7 @@ namespace ElectionLint.Cli
                 w.WriteString("setting", e.Setting);
                 w.WriteString("path", e.Path);
                 w.WriteString("value", e.Value);
+                w.WriteString("related", e.Related ?? string.Empty);
                 w.WriteEndObject();
             }
 

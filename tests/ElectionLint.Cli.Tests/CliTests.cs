@@ -159,13 +159,21 @@ namespace ElectionLint.Cli.Tests
             string dir = Cli.Scratch(("etcd.yaml", Bad), ("pod.yaml", Pod));
             Assert.Equal(0, Cli.RunIn(dir, "lint", ".", "--write-baseline", "baseline.json").Code);
             string written = File.ReadAllText(Path.Combine(dir, "baseline.json"));
-            Assert.StartsWith("{\n  \"electionlintBaseline\": 1,\n  \"findings\": [\n    {\"rule\":\"EL1001\",\"file\":\"etcd.yaml\",\"setting\":\"etcd:election-timeout\",\"path\":\"election-timeout\",\"value\":\"300\"},\n", written);
-            Assert.Contains("{\"rule\":\"EL1001\",\"file\":\"pod.yaml\",\"setting\":\"etcd:election-timeout\",\"path\":\"spec.containers[etcd].command[*]\",\"value\":\"300\"}", written);
+            Assert.StartsWith("{\n  \"electionlintBaseline\": 1,\n  \"findings\": [\n    {\"rule\":\"EL1001\",\"file\":\"etcd.yaml\",\"setting\":\"etcd:election-timeout\",\"path\":\"election-timeout\",\"value\":\"300\",\"related\":\"heartbeat-interval=100\"},\n", written);
+            Assert.Contains("{\"rule\":\"EL1001\",\"file\":\"pod.yaml\",\"setting\":\"etcd:election-timeout\",\"path\":\"spec.containers[etcd].command[*]\",\"value\":\"300\",\"related\":\"--heartbeat-interval=100\"}", written);
             Assert.Equal((0, string.Empty), Quiet(dir));
 
             // Lines moved, flags reordered, another setting added: still the same findings.
             File.WriteAllText(Path.Combine(dir, "etcd.yaml"), "# moved around\nname: etcd-0\nelection-timeout: 300\n\nheartbeat-interval: 100\nsnapshot-count: 10000\n");
             File.WriteAllText(Path.Combine(dir, "pod.yaml"), Pod.Replace("[etcd, --heartbeat-interval=100, --election-timeout=300]", "\n        - etcd\n        - --election-timeout=300\n        - --heartbeat-interval=100"));
+            Assert.Equal((0, string.Empty), Quiet(dir));
+
+            // First use D10: the related setting made worse (ratio 3.0× → 1.2×) is a new finding too.
+            File.WriteAllText(Path.Combine(dir, "etcd.yaml"), "heartbeat-interval: 250\nelection-timeout: 300\n");
+            Assert.Equal(1, Quiet(dir).Code);
+
+            // An entry of an older baseline, without related values, accepts the finding whatever they are.
+            File.WriteAllText(Path.Combine(dir, "baseline.json"), written.Replace(",\"related\":\"heartbeat-interval=100\"", string.Empty));
             Assert.Equal((0, string.Empty), Quiet(dir));
 
             // Another bad value is a new finding.

@@ -55,6 +55,22 @@ namespace ElectionLint.Config.Tests
         }
 
         [Fact]
+        public void A_template_the_values_go_through_is_not_reported_skipped()
+        {
+            // First use D16: the template was both "file skipped" and the related location of the values' finding.
+            const string Template = "{{- if .Values.enabled }}\nspec:\n  template:\n    spec:\n      containers:\n      - name: etcd\n        env:\n" +
+                "        - name: ETCD_HEARTBEAT_INTERVAL\n          value: {{ .Values.heartbeat | quote }}\n        - name: ETCD_ELECTION_TIMEOUT\n          value: {{ .Values.election | quote }}\n{{- end }}\n";
+            Write("chart/Chart.yaml", "apiVersion: v2\nname: demo\n");
+            string template = Write("chart/templates/statefulset.yaml", Template);
+            string values = Write("chart/values.yaml", "enabled: true\nheartbeat: 100\nelection: 300\n");
+            Assert.Equal(new[] { "3:11 EL1001" }, LintAt(values));
+            Assert.Empty(LintAt(template));
+
+            // Outside a chart the same text is a template that does not parse: skipped, and said so.
+            Assert.Equal(new[] { "1:3 EL9004" }, LintAt(Write("loose/statefulset.yaml", Template)));
+        }
+
+        [Fact]
         public void A_value_another_shape_reads_is_not_read_twice()
         {
             Write("chart/Chart.yaml", "apiVersion: v2\nname: demo\n");

@@ -61,6 +61,36 @@ namespace ElectionLint.Config.Linting
             return Array.Empty<TemplateBinding>();
         }
 
+        /// <summary>
+        /// True when the file is a template of a chart (templates/ beside Chart.yaml) or of an Ansible role (templates/
+        /// beside defaults/ or vars/) that passes values on to settings ElectionLint reads: those values are linted in the
+        /// values file, so the template is not "skipped" though it does not parse on its own.
+        /// </summary>
+        public static bool PassesValuesOn(string path, string text)
+        {
+            try
+            {
+                string full = Path.GetFullPath(path);
+                for (string? dir = Path.GetDirectoryName(full); dir != null; dir = Path.GetDirectoryName(dir))
+                {
+                    if (Path.GetFileName(dir) != "templates" || Path.GetDirectoryName(dir) is not string root)
+                    {
+                        continue;
+                    }
+
+                    bool chart = File.Exists(Path.Combine(root, "Chart.yaml"));
+                    bool role = !chart && (Directory.Exists(Path.Combine(root, "defaults")) || Directory.Exists(Path.Combine(root, "vars")));
+                    string group = full.Substring(root.Length).TrimStart('/', '\\').Replace('\\', '/');
+                    return (chart || role) && TemplateBindings.Scan(text, group, jinja: role, string.Empty, full).Count > 0;
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
+            {
+            }
+
+            return false;
+        }
+
         private static void Scan(string templates, string root, bool jinja, string prefix, List<TemplateBinding> found)
         {
             if (!Directory.Exists(templates))

@@ -100,13 +100,13 @@ namespace ElectionLint.Config.Linting
             ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source);
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
-            // problem at or after the first template expression outside a comment can be the template's doing.
-            // A file named on the command line whatever its name (README.md) is not a template.
-            // A file that is no config file by its name (README.md named on the command line) and does not parse is not one.
+            // problem at or after the first template expression outside a comment can be the template's doing. A file that is
+            // no config file by its name (README.md named on the command line) is no template, and if it does not parse, no config.
             int template = ConfigFileNames.MayBeTemplate(path) ? FirstTemplate(source.Text, kind) : -1;
             bool notConfig = parsed.Problems.Count > 0 && !ConfigFileNames.MayBeTemplate(path);
             bool skipped = notConfig || (template >= 0 && parsed.Problems.Count > 0 && parsed.Problems[0].Span.StartOffset >= LineStart(source.Text, template));
-            if (skipped)
+            // A template its chart's or role's values go through is read with them: not reported as skipped.
+            if (skipped && (notConfig || !ChartBindings.PassesValuesOn(path, source.Text)))
             {
                 FileProblem first = parsed.Problems[0];
                 string what = notConfig
@@ -116,7 +116,7 @@ namespace ElectionLint.Config.Linting
                     : $"template syntax that does not parse as {KindName(kind)}";
                 Add(diagnostics, profile, path, "EL9004", $"file skipped: {what} ({first.Message})", first.Span);
             }
-            else
+            else if (!skipped)
             {
                 foreach (FileProblem p in parsed.Problems)
                 {

@@ -143,6 +143,24 @@ namespace ElectionLint.Cli
                 evidence.AddRange(found);
             }
 
+            foreach (string file in o.GcLogs)
+            {
+                if (!File.Exists(file))
+                {
+                    stderr.WriteLine($"error: {file}: no such file");
+                    return null;
+                }
+
+                (List<Evidence> found, string? error) = GcLogReader.Read(Path.GetFileName(file), File.ReadAllText(file));
+                if (error != null)
+                {
+                    stderr.WriteLine($"error: {file}: {error}");
+                    return null;
+                }
+
+                evidence.AddRange(found);
+            }
+
             return evidence;
         }
 

@@ -143,6 +143,25 @@ namespace ElectionLint.Cli
                 evidence.AddRange(found);
             }
 
+            if (o.Prometheus != null)
+            {
+                (Scrape? scrape, string? error) = PrometheusSource.Read(o.Prometheus, o.Since, o.Match, DateTimeOffset.UtcNow);
+                if (scrape == null)
+                {
+                    stderr.WriteLine($"error: {error}");
+                    return null;
+                }
+
+                List<Evidence> found = ScrapeReader.Read(scrape);
+                if (found.Count == 0)
+                {
+                    stderr.WriteLine($"error: {o.Prometheus}: has none of the metrics electionlint reads in the last {o.Since}{(o.Match != null ? " matching " + o.Match : string.Empty)} (docs/profile.md lists them)");
+                    return null;
+                }
+
+                evidence.AddRange(found);
+            }
+
             foreach (string file in o.GcLogs)
             {
                 if (!File.Exists(file))

@@ -153,6 +153,39 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Theory]
+        [InlineData("7d", 604800)]
+        [InlineData("1h30m", 5400)]
+        [InlineData("90s", 90)]
+        [InlineData("1w2d", 777600)]
+        [InlineData("500ms", 0.5)]
+        public void Since_is_a_promql_duration(string text, double seconds) => Assert.Equal(seconds, PrometheusSource.Seconds(text));
+
+        [Theory]
+        [InlineData("--since", "7 days", "error: --since 7 days: not a PromQL duration such as 7d, 12h or 30m")]
+        [InlineData("--prometheus", "localhost:9090", "error: --prometheus localhost:9090: not an http(s) URL")]
+        public void A_bad_server_option_is_a_usage_error(string option, string value, string message)
+        {
+            string dir = Cli.Scratch();
+            string[] args = option == "--since"
+                ? new[] { "init", "--prometheus", "http://127.0.0.1:1", "--since", value }
+                : new[] { "init", "--prometheus", value };
+            (int code, _, string err) = Cli.RunIn(dir, args);
+            Assert.Equal((2, message), (code, err.Trim()));
+            Directory.Delete(dir, recursive: true);
+        }
+
+        [Fact]
+        public void A_server_that_cannot_be_reached_is_a_usage_error_and_writes_nothing()
+        {
+            string dir = Cli.Scratch();
+            (int code, _, string err) = Cli.RunIn(dir, "init", "--prometheus", "http://127.0.0.1:1");
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: http://127.0.0.1:1: cannot be reached (", err);
+            Assert.False(File.Exists(Path.Combine(dir, ".electionlint.yaml")));
+            Directory.Delete(dir, recursive: true);
+        }
+
+        [Theory]
         [InlineData("missing.prom", "error: missing.prom: no such file")]
         [InlineData("bad.prom", "error: bad.prom: not a Prometheus text exposition: line 2: labels are separated by commas and closed by }")]
         [InlineData("other.prom", "error: other.prom: holds none of the metrics electionlint reads (docs/profile.md lists them)")]

@@ -44,6 +44,9 @@ namespace ElectionLint.Cli.Metrics
 
         public static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+        /// <summary>To the second: a server's evaluation time, which the same query can be asked at again.</summary>
+        public static string UtcSeconds(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
         /// <summary>A span of time, coarse: 3d4h, 5h12m, 14m, 40s.</summary>
         public static string Span(double seconds)
         {

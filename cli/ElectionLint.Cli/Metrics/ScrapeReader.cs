@@ -32,6 +32,12 @@ namespace ElectionLint.Cli.Metrics
         /// <summary>For a server: Prometheus' own histogram_quantile for a family and quantile, which then is the value written.</summary>
         public Func<string, double, double?>? ServerQuantile { get; init; }
 
+        /// <summary>For a server: the span each counter's samples cover in the window, and its words, by sample name.</summary>
+        public IReadOnlyDictionary<string, (double Seconds, string Words)>? Spans { get; init; }
+
+        /// <summary>A server's answers: the Go summary's quantiles are their largest over the window.</summary>
+        public bool FromServer { get; init; }
+
         /// <summary>A saved scrape: its counters count since the process started, read from process_uptime_seconds or process_start_time_seconds.</summary>
         public static Scrape FromFile(string source, IReadOnlyList<Sample> samples, DateTimeOffset fileTime)
         {
@@ -215,20 +221,25 @@ namespace ElectionLint.Cli.Metrics
             }
 
             // runtime/debug.ReadGCStats takes its quantiles over the pause history, which keeps the last 256 pauses.
-            double recent = Math.Min(n, 256);
-            string last = $"the last {Numbers.Count(recent)} pauses (the Go runtime keeps 256); {Numbers.Count(n)} pauses {scrape.Window}";
+            double recent = scrape.FromServer ? n : Math.Min(n, 256);
+            string total = $"{Numbers.Count(n)} pauses {scrape.Window}";
+            string recentPauses = $"the last {Numbers.Count(recent)} pauses (the Go runtime keeps 256)";
             if (Quantile("0.5") is double median && recent >= Numbers.Needed(0.5))
             {
-                into.Add(new Evidence(MeasuredKeys.GcPauseP50, median, scrape.Source, $"{GoGc}{{quantile=\"0.5\"}} = {Numbers.Float(median)} s: the median of {last}"));
+                into.Add(new Evidence(MeasuredKeys.GcPauseP50, median, scrape.Source, scrape.FromServer
+                    ? $"max_over_time({GoGc}{{quantile=\"0.5\"}}) = {Numbers.Float(median)} s: the largest median of recent pauses a scrape saw; {total}"
+                    : $"{GoGc}{{quantile=\"0.5\"}} = {Numbers.Float(median)} s: the median of {recentPauses}; {total}"));
             }
 
             if (recent >= Numbers.Needed(0.99))
             {
-                into.Add(new Evidence(MeasuredKeys.GcPauseP99, max, scrape.Source, $"{GoGc}{{quantile=\"1\"}} = {Numbers.Float(max)} s: the summary's top quantile is the largest of {last}, so at least their p99"));
+                into.Add(new Evidence(MeasuredKeys.GcPauseP99, max, scrape.Source, scrape.FromServer
+                    ? $"max_over_time({GoGc}{{quantile=\"1\"}}) = {Numbers.Float(max)} s: the summary's top quantile is the largest recent pause, so this is the longest pause the scrapes saw, at least the p99; {total}"
+                    : $"{GoGc}{{quantile=\"1\"}} = {Numbers.Float(max)} s: the summary's top quantile is the largest of {recentPauses}, so at least their p99; {total}"));
             }
             else
             {
-                into.Add(new Evidence(MeasuredKeys.GcPauseP99, null, scrape.Source, $"{GoGc} covers {last}; a p99 needs at least 100"));
+                into.Add(new Evidence(MeasuredKeys.GcPauseP99, null, scrape.Source, $"{GoGc}: {(scrape.FromServer ? total : recentPauses + "; " + total)}; a p99 needs at least 100"));
             }
 
             into.Add(new Evidence(MeasuredKeys.GcPauseP999, null, scrape.Source, $"{GoGc} has no p99.9: its quantiles are 0, 0.25, 0.5, 0.75 and the recent maximum"));
@@ -245,14 +256,16 @@ namespace ElectionLint.Cli.Metrics
                 }
 
                 double n = matching.Sum(s => s.Value);
-                if (scrape.WindowSeconds is not double seconds || seconds <= 0)
+                (double? seconds, string window) = scrape.Spans != null && scrape.Spans.TryGetValue(f.Name, out var span)
+                    ? (span.Seconds, span.Words)
+                    : (scrape.WindowSeconds, scrape.Window);
+                if (seconds is not double sec || sec <= 0)
                 {
-                    into.Add(new Evidence(MeasuredKeys.GcPausesPerHour, null, scrape.Source, $"{f.Name}: {Numbers.Count(n)} pauses {scrape.Window}, so no rate"));
+                    into.Add(new Evidence(MeasuredKeys.GcPausesPerHour, null, scrape.Source, $"{f.Name}: {Numbers.Count(n)} pauses {window}, so no rate"));
                     continue;
                 }
 
-                double perHour = n / (seconds / 3600);
-                into.Add(new Evidence(MeasuredKeys.GcPausesPerHour, perHour, scrape.Source, $"{f.Name} ({f.Who}): {Numbers.Count(n)} pauses {scrape.Window}"));
+                into.Add(new Evidence(MeasuredKeys.GcPausesPerHour, n / (sec / 3600), scrape.Source, $"{f.Name} ({f.Who}): {Numbers.Count(n)} pauses {window}"));
             }
         }
     }

@@ -85,9 +85,18 @@ namespace ElectionLint.Cli
             var fix = new Option<bool>("--fix") { Description = "Write each finding's recommended repair into its file (only the values change), then report what remains" };
             var dryRun = new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff and write nothing" };
             var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With -: the name standard input is linted as, for its format, its profile and the report (default stdin.yaml)" };
-            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun, stdinFilename };
+            var profileReport = new Option<bool>("--profile-report") { Description = "Lint nothing: show the profile in force for the paths, each value measured (with where it came from), declared, assumed or not set" };
+            var lint = new Command("lint", "Lint configuration files and folders")
+            {
+                paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun, stdinFilename, profileReport,
+            };
             lint.SetAction(r =>
             {
+                if (r.GetValue(profileReport))
+                {
+                    return ProfileReport.Run(r.GetValue(paths) ?? Array.Empty<string>(), r.GetValue(config), stdout, stderr);
+                }
+
                 string level = r.GetValue(failLevel) ?? "warning";
                 var options = new LintOptions
                 {

@@ -162,6 +162,13 @@ namespace ElectionLint.Cli
             {
                 initDir, network, rtt, gc, maxFailover, force, fromMetrics, prometheus, since, match, gcLog,
             };
+            init.Validators.Add(r =>
+            {
+                if (r.GetValue(prometheus) == null && (r.GetResult(since) is { Implicit: false } || r.GetValue(match) != null))
+                {
+                    r.AddError("--since and --match go with --prometheus");
+                }
+            });
             init.SetAction(r => InitCommand.Run(
                 new InitCommand.Options
                 {

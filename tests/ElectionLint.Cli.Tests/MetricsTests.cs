@@ -174,6 +174,17 @@ namespace ElectionLint.Cli.Tests
             Directory.Delete(dir, recursive: true);
         }
 
+        [Theory]
+        [InlineData("--since", "1d")]
+        [InlineData("--match", "job=\"etcd\"")]
+        public void Since_and_match_go_with_prometheus(string option, string value)
+        {
+            string dir = Cli.Scratch();
+            (int code, _, string err) = Cli.RunIn(dir, "init", option, value);
+            Assert.Equal((2, "error: --since and --match go with --prometheus\nRun 'electionlint --help' for usage."), (code, err.Trim().Replace("\r", string.Empty)));
+            Directory.Delete(dir, recursive: true);
+        }
+
         [Fact]
         public void A_server_that_cannot_be_reached_is_a_usage_error_and_writes_nothing()
         {

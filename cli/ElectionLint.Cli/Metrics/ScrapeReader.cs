@@ -213,7 +213,7 @@ namespace ElectionLint.Cli.Metrics
 
         private static void GoSummary(Scrape scrape, List<Evidence> into)
         {
-            double? Quantile(string q) => scrape.Samples.Where(s => s.Name == GoGc && s.Label("quantile") == q).Select(s => (double?)s.Value).Max();
+            double? Quantile(string q) => scrape.Samples.Where(s => s.Name == GoGc && s.Label("quantile") == q && !double.IsNaN(s.Value)).Select(s => (double?)s.Value).Max();
             double? count = scrape.Samples.Where(s => s.Name == GoGc + "_count").Select(s => (double?)s.Value).Max();
             if (count is not double n || Quantile("1") is not double max)
             {

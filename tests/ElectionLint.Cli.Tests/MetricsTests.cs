@@ -96,6 +96,24 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void A_value_given_on_the_command_line_is_kept_and_the_measurement_named_above_it()
+        {
+            string dir = WithScrapes(("etcd-0.prom", "2026-12-01T10:00:00Z"));
+            (int code, _, string err) = Cli.RunIn(dir, "init", "--from-metrics", "etcd-0.prom", "--rtt-p99", "10ms");
+            Assert.Equal((0, string.Empty), (code, err));
+            string profile = File.ReadAllText(Path.Combine(dir, ".electionlint.yaml"));
+            Assert.Contains(
+                "  # rttP99: the command line's value is kept; 3.153ms was measured from etcd-0.prom: etcd_network_peer_round_trip_time_seconds histogram_quantile(0.99) over 2 peers summed = 0.00315238505994997 s; 136800 round trips since the process started, 3d4h before it was scraped 2026-12-01 10:00 UTC (the file's time)\n" +
+                "  rttP99: 10ms\n",
+                profile);
+            Assert.Single(profile.Split('\n'), l => l.StartsWith("  rttP99:", StringComparison.Ordinal));
+            (code, string report, _) = Cli.RunIn(dir, "lint", "--profile-report");
+            Assert.Equal(0, code);
+            Assert.Contains("\n    rttP99           10ms      assumed: declared without a provenance comment\n", report.Replace("\r", string.Empty));
+            Directory.Delete(dir, recursive: true);
+        }
+
+        [Fact]
         public void Too_few_round_trips_leave_the_percentile_out_and_say_why()
         {
             string dir = Cli.Scratch(("few.prom",

@@ -37,9 +37,10 @@ namespace ElectionLint.Cli.Metrics
                 {
                     foreach (Evidence e in values)
                     {
-                        sb.Append($"  # {key}: {Marker} {Format(key, e.Value!.Value)} from {e.Source} ({e.Detail}); the value given on the command line is kept\n");
+                        sb.Append($"  # {key}: the command line's value is kept; {Format(key, e.Value!.Value)} was measured from {e.Source}: {e.Detail}\n");
                     }
 
+                    sb.Append($"  {key}: {flag}\n");
                     continue;
                 }
 

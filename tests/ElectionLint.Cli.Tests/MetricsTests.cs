@@ -167,6 +167,28 @@ namespace ElectionLint.Cli.Tests
                 profile);
             Assert.Contains("  #   also 120 from kafka.prom: jvm_gc_collection_seconds_count (the Prometheus Java client): 1200 pauses since the process started, 10h0m before", profile);
             Assert.Contains("\n  gcPausesPerHour: 200\n", profile);
+            // Counts and totals give a mean, which is said as the reason why no percentile is written.
+            Assert.Contains("  # gcPauseP99: not written: kafka.prom: jvm_gc_collection_seconds has counts and sums only: its mean pause 0.01775 s is no percentile\n", profile);
+            Assert.Contains("  # gcPauseP99: not written: api.prom: dotnet_gc_pause_time_seconds_total is a total: its mean pause 0.0042 s per collection is no percentile\n", profile);
+            Assert.DoesNotContain("\n  gcPauseP", profile);
+            Directory.Delete(dir, recursive: true);
+        }
+
+        [Fact]
+        public void Micrometer_without_buckets_gives_a_rate_and_says_why_no_percentile()
+        {
+            string dir = Cli.Scratch(("boot.prom",
+                "jvm_gc_pause_seconds_count{action=\"end of minor GC\",gc=\"G1 Young Generation\"} 400\n" +
+                "jvm_gc_pause_seconds_sum{action=\"end of minor GC\",gc=\"G1 Young Generation\"} 4.4\n" +
+                "jvm_gc_pause_seconds_max{action=\"end of minor GC\",gc=\"G1 Young Generation\"} 0.031\nprocess_uptime_seconds 7200\n"));
+            (int code, _, string err) = Cli.RunIn(dir, "init", "--from-metrics", "boot.prom");
+            Assert.Equal((0, string.Empty), (code, err));
+            string profile = File.ReadAllText(Path.Combine(dir, ".electionlint.yaml"));
+            Assert.Contains(
+                "  # gcPauseP50: not written: boot.prom: jvm_gc_pause_seconds has no buckets (Micrometer writes them with management.metrics.distribution.percentiles-histogram.jvm.gc.pause=true): " +
+                "its mean pause 0.011 s and its _max 0.031 s, the largest pause of the last few minutes, are no percentile\n",
+                profile);
+            Assert.Contains("\n  gcPausesPerHour: 200\n", profile);
             Directory.Delete(dir, recursive: true);
         }
 

@@ -99,13 +99,11 @@ namespace ElectionLint.Cli.Metrics
 
         internal sealed record CountFamily(string Name, string? Label, string? Pattern, bool Exclude, string Who)
         {
-            public bool Matches(Sample s)
-            {
-                if (s.Name != Name)
-                {
-                    return false;
-                }
+            public bool Matches(Sample s) => s.Name == Name && LabelsMatch(s);
 
+            /// <summary>The label condition alone, for the family's other samples (_sum).</summary>
+            public bool LabelsMatch(Sample s)
+            {
                 if (Label == null)
                 {
                     return true;
@@ -134,6 +132,7 @@ namespace ElectionLint.Cli.Metrics
             }
 
             GoSummary(scrape, found);
+            Means(scrape, found);
             Rates(scrape, found);
             return found;
         }
@@ -244,6 +243,45 @@ namespace ElectionLint.Cli.Metrics
 
             into.Add(new Evidence(MeasuredKeys.GcPauseP999, null, scrape.Source, $"{GoGc} has no p99.9: its quantiles are 0, 0.25, 0.5, 0.75 and the recent maximum"));
         }
+
+        /// <summary>
+        /// Pause metrics without a distribution: a mean (and Micrometer's recent maximum) is said, as the reason why no
+        /// percentile is written from them.
+        /// </summary>
+        private static void Means(Scrape scrape, List<Evidence> into)
+        {
+            double Sum(string name, CountFamily? filter = null) => scrape.Samples.Where(s => s.Name == name && (filter == null || filter.LabelsMatch(s))).Sum(s => s.Value);
+            bool Has(string name) => scrape.Samples.Any(s => s.Name == name);
+            var notes = new List<string>();
+            if (Has("jvm_gc_pause_seconds_count") && !Has("jvm_gc_pause_seconds_bucket"))
+            {
+                double max = scrape.Samples.Where(s => s.Name == "jvm_gc_pause_seconds_max").Select(s => s.Value).DefaultIfEmpty(double.NaN).Max();
+                notes.Add($"jvm_gc_pause_seconds has no buckets (Micrometer writes them with management.metrics.distribution.percentiles-histogram.jvm.gc.pause=true): " +
+                    $"its mean {Mean(Sum("jvm_gc_pause_seconds_sum"), Sum("jvm_gc_pause_seconds_count"))}" +
+                    (double.IsNaN(max) ? string.Empty : $" and its _max {Numbers.Float(max)} s, the largest pause of the last few minutes,") + " are no percentile");
+            }
+
+            CountFamily javaClient = GcCounts.First(f => f.Name == "jvm_gc_collection_seconds_count");
+            if (Has(javaClient.Name))
+            {
+                notes.Add($"jvm_gc_collection_seconds has counts and sums only: its mean {Mean(Sum("jvm_gc_collection_seconds_sum", javaClient), Sum(javaClient.Name, javaClient))} is no percentile");
+            }
+
+            if (Has("dotnet_gc_pause_time_seconds_total") && Has("dotnet_gc_collections_total"))
+            {
+                notes.Add($"dotnet_gc_pause_time_seconds_total is a total: its mean {Mean(Sum("dotnet_gc_pause_time_seconds_total"), Sum("dotnet_gc_collections_total"))} per collection is no percentile");
+            }
+
+            foreach (string note in notes)
+            {
+                foreach (string key in new[] { MeasuredKeys.GcPauseP50, MeasuredKeys.GcPauseP99, MeasuredKeys.GcPauseP999 })
+                {
+                    into.Add(new Evidence(key, null, scrape.Source, note));
+                }
+            }
+        }
+
+        private static string Mean(double sum, double count) => count > 0 ? $"pause {Numbers.Float(Math.Round(sum / count, 9))} s" : "pause is unknown (no pauses)";
 
         private static void Rates(Scrape scrape, List<Evidence> into)
         {

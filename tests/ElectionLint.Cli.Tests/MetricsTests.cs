@@ -192,6 +192,21 @@ namespace ElectionLint.Cli.Tests
             Directory.Delete(dir, recursive: true);
         }
 
+        [Fact]
+        public void An_infinite_or_negative_measurement_is_named_and_never_written()
+        {
+            string dir = Cli.Scratch(("bad.prom",
+                "go_gc_duration_seconds{quantile=\"0.5\"} 0.001\ngo_gc_duration_seconds{quantile=\"1\"} +Inf\ngo_gc_duration_seconds_count 300\n" +
+                "jvm_gc_pause_seconds_bucket{le=\"0.1\"} -5\njvm_gc_pause_seconds_bucket{le=\"0.2\"} -5\njvm_gc_pause_seconds_bucket{le=\"+Inf\"} 20\nprocess_uptime_seconds 3600\n"));
+            (int code, _, string err) = Cli.RunIn(dir, "init", "--from-metrics", "bad.prom");
+            Assert.Equal((0, string.Empty), (code, err));
+            string profile = File.ReadAllText(Path.Combine(dir, ".electionlint.yaml"));
+            Assert.Contains(": Infinity is no plausible duration\n", profile);
+            Assert.DoesNotContain("\n  gcPauseP99:", profile);
+            Assert.Contains("\n  gcPauseP50: 1ms\n", profile);
+            Directory.Delete(dir, recursive: true);
+        }
+
         [Theory]
         [InlineData("7d", 604800)]
         [InlineData("1h30m", 5400)]

@@ -18,8 +18,12 @@ namespace ElectionLint.Cli.Metrics
         public const string Marker = "measured";
 
         /// <summary>Profile lines (indented two spaces) for every key with evidence, in <see cref="MeasuredKeys.All"/> order.</summary>
-        public static string Lines(IReadOnlyList<Evidence> evidence, IReadOnlyDictionary<string, string> given)
+        public static string Lines(IReadOnlyList<Evidence> input, IReadOnlyDictionary<string, string> given)
         {
+            // A corrupt source can say NaN, ∞ or a negative count: such a number is named, never written.
+            List<Evidence> evidence = input.Select(e => e.Value is double v && !Plausible(e.Key, v)
+                ? e with { Value = null, Detail = $"{e.Detail}: {Numbers.Float(v)} is no plausible {(MeasuredKeys.IsDuration(e.Key) ? "duration" : "rate")}" }
+                : e).ToList();
             var chosen = new Dictionary<string, (double Value, Evidence From)>();
             foreach (string key in MeasuredKeys.All)
             {
@@ -91,6 +95,9 @@ namespace ElectionLint.Cli.Metrics
 
             return (Math.Ceiling(Math.Round(value * 10, 6)) / 10).ToString("0.#", CultureInfo.InvariantCulture);
         }
+
+        /// <summary>Finite, not negative, and a duration under a day (a rate under a million an hour).</summary>
+        private static bool Plausible(string key, double v) => double.IsFinite(v) && v >= 0 && v < (MeasuredKeys.IsDuration(key) ? 86400 : 1e6);
 
         private static string? Lower(string key) => key switch
         {

@@ -193,6 +193,23 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void A_kafka_consumers_heartbeat_round_trip_maximum_is_named_as_a_bound_not_written()
+        {
+            string dir = Cli.Scratch(("consumer.prom",
+                "# TYPE kafka_consumer_coordinator_heartbeat_response_time_max gauge\n" +
+                "kafka_consumer_coordinator_heartbeat_response_time_max{client_id=\"consumer-orders-1\",kafka_version=\"3.7.0\"} 14.0\n" +
+                "kafka_consumer_coordinator_heartbeat_response_time_max{client_id=\"consumer-orders-2\",kafka_version=\"3.7.0\"} NaN\n"));
+            (int code, _, string err) = Cli.RunIn(dir, "init", "--from-metrics", "consumer.prom");
+            Assert.Equal((0, string.Empty), (code, err));
+            string profile = File.ReadAllText(Path.Combine(dir, ".electionlint.yaml"));
+            Assert.Contains(
+                "  # rttP99: not written: consumer.prom: kafka_consumer_coordinator_heartbeat_response_time_max = 14 ms, the longest heartbeat round trip of the consumer's last metrics window (about a minute): a bound, not a percentile\n",
+                profile);
+            Assert.Contains("  # rttP99: 5ms   # p99 round trip between members\n", profile);
+            Directory.Delete(dir, recursive: true);
+        }
+
+        [Fact]
         public void An_infinite_or_negative_measurement_is_named_and_never_written()
         {
             string dir = Cli.Scratch(("bad.prom",

@@ -90,6 +90,11 @@ namespace ElectionLint.Cli.Metrics
             }
 
             samples.AddRange(Query($"max by (quantile) (max_over_time({Sel(ScrapeReader.GoGc)}[{_window}]))", ScrapeReader.GoGc));
+            foreach (string name in ScrapeReader.KafkaHeartbeatMax)
+            {
+                samples.AddRange(Query($"max(max_over_time({Sel(name)}[{_window}]))", name));
+            }
+
             var spans = new Dictionary<string, (double, string)>(StringComparer.Ordinal);
             foreach (ScrapeReader.CountFamily f in ScrapeReader.GcCounts)
             {

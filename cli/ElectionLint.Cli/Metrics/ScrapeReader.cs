@@ -97,6 +97,16 @@ namespace ElectionLint.Cli.Metrics
             new CountFamily("dotnet_gc_pause_seconds_count", null, null, false, "prometheus-net.DotNetRuntime"),
         };
 
+        /// <summary>
+        /// A Kafka consumer's heartbeat-response-time-max (ms): the longest heartbeat round trip to the group coordinator
+        /// in the client's metrics window (about a minute), as Micrometer's KafkaClientMetrics and the JMX exporter name it.
+        /// </summary>
+        public static readonly string[] KafkaHeartbeatMax =
+        {
+            "kafka_consumer_coordinator_heartbeat_response_time_max",
+            "kafka_consumer_consumer_coordinator_metrics_heartbeat_response_time_max",
+        };
+
         internal sealed record CountFamily(string Name, string? Label, string? Pattern, bool Exclude, string Who)
         {
             public bool Matches(Sample s) => s.Name == Name && LabelsMatch(s);
@@ -132,6 +142,7 @@ namespace ElectionLint.Cli.Metrics
             }
 
             GoSummary(scrape, found);
+            KafkaHeartbeat(scrape, found);
             Means(scrape, found);
             Rates(scrape, found);
             return found;
@@ -278,6 +289,24 @@ namespace ElectionLint.Cli.Metrics
                 {
                     into.Add(new Evidence(key, null, scrape.Source, note));
                 }
+            }
+        }
+
+        /// <summary>A maximum over a moment bounds a round trip but is no percentile: it is said, not written.</summary>
+        private static void KafkaHeartbeat(Scrape scrape, List<Evidence> into)
+        {
+            foreach (string name in KafkaHeartbeatMax)
+            {
+                double max = scrape.Samples.Where(s => s.Name == name && double.IsFinite(s.Value) && s.Value >= 0).Select(s => s.Value).DefaultIfEmpty(double.NaN).Max();
+                if (double.IsNaN(max))
+                {
+                    continue;
+                }
+
+                string what = scrape.FromServer
+                    ? $"max_over_time({name}) = {Numbers.Float(max)} ms, the longest heartbeat round trip a Kafka consumer reported {scrape.Window}"
+                    : $"{name} = {Numbers.Float(max)} ms, the longest heartbeat round trip of the consumer's last metrics window (about a minute)";
+                into.Add(new Evidence(MeasuredKeys.RttP99, null, scrape.Source, what + ": a bound, not a percentile"));
             }
         }
 

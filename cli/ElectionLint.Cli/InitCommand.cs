@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ElectionLint.Cli.Metrics;
 using ElectionLint.Config.Linting;
 using ElectionLint.Config.ProfileFile;
 using ElectionLint.Rules.Evaluation;
@@ -26,6 +27,23 @@ namespace ElectionLint.Cli
             public string? MaxFailover { get; init; }
 
             public bool Force { get; init; }
+
+            /// <summary>Saved Prometheus scrapes (text exposition format).</summary>
+            public IReadOnlyList<string> FromMetrics { get; init; } = Array.Empty<string>();
+
+            /// <summary>A Prometheus server's base URL.</summary>
+            public string? Prometheus { get; init; }
+
+            /// <summary>The window for --prometheus, a PromQL duration (7d).</summary>
+            public string Since { get; init; } = "7d";
+
+            /// <summary>Label matchers added to every --prometheus query, e.g. cluster="prod".</summary>
+            public string? Match { get; init; }
+
+            /// <summary>JVM unified GC logs and Go gctrace output.</summary>
+            public IReadOnlyList<string> GcLogs { get; init; } = Array.Empty<string>();
+
+            public bool Measures => FromMetrics.Count > 0 || Prometheus != null || GcLogs.Count > 0;
         }
 
         public static int Run(Options options, TextWriter stdout, TextWriter stderr)
@@ -39,7 +57,30 @@ namespace ElectionLint.Cli
                 return LintRunner.UsageError;
             }
 
-            string text = Text(options, Detect(dir));
+            string measured = string.Empty;
+            if (options.Measures)
+            {
+                List<Evidence>? evidence = Measure(options, stderr);
+                if (evidence == null)
+                {
+                    return LintRunner.UsageError;
+                }
+
+                var given = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (options.RttP99 != null)
+                {
+                    given[MeasuredKeys.RttP99] = options.RttP99;
+                }
+
+                if (options.GcPauseP99 != null)
+                {
+                    given[MeasuredKeys.GcPauseP99] = options.GcPauseP99;
+                }
+
+                measured = MeasuredProfile.Lines(evidence, given);
+            }
+
+            string text = Text(options, Detect(dir), measured);
             LoadedProfile check = ProfileLoader.Load(path, text);
             if (check.Problems.Count > 0)
             {
@@ -73,7 +114,76 @@ namespace ElectionLint.Cli
             return systems;
         }
 
-        private static string Text(Options o, SortedDictionary<string, int> systems)
+        /// <summary>The evidence of every source, or null after printing why a source cannot be read.</summary>
+        private static List<Evidence>? Measure(Options o, TextWriter stderr)
+        {
+            var evidence = new List<Evidence>();
+            foreach (string file in o.FromMetrics)
+            {
+                if (!File.Exists(file))
+                {
+                    stderr.WriteLine($"error: {file}: no such file");
+                    return null;
+                }
+
+                (List<Sample> samples, string? error) = Exposition.Parse(File.ReadAllText(file));
+                if (error != null)
+                {
+                    stderr.WriteLine($"error: {file}: not a Prometheus text exposition: {error}");
+                    return null;
+                }
+
+                List<Evidence> found = ScrapeReader.Read(Scrape.FromFile(Path.GetFileName(file), samples, File.GetLastWriteTimeUtc(file)));
+                if (found.Count == 0)
+                {
+                    stderr.WriteLine($"error: {file}: holds none of the metrics electionlint reads (docs/profile.md lists them)");
+                    return null;
+                }
+
+                evidence.AddRange(found);
+            }
+
+            if (o.Prometheus != null)
+            {
+                (Scrape? scrape, string? error) = PrometheusSource.Read(o.Prometheus, o.Since, o.Match, DateTimeOffset.UtcNow);
+                if (scrape == null)
+                {
+                    stderr.WriteLine($"error: {error}");
+                    return null;
+                }
+
+                List<Evidence> found = ScrapeReader.Read(scrape);
+                if (found.Count == 0)
+                {
+                    stderr.WriteLine($"error: {o.Prometheus}: has none of the metrics electionlint reads in the last {o.Since}{(o.Match != null ? " matching " + o.Match : string.Empty)} (docs/profile.md lists them)");
+                    return null;
+                }
+
+                evidence.AddRange(found);
+            }
+
+            foreach (string file in o.GcLogs)
+            {
+                if (!File.Exists(file))
+                {
+                    stderr.WriteLine($"error: {file}: no such file");
+                    return null;
+                }
+
+                (List<Evidence> found, string? error) = GcLogReader.Read(Path.GetFileName(file), File.ReadAllText(file));
+                if (error != null)
+                {
+                    stderr.WriteLine($"error: {file}: {error}");
+                    return null;
+                }
+
+                evidence.AddRange(found);
+            }
+
+            return evidence;
+        }
+
+        private static string Text(Options o, SortedDictionary<string, int> systems, string measured)
         {
             var sb = new StringBuilder();
             sb.Append("# ElectionLint environment profile: the right timeout depends on where a system runs.\n");
@@ -83,8 +193,19 @@ namespace ElectionLint.Cli
                 : "# Found in this repository: " + string.Join(", ", systems.Select(s => $"{s.Key} ({s.Value})")) + ".\n");
             sb.Append("profile:\n");
             sb.Append($"  network: {o.Network}          # lan | wan: where the members of one cluster are\n");
-            sb.Append(Line("rttP99", o.RttP99, "p99 round trip between members", o.Network == "wan" ? "150ms" : "5ms"));
-            sb.Append(Line("gcPauseP99", o.GcPauseP99, "p99 stop-the-world pause of the processes that hold leases", "300ms"));
+            bool rttMeasured = measured.Contains("\n  rttP99: ", StringComparison.Ordinal) || measured.StartsWith("  rttP99: ", StringComparison.Ordinal);
+            bool gcMeasured = measured.Contains("\n  gcPauseP99: ", StringComparison.Ordinal) || measured.StartsWith("  gcPauseP99: ", StringComparison.Ordinal);
+            if (!rttMeasured)
+            {
+                sb.Append(Line("rttP99", o.RttP99, "p99 round trip between members", o.Network == "wan" ? "150ms" : "5ms"));
+            }
+
+            if (!gcMeasured)
+            {
+                sb.Append(Line("gcPauseP99", o.GcPauseP99, "p99 stop-the-world pause of the processes that hold leases", "300ms"));
+            }
+
+            sb.Append(measured);
             sb.Append(Line("maxFailover", o.MaxFailover, "the longest the cluster may go without a leader", "30s"));
             sb.Append("# rules:\n#   EL2002: off          # off | info | warning | error\n");
             sb.Append("ignore:\n  - \"vendor/**\"\n");

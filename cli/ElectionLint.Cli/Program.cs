@@ -92,9 +92,18 @@ namespace ElectionLint.Cli
             var fix = new Option<bool>("--fix") { Description = "Write each finding's recommended repair into its file (only the values change), then report what remains" };
             var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes --fix would make as a unified diff and write nothing (implies --fix)" };
             var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With -: the name standard input is linted as, for its format, its profile and the report (default stdin.yaml)" };
-            var lint = new Command("lint", "Lint configuration files and folders") { paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun, stdinFilename };
+            var profileReport = new Option<bool>("--profile-report") { Description = "Lint nothing: show the profile in force for the paths, each value measured (with where it came from), declared, assumed or not set" };
+            var lint = new Command("lint", "Lint configuration files and folders")
+            {
+                paths, format, output, failLevel, config, quiet, color, verbose, baseline, writeBaseline, fix, dryRun, stdinFilename, profileReport,
+            };
             lint.SetAction(r =>
             {
+                if (r.GetValue(profileReport))
+                {
+                    return ProfileReport.Run(r.GetValue(paths) ?? Array.Empty<string>(), r.GetValue(config), stdout, stderr);
+                }
+
                 string level = r.GetValue(failLevel) ?? "warning";
                 var options = new LintOptions
                 {
@@ -151,12 +160,28 @@ namespace ElectionLint.Cli
             var gc = new Option<string?>("--gc-pause-p99") { Description = "p99 stop-the-world pause, e.g. 300ms" };
             var maxFailover = new Option<string?>("--max-failover") { Description = "the longest time without a leader, e.g. 30s" };
             var force = new Option<bool>("--force") { Description = "Replace an existing profile" };
-            var init = new Command("init", "Write a commented .electionlint.yaml, listing the systems found") { initDir, network, rtt, gc, maxFailover, force };
+            var fromMetrics = new Option<string[]>("--from-metrics") { Description = "Measure round trips and GC pauses from saved Prometheus scrapes (etcd peer RTT histogram; Go, JVM, .NET GC metrics)", AllowMultipleArgumentsPerToken = true };
+            var prometheus = new Option<string?>("--prometheus") { Description = "Measure the same from a Prometheus server (its base URL): histogram_quantile over rate() in the window --since" };
+            var since = new Option<string>("--since") { Description = "With --prometheus: the window, a PromQL duration", DefaultValueFactory = _ => "7d" };
+            var match = new Option<string?>("--match") { Description = "With --prometheus: label matchers that choose the cluster, e.g. cluster=\"prod\",job=\"etcd\"" };
+            var gcLog = new Option<string[]>("--gc-log") { Description = "Measure pauses from JVM unified GC logs (-Xlog:gc) or Go GODEBUG=gctrace=1 output: percentiles and pauses per hour", AllowMultipleArgumentsPerToken = true };
+            var init = new Command("init", "Write a commented .electionlint.yaml, listing the systems found")
+            {
+                initDir, network, rtt, gc, maxFailover, force, fromMetrics, prometheus, since, match, gcLog,
+            };
+            init.Validators.Add(r =>
+            {
+                if (r.GetValue(prometheus) == null && (r.GetResult(since) is { Implicit: false } || r.GetValue(match) != null))
+                {
+                    r.AddError("--since and --match go with --prometheus");
+                }
+            });
             init.SetAction(r => InitCommand.Run(
                 new InitCommand.Options
                 {
                     Directory = r.GetValue(initDir) ?? ".", Network = r.GetValue(network) ?? "lan", RttP99 = r.GetValue(rtt), GcPauseP99 = r.GetValue(gc),
-                    MaxFailover = r.GetValue(maxFailover), Force = r.GetValue(force),
+                    MaxFailover = r.GetValue(maxFailover), Force = r.GetValue(force), FromMetrics = r.GetValue(fromMetrics) ?? Array.Empty<string>(),
+                    Prometheus = r.GetValue(prometheus), Since = r.GetValue(since) ?? "7d", Match = r.GetValue(match), GcLogs = r.GetValue(gcLog) ?? Array.Empty<string>(),
                 },
                 stdout,
                 stderr));

@@ -33,6 +33,23 @@ namespace ElectionLint.Rules.Profile
 
         public Duration? KafkaGroupMaxSessionTimeout { get; init; }
 
+        // The distributions below switch on no rule yet; `init --from-metrics` and `--gc-log` write them.
+
+        /// <summary>Median round trip between members.</summary>
+        public Duration? RttP50 { get; init; }
+
+        /// <summary>p99.9 round trip between members.</summary>
+        public Duration? RttP999 { get; init; }
+
+        /// <summary>Median stop-the-world pause.</summary>
+        public Duration? GcPauseP50 { get; init; }
+
+        /// <summary>p99.9 stop-the-world pause.</summary>
+        public Duration? GcPauseP999 { get; init; }
+
+        /// <summary>Stop-the-world pauses per hour.</summary>
+        public decimal? GcPausesPerHour { get; init; }
+
         /// <summary>The round trip the rules use: the declared one, or 200 ms on a WAN, or none.</summary>
         public Duration? EffectiveRtt => RttP99 ?? (Network == NetworkKind.Wan ? WanDefaultRtt : (Duration?)null);
 
@@ -58,6 +75,11 @@ namespace ElectionLint.Rules.Profile
             RttMultiplier = other.RttMultiplier ?? RttMultiplier,
             KafkaGroupMinSessionTimeout = other.KafkaGroupMinSessionTimeout ?? KafkaGroupMinSessionTimeout,
             KafkaGroupMaxSessionTimeout = other.KafkaGroupMaxSessionTimeout ?? KafkaGroupMaxSessionTimeout,
+            RttP50 = other.RttP50 ?? RttP50,
+            RttP999 = other.RttP999 ?? RttP999,
+            GcPauseP50 = other.GcPauseP50 ?? GcPauseP50,
+            GcPauseP999 = other.GcPauseP999 ?? GcPauseP999,
+            GcPausesPerHour = other.GcPausesPerHour ?? GcPausesPerHour,
         };
     }
 }

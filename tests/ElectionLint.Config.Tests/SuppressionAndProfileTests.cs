@@ -67,12 +67,17 @@ namespace ElectionLint.Config.Tests
   maxFailover: 5s
   gcHeadroom: 2
   rttMultiplier: 10
+  rttP50: 1.5ms
+  rttP999: 40ms
+  gcPauseP50: 20ms
+  gcPauseP999: 900ms
+  gcPausesPerHour: 0
   kafkaBroker:
     groupMinSessionTimeout: 6s
     groupMaxSessionTimeout: 30m
 overrides:
   - paths: [""clusters/eu-us/**""]
-    profile: { network: wan, rttP99: 150ms }
+    profile: { network: wan, rttP99: 150ms, rttP50: 60ms, rttP999: 400ms }
 rules:
   EL2002: off
 ignore: [""vendor/**""]
@@ -90,6 +95,14 @@ bindings:
             Assert.Equal(Duration.FromMilliseconds(10), p.Document.Profile.RttP99);
             Assert.Equal(Duration.FromSeconds(1800), p.Document.Profile.KafkaGroupMaxSessionTimeout);
             Assert.Equal(Duration.FromMilliseconds(150), p.Document.ProfileFor("clusters/eu-us/x.yaml").RttP99);
+            Assert.Equal(new Duration(1_500_000), p.Document.Profile.RttP50);
+            Assert.Equal(Duration.FromMilliseconds(40), p.Document.Profile.RttP999);
+            Assert.Equal(Duration.FromMilliseconds(20), p.Document.Profile.GcPauseP50);
+            Assert.Equal(Duration.FromMilliseconds(900), p.Document.Profile.GcPauseP999);
+            Assert.Equal(0m, p.Document.Profile.GcPausesPerHour);
+            Assert.Equal(Duration.FromMilliseconds(60), p.Document.ProfileFor("clusters/eu-us/x.yaml").RttP50);
+            Assert.Equal(Duration.FromMilliseconds(400), p.Document.ProfileFor("clusters/eu-us/x.yaml").RttP999);
+            Assert.Equal(Duration.FromMilliseconds(900), p.Document.ProfileFor("clusters/eu-us/x.yaml").GcPauseP999);
             Assert.Equal(RuleSeverity.Off, p.Document.RuleSeverities["EL2002"]);
             Assert.True(p.Document.IsIgnored("vendor/a.yaml"));
             var b = Assert.Single(p.Document.Bindings);
@@ -98,7 +111,7 @@ bindings:
         }
 
         [Theory]
-        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, kafkaBroker)")]
+        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, kafkaBroker, rttP50, rttP999, gcPauseP50, gcPauseP999, gcPausesPerHour)")]
         [InlineData("profile:\n  rttP99: 10\n", "2:11", "rttP99: \"10\" has no unit (write e.g. \"10ms\" or \"10s\")")]
         [InlineData("rules:\n  EL9999: off\n", "2:3", "unknown rule id 'EL9999'")]
         [InlineData("rules:\n  EL2001: loud\n", "2:11", "severity of EL2001 must be off, info, warning or error")]
@@ -114,6 +127,14 @@ bindings:
         [InlineData("bindings:\n  - system: custom\n    csharp:\n      settings: {Hb: 'heartbeat:ms:extra'}\n", "4:22", "'heartbeat:ms:extra' has more than one ':'; write setting or setting:unit")]
         [InlineData("bindings:\n  - system: custom\n    yaml:\n      match: {kind: [A]}\n      settings: {hb: heartbeat}\n", "4:21", "match values are strings; 'kind' is not")]
         [InlineData("profile:\n  network: wan\n---\nprofile:\n  network: lan\n", "4:1", "a profile is one YAML document; remove the second one or merge it into the first")]
+        // Issue #27: the distributions written by init --from-metrics / --gc-log.
+        [InlineData("profile:\n  rttP50: 30ms\n  rttP99: 10ms\n", "3:11", "rttP99 10ms is below rttP50 30ms; a higher percentile cannot be shorter")]
+        [InlineData("profile:\n  rttP99: 10ms\n  rttP999: 9ms\n", "3:12", "rttP999 9ms is below rttP99 10ms; a higher percentile cannot be shorter")]
+        [InlineData("profile:\n  gcPauseP50: 40ms\n  gcPauseP999: 30ms\n", "3:16", "gcPauseP999 30ms is below gcPauseP50 40ms; a higher percentile cannot be shorter")]
+        [InlineData("profile:\n  gcPauseP99: 5ms\n  gcPauseP50: 6ms\n", "2:15", "gcPauseP99 5ms is below gcPauseP50 6ms; a higher percentile cannot be shorter")]
+        [InlineData("profile:\n  gcPausesPerHour: -1\n", "2:20", "gcPausesPerHour must be a non-negative number, not '-1'")]
+        [InlineData("profile:\n  rttP999: 40\n", "2:12", "rttP999: \"40\" has no unit (write e.g. \"40ms\" or \"40s\")")]
+        [InlineData("profile:\n  gcPauseP50: [1ms]\n", "2:15", "gcPauseP50 is a duration such as 150ms or 5s")]
         public void Invalid_profile_is_EL9002_with_a_position(string yaml, string at, string message)
         {
             var p = ProfileLoader.Load(".electionlint.yaml", yaml).Problems.First();

@@ -39,7 +39,11 @@ namespace ElectionLint.Config.ProfileFile
         public const string AlternateFileName = ".electionlint.yml";
 
         internal static readonly string[] TopKeys = { "profile", "overrides", "rules", "ignore", "bindings" };
-        internal static readonly string[] ProfileKeys = { "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker" };
+        internal static readonly string[] ProfileKeys =
+        {
+            "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker",
+            "rttP50", "rttP999", "gcPauseP50", "gcPauseP999", "gcPausesPerHour",
+        };
 
         public static LoadedProfile Load(string path, string text)
         {
@@ -216,7 +220,7 @@ namespace ElectionLint.Config.ProfileFile
                     MappingOrNull(m.Get("kafkaBroker"), "kafkaBroker is a mapping of groupMinSessionTimeout and groupMaxSessionTimeout");
                 }
 
-                return new EnvironmentProfile
+                var profile = new EnvironmentProfile
                 {
                     Network = network,
                     RttP99 = Duration(m, "rttP99"),
@@ -226,7 +230,33 @@ namespace ElectionLint.Config.ProfileFile
                     RttMultiplier = Number(m, "rttMultiplier"),
                     KafkaGroupMinSessionTimeout = min,
                     KafkaGroupMaxSessionTimeout = max,
+                    RttP50 = Duration(m, "rttP50"),
+                    RttP999 = Duration(m, "rttP999"),
+                    GcPauseP50 = Duration(m, "gcPauseP50"),
+                    GcPauseP999 = Duration(m, "gcPauseP999"),
+                    GcPausesPerHour = Number(m, "gcPausesPerHour", allowZero: true),
                 };
+                Ordered(m, "rttP50", profile.RttP50, "rttP99", profile.RttP99, "rttP999", profile.RttP999);
+                Ordered(m, "gcPauseP50", profile.GcPauseP50, "gcPauseP99", profile.GcPauseP99, "gcPauseP999", profile.GcPauseP999);
+                return profile;
+            }
+
+            /// <summary>Percentiles of one distribution do not decrease: each one below a lower one is EL9002 at its value.</summary>
+            private void Ordered(MappingNode m, string k50, Duration? p50, string k99, Duration? p99, string k999, Duration? p999)
+            {
+                var keys = new[] { k50, k99, k999 };
+                var values = new[] { p50, p99, p999 };
+                for (int i = 1; i < 3; i++)
+                {
+                    for (int j = 0; j < i; j++)
+                    {
+                        if (values[i] is Duration hi && values[j] is Duration lo && hi < lo)
+                        {
+                            _problems.Add(Problem($"{keys[i]} {DurationFormat.Go(hi)} is below {keys[j]} {DurationFormat.Go(lo)}; a higher percentile cannot be shorter", m.Get(keys[i])!.Span));
+                            break;
+                        }
+                    }
+                }
             }
 
             public Binding? Binding(Node node)
@@ -418,12 +448,12 @@ namespace ElectionLint.Config.ProfileFile
                 return null;
             }
 
-            private decimal? Number(MappingNode m, string key)
+            private decimal? Number(MappingNode m, string key, bool allowZero = false)
             {
                 Node? node = m.Get(key);
                 if (node != null && node is not ScalarNode)
                 {
-                    _problems.Add(Problem($"{key} is a positive number", node.Span));
+                    _problems.Add(Problem($"{key} is a {(allowZero ? "non-negative" : "positive")} number", node.Span));
                     return null;
                 }
 
@@ -432,12 +462,12 @@ namespace ElectionLint.Config.ProfileFile
                     return null;
                 }
 
-                if (decimal.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && d > 0)
+                if (decimal.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && (d > 0 || (allowZero && d == 0)))
                 {
                     return d;
                 }
 
-                _problems.Add(Problem($"{key} must be a positive number, not '{Quote(s.Value)}'", s.Span));
+                _problems.Add(Problem($"{key} must be a {(allowZero ? "non-negative" : "positive")} number, not '{Quote(s.Value)}'", s.Span));
                 return null;
             }
 

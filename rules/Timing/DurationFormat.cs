@@ -6,7 +6,10 @@ namespace ElectionLint.Rules.Timing
     /// <summary>Renders durations the way people and the systems write them.</summary>
     public static class DurationFormat
     {
-        /// <summary>Go's <c>time.Duration.String()</c>.</summary>
+        /// <summary>
+        /// A Go duration as people write it: Go's <c>time.Duration.String()</c> without its zero components (1m, 1h30m,
+        /// 1m40s where Go prints 1m0s, 1h30m0s); every Go, Kubernetes and Spring parser reads both the same.
+        /// </summary>
         public static string Go(Duration d)
         {
             long ns = d.Nanoseconds;
@@ -50,12 +53,16 @@ namespace ElectionLint.Rules.Timing
                 sb.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
             }
 
-            if (hours > 0 || minutes > 0)
+            if (minutes > 0)
             {
                 sb.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
             }
 
-            AppendFraction(sb, u, (ulong)Duration.NanosPerSecond).Append('s');
+            if (u > 0)
+            {
+                AppendFraction(sb, u, (ulong)Duration.NanosPerSecond).Append('s');
+            }
+
             return sb.ToString();
         }
 

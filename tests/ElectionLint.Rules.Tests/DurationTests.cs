@@ -74,7 +74,10 @@ namespace ElectionLint.Rules.Tests
         [InlineData(150_000_000L, "150ms")]
         [InlineData(2_400_000_000L, "2.4s")]
         [InlineData(90_000_000_000L, "1m30s")]
-        [InlineData(3_600_000_000_000L, "1h0m0s")]
+        [InlineData(3_600_000_000_000L, "1h")]
+        [InlineData(60_000_000_000L, "1m")]
+        [InlineData(5_400_000_000_000L, "1h30m")]
+        [InlineData(3_601_000_000_000L, "1h1s")]
         [InlineData(-1_000_000_000L, "-1s")]
         [InlineData(long.MinValue, "-2562047h47m16.854775808s")]
         public void Go_format_matches_time_Duration_String(long nanoseconds, string text)

@@ -73,5 +73,15 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(2, code);
             Assert.StartsWith("error: no help for 'bogus'", err);
         }
+
+        [Theory]
+        [InlineData("Renew deadline not greater than 1.2× the retry period", "RenewDeadlineNotGreaterThan1Point2TimesTheRetryPeriod")]
+        [InlineData("Patroni loop_wait + 2 × retry_timeout above ttl", "PatroniLoopWaitPlus2TimesRetryTimeoutAboveTtl")]
+        [InlineData("etcd election timeout below 5× the heartbeat interval", "EtcdElectionTimeoutBelow5TimesTheHeartbeatInterval")]
+        [InlineData("Kafka broker's session range. Next", "KafkaBrokersSessionRangeNext")]
+        public void Sarif_rule_names_keep_the_numbers_of_the_title(string title, string name)
+        {
+            Assert.Equal(name, Output.SarifFormatter.Name(title));
+        }
     }
 }

@@ -164,14 +164,31 @@ namespace ElectionLint.Cli.Output
             return string.Join("/", parts);
         }
 
-        /// <summary>A PascalCase identifier from the title (SARIF reportingDescriptor.name): letters and digits only.</summary>
+        /// <summary>
+        /// A PascalCase identifier from the title (SARIF reportingDescriptor.name): letters and digits only, with the
+        /// symbols said in words so that numbers keep their meaning ("1.2× the" → "1Point2TimesThe", not "12The").
+        /// </summary>
         internal static string Name(string title)
         {
             var sb = new System.Text.StringBuilder();
             bool wordStart = true;
-            foreach (char c in title)
+            for (int i = 0; i < title.Length; i++)
             {
-                if (c < 128 && char.IsLetterOrDigit(c))
+                char c = title[i];
+                string? word = c switch
+                {
+                    '×' => "Times",
+                    '+' => "Plus",
+                    '÷' => "Over",
+                    '.' when i > 0 && i + 1 < title.Length && char.IsDigit(title[i - 1]) && char.IsDigit(title[i + 1]) => "Point",
+                    _ => null,
+                };
+                if (word != null)
+                {
+                    sb.Append(word);
+                    wordStart = c != '.';
+                }
+                else if (c < 128 && char.IsLetterOrDigit(c))
                 {
                     sb.Append(wordStart ? char.ToUpperInvariant(c) : c);
                     wordStart = false;

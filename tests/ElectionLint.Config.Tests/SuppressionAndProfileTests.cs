@@ -144,6 +144,13 @@ bindings:
         }
 
         [Fact]
+        public void Profile_problems_come_in_the_files_order()
+        {
+            var problems = ProfileLoader.Load(".electionlint.yaml", "rules:\n  EL9999: off\nprofile:\n  gcPause: 1s\n  rttP99: 300 ms\n").Problems;
+            Assert.Equal(new[] { 2, 4, 5 }, problems.Select(p => p.Span.StartLine));
+        }
+
+        [Fact]
         public void Rule_severity_from_the_profile_applies_to_config_findings()
         {
             Assert.Equal(RuleSeverity.Warning, Lint.Text("e.yaml", Bad, "rules:\n  EL1001: warning\n").Single().Severity);

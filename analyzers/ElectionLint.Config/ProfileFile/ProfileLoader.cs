@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using ElectionLint.Config.Documents;
 using ElectionLint.Config.Source;
@@ -17,7 +18,8 @@ namespace ElectionLint.Config.ProfileFile
         public LoadedProfile(ProfileDocument document, IReadOnlyList<FileProblem> problems, string path)
         {
             Document = document;
-            Problems = problems;
+            // In the file's order, whatever order the checks ran in (first use: line 3 was printed before line 2).
+            Problems = problems.OrderBy(p => p.Span.StartOffset).ToArray();
             Path = path;
         }
 

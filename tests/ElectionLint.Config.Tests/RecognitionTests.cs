@@ -129,7 +129,7 @@ namespace ElectionLint.Config.Tests
         public void Flag_names_as_written_appear_in_messages()
         {
             var d = Lint.Text("d.yaml", "spec:\n  containers:\n  - name: m\n    args: [\"--leader-elect-lease-duration=10s\"]\n").Single();
-            Assert.StartsWith("--leader-elect-lease-duration 10s is not greater than renewDeadline 10s (default);", d.Message);
+            Assert.StartsWith("--leader-elect-lease-duration 10s is not greater than --leader-elect-renew-deadline 10s (default);", d.Message);
         }
 
         [Fact]
@@ -203,6 +203,16 @@ namespace ElectionLint.Config.Tests
         public void Every_recognised_name_contains_a_trigger_word(string name)
         {
             Assert.True(Recognizer.MayHoldSettings(name), name);
+        }
+
+        [Fact]
+        public void A_repair_names_a_flag_to_add_in_the_spelling_of_the_flags_written()
+        {
+            // First use D17: "set --leader-elect-lease-duration to 2s, --leader-elect-renew-deadline to 1.5s and retryPeriod to 200ms".
+            const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: manager\n          args:\n" +
+                "            - --leader-elect-lease-duration=5s\n            - --leader-elect-renew-deadline=5s\n";
+            string message = Lint.Text("dep.yaml", Deployment, "profile:\n  maxFailover: 3s\n").Single(d => d.RuleId == "EL1010").Message;
+            Assert.EndsWith("— set --leader-elect-lease-duration to 2s, --leader-elect-renew-deadline to 1.5s and --leader-elect-retry-period to 200ms", message);
         }
 
         [Fact]

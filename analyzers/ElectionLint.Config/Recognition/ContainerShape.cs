@@ -481,7 +481,17 @@ namespace ElectionLint.Config.Recognition
                     _leaderElectionTwins = true;
                 }
 
-                For(n.System).Add(n.Setting, raw, location, name, n.Format);
+                // A repair names a setting that is not written as the flag to add, in the spelling of the flags written here.
+                Scope scope = For(n.System);
+                foreach (Rules.Model.SettingDefinition s in scope.System.Settings)
+                {
+                    if (!scope.Has(s.Id) && Surfaces.SurfaceTable.FlagLike(n.System, s.Id, name.Substring(2)) is string flag)
+                    {
+                        scope.Name(s.Id, "--" + flag);
+                    }
+                }
+
+                scope.Add(n.Setting, raw, location, name, n.Format);
             }
 
             private bool _leaderElectionTwins;

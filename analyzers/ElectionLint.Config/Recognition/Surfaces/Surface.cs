@@ -94,6 +94,38 @@ namespace ElectionLint.Config.Recognition.Surfaces
         /// <summary>A flag name without leading dashes.</summary>
         public static SurfaceName? Flag(string name) => Flags.TryGetValue(name, out SurfaceName? n) ? n : null;
 
+        /// <summary>
+        /// The flag of <paramref name="system"/>'s <paramref name="setting"/> spelled most like <paramref name="written"/>
+        /// (without dashes): beside --leader-elect-lease-duration, retryPeriod is --leader-elect-retry-period, not the
+        /// --leader-election- twin. Null when the setting has no flag.
+        /// </summary>
+        public static string? FlagLike(string system, string setting, string written)
+        {
+            string? best = null;
+            int bestShared = -1;
+            foreach (KeyValuePair<string, SurfaceName> f in Flags)
+            {
+                if (f.Value.System != system || f.Value.Setting != setting)
+                {
+                    continue;
+                }
+
+                int shared = 0;
+                while (shared < f.Key.Length && shared < written.Length && f.Key[shared] == written[shared])
+                {
+                    shared++;
+                }
+
+                if (shared > bestShared || (shared == bestShared && string.CompareOrdinal(f.Key, best) < 0))
+                {
+                    best = f.Key;
+                    bestShared = shared;
+                }
+            }
+
+            return best;
+        }
+
         /// <summary>An environment variable, including Kafka's prefix mappings.</summary>
         public static SurfaceName? Env(string name) => Envs.TryGetValue(name, out SurfaceName? n) ? n : KafkaSurface.FromEnv(name);
     }

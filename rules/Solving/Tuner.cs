@@ -54,6 +54,14 @@ namespace ElectionLint.Rules.Solving
             var instance = new ConfigurationInstance(system, null, variant);
             EvaluationContext ctx = Evaluator.Run(instance, profile ?? EnvironmentProfile.Default);
             var chosen = new List<(int Index, decimal Value)>();
+            if (!ctx.Enabled)
+            {
+                // Tuned as it is used: a switch off by default (a ZooKeeper ensemble is one with a server list) is on.
+                chosen.Add((system.IndexOf(system.EnabledSetting!), 1m));
+                instance = instance.With(chosen);
+                ctx = Evaluator.Run(instance, profile ?? EnvironmentProfile.Default);
+            }
+
             if (ctx.Enabled)
             {
                 SystemModel model = SystemModel.Build(ctx, null);

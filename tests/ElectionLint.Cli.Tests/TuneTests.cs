@@ -141,7 +141,8 @@ namespace ElectionLint.Cli.Tests
                 (int lintCode, string lint, _) = Cli.RunIn(dir, "lint", ".", "--fail-level", "info", "--format", "json");
                 Assert.True(lintCode == 0, $"{system} {profileFlags} {title}:\n{content}\n{lint}");
                 (_, string explain, _) = Cli.RunIn(dir, "explain", ".", "--format", "json");
-                JsonElement read = JsonDocument.Parse(explain).RootElement.GetProperty("configurations").EnumerateArray().Single();
+                // A zoo.cfg with its server list is the server's configuration and the ensemble's: the tuned one is read back.
+                JsonElement read = JsonDocument.Parse(explain).RootElement.GetProperty("configurations").EnumerateArray().Single(x => x.GetProperty("system").GetString() == system);
                 var set = read.GetProperty("settings").EnumerateArray().Where(s => s.GetProperty("state").GetString() == "set").ToList();
                 Assert.NotEmpty(set);
                 foreach (JsonElement s in set)

@@ -54,8 +54,10 @@ namespace ElectionLint.Cli.Tuning
                     break;
                 case ZooKeeper.Id:
                 case ZooKeeperEnsemble.Id:
-                    var zk = sys.Settings.Where(s => s.Id != ZooKeeper.SessionTimeout).Select(s => Named(sys, s.Id, s.Id, null, value)).OfType<Setting>().ToList();
-                    list.Add(Lines("zoo.cfg", "properties", zk, (k, v) => $"{k}={v}"));
+                    var zk = sys.Settings.Where(s => s.Id != ZooKeeper.SessionTimeout && s.Role != SettingRole.Switch).Select(s => Named(sys, s.Id, s.Id, null, value)).OfType<Setting>().ToList();
+                    // An ensemble is a zoo.cfg with a server list (QuorumPeerConfig.isDistributed), not a key of its own.
+                    list.Add(Lines("zoo.cfg", "properties", zk, (k, v) => $"{k}={v}",
+                        sys.Id == ZooKeeperEnsemble.Id ? "server.1=zk-0:2888:3888\nserver.2=zk-1:2888:3888\nserver.3=zk-2:2888:3888" : null));
                     list.Add(Lines("environment (official and Bitnami images)", "sh",
                         Surface(ZooKeeperSurface.Names, SurfaceKind.Env, sys, value).Where(n => n.Name.StartsWith("ZOO_", StringComparison.Ordinal)), (k, v) => $"{k}={v}"));
                     break;

@@ -64,6 +64,60 @@ namespace ElectionLint.Cli
             return byFile;
         }
 
+        /// <summary>Rounds of repairs on one file before it is judged not to settle.</summary>
+        private const int MaxRounds = 4;
+
+        /// <summary>
+        /// The file's text once its repairs settle, verified as a whole, or null with the reason it is left alone. Repairs of
+        /// several findings of one configuration can disagree (Patroni: ttl 20 for one, loop_wait 5 and ttl 25 for another);
+        /// so the repaired text is linted again in memory and repaired again until a lint proposes nothing more, and it is
+        /// kept only when it parses and has no finding (rule and setting) the original did not have. A second run then
+        /// changes nothing.
+        /// </summary>
+        /// <param name="before">Every finding the file had, baselined or not.</param>
+        /// <param name="lint">Lints a text as this file, under its profile.</param>
+        public static string? Converge(string path, string original, IReadOnlyList<(int Start, int End, string Text)> edits, IReadOnlyList<LintDiagnostic> before,
+            Func<string, FileResult> lint, out int changed, out string? why)
+        {
+            string current = Apply(original, edits);
+            changed = edits.Count;
+            why = null;
+            for (int round = 1; ; round++)
+            {
+                FileResult r = lint(current);
+                if (r.Diagnostics.Any(d => d.RuleId == "EL9001" || d.RuleId == "EL9004"))
+                {
+                    why = "the repaired text would not read back";
+                    return null;
+                }
+
+                var next = Plan(r.Diagnostics);
+                if (!next.TryGetValue(path, out List<(int Start, int End, string Text)>? more) || more.Count == 0)
+                {
+                    var known = new HashSet<string>(before.Select(Key), StringComparer.Ordinal);
+                    LintDiagnostic? added = r.Diagnostics.FirstOrDefault(d => !known.Contains(Key(d)));
+                    if (added != null)
+                    {
+                        why = $"the repairs together would raise {added.RuleId} ({added.Message})";
+                        return null;
+                    }
+
+                    return current;
+                }
+
+                if (round == MaxRounds)
+                {
+                    why = $"its repairs do not settle in {MaxRounds} rounds";
+                    return null;
+                }
+
+                current = Apply(current, more);
+                changed += more.Count;
+            }
+        }
+
+        private static string Key(LintDiagnostic d) => d.RuleId + "|" + d.SettingKey;
+
         /// <summary>The text with the edits applied (edits sorted and apart).</summary>
         public static string Apply(string text, IReadOnlyList<(int Start, int End, string Text)> edits)
         {

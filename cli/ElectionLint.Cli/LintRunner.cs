@@ -240,6 +240,12 @@ namespace ElectionLint.Cli
             if (options.Fix)
             {
                 var plan = Fixer.Plan(diagnostics);
+                var targetIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < targets.Count; i++)
+                {
+                    targetIndex[targets[i].File] = i;
+                }
+
                 foreach ((string file, List<(int Start, int End, string Text)> edits) in plan.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     if (edits.Count == 0 || !sources.TryGetValue(file, out SourceText? text))
@@ -247,7 +253,16 @@ namespace ElectionLint.Cli
                         continue;
                     }
 
-                    string fixedText = Fixer.Apply(text.Text, edits);
+                    (string File, ProfileDocument Doc, string Rel) target = targets[targetIndex[file]];
+                    string? fixedText = Fixer.Converge(file, text.Text, edits, results[targetIndex[file]].Diagnostics,
+                        t => ConfigLinter.Lint(file, new System.Text.UTF8Encoding(false).GetBytes(t), target.Doc, target.Rel, ConfigLinter.DefaultMaxBytes, ChartBindings.For(file)),
+                        out int changed, out string? why);
+                    if (fixedText == null)
+                    {
+                        stderr.WriteLine($"electionlint: {Path.GetRelativePath(cwd, file)} is not fixed: {why}; `electionlint tune {Path.GetRelativePath(cwd, file)}` shows values that meet every rule");
+                        continue;
+                    }
+
                     if (options.DryRun)
                     {
                         Fixer.Diff(stdout, Path.GetRelativePath(cwd, file).Replace('\\', '/'), text.Text, fixedText);
@@ -257,7 +272,7 @@ namespace ElectionLint.Cli
                         try
                         {
                             Fixer.WriteAtomically(file, fixedText);
-                            stderr.WriteLine($"electionlint: fixed {edits.Count} {(edits.Count == 1 ? "value" : "values")} in {Path.GetRelativePath(cwd, file)}");
+                            stderr.WriteLine($"electionlint: fixed {changed} {(changed == 1 ? "value" : "values")} in {Path.GetRelativePath(cwd, file)}");
                         }
                         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                         {

@@ -250,6 +250,11 @@ namespace ElectionLint.Analyzers
                         }
 
                         LaterStatements(creation, instance, binding);
+                        if (Escapes.AtCreation(creation))
+                        {
+                            _collector.UnknownAll(instance, binding, creation.Syntax.GetLocation());
+                        }
+
                         return instance;
                     },
                     binding.Members.Concat(binding.ConstructorParameters).Concat(binding.SetKeys));

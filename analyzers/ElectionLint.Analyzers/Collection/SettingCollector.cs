@@ -317,6 +317,12 @@ namespace ElectionLint.Analyzers.Collection
                 }
 
                 IOperation top = statement is IExpressionStatementOperation es ? es.Operation : statement;
+                if (Escapes.In(statement, isReceiver))
+                {
+                    UnknownAll(instance, binding, statement.Syntax.GetLocation());
+                    continue;
+                }
+
                 if (conditional ? Assignment(instance, binding, top, isReceiver, conditional: true) : Direct(instance, binding, top, isReceiver))
                 {
                     continue;

@@ -49,6 +49,9 @@ namespace ElectionLint.Cli
 
         /// <summary>With <see cref="Fix"/>: print the change as a unified diff and write nothing.</summary>
         public bool DryRun { get; init; }
+
+        /// <summary>Lints one file on disk (tests pass one that fails).</summary>
+        public Func<string, ProfileDocument, string, FileResult> LintFile { get; init; } = (file, doc, rel) => ConfigLinter.LintFile(file, doc, rel);
     }
 
     /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>
@@ -180,11 +183,21 @@ namespace ElectionLint.Cli
             var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source, BaselineEntry[]? Keys)[targets.Count];
             void LintOne(int i)
             {
-                FileResult r = targets[i].File == stdinPath
-                    ? ConfigLinter.Lint(stdinPath, stdinBytes!, targets[i].Doc, targets[i].Rel)
-                    : ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
-                BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, r.Parsed, r.Source)).ToArray();
-                results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null, keys);
+                // Each file in its own guard: an exception (a bug) is this file's EL9004, and the run and its report go on.
+                try
+                {
+                    FileResult r = targets[i].File == stdinPath
+                        ? ConfigLinter.Lint(stdinPath, stdinBytes!, targets[i].Doc, targets[i].Rel)
+                        : options.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
+                    BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, r.Parsed, r.Source)).ToArray();
+                    results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null, keys);
+                }
+                catch (Exception e)
+                {
+                    FileResult r = ConfigLinter.Skipped(targets[i].File, targets[i].Doc, ConfigLinter.CouldNotLint(e));
+                    BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, null, null)).ToArray();
+                    results[i] = (r.Diagnostics, null, keys);
+                }
             }
 
             // A few files (a pre-commit hook) are done before worker threads would start.
@@ -264,7 +277,7 @@ namespace ElectionLint.Cli
                 return Run(new LintOptions
                 {
                     Paths = options.Paths, Formats = options.Formats, Outputs = options.Outputs, FailLevel = options.FailLevel, Config = options.Config,
-                    Quiet = options.Quiet, Color = options.Color, Baseline = options.Baseline,
+                    Quiet = options.Quiet, Color = options.Color, Baseline = options.Baseline, LintFile = options.LintFile,
                 }, stdout, stderr, stdoutStream);
             }
 

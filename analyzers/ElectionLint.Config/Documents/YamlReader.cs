@@ -246,7 +246,9 @@ namespace ElectionLint.Config.Documents
 
                 string message = Clean(ex.Message);
                 SourceSpan at = Span(source, ex.Start, ex.End, inserted);
-                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(source.Text, at.StartOffset) is int tab)
+                // The search runs in this text's own offsets: an embedded file's spans are its ConfigMap's.
+                int from = (int)Math.Min(Math.Max(0, inserted.Count == 0 ? ex.Start.Index : ToOriginal(ex.Start.Index, inserted)), source.Text.Length);
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(source.Text, from) is int tab)
                 {
                     // YamlDotNet points at the mapping; the tab is what to fix.
                     message = "a tab in indentation; YAML indents with spaces only";

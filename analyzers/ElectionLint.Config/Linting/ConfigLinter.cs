@@ -46,8 +46,24 @@ namespace ElectionLint.Config.Linting
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.</summary>
+        /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.
+        /// An exception from a reader or a rule (a bug) skips this file with one EL9004 and never ends the run.</summary>
         public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes, IReadOnlyList<TemplateBinding>? templates = null)
+        {
+            try
+            {
+                return LintBytes(path, bytes, profile, relativePath, maxBytes, templates);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                return Skipped(path, profile, CouldNotLint(e));
+            }
+        }
+
+        /// <summary>The EL9004 message for a file an unexpected exception stopped: the CLI and the analyzer say the same.</summary>
+        public static string CouldNotLint(Exception e) => "file skipped: ElectionLint could not lint it (" + e.GetType().Name + ")";
+
+        private static FileResult LintBytes(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes, IReadOnlyList<TemplateBinding>? templates)
         {
             if (bytes.Length > maxBytes)
             {
@@ -258,7 +274,7 @@ namespace ElectionLint.Config.Linting
         private static int LineStart(string text, int offset) => offset <= 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
 
         /// <summary>A file not linted at all (EL9004 at its start).</summary>
-        private static FileResult Skipped(string path, ProfileDocument profile, string message)
+        public static FileResult Skipped(string path, ProfileDocument profile, string message)
         {
             var diagnostics = new List<LintDiagnostic>();
             Add(diagnostics, profile, path, "EL9004", message, new SourceText(path, string.Empty).Span(0, 0));
@@ -367,6 +383,10 @@ namespace ElectionLint.Config.Linting
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return Skipped(path, profile, $"file skipped: cannot be read ({e.Message})");
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                return Skipped(path, profile, CouldNotLint(e));
             }
         }
     }

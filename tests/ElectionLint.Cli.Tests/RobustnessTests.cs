@@ -67,5 +67,158 @@ namespace ElectionLint.Cli.Tests
                 Directory.Delete(dir, true);
             }
         }
+        [Theory]
+        [InlineData("--baseline", "", "error: --baseline needs a file name")]
+        [InlineData("--stdin-filename", "", "error: --stdin-filename needs a file name")]
+        [InlineData("--output", "etcd.yaml/x.json", "error: --output etcd.yaml/x.json: {0}/etcd.yaml is a file, not a folder")]
+        [InlineData("--output", ".", "error: --output .: is a folder; name a file in it")]
+        [InlineData("--write-baseline", "etcd.yaml/x.json", "error: --write-baseline etcd.yaml/x.json: {0}/etcd.yaml is a file, not a folder")]
+        [InlineData("--write-baseline", ".", "error: --write-baseline .: is a folder; name a file in it")]
+        public void N10_usage_mistakes_exit_2_with_a_message(string flag, string value, string message)
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n"));
+            try
+            {
+                string[] args = flag == "--stdin-filename" ? new[] { "lint", "-", flag, value }
+                    : flag == "--output" ? new[] { "lint", "etcd.yaml", "--format", "json", flag, value }
+                    : new[] { "lint", "etcd.yaml", flag, value };
+                (int code, string output, string err) = Cli.RunIn(dir, args);
+                Assert.Equal(2, code);
+                Assert.Equal(string.Empty, output);
+                Assert.Equal(string.Format(message, dir) + Environment.NewLine, err);
+                Assert.Equal(new[] { ".git", "etcd.yaml" }, Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void N9_a_device_or_fifo_as_baseline_is_refused_unread()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n"));
+            try
+            {
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", "etcd.yaml", "--baseline", "/dev/zero");
+                Assert.Equal(2, code);
+                Assert.Equal(string.Empty, output);
+                Assert.Equal("error: --baseline /dev/zero: not a regular file (a character device); ElectionLint does not read it" + Environment.NewLine, err);
+
+                string fifo = MakeFifo(dir, "pipe.json");
+                (code, _, err) = Cli.RunIn(dir, "lint", "etcd.yaml", "--baseline", fifo);
+                Assert.Equal(2, code);
+                Assert.Equal($"error: --baseline {fifo}: not a regular file (a FIFO); ElectionLint does not read it" + Environment.NewLine, err);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void A_device_or_fifo_named_or_found_is_one_EL9004_and_not_read()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"));
+            try
+            {
+                MakeFifo(dir, "pipe.yaml");
+                File.CreateSymbolicLink(Path.Combine(dir, "zero.yaml"), "/dev/zero");
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", ".", "--format", "json", "--fail-level", "info");
+                Assert.Equal(string.Empty, err);
+                Assert.Equal(1, code);
+                var seen = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray()
+                    .Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString() + " " + d.GetProperty("message").GetString()).ToArray();
+                Assert.Equal(
+                    new[]
+                    {
+                        "pipe.yaml EL9004 file skipped: not a regular file (a FIFO); ElectionLint does not read it",
+                        "zero.yaml EL9004 file skipped: not a regular file (a character device); ElectionLint does not read it",
+                    },
+                    seen);
+
+                (code, output, _) = Cli.RunIn(dir, "lint", "etcd.yaml", "--config", "pipe.yaml", "--quiet");
+                Assert.Equal(2, code);
+                Assert.StartsWith("pipe.yaml:1:1: error EL9002: pipe.yaml is invalid: not a regular file (a FIFO); ElectionLint does not read it\n", output);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Theory]
+        [InlineData("comment")]
+        [InlineData("baseline")]
+        [InlineData("profile")]
+        public void N12_fix_never_writes_a_file_whose_EL9001_is_hidden(string how)
+        {
+            string text = (how == "comment" ? "# electionlint-disable-file EL9001\n" : string.Empty) + "heartbeat-interval: 100\nelection-timeout: 300\nelection-timeout: 300\n";
+            string dir = how == "profile"
+                ? Cli.Scratch(("etcd.yaml", text), (".electionlint.yaml", "rules:\n  EL9001: off\n"))
+                : Cli.Scratch(("etcd.yaml", text));
+            try
+            {
+                string[] extra = Array.Empty<string>();
+                if (how == "baseline")
+                {
+                    Assert.Equal(0, Cli.RunIn(dir, "lint", "etcd.yaml", "--write-baseline", "base.json").Code);
+                    string baseline = File.ReadAllText(Path.Combine(dir, "base.json"));
+                    File.WriteAllText(Path.Combine(dir, "base.json"), string.Join("\n", baseline.Split('\n').Where(l => !l.Contains("\"EL1001\""))).Replace("},\n  ]", "}\n  ]"));
+                    extra = new[] { "--baseline", "base.json" };
+                }
+
+                (int code, string output, string err) = Cli.RunIn(dir, new[] { "lint", "etcd.yaml", "--fix", "--quiet" }.Concat(extra).ToArray());
+                Assert.Equal(text, File.ReadAllText(Path.Combine(dir, "etcd.yaml")));
+                Assert.Equal(string.Empty, err);
+                Assert.Equal(1, code);
+                Assert.Contains("error EL1001: election-timeout 300 ms", output);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void Fix_removes_the_temporaries_a_killed_run_left_beside_its_files()
+        {
+            string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n"), ("other.yaml", "a: 1\n"));
+            try
+            {
+                File.WriteAllText(Path.Combine(dir, ".etcd.yaml.electionlint-fix"), "heartbeat-interval: 100\nelection-ti");
+                File.WriteAllText(Path.Combine(dir, ".other.yaml.electionlint-fix"), "a:");
+                File.WriteAllText(Path.Combine(dir, ".gone.yaml.electionlint-fix"), "not ours to judge: its file is gone");
+                (int code, _, string err) = Cli.RunIn(dir, "lint", ".", "--fix", "--quiet");
+                Assert.Equal(0, code);
+                Assert.Equal("electionlint: fixed 1 value in etcd.yaml" + Environment.NewLine, err);
+                Assert.Equal(
+                    new[] { ".git", ".gone.yaml.electionlint-fix", "etcd.yaml", "other.yaml" },
+                    Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        private static string MakeFifo(string dir, string name)
+        {
+            string path = Path.Combine(dir, name);
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path);
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+            return path;
+        }
     }
 }

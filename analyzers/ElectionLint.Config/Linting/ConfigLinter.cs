@@ -15,8 +15,9 @@ namespace ElectionLint.Config.Linting
     /// <summary>The result of linting one file.</summary>
     public sealed class FileResult
     {
-        public FileResult(string path, SourceText? source, ParsedFile? parsed, IReadOnlyList<LintDiagnostic> diagnostics, IReadOnlyList<EvaluationResult> evaluations)
+        public FileResult(string path, SourceText? source, ParsedFile? parsed, IReadOnlyList<LintDiagnostic> diagnostics, IReadOnlyList<EvaluationResult> evaluations, bool unreadable = false)
         {
+            Unreadable = unreadable;
             Path = path;
             Source = source;
             Parsed = parsed;
@@ -31,6 +32,12 @@ namespace ElectionLint.Config.Linting
         public ParsedFile? Parsed { get; }
 
         public IReadOnlyList<LintDiagnostic> Diagnostics { get; }
+
+        /// <summary>
+        /// True when the file, or a file it embeds, did not read cleanly (a syntax problem, a skipped template, invalid UTF-8),
+        /// whether or not that problem is reported: suppressions and severities hide findings, not broken text.
+        /// </summary>
+        public bool Unreadable { get; }
 
         /// <summary>Every configuration found and its evaluation (for explain).</summary>
         public IReadOnlyList<EvaluationResult> Evaluations { get; }
@@ -95,7 +102,7 @@ namespace ElectionLint.Config.Linting
                 var partial = new SourceText(path, prefix);
                 int at = prefix.Length;
                 Add(diagnostics, profile, path, "EL9001", $"not valid UTF-8: byte 0x{bytes[bad]:X2} at byte offset {bad} ({e.GetType().Name})", partial.Span(at, at));
-                return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0]);
+                return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0], unreadable: true);
             }
 
             return Lint(new SourceText(path, text), profile, relativePath, templates);
@@ -136,6 +143,7 @@ namespace ElectionLint.Config.Linting
                 }
             }
 
+            bool unreadable = parsed.Problems.Count > 0;
             var evaluations = new List<EvaluationResult>();
             if (!skipped)
             {
@@ -151,6 +159,7 @@ namespace ElectionLint.Config.Linting
                     }
 
                     ParsedFile inner = Read(embedded.Kind, embedded.Text);
+                    unreadable |= inner.Problems.Count > 0;
                     foreach (FileProblem p in inner.Problems)
                     {
                         Add(diagnostics, profile, path, p.RuleId, $"data key '{Quote(embedded.Name)}': {p.Message}", p.Span);
@@ -177,7 +186,7 @@ namespace ElectionLint.Config.Linting
                 Add(diagnostics, profile, path, "EL9004", $"file partly reported: {more} more findings in this file are not shown (at most {MaxDiagnosticsPerFile} per file)", at);
             }
 
-            return new FileResult(path, source, parsed, diagnostics, evaluations);
+            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable);
         }
 
         private static ParsedFile Read(FileKind kind, SourceText source) => kind switch
@@ -278,7 +287,7 @@ namespace ElectionLint.Config.Linting
         {
             var diagnostics = new List<LintDiagnostic>();
             Add(diagnostics, profile, path, "EL9004", message, new SourceText(path, string.Empty).Span(0, 0));
-            return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
+            return new FileResult(path, null, null, diagnostics, new EvaluationResult[0], unreadable: true);
         }
 
         private static string KindName(FileKind kind) => kind switch

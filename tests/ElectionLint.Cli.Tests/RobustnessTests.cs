@@ -212,6 +212,29 @@ namespace ElectionLint.Cli.Tests
             }
         }
 
+        [Fact]
+        public void N7_a_chart_template_of_a_megabyte_of_blank_lines_does_not_stop_its_values_being_linted()
+        {
+            string dir = Cli.Scratch(
+                ("chart/Chart.yaml", "apiVersion: v2\nname: demo\n"),
+                ("chart/values.yaml", "leaderElection:\n  lease: 10s\n  renew: 10s\n"),
+                ("chart/templates/t.yaml", new string('\n', 1024 * 1024 - 1)),
+                ("chart/templates/dashes.yaml", string.Concat(Enumerable.Repeat("--a", 300_000))),
+                ("chart/templates/d.yaml", "- --leader-elect-lease-duration={{ .Values.leaderElection.lease }}\n- --leader-elect-renew-deadline={{ .Values.leaderElection.renew }}\n"));
+            try
+            {
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", "chart/values.yaml", "--quiet");
+                Assert.Equal(string.Empty, err);
+                Assert.Equal(1, code);
+                Assert.StartsWith("chart/values.yaml:2:10: error EL1010: leaderElection.lease 10s is not greater than leaderElection.renew 10s;", output);
+                Assert.Contains("chart/templates/d.yaml:1:3: note: the template that passes this value on", output);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
         private static string MakeFifo(string dir, string name)
         {
             string path = Path.Combine(dir, name);

@@ -1,7 +1,10 @@
 using System;
 using System.Linq;
 using System.Text;
+using ElectionLint.Config.Linting;
 using ElectionLint.Config.Recognition;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Profile;
 using ElectionLint.Testing;
 using Xunit;
 
@@ -28,6 +31,17 @@ namespace ElectionLint.Cli.Tests
         {
             double ratio = Growth.TimeRatio(n => TemplateBindings.Scan(Repeat(unit, n), "t", jinja), 50_000, 5);
             Assert.True(ratio < LinearBound, $"4× the template cost {ratio:F1}× the time");
+        }
+
+        private static void LintText(string name, string text) => ConfigLinter.Lint(new SourceText("/growth/" + name, text), ProfileDocument.Empty, name);
+
+        [Theory]
+        [InlineData("sentinel down-after-milliseconds m{0} 30000\n")] // N3: distinct masters, 1.79 MB took 26 s
+        [InlineData("sentinel opt{0} m 30000\n")] // N3: one master, distinct options
+        public void N3_sentinel_conf_is_linear_in_masters_and_options(string line)
+        {
+            double ratio = Growth.TimeRatio(n => LintText("sentinel.conf", "sentinel down-after-milliseconds m 30000\n" + string.Concat(Enumerable.Range(0, n).Select(i => string.Format(line, i)))), 10_000);
+            Assert.True(ratio < LinearBound, $"4× the lines cost {ratio:F1}× the time");
         }
     }
 }

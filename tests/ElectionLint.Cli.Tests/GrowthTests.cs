@@ -43,5 +43,41 @@ namespace ElectionLint.Cli.Tests
             double ratio = Growth.TimeRatio(n => LintText("sentinel.conf", "sentinel down-after-milliseconds m 30000\n" + string.Concat(Enumerable.Range(0, n).Select(i => string.Format(line, i)))), 10_000);
             Assert.True(ratio < LinearBound, $"4× the lines cost {ratio:F1}× the time");
         }
+
+        private static string EtcdDocuments(int n) => string.Concat(Enumerable.Repeat("---\nheartbeat-interval: 100\nelection-timeout: 300\n", n));
+
+        [Fact]
+        public void N13_repairs_are_computed_only_for_the_findings_a_file_reports()
+        {
+            FileResult small = ConfigLinter.Lint(new SourceText("/growth/etcd.yaml", EtcdDocuments(2_000)), ProfileDocument.Empty, "etcd.yaml");
+            FileResult large = ConfigLinter.Lint(new SourceText("/growth/etcd.yaml", EtcdDocuments(8_000)), ProfileDocument.Empty, "etcd.yaml");
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile, small.RepairedConfigurations);
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile, large.RepairedConfigurations);
+            Assert.Equal("file partly reported: 7500 more findings in this file are not shown (at most 500 per file)", large.Diagnostics[^1].Message);
+
+            double ratio = Growth.TimeRatio(n => LintText("etcd.yaml", EtcdDocuments(n)), 5_000);
+            Assert.True(ratio < LinearBound, $"4× the documents cost {ratio:F1}× the time");
+        }
+
+        private static string Flow(int width, Func<int, string> entry) => "{" + string.Join(", ", Enumerable.Range(0, width).Select(entry)) + "}";
+
+        [Fact]
+        public void N1_a_spring_alias_bomb_is_read_once_per_anchor()
+        {
+            // Three levels of aliases under spring.kafka: width³ keys when each alias is expanded.
+            string Bomb(int w) => "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 3s\n" +
+                $"    a0: &a0 {Flow(w, i => $"x{i}: 1")}\n    a1: &a1 {Flow(w, i => $"k{i}: *a0")}\n    a2: &a2 {Flow(w, i => $"k{i}: *a1")}\n";
+            Assert.Empty(ConfigLinter.Lint(new SourceText("/growth/application.yml", Bomb(50)), ProfileDocument.Empty, "application.yml").Diagnostics);
+            double ratio = Growth.AllocationRatio(n => LintText("application.yml", Bomb(n)), 60);
+            Assert.True(ratio < LinearBound, $"4× the aliases cost {ratio:F1}× the memory allocated");
+        }
+
+        [Fact]
+        public void N2_elasticsearch_keys_repeated_through_aliases_are_read_once_per_anchor()
+        {
+            string Bomb(int w) => $"a: &a {Flow(w, _ => "interval: 1s")}\nb: &b {Flow(w, _ => "leader_check: *a")}\ncluster: {Flow(w, _ => "fault_detection: *b")}\n";
+            double ratio = Growth.AllocationRatio(n => LintText("elasticsearch.yml", Bomb(n)), 60);
+            Assert.True(ratio < LinearBound, $"4× the aliases cost {ratio:F1}× the memory allocated");
+        }
     }
 }

@@ -235,6 +235,52 @@ namespace ElectionLint.Cli.Tests
             }
         }
 
+        [Fact]
+        public void N13_a_kept_finding_found_after_the_limit_still_gets_its_repair()
+        {
+            // The ConfigMap's embedded file is evaluated after the 600 documents that follow it, but reported first.
+            string text = "kind: ConfigMap\ndata:\n  etcd.conf.yml: |\n    heartbeat-interval: 100\n    election-timeout: 300\n" +
+                string.Concat(Enumerable.Repeat("---\nheartbeat-interval: 100\nelection-timeout: 300\n", 600));
+            string dir = Cli.Scratch(("etcd.yaml", text));
+            try
+            {
+                (int code, string output, _) = Cli.RunIn(dir, "lint", "etcd.yaml", "--format", "json");
+                Assert.Equal(1, code);
+                JsonElement[] diagnostics = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().ToArray();
+                Assert.Equal(501, diagnostics.Length);
+                Assert.Equal(5, diagnostics[0].GetProperty("line").GetInt32());
+                Assert.EndsWith("— set election-timeout to 1000 ms", diagnostics[0].GetProperty("message").GetString());
+                Assert.Equal("1000", diagnostics[0].GetProperty("repairs")[0][0].GetProperty("text").GetString());
+                Assert.All(diagnostics.Take(500), d => Assert.NotEqual(0, d.GetProperty("repairs").GetArrayLength()));
+                Assert.Equal("file partly reported: 101 more findings in this file are not shown (at most 500 per file)", diagnostics[500].GetProperty("message").GetString());
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void N1_an_803_byte_spring_alias_bomb_is_linted_without_expanding_it()
+        {
+            (int code, string output, string err) = Cli.RunIn(Case("N1-spring-alias-bomb"), "lint", "application.yml");
+            Assert.Equal(string.Empty, err);
+            Assert.Equal(0, code);
+            Assert.Equal("1 file linted: 0 errors, 0 warnings, 0 infos\n", output);
+        }
+
+        [Fact]
+        public void N2_elasticsearch_duplicate_keys_through_aliases_are_reported_once_each()
+        {
+            (int code, string output, string err) = Cli.RunIn(Case("N2-elasticsearch-alias-dupkeys"), "lint", "elasticsearch.yml", "--format", "json");
+            Assert.Equal(string.Empty, err);
+            Assert.Equal(1, code);
+            JsonElement[] diagnostics = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().ToArray();
+            Assert.Equal(501, diagnostics.Length);
+            Assert.Equal("duplicate key 'interval' (first defined on line 1); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", diagnostics[0].GetProperty("message").GetString());
+            Assert.Equal("file partly reported: 697 more findings in this file are not shown (at most 500 per file)", diagnostics[500].GetProperty("message").GetString());
+        }
+
         private static string MakeFifo(string dir, string name)
         {
             string path = Path.Combine(dir, name);

@@ -39,6 +39,9 @@ namespace ElectionLint.Config.Linting
         /// </summary>
         public bool Unreadable { get; }
 
+        /// <summary>How many configurations with findings had their repairs computed: at most those the report shows.</summary>
+        public int RepairedConfigurations { get; internal set; }
+
         /// <summary>Every configuration found and its evaluation (for explain).</summary>
         public IReadOnlyList<EvaluationResult> Evaluations { get; }
     }
@@ -145,10 +148,12 @@ namespace ElectionLint.Config.Linting
 
             bool unreadable = parsed.Problems.Count > 0;
             var evaluations = new List<EvaluationResult>();
+            Suppressions suppressions = Suppressions.Scan(source);
+            var repairs = new RepairBudget(suppressions);
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
-                Evaluate(parsed, profile, env, path, diagnostics, evaluations, templates);
+                Evaluate(parsed, profile, env, path, diagnostics, evaluations, repairs, templates);
 
                 // Config files a ConfigMap holds: read as their own format, positions in this file.
                 foreach (EmbeddedFile embedded in EmbeddedFiles.Find(parsed))
@@ -165,11 +170,10 @@ namespace ElectionLint.Config.Linting
                         Add(diagnostics, profile, path, p.RuleId, $"data key '{Quote(embedded.Name)}': {p.Message}", p.Span);
                     }
 
-                    Evaluate(inner, profile, env, path, diagnostics, evaluations);
+                    Evaluate(inner, profile, env, path, diagnostics, evaluations, repairs);
                 }
             }
 
-            Suppressions suppressions = Suppressions.Scan(source);
             foreach ((SourceSpan span, string id) in suppressions.Unknown)
             {
                 Add(diagnostics, profile, path, "EL9003", $"suppression comment names unknown rule '{Quote(id)}'", span);
@@ -186,7 +190,9 @@ namespace ElectionLint.Config.Linting
                 Add(diagnostics, profile, path, "EL9004", $"file partly reported: {more} more findings in this file are not shown (at most {MaxDiagnosticsPerFile} per file)", at);
             }
 
-            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable);
+            repairs.Complete(diagnostics, evaluations, profile, path);
+
+            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable) { RepairedConfigurations = repairs.Repaired };
         }
 
         private static ParsedFile Read(FileKind kind, SourceText source) => kind switch
@@ -198,15 +204,120 @@ namespace ElectionLint.Config.Linting
             _ => YamlReader.Read(source),
         };
 
-        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, IReadOnlyList<TemplateBinding>? templates = null)
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, RepairBudget repairs, IReadOnlyList<TemplateBinding>? templates = null)
         {
             foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
             {
-                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
+                bool suggest = repairs.Left > 0;
+                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities, suggest);
                 evaluations.Add(result);
+                var made = new List<LintDiagnostic>(result.Findings.Count);
                 foreach (Finding f in result.Findings)
                 {
-                    diagnostics.Add(ToDiagnostic(path, instance, f));
+                    LintDiagnostic d = ToDiagnostic(path, instance, f);
+                    diagnostics.Add(d);
+                    made.Add(d);
+                    repairs.Count(d);
+                }
+
+                if (suggest && made.Count > 0)
+                {
+                    repairs.Repaired++;
+                }
+
+                if (!suggest && made.Count > 0)
+                {
+                    repairs.Defer(new DeferredRepairs(instance, env, evaluations.Count - 1, made));
+                }
+            }
+        }
+
+        /// <summary>A configuration evaluated without repairs: its findings, should the per-file limit keep one of them.</summary>
+        private sealed class DeferredRepairs
+        {
+            public DeferredRepairs(ConfigurationInstance instance, EnvironmentProfile env, int evaluation, List<LintDiagnostic> diagnostics)
+            {
+                Instance = instance;
+                Env = env;
+                Evaluation = evaluation;
+                Diagnostics = diagnostics;
+            }
+
+            public ConfigurationInstance Instance { get; }
+
+            public EnvironmentProfile Env { get; }
+
+            public int Evaluation { get; }
+
+            public List<LintDiagnostic> Diagnostics { get; }
+        }
+
+        /// <summary>
+        /// Repairs are a finding's costly part (each is verified against every rule). They are computed while the findings
+        /// reported so far fit the per-file limit; past it, only for the configurations whose findings the limit keeps
+        /// (150,000 documents with findings once computed 150,000 repairs to print 500).
+        /// </summary>
+        private sealed class RepairBudget
+        {
+            private readonly Suppressions _suppressions;
+            private readonly Dictionary<LintDiagnostic, DeferredRepairs> _deferred = new Dictionary<LintDiagnostic, DeferredRepairs>();
+
+            public RepairBudget(Suppressions suppressions) => _suppressions = suppressions;
+
+            /// <summary>Findings that may still be reported before the limit.</summary>
+            public int Left { get; private set; } = MaxDiagnosticsPerFile;
+
+            /// <summary>Configurations with findings whose repairs were computed.</summary>
+            public int Repaired { get; set; }
+
+            public void Count(LintDiagnostic d)
+            {
+                if (!_suppressions.IsSuppressed(d.RuleId, d.Span.StartLine))
+                {
+                    Left--;
+                }
+            }
+
+            public void Defer(DeferredRepairs deferred)
+            {
+                foreach (LintDiagnostic d in deferred.Diagnostics)
+                {
+                    _deferred[d] = deferred;
+                }
+            }
+
+            /// <summary>Evaluates again, with repairs, each deferred configuration a kept diagnostic belongs to, and puts its findings in place.</summary>
+            public void Complete(List<LintDiagnostic> kept, List<EvaluationResult> evaluations, ProfileDocument profile, string path)
+            {
+                if (_deferred.Count == 0)
+                {
+                    return;
+                }
+
+                var at = new Dictionary<LintDiagnostic, int>();
+                var again = new List<DeferredRepairs>();
+                for (int i = 0; i < kept.Count; i++)
+                {
+                    at[kept[i]] = i;
+                    if (_deferred.TryGetValue(kept[i], out DeferredRepairs? d) && !again.Contains(d))
+                    {
+                        again.Add(d);
+                    }
+                }
+
+                foreach (DeferredRepairs d in again)
+                {
+                    EvaluationResult result = Evaluator.Evaluate(d.Instance, d.Env, profile.RuleSeverities);
+                    evaluations[d.Evaluation] = result;
+                    Repaired++;
+                    // The same rules fire in the same order: only the repairs and the messages that name them are new.
+                    for (int k = 0; k < d.Diagnostics.Count && k < result.Findings.Count; k++)
+                    {
+                        if (at.TryGetValue(d.Diagnostics[k], out int i))
+                        {
+                            kept[i] = ToDiagnostic(path, d.Instance, result.Findings[k]);
+                        }
+                    }
                 }
             }
         }

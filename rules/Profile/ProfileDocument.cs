@@ -16,18 +16,9 @@ namespace ElectionLint.Rules.Profile
 
         public EnvironmentProfile Profile { get; }
 
-        public bool Matches(string relativePath)
-        {
-            foreach (Glob g in Paths)
-            {
-                if (g.IsMatch(relativePath))
-                {
-                    return true;
-                }
-            }
+        public bool Matches(string relativePath) => (_matches ??= Glob.Any(Paths))(relativePath);
 
-            return false;
-        }
+        private System.Func<string, bool>? _matches;
     }
 
     /// <summary>The whole <c>.electionlint.yaml</c>: profile, per-path overrides, rule severities, ignores, bindings.</summary>
@@ -63,16 +54,12 @@ namespace ElectionLint.Rules.Profile
 
         public bool IsIgnored(string relativePath)
         {
-            foreach (Glob g in Ignore)
-            {
-                if (g.IsMatch(relativePath))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // Built on first use from the list it sees then; Ignore is set only at construction.
+            System.Func<string, bool> ignored = _ignored ??= Glob.Any(Ignore);
+            return ignored(relativePath);
         }
+
+        private System.Func<string, bool>? _ignored;
 
         /// <summary>The severity a rule has under this document: the declared one, or the catalogue's default.</summary>
         public RuleSeverity SeverityOf(Rule rule) => RuleSeverities.TryGetValue(rule.Id, out RuleSeverity s) ? s : rule.DefaultSeverity;

@@ -281,6 +281,30 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal("file partly reported: 697 more findings in this file are not shown (at most 500 per file)", diagnostics[500].GetProperty("message").GetString());
         }
 
+        [Fact]
+        public void N8_a_profile_with_a_half_megabyte_glob_and_thousands_of_globs_still_ignores_and_lints()
+        {
+            string globs = string.Join(", ", Enumerable.Range(0, 20_000).Select(i => $"\"**/x{i}/**\""));
+            string dir = Cli.Scratch(
+                (".electionlint.yaml", $"ignore: [\"**/{new string('x', 500_000)}\", {globs}, \"vendor/**\"]\n"),
+                ("vendor/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n"),
+                ("x7/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n"),
+                ("deploy/etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 300\n"));
+            try
+            {
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", ".", "--format", "json");
+                Assert.Equal(string.Empty, err);
+                Assert.Equal(1, code);
+                Assert.Equal(
+                    new[] { "deploy/etcd.yaml EL1001" },
+                    JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString()));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
         private static string MakeFifo(string dir, string name)
         {
             string path = Path.Combine(dir, name);

@@ -305,6 +305,21 @@ namespace ElectionLint.Cli.Tests
             }
         }
 
+        [Theory]
+        [InlineData("etcd.yaml", "heartbeat-interval: 100\n", "a: 1\n")]
+        [InlineData("server.properties", "broker.heartbeat.interval.ms=3000\n", "a=1\n")]
+        [InlineData("appsettings.json", "{\"RaftCluster\": {\"heartbeatThreshold\": 0.5}", ", \"a\": 1")]
+        public void R4_past_ten_thousand_duplicate_keys_are_counted_not_built(string name, string head, string line)
+        {
+            string text = head + string.Concat(Enumerable.Repeat(line, 20_001)) + (name.EndsWith(".json", StringComparison.Ordinal) ? "}\n" : string.Empty);
+            FileResult r = ConfigLinter.Lint(new Config.Source.SourceText("/r4/" + name, text), Rules.Profile.ProfileDocument.Empty, name);
+            Assert.Equal(Config.Documents.ProblemList.MaxKept, r.Parsed!.Problems.Count);
+            Assert.Equal(20_000 - Config.Documents.ProblemList.MaxKept, r.Parsed.OmittedProblems);
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile + 1, r.Diagnostics.Count);
+            Assert.All(r.Diagnostics.Take(ConfigLinter.MaxDiagnosticsPerFile), d => Assert.Equal("EL9001", d.RuleId));
+            Assert.Equal("file partly reported: 19500 more findings in this file are not shown (at most 500 per file)", r.Diagnostics[^1].Message);
+        }
+
         private static string MakeFifo(string dir, string name)
         {
             string path = Path.Combine(dir, name);

@@ -18,7 +18,7 @@ namespace ElectionLint.Config.Documents
         {
             string s = source.Text;
             var entries = new List<MappingEntry>();
-            var problems = new List<FileProblem>();
+            var problems = new ProblemList();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             int i = 0;
             while (i < s.Length)
@@ -85,7 +85,14 @@ namespace ElectionLint.Config.Documents
                 var valueNode = new ScalarNode(value.ToString(), ScalarStyle.Plain, source.Span(valueStart, valueEnd));
                 if (seen.TryGetValue(keyNode.Value, out int line))
                 {
-                    problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(keyNode.Value)}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
+                    if (problems.Full)
+                    {
+                        problems.Omit();
+                    }
+                    else
+                    {
+                        problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(keyNode.Value)}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
+                    }
                 }
                 else
                 {

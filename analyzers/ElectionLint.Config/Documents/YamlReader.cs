@@ -133,8 +133,9 @@ namespace ElectionLint.Config.Documents
         {
             repairLine = -1;
             var documents = new List<Node>();
-            var problems = new List<FileProblem>();
+            var problems = new ProblemList();
             var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
+            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
             var stack = new List<Frame>();
             Node? root = null;
             Mark last = Mark.Empty;
@@ -211,7 +212,7 @@ namespace ElectionLint.Config.Documents
 
                         case Scalar s:
                             {
-                                var node = new ScalarNode(s.Value, Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
+                                var node = new ScalarNode(Shared(shared, s.Value), Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
                                 string? scalarAnchor = AnchorName(s.Anchor);
                                 if (scalarAnchor != null)
                                 {
@@ -277,7 +278,7 @@ namespace ElectionLint.Config.Documents
             return new ParsedFile(source, FileKind.Yaml, documents, problems);
         }
 
-        private static void Add(List<Frame> stack, ref Node? root, Node node, List<FileProblem> problems, SourceText source, bool alias = false)
+        private static void Add(List<Frame> stack, ref Node? root, Node node, ProblemList problems, SourceText source, bool alias = false)
         {
             if (stack.Count == 0)
             {
@@ -326,7 +327,14 @@ namespace ElectionLint.Config.Documents
                 f.Keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 if (f.Keys.TryGetValue(sk.Value, out int firstLine))
                 {
-                    problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(sk.Value)}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
+                    if (problems.Full)
+                    {
+                        problems.Omit();
+                    }
+                    else
+                    {
+                        problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(sk.Value)}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
+                    }
                 }
                 else
                 {
@@ -335,6 +343,30 @@ namespace ElectionLint.Config.Documents
             }
 
             f.Entries.Add(new MappingEntry(key, node));
+        }
+
+        /// <summary>
+        /// One string for each short value the file repeats (the 5 million "1"s of a one-line sequence, the keys of repeated
+        /// lines): the tree keeps one copy, not one per node. At most a few thousand values are remembered.
+        /// </summary>
+        private static string Shared(Dictionary<string, string> shared, string value)
+        {
+            if (value.Length > 16)
+            {
+                return value;
+            }
+
+            if (shared.TryGetValue(value, out string? known))
+            {
+                return known;
+            }
+
+            if (shared.Count < 4096)
+            {
+                shared[value] = value;
+            }
+
+            return value;
         }
 
         private static string? AnchorName(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;

@@ -147,6 +147,7 @@ namespace ElectionLint.Config.Linting
             }
 
             bool unreadable = parsed.Problems.Count > 0;
+            int omitted = parsed.OmittedProblems;
             var evaluations = new List<EvaluationResult>();
             Suppressions suppressions = Suppressions.Scan(source);
             var repairs = new RepairBudget(suppressions);
@@ -165,6 +166,7 @@ namespace ElectionLint.Config.Linting
 
                     ParsedFile inner = Read(embedded.Kind, embedded.Text);
                     unreadable |= inner.Problems.Count > 0;
+                    omitted += inner.OmittedProblems;
                     foreach (FileProblem p in inner.Problems)
                     {
                         Add(diagnostics, profile, path, p.RuleId, $"data key '{Quote(embedded.Name)}': {p.Message}", p.Span);
@@ -181,12 +183,12 @@ namespace ElectionLint.Config.Linting
 
             diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
             diagnostics.Sort((a, b) => a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId));
-            if (diagnostics.Count > MaxDiagnosticsPerFile)
+            if (diagnostics.Count > MaxDiagnosticsPerFile || (omitted > 0 && diagnostics.Count > 0))
             {
-                // 1.9 million duplicate keys are one problem to fix, not 425 MB of output.
-                int more = diagnostics.Count - MaxDiagnosticsPerFile;
-                SourceSpan at = diagnostics[MaxDiagnosticsPerFile].Span;
-                diagnostics.RemoveRange(MaxDiagnosticsPerFile, more);
+                // 1.9 million duplicate keys are one problem to fix, not 425 MB of output. The readers count what they did not keep.
+                int more = Math.Max(0, diagnostics.Count - MaxDiagnosticsPerFile) + omitted;
+                SourceSpan at = diagnostics[Math.Min(MaxDiagnosticsPerFile, diagnostics.Count - 1)].Span;
+                diagnostics.RemoveRange(Math.Min(MaxDiagnosticsPerFile, diagnostics.Count), Math.Max(0, diagnostics.Count - MaxDiagnosticsPerFile));
                 Add(diagnostics, profile, path, "EL9004", $"file partly reported: {more} more findings in this file are not shown (at most {MaxDiagnosticsPerFile} per file)", at);
             }
 

@@ -53,6 +53,35 @@ namespace ElectionLint.Config.Documents
         public void Omit() => Omitted++;
     }
 
+    /// <summary>
+    /// One string for each short value a file repeats (the 5 million "1"s of a one-line sequence, the keys of repeated
+    /// lines): a reader's tree keeps one copy, not one per node. At most a few thousand values are remembered.
+    /// </summary>
+    internal sealed class SharedStrings
+    {
+        private readonly Dictionary<string, string> _known = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
+        public string Get(string value)
+        {
+            if (value.Length > 16)
+            {
+                return value;
+            }
+
+            if (_known.TryGetValue(value, out string? known))
+            {
+                return known;
+            }
+
+            if (_known.Count < 4096)
+            {
+                _known[value] = value;
+            }
+
+            return value;
+        }
+    }
+
     /// <summary>The documents of one file (a YAML stream may hold several) and what went wrong reading it.</summary>
     public sealed class ParsedFile
     {

@@ -135,7 +135,7 @@ namespace ElectionLint.Config.Documents
             var documents = new List<Node>();
             var problems = new ProblemList();
             var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
-            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            var shared = new SharedStrings();
             var stack = new List<Frame>();
             Node? root = null;
             Mark last = Mark.Empty;
@@ -212,7 +212,7 @@ namespace ElectionLint.Config.Documents
 
                         case Scalar s:
                             {
-                                var node = new ScalarNode(Shared(shared, s.Value), Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
+                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
                                 string? scalarAnchor = AnchorName(s.Anchor);
                                 if (scalarAnchor != null)
                                 {
@@ -343,30 +343,6 @@ namespace ElectionLint.Config.Documents
             }
 
             f.Entries.Add(new MappingEntry(key, node));
-        }
-
-        /// <summary>
-        /// One string for each short value the file repeats (the 5 million "1"s of a one-line sequence, the keys of repeated
-        /// lines): the tree keeps one copy, not one per node. At most a few thousand values are remembered.
-        /// </summary>
-        private static string Shared(Dictionary<string, string> shared, string value)
-        {
-            if (value.Length > 16)
-            {
-                return value;
-            }
-
-            if (shared.TryGetValue(value, out string? known))
-            {
-                return known;
-            }
-
-            if (shared.Count < 4096)
-            {
-                shared[value] = value;
-            }
-
-            return value;
         }
 
         private static string? AnchorName(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;

@@ -201,7 +201,7 @@ namespace ElectionLint.Rules.Profile
         private readonly int[] _x;
         private readonly int[] _y;
         private readonly object _gate = new object();
-        private readonly Dictionary<string, DState> _states = new Dictionary<string, DState>(StringComparer.Ordinal);
+        private readonly Dictionary<int[], DState> _states = new Dictionary<int[], DState>(new SetComparer());
         private readonly DState _start;
         private int _remembered;
 
@@ -342,14 +342,46 @@ namespace ElectionLint.Rules.Profile
 
         private DState Intern(int[] states)
         {
-            string key = string.Join(",", states);
-            if (!_states.TryGetValue(key, out DState? d))
+            if (!_states.TryGetValue(states, out DState? d))
             {
-                _states[key] = d = new DState(states, Accepts(states));
+                _states[states] = d = new DState(states, Accepts(states));
                 _remembered += Math.Max(1, states.Length);
             }
 
             return d;
+        }
+
+        /// <summary>Sorted state sets compared by their contents.</summary>
+        private sealed class SetComparer : IEqualityComparer<int[]>
+        {
+            public bool Equals(int[]? a, int[]? b)
+            {
+                if (a == null || b == null || a.Length != b.Length)
+                {
+                    return ReferenceEquals(a, b);
+                }
+
+                for (int i = 0; i < a.Length; i++)
+                {
+                    if (a[i] != b[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(int[] set)
+            {
+                int hash = set.Length;
+                foreach (int s in set)
+                {
+                    hash = unchecked((hash * 31) + s);
+                }
+
+                return hash;
+            }
         }
 
         private sealed class DState

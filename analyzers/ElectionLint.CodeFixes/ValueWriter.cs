@@ -87,6 +87,7 @@ namespace ElectionLint.CodeFixes
         /// <summary>TimeSpan.FromSeconds(n) for whole seconds, else the largest whole unit (System.TimeSpan, simplified where System is imported).</summary>
         public static ExpressionSyntax Factory(decimal nanos)
         {
+            nanos = WholeTicks(nanos);
             (string method, decimal unit) = LargestWholeUnit(nanos, preferSeconds: true);
             ExpressionSyntax type = ParseTypeName("System.TimeSpan").WithAdditionalAnnotations(Simplifier.Annotation);
             return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)))
@@ -134,8 +135,8 @@ namespace ElectionLint.CodeFixes
             ExpressionSyntax call = inv;
             if (!Readable(n) || (method == "FromTicks" && n != decimal.Truncate(n)))
             {
-                (string better, decimal betterUnit) = LargestWholeUnit(nanos, preferSeconds: false);
-                n = nanos / betterUnit;
+                (string better, decimal betterUnit) = LargestWholeUnit(WholeTicks(nanos), preferSeconds: false);
+                n = WholeTicks(nanos) / betterUnit;
                 call = Rename(inv, better);
                 arg = ((InvocationExpressionSyntax)call).ArgumentList.Arguments[0];
             }
@@ -214,6 +215,9 @@ namespace ElectionLint.CodeFixes
                     return Token(operand.Token, n) is SyntaxToken t3 ? operand.WithToken(t3.WithLeadingTrivia(minus.GetLeadingTrivia())) : null;
                 case ParenthesizedExpressionSyntax p:
                     return Number(p.Expression, n, model, ct) is ExpressionSyntax pe ? p.WithExpression(pe) : null;
+                case CastExpressionSyntax cast when !Holds(model.GetTypeInfo(cast.Type, ct).Type, n):
+                    // (byte)200 → 10000: a cast to a type that cannot hold the new value would not compile (CS0221); it goes.
+                    return NumberLiteral(n)?.WithTriviaFrom(cast);
                 case CastExpressionSyntax cast:
                     return Number(cast.Expression, n, model, ct) is ExpressionSyntax ce ? cast.WithExpression(ce) : null;
                 case CheckedExpressionSyntax ch:
@@ -242,6 +246,35 @@ namespace ElectionLint.CodeFixes
             }
 
             return NumberLiteral(n)?.WithTriviaFrom(e);
+        }
+
+        /// <summary>True when a constant of <paramref name="type"/> can hold <paramref name="n"/> (an integral type: whole and in range).</summary>
+        private static bool Holds(ITypeSymbol? type, decimal n)
+        {
+            (decimal Min, decimal Max)? range = type?.SpecialType switch
+            {
+                SpecialType.System_Byte => (byte.MinValue, byte.MaxValue),
+                SpecialType.System_SByte => (sbyte.MinValue, sbyte.MaxValue),
+                SpecialType.System_Int16 => (short.MinValue, short.MaxValue),
+                SpecialType.System_UInt16 => (ushort.MinValue, ushort.MaxValue),
+                SpecialType.System_Char => (char.MinValue, char.MaxValue),
+                SpecialType.System_Int32 => (int.MinValue, int.MaxValue),
+                SpecialType.System_UInt32 => (uint.MinValue, uint.MaxValue),
+                SpecialType.System_Int64 => (long.MinValue, long.MaxValue),
+                SpecialType.System_UInt64 => (ulong.MinValue, ulong.MaxValue),
+                _ => null,
+            };
+            return range is not (decimal min, decimal max) || (n == decimal.Truncate(n) && n >= min && n <= max);
+        }
+
+        /// <summary>
+        /// A duration as whole ticks, the resolution of a TimeSpan: FromTicks takes a long. A positive value under one tick
+        /// becomes one tick, not zero.
+        /// </summary>
+        private static decimal WholeTicks(decimal nanos)
+        {
+            decimal ticks = Math.Round(nanos / 100m, MidpointRounding.AwayFromZero);
+            return (ticks == 0m && nanos != 0m ? Math.Sign(nanos) : ticks) * 100m;
         }
 
         private static decimal? TotalUnit(string property) => property switch

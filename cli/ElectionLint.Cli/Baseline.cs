@@ -58,6 +58,9 @@ namespace ElectionLint.Cli
     {
         public const int Version = 1;
 
+        /// <summary>A baseline of 100,000 findings is about 15 MB; a larger file is refused rather than read without end.</summary>
+        public const int MaxBytes = 64 * 1024 * 1024;
+
         public static void Write(string path, IEnumerable<BaselineEntry> entries)
         {
             var sb = new StringBuilder();
@@ -83,7 +86,14 @@ namespace ElectionLint.Cli
             error = null;
             try
             {
-                using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
+                byte[]? bytes = BoundedFile.Read(path, MaxBytes, out string? skipped);
+                if (bytes == null)
+                {
+                    error = skipped!.Replace("file skipped: ", string.Empty);
+                    return null;
+                }
+
+                using JsonDocument doc = JsonDocument.Parse(bytes.AsMemory(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0));
                 JsonElement root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("electionlintBaseline", out JsonElement v) || v.ValueKind != JsonValueKind.Number || v.GetInt32() != Version
                     || !root.TryGetProperty("findings", out JsonElement findings) || findings.ValueKind != JsonValueKind.Array)
@@ -101,7 +111,7 @@ namespace ElectionLint.Cli
 
                 return entries;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is InvalidOperationException || e is FormatException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is InvalidOperationException || e is FormatException || e is ArgumentException)
             {
                 error = e is JsonException ? "not valid JSON (" + e.Message + ")" : e.Message;
                 return null;

@@ -17,10 +17,11 @@ namespace ElectionLint.Cli
     internal static class Fixer
     {
         /// <summary>The edits per file: each value's span (without quotes) and its new text, in the file's own form.</summary>
-        public static Dictionary<string, List<(int Start, int End, string Text)>> Plan(IEnumerable<LintDiagnostic> diagnostics)
+        /// <param name="unreadable">Files with a syntax problem whether reported or not (suppressed, baselined, turned off).</param>
+        public static Dictionary<string, List<(int Start, int End, string Text)>> Plan(IEnumerable<LintDiagnostic> diagnostics, IEnumerable<string>? unreadable = null)
         {
             var byFile = new Dictionary<string, List<(int Start, int End, string Text)>>(StringComparer.Ordinal);
-            var broken = new HashSet<string>(StringComparer.Ordinal);
+            var broken = new HashSet<string>(unreadable ?? Array.Empty<string>(), StringComparer.Ordinal);
             foreach (LintDiagnostic d in diagnostics)
             {
                 if (d.RuleId == "EL9001" || d.RuleId == "EL9004")
@@ -85,7 +86,7 @@ namespace ElectionLint.Cli
             for (int round = 1; ; round++)
             {
                 FileResult r = lint(current);
-                if (r.Diagnostics.Any(d => d.RuleId == "EL9001" || d.RuleId == "EL9004"))
+                if (r.Unreadable || r.Diagnostics.Any(d => d.RuleId == "EL9001" || d.RuleId == "EL9004"))
                 {
                     why = "the repaired text would not read back";
                     return null;
@@ -146,7 +147,7 @@ namespace ElectionLint.Cli
 
             byte[] original = File.ReadAllBytes(path);
             bool bom = original.Length >= 3 && original[0] == 0xEF && original[1] == 0xBB && original[2] == 0xBF;
-            string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".electionlint-fix");
+            string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + TempSuffix);
             try
             {
                 using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -172,6 +173,39 @@ namespace ElectionLint.Cli
                 TryDelete(temp);
                 throw;
             }
+        }
+
+        /// <summary>The ending of the temporary file a write goes through, <c>.NAME.electionlint-fix</c>.</summary>
+        private const string TempSuffix = ".electionlint-fix";
+
+        /// <summary>
+        /// Removes the temporaries a killed <c>--fix</c> left beside these files: a <c>.NAME.electionlint-fix</c> whose NAME is
+        /// still there. Returns how many were removed.
+        /// </summary>
+        public static int RemoveStaleTemporaries(IEnumerable<string> files)
+        {
+            int removed = 0;
+            foreach (string dir in files.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    foreach (string temp in Directory.EnumerateFiles(dir, ".*" + TempSuffix))
+                    {
+                        string name = Path.GetFileName(temp);
+                        if (name.Length > 1 + TempSuffix.Length && File.Exists(Path.Combine(dir, name.Substring(1, name.Length - 1 - TempSuffix.Length))))
+                        {
+                            TryDelete(temp);
+                            removed += File.Exists(temp) ? 0 : 1;
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // A folder that cannot be listed keeps what it holds; the run goes on.
+                }
+            }
+
+            return removed;
         }
 
         private static void TryDelete(string path)

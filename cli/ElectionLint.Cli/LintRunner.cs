@@ -49,6 +49,9 @@ namespace ElectionLint.Cli
 
         /// <summary>With <see cref="Fix"/>: print the change as a unified diff and write nothing.</summary>
         public bool DryRun { get; init; }
+
+        /// <summary>Lints one file on disk (tests pass one that fails).</summary>
+        public Func<string, ProfileDocument, string, FileResult> LintFile { get; init; } = (file, doc, rel) => ConfigLinter.LintFile(file, doc, rel);
     }
 
     /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>
@@ -68,6 +71,25 @@ namespace ElectionLint.Cli
             {
                 stderr.WriteLine("error: each --output needs a --format before it");
                 return UsageError;
+            }
+
+            // Usage mistakes are found before any file is read: exit 2 with what to change.
+            foreach ((string flag, string? value) in new[] { ("--baseline", options.Baseline), ("--stdin-filename", options.StdinFilename) })
+            {
+                if (value != null && value.Trim().Length == 0)
+                {
+                    stderr.WriteLine($"error: {flag} needs a file name");
+                    return UsageError;
+                }
+            }
+
+            foreach ((string flag, string path) in options.Outputs.Select(o => ("--output", o)).Concat(options.WriteBaseline != null ? new[] { ("--write-baseline", options.WriteBaseline) } : Array.Empty<(string, string)>()))
+            {
+                if (OutputProblem(path) is string problem)
+                {
+                    stderr.WriteLine($"error: {flag} {path}: {problem}");
+                    return UsageError;
+                }
             }
 
             LoadedProfile? explicitProfile = null;
@@ -185,19 +207,29 @@ namespace ElectionLint.Cli
             string cwd = Directory.GetCurrentDirectory();
             if (profileErrors.Count > 0)
             {
-                Emit(new LintReport(profileErrors, sources, 0, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream);
+                Emit(new LintReport(profileErrors, sources, 0, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream, stderr);
                 return UsageError;
             }
 
             // Keep only what the report needs: a file's text only when it has diagnostics (memory stays flat on big repositories).
-            var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source, BaselineEntry[]? Keys)[targets.Count];
+            var results = new (IReadOnlyList<LintDiagnostic> Diagnostics, SourceText? Source, BaselineEntry[]? Keys, bool Unreadable)[targets.Count];
             void LintOne(int i)
             {
-                FileResult r = targets[i].File == stdinPath
-                    ? ConfigLinter.Lint(stdinPath, stdinBytes!, targets[i].Doc, targets[i].Rel)
-                    : ConfigLinter.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
-                BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, r.Parsed, r.Source)).ToArray();
-                results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null, keys);
+                // Each file in its own guard: an exception (a bug) is this file's EL9004, and the run and its report go on.
+                try
+                {
+                    FileResult r = targets[i].File == stdinPath
+                        ? ConfigLinter.Lint(stdinPath, stdinBytes!, targets[i].Doc, targets[i].Rel)
+                        : options.LintFile(targets[i].File, targets[i].Doc, targets[i].Rel);
+                    BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, r.Parsed, r.Source)).ToArray();
+                    results[i] = (r.Diagnostics, r.Diagnostics.Count > 0 ? r.Source : null, keys, r.Unreadable);
+                }
+                catch (Exception e)
+                {
+                    FileResult r = ConfigLinter.Skipped(targets[i].File, targets[i].Doc, ConfigLinter.CouldNotLint(e));
+                    BaselineEntry[]? keys = baselineFile == null ? null : r.Diagnostics.Select(d => BaselineEntry.For(d, baselineDirectory, null, null)).ToArray();
+                    results[i] = (r.Diagnostics, null, keys, true);
+                }
             }
 
             // A few files (a pre-commit hook) are done before worker threads would start.
@@ -214,8 +246,14 @@ namespace ElectionLint.Cli
             }
             var diagnostics = new List<LintDiagnostic>();
             var keys = new List<BaselineEntry>();
+            var unreadable = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < results.Length; i++)
             {
+                if (results[i].Unreadable)
+                {
+                    unreadable.Add(targets[i].File);
+                }
+
                 diagnostics.AddRange(results[i].Diagnostics);
                 keys.AddRange(results[i].Keys ?? Array.Empty<BaselineEntry>());
                 if (results[i].Source is SourceText source)
@@ -226,7 +264,16 @@ namespace ElectionLint.Cli
 
             if (options.WriteBaseline != null)
             {
-                Cli.Baseline.Write(options.WriteBaseline, keys);
+                try
+                {
+                    Cli.Baseline.Write(options.WriteBaseline, keys);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"error: --write-baseline {options.WriteBaseline}: cannot be written ({e.Message})");
+                    return UsageError;
+                }
+
                 stderr.WriteLine($"electionlint: wrote {keys.Count} {(keys.Count == 1 ? "finding" : "findings")} to the baseline {options.WriteBaseline}");
                 return Clean;
             }
@@ -239,7 +286,13 @@ namespace ElectionLint.Cli
 
             if (options.Fix)
             {
-                var plan = Fixer.Plan(diagnostics);
+                if (!options.DryRun)
+                {
+                    Fixer.RemoveStaleTemporaries(targets.Select(t => t.File).Where(f => f != stdinPath));
+                }
+
+                // A file that does not read cleanly is never written, even when its EL9001 is suppressed or off.
+                var plan = Fixer.Plan(diagnostics, unreadable);
                 var targetIndex = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (int i = 0; i < targets.Count; i++)
                 {
@@ -292,31 +345,74 @@ namespace ElectionLint.Cli
                 return Run(new LintOptions
                 {
                     Paths = options.Paths, Formats = options.Formats, Outputs = options.Outputs, FailLevel = options.FailLevel, Config = options.Config,
-                    Quiet = options.Quiet, Color = options.Color, Baseline = options.Baseline,
+                    Quiet = options.Quiet, Color = options.Color, Baseline = options.Baseline, LintFile = options.LintFile,
                 }, stdout, stderr, stdoutStream);
             }
 
-            Emit(new LintReport(diagnostics, sources, targets.Count, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream);
+            if (!Emit(new LintReport(diagnostics, sources, targets.Count, cwd) { Quiet = options.Quiet, Color = options.Color }, formats, options.Outputs, stdout, stdoutStream, stderr))
+            {
+                return UsageError;
+            }
+
             bool fail = options.FailLevel is RuleSeverity level && diagnostics.Any(d => d.Severity >= level);
             return fail ? Findings : Clean;
         }
 
-        private static void Emit(LintReport report, string[] formats, IReadOnlyList<string> outputs, TextWriter stdout, Stream stdoutStream)
+        /// <summary>Why a file cannot be written at this path (a folder, under a file, empty); null when it can be tried.</summary>
+        internal static string? OutputProblem(string path)
         {
+            if (path.Trim().Length == 0)
+            {
+                return "needs a file name";
+            }
+
+            if (Directory.Exists(path))
+            {
+                return "is a folder; name a file in it";
+            }
+
+            for (string? dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir != null; dir = Path.GetDirectoryName(dir))
+            {
+                if (File.Exists(dir))
+                {
+                    return $"{dir} is a file, not a folder";
+                }
+
+                if (Directory.Exists(dir))
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Writes every format; false (with a message) when an --output file cannot be written.</summary>
+        private static bool Emit(LintReport report, string[] formats, IReadOnlyList<string> outputs, TextWriter stdout, Stream stdoutStream, TextWriter stderr)
+        {
+            bool written = true;
             for (int i = 0; i < formats.Length; i++)
             {
                 if (i < outputs.Count)
                 {
                     string path = outputs[i];
-                    string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-                    if (dir != null)
+                    try
                     {
-                        Directory.CreateDirectory(dir);
-                    }
+                        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+                        if (dir != null)
+                        {
+                            Directory.CreateDirectory(dir);
+                        }
 
-                    using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-                    using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
-                    Write(report with { Color = false }, formats[i], writer, file);
+                        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+                        using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
+                        Write(report with { Color = false }, formats[i], writer, file);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    {
+                        stderr.WriteLine($"error: --output {path}: cannot be written ({e.Message})");
+                        written = false;
+                    }
                 }
                 else
                 {
@@ -325,6 +421,8 @@ namespace ElectionLint.Cli
                     stdout.Flush();
                 }
             }
+
+            return written;
         }
 
         private static void Write(LintReport report, string format, TextWriter writer, Stream stream)

@@ -50,6 +50,7 @@ namespace ElectionLint.Cli
         internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream stdoutStream, Func<Stream>? stdin = null)
         {
             Config.Source.BoundedFile.FinalTarget = p => File.ResolveLinkTarget(p, returnFinalTarget: true)?.FullName;
+            Config.Source.BoundedFile.SpecialKind = FileKindOnDisk.Special;
             // Our version, not the entry assembly's (a host such as a test runner has its own).
             if (args.Length == 1 && (args[0] == "--version" || args[0] == "version"))
             {

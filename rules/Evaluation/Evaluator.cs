@@ -30,10 +30,11 @@ namespace ElectionLint.Rules.Evaluation
             // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.
             JointSolver? solver = null;
             ProfileConflict? conflict = null;
+            bool checkConflict = ctx.Enabled && IsOn("EL2031", severities) && AsksAnything(p);
             try
             {
-                solver = new JointSolver(ctx, severities);
-                conflict = ctx.Enabled && IsOn("EL2031", severities) && AsksAnything(p) ? solver.FindConflict() : null;
+                solver = suggest || checkConflict ? new JointSolver(ctx, severities) : null;
+                conflict = checkConflict ? solver!.FindConflict() : null;
             }
             catch (System.ArithmeticException)
             {
@@ -79,7 +80,7 @@ namespace ElectionLint.Rules.Evaluation
             var findings = new List<Finding>(kept.Count);
             foreach (PendingFinding f in kept)
             {
-                findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null));
+                findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null, suggest));
             }
 
             return new EvaluationResult(instance, findings, window, conflict);
@@ -154,11 +155,11 @@ namespace ElectionLint.Rules.Evaluation
         private static RuleSeverity Severity(PendingFinding f, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
             severities != null && severities.TryGetValue(f.Rule.Id, out RuleSeverity s) ? s : f.Severity ?? f.Rule.DefaultSeverity;
 
-        private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool conflict)
+        private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool conflict, bool suggest)
         {
             f.Args["fix"] = f.Plans.Count > 0
                 ? f.Plans[0].Describe()
-                : conflict ? "no change clears it within this profile (see EL2031)" : "no change was found that keeps every other rule satisfied";
+                : conflict ? "no change clears it within this profile (see EL2031)" : suggest ? "no change was found that keeps every other rule satisfied" : "no repair was computed";
             string message = MessageTemplate.Format(f.Rule.MessageTemplate, f.Args);
             ConfigurationInstance instance = ctx.Instance;
             SettingOccurrence? primary = f.Primary >= 0 ? instance[f.Primary] : null;

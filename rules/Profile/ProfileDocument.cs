@@ -16,18 +16,9 @@ namespace ElectionLint.Rules.Profile
 
         public EnvironmentProfile Profile { get; }
 
-        public bool Matches(string relativePath)
-        {
-            foreach (Glob g in Paths)
-            {
-                if (g.IsMatch(relativePath))
-                {
-                    return true;
-                }
-            }
+        public bool Matches(string relativePath) => (_matches ??= Glob.Any(Paths))(relativePath);
 
-            return false;
-        }
+        private System.Func<string, bool>? _matches;
     }
 
     /// <summary>The whole <c>.electionlint.yaml</c>: profile, per-path overrides, rule severities, ignores, bindings.</summary>
@@ -61,11 +52,21 @@ namespace ElectionLint.Rules.Profile
             return p;
         }
 
-        public bool IsIgnored(string relativePath) => IgnoredBy(relativePath) != null;
+        public bool IsIgnored(string relativePath)
+        {
+            // Built on first use from the list it sees then; Ignore is set only at construction.
+            System.Func<string, bool> ignored = _ignored ??= Glob.Any(Ignore);
+            return ignored(relativePath);
+        }
 
-        /// <summary>The first <c>ignore:</c> glob the path matches, or null.</summary>
+        /// <summary>The first <c>ignore:</c> glob the path matches, or null (the globs are tried one by one only for an ignored path).</summary>
         public Glob? IgnoredBy(string relativePath)
         {
+            if (!IsIgnored(relativePath))
+            {
+                return null;
+            }
+
             foreach (Glob g in Ignore)
             {
                 if (g.IsMatch(relativePath))
@@ -76,6 +77,8 @@ namespace ElectionLint.Rules.Profile
 
             return null;
         }
+
+        private System.Func<string, bool>? _ignored;
 
         /// <summary>The severity a rule has under this document: the declared one, or the catalogue's default.</summary>
         public RuleSeverity SeverityOf(Rule rule) => RuleSeverities.TryGetValue(rule.Id, out RuleSeverity s) ? s : rule.DefaultSeverity;

@@ -252,8 +252,8 @@ namespace ElectionLint.Rules.Timing
                 return ParseResult<Duration>.Fail($"\"{text}\": negative durations are not supported");
             }
 
-            decimal ns = (decimal)n * unitNanos;
-            return ns > long.MaxValue ? ParseResult<Duration>.Fail($"\"{text}\" is too large") : ParseResult<Duration>.Ok(new Duration((long)ns));
+            // n ≥ -1: the product fits in a long exactly when n ≤ long.MaxValue / unitNanos (no decimal: it overflows first).
+            return n > long.MaxValue / unitNanos ? ParseResult<Duration>.Fail($"\"{text}\" is too large") : ParseResult<Duration>.Ok(new Duration(n * unitNanos));
         }
 
         /// <summary>

@@ -552,8 +552,17 @@ namespace ElectionLint.Cli.Tests
             var run = System.Threading.Tasks.Task.Run(() => Cli.RunIn(dir, "lint", ".", "--format", "json"));
             Assert.Same(run, await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(60))));
             (int code, string output, _) = await run;
-            Assert.Equal(1, code); // the etcd finding, nothing else
-            Assert.Equal(new[] { "EL1001" }, JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("rule").GetString()));
+            Assert.Equal(2, code); // a profile that is no regular file is a profile error (SPEC §6: a clear message), not an absent profile
+            Assert.Equal(
+                new[] { "EL9002 .electionlint.yaml is invalid: not a regular file (a FIFO); ElectionLint does not read it" },
+                JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("rule").GetString() + " " + d.GetProperty("message").GetString()));
+
+            File.Delete(Path.Combine(dir, ".electionlint.yaml"));
+            (code, output, _) = Cli.RunIn(dir, "lint", ".", "--format", "json");
+            Assert.Equal(1, code);
+            Assert.Equal(
+                new[] { "etcd.yaml EL1001", "pipe.yaml EL9004", "zero.yaml EL9004" },
+                JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString()));
         }
 
         [Fact]
@@ -621,10 +630,16 @@ namespace ElectionLint.Cli.Tests
         [Fact]
         public void An_internal_error_exits_3_with_one_line_and_no_stack()
         {
-            // Review B6: System.CommandLine's default handler printed a stack and exited 1, like findings.
+            // Review B6: System.CommandLine's default handler printed a stack and exited 1, like findings. A failure of the run
+            // itself (here: standard output is a full device) is exit 3; an --output that cannot be written is a usage error.
             string dir = Cli.Scratch(("etcd.yaml", Bad));
             string dll = Path.Combine(AppContext.BaseDirectory, "electionlint.dll");
-            var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" lint . --format json --output /proc/no-such-dir/out.json") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+            var psi = new ProcessStartInfo("sh") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { "-c", $"dotnet \"{dll}\" lint . --format json \"$@\" > /dev/full", "sh" })
+            {
+                psi.ArgumentList.Add(a);
+            }
+
             psi.Environment.Remove("ELECTIONLINT_DEBUG");
             using Process p = Process.Start(psi)!;
             p.StandardOutput.ReadToEnd();
@@ -633,7 +648,11 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(3, p.ExitCode);
             Assert.StartsWith("electionlint: internal error: ", Assert.Single(stderr));
 
-            psi.Arguments += " --verbose";
+            psi.ArgumentList.Add("--verbose");
+
+            (int code, _, string error) = Cli.RunIn(dir, "lint", ".", "--format", "json", "--output", "/proc/no-such-dir/out.json");
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: --output /proc/no-such-dir/out.json: cannot be written (", error);
             using Process verbose = Process.Start(psi)!;
             verbose.StandardOutput.ReadToEnd();
             string[] stack = verbose.StandardError.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);

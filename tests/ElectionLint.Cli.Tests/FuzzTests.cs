@@ -19,7 +19,7 @@ namespace ElectionLint.Cli.Tests
     /// Mutation fuzzing of the config linter and the profile loader, in process. CI runs a small budget; tests/fuzz/run.sh a
     /// long one (ELECTIONLINT_FUZZ inputs per suite, ELECTIONLINT_FUZZ_SEED). A failure names its input, saved for replay.
     /// </summary>
-    public class FuzzTests
+    public partial class FuzzTests
     {
         /// <summary>Bounds per input: time, and bytes allocated (a merge bomb took 7.45 GB from 580 bytes).</summary>
         private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(10);
@@ -70,6 +70,7 @@ namespace ElectionLint.Cli.Tests
                 }
             }
 
+            _output.WriteLine($"fuzz: configs: corpus and samples {inputs} inputs");
             Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
 
@@ -92,6 +93,7 @@ namespace ElectionLint.Cli.Tests
                 .Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
             var mutator = new Mutator(seeds.Select(s => s.Bytes).ToList(), Seed);
             var failures = new List<string>();
+            _output.WriteLine($"fuzz: profiles: profiles {Budget(400)} inputs");
             for (int i = 0; i < Budget(400) && failures.Count < 10; i++)
             {
                 (int s, byte[] bytes) = mutator.Next();

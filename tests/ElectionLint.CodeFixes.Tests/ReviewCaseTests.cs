@@ -315,5 +315,26 @@ namespace ElectionLint.CodeFixes.Tests
             Assert.NotEmpty(actions);
             Assert.Equal(actions.Count, actions.Select(a => a.Title).Distinct().Count());
         }
+        [Fact]
+        public Task N6_a_byte_cast_that_cannot_hold_the_new_value_goes() => Case(
+            "var c = new ConsumerConfig { SessionTimeoutMs = {|EL1021:(byte)200|} };",
+            "var c = new ConsumerConfig { SessionTimeoutMs = 10000 };");
+
+        [Fact]
+        public Task N6_a_byte_cast_inside_a_factory_goes() => Case(
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds((byte)100)|} };",
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(2500) };");
+
+        [Fact]
+        public Task N6_a_cast_that_holds_the_new_value_stays() => Case(
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds((short)500)|} };",
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds((short)2500) };");
+
+        [Fact]
+        public Task N6_a_value_under_a_tick_is_written_as_whole_ticks() => Verify.FixAsync(
+            In("var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds(1200)|}, LeaseDuration = {|EL1010:{|EL2050:TimeSpan.FromSeconds(0.0000001)|}|} };"),
+            In("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(1200), LeaseDuration = TimeSpan.FromSeconds(2.0), RetryPeriod = TimeSpan.FromTicks(2000000) };"),
+            iterations: 2, // RetryPeriod = FromTicks(1) first (20 ns is under a tick; it was FromTicks(0.2), CS1503), then the lease's joint repair
+            fixAllIterations: 2);
     }
 }

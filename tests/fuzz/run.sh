@@ -7,6 +7,13 @@ cd "$(dirname "$0")/../.."
 export ELECTIONLINT_FUZZ="${1:-20000}" ELECTIONLINT_FUZZ_SEED="${2:-$(date +%Y%m%d)}"
 echo "fuzz: $ELECTIONLINT_FUZZ inputs per suite, seed $ELECTIONLINT_FUZZ_SEED"
 dotnet build Linter.sln -c Release -v q -nologo
+# Each suite prints "fuzz: SUITE: SURFACE N inputs, …"; the summary at the end lists them.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
 for project in tests/ElectionLint.Cli.Tests tests/ElectionLint.Analyzers.Tests; do
-  dotnet test "$project" -c Release --no-build --nologo --filter "Category=Fuzz" --logger "console;verbosity=normal"
+  dotnet test "$project" -c Release --no-build --nologo --filter "Category=Fuzz" --logger "console;verbosity=detailed" | tee -a "$log" || status=$?
 done
+echo "inputs tried per surface:"
+grep -o 'fuzz: .*' "$log" | sort || echo "  (no suite reported its inputs)"
+exit "$status"

@@ -65,7 +65,7 @@ namespace ElectionLint.Analyzers.Collection
             catch (Exception e) when (!(e is OperationCanceledException))
             {
                 // One file that cannot be linted never hides the findings of the others.
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9004"), Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(default, default)), "file skipped: ElectionLint could not lint it (" + e.GetType().Name + ")"));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get("EL9004"), Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(default, default)), ConfigLinter.CouldNotLint(e)));
                 return;
             }
 

@@ -15,7 +15,7 @@ namespace ElectionLint.Config.Documents
     {
         private readonly SourceText _source;
         private readonly string _s;
-        private readonly List<FileProblem> _problems = new List<FileProblem>();
+        private readonly ProblemList _problems = new ProblemList();
         private int _i;
 
         private JsonReader(SourceText source)
@@ -113,7 +113,14 @@ namespace ElectionLint.Config.Documents
                 if (seen.TryGetValue(key.Value, out int line))
                 {
                     // Microsoft.Extensions.Configuration keys are case-insensitive and it rejects duplicates.
-                    _problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(key.Value)}' (first defined on line {line}); .NET configuration rejects the file", key.Span));
+                    if (_problems.Full)
+                    {
+                        _problems.Omit();
+                    }
+                    else
+                    {
+                        _problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(key.Value)}' (first defined on line {line}); .NET configuration rejects the file", key.Span));
+                    }
                 }
                 else
                 {

@@ -35,6 +35,53 @@ namespace ElectionLint.Config.Documents
         public override string ToString() => $"{Span.StartLine}:{Span.StartColumn} {RuleId} {Message}";
     }
 
+    /// <summary>
+    /// What a reader found wrong: the first <see cref="MaxKept"/> problems in full, the rest only counted (1.9 million
+    /// duplicate keys once built 1.9 million messages to print 500).
+    /// </summary>
+    public sealed class ProblemList : List<FileProblem>
+    {
+        public const int MaxKept = 10_000;
+
+        /// <summary>Problems found past <see cref="MaxKept"/>.</summary>
+        public int Omitted { get; private set; }
+
+        /// <summary>True when another problem is only counted: build its message only when this is false.</summary>
+        public bool Full => Count >= MaxKept;
+
+        /// <summary>Counts a problem not kept.</summary>
+        public void Omit() => Omitted++;
+    }
+
+    /// <summary>
+    /// One string for each short value a file repeats (the 5 million "1"s of a one-line sequence, the keys of repeated
+    /// lines): a reader's tree keeps one copy, not one per node. At most a few thousand values are remembered.
+    /// </summary>
+    internal sealed class SharedStrings
+    {
+        private readonly Dictionary<string, string> _known = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
+        public string Get(string value)
+        {
+            if (value.Length > 16)
+            {
+                return value;
+            }
+
+            if (_known.TryGetValue(value, out string? known))
+            {
+                return known;
+            }
+
+            if (_known.Count < 4096)
+            {
+                _known[value] = value;
+            }
+
+            return value;
+        }
+    }
+
     /// <summary>The documents of one file (a YAML stream may hold several) and what went wrong reading it.</summary>
     public sealed class ParsedFile
     {
@@ -44,7 +91,11 @@ namespace ElectionLint.Config.Documents
             Kind = kind;
             Documents = documents;
             Problems = problems;
+            OmittedProblems = (problems as ProblemList)?.Omitted ?? 0;
         }
+
+        /// <summary>Problems counted but not kept (<see cref="ProblemList"/>).</summary>
+        public int OmittedProblems { get; }
 
         public SourceText Source { get; }
 

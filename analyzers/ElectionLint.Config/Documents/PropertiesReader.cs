@@ -18,8 +18,9 @@ namespace ElectionLint.Config.Documents
         {
             string s = source.Text;
             var entries = new List<MappingEntry>();
-            var problems = new List<FileProblem>();
+            var problems = new ProblemList();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var shared = new SharedStrings();
             int i = 0;
             while (i < s.Length)
             {
@@ -81,11 +82,18 @@ namespace ElectionLint.Config.Documents
 
                 int valueEnd = i;
                 // Trailing white space is part of a Java property value; the span ends at its last character.
-                var keyNode = new ScalarNode(key.ToString(), ScalarStyle.Plain, source.Span(keyStart, keyEnd));
-                var valueNode = new ScalarNode(value.ToString(), ScalarStyle.Plain, source.Span(valueStart, valueEnd));
+                var keyNode = new ScalarNode(shared.Get(key.ToString()), ScalarStyle.Plain, source.Span(keyStart, keyEnd));
+                var valueNode = new ScalarNode(shared.Get(value.ToString()), ScalarStyle.Plain, source.Span(valueStart, valueEnd));
                 if (seen.TryGetValue(keyNode.Value, out int line))
                 {
-                    problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(keyNode.Value)}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
+                    if (problems.Full)
+                    {
+                        problems.Omit();
+                    }
+                    else
+                    {
+                        problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(keyNode.Value)}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
+                    }
                 }
                 else
                 {

@@ -17,7 +17,10 @@ namespace ElectionLint.Config.Documents
         {
             string s = source.Text;
             var problems = new List<FileProblem>();
-            var masters = new List<(ScalarNode Name, List<MappingEntry> Options)>();
+            // Linear in the file: masters and their options are found by name, and a repeated option's earlier entry is
+            // blanked in place and dropped at the end (40,000 masters once took 26 s).
+            var masters = new List<(ScalarNode Name, List<MappingEntry?> Options, Dictionary<string, int> Index)>();
+            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
             int lineStart = 0;
             while (lineStart <= s.Length)
             {
@@ -36,8 +39,19 @@ namespace ElectionLint.Config.Documents
                 {
                     var option = new ScalarNode(args[1].Text.ToLowerInvariant(), ScalarStyle.Plain, source.Span(args[1].Start, args[1].End));
                     var value = new ScalarNode(args[3].Text, ScalarStyle.Plain, source.Span(args[3].Start, args[3].End));
-                    List<MappingEntry> options = Master(masters, args[2], source);
-                    options.RemoveAll(e => e.KeyText == option.Value);
+                    if (!byName.TryGetValue(args[2].Text, out int m))
+                    {
+                        byName[args[2].Text] = m = masters.Count;
+                        masters.Add((new ScalarNode(args[2].Text, ScalarStyle.Plain, source.Span(args[2].Start, args[2].End)), new List<MappingEntry?>(), new Dictionary<string, int>(StringComparer.Ordinal)));
+                    }
+
+                    (_, List<MappingEntry?> options, Dictionary<string, int> index) = masters[m];
+                    if (index.TryGetValue(option.Value, out int earlier))
+                    {
+                        options[earlier] = null;
+                    }
+
+                    index[option.Value] = options.Count;
                     options.Add(new MappingEntry(option, value));
                 }
 
@@ -45,27 +59,21 @@ namespace ElectionLint.Config.Documents
             }
 
             var entries = new List<MappingEntry>();
-            foreach ((ScalarNode name, List<MappingEntry> options) in masters)
+            foreach ((ScalarNode name, List<MappingEntry?> options, _) in masters)
             {
-                entries.Add(new MappingEntry(name, new MappingNode(options, name.Span)));
+                var kept = new List<MappingEntry>(options.Count);
+                foreach (MappingEntry? e in options)
+                {
+                    if (e != null)
+                    {
+                        kept.Add(e);
+                    }
+                }
+
+                entries.Add(new MappingEntry(name, new MappingNode(kept, name.Span)));
             }
 
             return new ParsedFile(source, FileKind.SentinelConf, new Node[] { new MappingNode(entries, source.Span(0, s.Length)) }, problems);
-        }
-
-        private static List<MappingEntry> Master(List<(ScalarNode Name, List<MappingEntry> Options)> masters, (string Text, int Start, int End) name, SourceText source)
-        {
-            foreach ((ScalarNode n, List<MappingEntry> options) in masters)
-            {
-                if (n.Value == name.Text)
-                {
-                    return options;
-                }
-            }
-
-            var added = new List<MappingEntry>();
-            masters.Add((new ScalarNode(name.Text, ScalarStyle.Plain, source.Span(name.Start, name.End)), added));
-            return added;
         }
 
         /// <summary>sdssplitargs over one line: each argument's text and the span of its content (inside any quotes); null when a quote is unbalanced.</summary>

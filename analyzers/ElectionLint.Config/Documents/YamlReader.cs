@@ -133,8 +133,9 @@ namespace ElectionLint.Config.Documents
         {
             repairLine = -1;
             var documents = new List<Node>();
-            var problems = new List<FileProblem>();
+            var problems = new ProblemList();
             var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
+            var shared = new SharedStrings();
             var stack = new List<Frame>();
             Node? root = null;
             Mark last = Mark.Empty;
@@ -211,7 +212,7 @@ namespace ElectionLint.Config.Documents
 
                         case Scalar s:
                             {
-                                var node = new ScalarNode(s.Value, Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
+                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
                                 string? scalarAnchor = AnchorName(s.Anchor);
                                 if (scalarAnchor != null)
                                 {
@@ -246,7 +247,9 @@ namespace ElectionLint.Config.Documents
 
                 string message = Clean(ex.Message);
                 SourceSpan at = Span(source, ex.Start, ex.End, inserted);
-                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(source.Text, at.StartOffset) is int tab)
+                // The search runs in this text's own offsets: an embedded file's spans are its ConfigMap's.
+                int from = (int)Math.Min(Math.Max(0, inserted.Count == 0 ? ex.Start.Index : ToOriginal(ex.Start.Index, inserted)), source.Text.Length);
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(source.Text, from) is int tab)
                 {
                     // YamlDotNet points at the mapping; the tab is what to fix.
                     message = "a tab in indentation; YAML indents with spaces only";
@@ -275,7 +278,7 @@ namespace ElectionLint.Config.Documents
             return new ParsedFile(source, FileKind.Yaml, documents, problems);
         }
 
-        private static void Add(List<Frame> stack, ref Node? root, Node node, List<FileProblem> problems, SourceText source, bool alias = false)
+        private static void Add(List<Frame> stack, ref Node? root, Node node, ProblemList problems, SourceText source, bool alias = false)
         {
             if (stack.Count == 0)
             {
@@ -324,7 +327,14 @@ namespace ElectionLint.Config.Documents
                 f.Keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 if (f.Keys.TryGetValue(sk.Value, out int firstLine))
                 {
-                    problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(sk.Value)}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
+                    if (problems.Full)
+                    {
+                        problems.Omit();
+                    }
+                    else
+                    {
+                        problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(sk.Value)}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
+                    }
                 }
                 else
                 {

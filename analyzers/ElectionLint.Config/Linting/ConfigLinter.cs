@@ -15,8 +15,9 @@ namespace ElectionLint.Config.Linting
     /// <summary>The result of linting one file.</summary>
     public sealed class FileResult
     {
-        public FileResult(string path, SourceText? source, ParsedFile? parsed, IReadOnlyList<LintDiagnostic> diagnostics, IReadOnlyList<EvaluationResult> evaluations)
+        public FileResult(string path, SourceText? source, ParsedFile? parsed, IReadOnlyList<LintDiagnostic> diagnostics, IReadOnlyList<EvaluationResult> evaluations, bool unreadable = false)
         {
+            Unreadable = unreadable;
             Path = path;
             Source = source;
             Parsed = parsed;
@@ -32,6 +33,15 @@ namespace ElectionLint.Config.Linting
 
         public IReadOnlyList<LintDiagnostic> Diagnostics { get; }
 
+        /// <summary>
+        /// True when the file, or a file it embeds, did not read cleanly (a syntax problem, a skipped template, invalid UTF-8),
+        /// whether or not that problem is reported: suppressions and severities hide findings, not broken text.
+        /// </summary>
+        public bool Unreadable { get; }
+
+        /// <summary>How many configurations with findings had their repairs computed: at most those the report shows.</summary>
+        public int RepairedConfigurations { get; internal set; }
+
         /// <summary>Every configuration found and its evaluation (for explain).</summary>
         public IReadOnlyList<EvaluationResult> Evaluations { get; }
     }
@@ -46,8 +56,24 @@ namespace ElectionLint.Config.Linting
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.</summary>
+        /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.
+        /// An exception from a reader or a rule (a bug) skips this file with one EL9004 and never ends the run.</summary>
         public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes, IReadOnlyList<TemplateBinding>? templates = null)
+        {
+            try
+            {
+                return LintBytes(path, bytes, profile, relativePath, maxBytes, templates);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                return Skipped(path, profile, CouldNotLint(e));
+            }
+        }
+
+        /// <summary>The EL9004 message for a file an unexpected exception stopped: the CLI and the analyzer say the same.</summary>
+        public static string CouldNotLint(Exception e) => "file skipped: ElectionLint could not lint it (" + e.GetType().Name + ")";
+
+        private static FileResult LintBytes(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes, IReadOnlyList<TemplateBinding>? templates)
         {
             if (bytes.Length > maxBytes)
             {
@@ -79,7 +105,7 @@ namespace ElectionLint.Config.Linting
                 var partial = new SourceText(path, prefix);
                 int at = prefix.Length;
                 Add(diagnostics, profile, path, "EL9001", $"not valid UTF-8: byte 0x{bytes[bad]:X2} at byte offset {bad} ({e.GetType().Name})", partial.Span(at, at));
-                return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0]);
+                return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0], unreadable: true);
             }
 
             return Lint(new SourceText(path, text), profile, relativePath, templates);
@@ -124,11 +150,15 @@ namespace ElectionLint.Config.Linting
                 }
             }
 
+            bool unreadable = parsed.Problems.Count > 0;
+            int omitted = parsed.OmittedProblems;
             var evaluations = new List<EvaluationResult>();
+            Suppressions suppressions = Suppressions.Scan(source);
+            var repairs = new RepairBudget(suppressions);
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
-                Evaluate(parsed, profile, env, path, diagnostics, evaluations, templates);
+                Evaluate(parsed, profile, env, path, diagnostics, evaluations, repairs, templates);
 
                 // Config files a ConfigMap holds: read as their own format, positions in this file.
                 foreach (EmbeddedFile embedded in EmbeddedFiles.Find(parsed))
@@ -139,16 +169,17 @@ namespace ElectionLint.Config.Linting
                     }
 
                     ParsedFile inner = Read(embedded.Kind, embedded.Text);
+                    unreadable |= inner.Problems.Count > 0;
+                    omitted += inner.OmittedProblems;
                     foreach (FileProblem p in inner.Problems)
                     {
                         Add(diagnostics, profile, path, p.RuleId, $"data key '{Quote(embedded.Name)}': {p.Message}", p.Span);
                     }
 
-                    Evaluate(inner, profile, env, path, diagnostics, evaluations);
+                    Evaluate(inner, profile, env, path, diagnostics, evaluations, repairs);
                 }
             }
 
-            Suppressions suppressions = Suppressions.Scan(source);
             foreach ((SourceSpan span, string id) in suppressions.Unknown)
             {
                 Add(diagnostics, profile, path, "EL9003", $"suppression comment names unknown rule '{Quote(id)}'", span);
@@ -156,16 +187,18 @@ namespace ElectionLint.Config.Linting
 
             diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
             diagnostics.Sort((a, b) => a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId));
-            if (diagnostics.Count > MaxDiagnosticsPerFile)
+            if (diagnostics.Count > MaxDiagnosticsPerFile || (omitted > 0 && diagnostics.Count > 0))
             {
-                // 1.9 million duplicate keys are one problem to fix, not 425 MB of output.
-                int more = diagnostics.Count - MaxDiagnosticsPerFile;
-                SourceSpan at = diagnostics[MaxDiagnosticsPerFile].Span;
-                diagnostics.RemoveRange(MaxDiagnosticsPerFile, more);
+                // 1.9 million duplicate keys are one problem to fix, not 425 MB of output. The readers count what they did not keep.
+                int more = Math.Max(0, diagnostics.Count - MaxDiagnosticsPerFile) + omitted;
+                SourceSpan at = diagnostics[Math.Min(MaxDiagnosticsPerFile, diagnostics.Count - 1)].Span;
+                diagnostics.RemoveRange(Math.Min(MaxDiagnosticsPerFile, diagnostics.Count), Math.Max(0, diagnostics.Count - MaxDiagnosticsPerFile));
                 Add(diagnostics, profile, path, "EL9004", $"file partly reported: {more} more findings in this file are not shown (at most {MaxDiagnosticsPerFile} per file)", at);
             }
 
-            return new FileResult(path, source, parsed, diagnostics, evaluations);
+            repairs.Complete(diagnostics, evaluations, profile, path);
+
+            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable) { RepairedConfigurations = repairs.Repaired };
         }
 
         private static ParsedFile Read(FileKind kind, SourceText source) => kind switch
@@ -177,15 +210,120 @@ namespace ElectionLint.Config.Linting
             _ => YamlReader.Read(source),
         };
 
-        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, IReadOnlyList<TemplateBinding>? templates = null)
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, RepairBudget repairs, IReadOnlyList<TemplateBinding>? templates = null)
         {
             foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
             {
-                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
+                bool suggest = repairs.Left > 0;
+                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities, suggest);
                 evaluations.Add(result);
+                var made = new List<LintDiagnostic>(result.Findings.Count);
                 foreach (Finding f in result.Findings)
                 {
-                    diagnostics.Add(ToDiagnostic(path, instance, f));
+                    LintDiagnostic d = ToDiagnostic(path, instance, f);
+                    diagnostics.Add(d);
+                    made.Add(d);
+                    repairs.Count(d);
+                }
+
+                if (suggest && made.Count > 0)
+                {
+                    repairs.Repaired++;
+                }
+
+                if (!suggest && made.Count > 0)
+                {
+                    repairs.Defer(new DeferredRepairs(instance, env, evaluations.Count - 1, made));
+                }
+            }
+        }
+
+        /// <summary>A configuration evaluated without repairs: its findings, should the per-file limit keep one of them.</summary>
+        private sealed class DeferredRepairs
+        {
+            public DeferredRepairs(ConfigurationInstance instance, EnvironmentProfile env, int evaluation, List<LintDiagnostic> diagnostics)
+            {
+                Instance = instance;
+                Env = env;
+                Evaluation = evaluation;
+                Diagnostics = diagnostics;
+            }
+
+            public ConfigurationInstance Instance { get; }
+
+            public EnvironmentProfile Env { get; }
+
+            public int Evaluation { get; }
+
+            public List<LintDiagnostic> Diagnostics { get; }
+        }
+
+        /// <summary>
+        /// Repairs are a finding's costly part (each is verified against every rule). They are computed while the findings
+        /// reported so far fit the per-file limit; past it, only for the configurations whose findings the limit keeps
+        /// (150,000 documents with findings once computed 150,000 repairs to print 500).
+        /// </summary>
+        private sealed class RepairBudget
+        {
+            private readonly Suppressions _suppressions;
+            private readonly Dictionary<LintDiagnostic, DeferredRepairs> _deferred = new Dictionary<LintDiagnostic, DeferredRepairs>();
+
+            public RepairBudget(Suppressions suppressions) => _suppressions = suppressions;
+
+            /// <summary>Findings that may still be reported before the limit.</summary>
+            public int Left { get; private set; } = MaxDiagnosticsPerFile;
+
+            /// <summary>Configurations with findings whose repairs were computed.</summary>
+            public int Repaired { get; set; }
+
+            public void Count(LintDiagnostic d)
+            {
+                if (!_suppressions.IsSuppressed(d.RuleId, d.Span.StartLine))
+                {
+                    Left--;
+                }
+            }
+
+            public void Defer(DeferredRepairs deferred)
+            {
+                foreach (LintDiagnostic d in deferred.Diagnostics)
+                {
+                    _deferred[d] = deferred;
+                }
+            }
+
+            /// <summary>Evaluates again, with repairs, each deferred configuration a kept diagnostic belongs to, and puts its findings in place.</summary>
+            public void Complete(List<LintDiagnostic> kept, List<EvaluationResult> evaluations, ProfileDocument profile, string path)
+            {
+                if (_deferred.Count == 0)
+                {
+                    return;
+                }
+
+                var at = new Dictionary<LintDiagnostic, int>();
+                var again = new List<DeferredRepairs>();
+                for (int i = 0; i < kept.Count; i++)
+                {
+                    at[kept[i]] = i;
+                    if (_deferred.TryGetValue(kept[i], out DeferredRepairs? d) && !again.Contains(d))
+                    {
+                        again.Add(d);
+                    }
+                }
+
+                foreach (DeferredRepairs d in again)
+                {
+                    EvaluationResult result = Evaluator.Evaluate(d.Instance, d.Env, profile.RuleSeverities);
+                    evaluations[d.Evaluation] = result;
+                    Repaired++;
+                    // The same rules fire in the same order: only the repairs and the messages that name them are new.
+                    for (int k = 0; k < d.Diagnostics.Count && k < result.Findings.Count; k++)
+                    {
+                        if (at.TryGetValue(d.Diagnostics[k], out int i))
+                        {
+                            kept[i] = ToDiagnostic(path, d.Instance, result.Findings[k]);
+                        }
+                    }
                 }
             }
         }
@@ -262,11 +400,11 @@ namespace ElectionLint.Config.Linting
         private static int LineStart(string text, int offset) => offset <= 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
 
         /// <summary>A file not linted at all (EL9004 at its start).</summary>
-        private static FileResult Skipped(string path, ProfileDocument profile, string message)
+        public static FileResult Skipped(string path, ProfileDocument profile, string message)
         {
             var diagnostics = new List<LintDiagnostic>();
             Add(diagnostics, profile, path, "EL9004", message, new SourceText(path, string.Empty).Span(0, 0));
-            return new FileResult(path, null, null, diagnostics, new EvaluationResult[0]);
+            return new FileResult(path, null, null, diagnostics, new EvaluationResult[0], unreadable: true);
         }
 
         private static string KindName(FileKind kind) => kind switch
@@ -371,6 +509,10 @@ namespace ElectionLint.Config.Linting
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return Skipped(path, profile, $"file skipped: cannot be read ({e.Message})");
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                return Skipped(path, profile, CouldNotLint(e));
             }
         }
     }

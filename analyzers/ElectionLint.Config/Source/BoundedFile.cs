@@ -6,8 +6,8 @@ namespace ElectionLint.Config.Source
 {
     /// <summary>
     /// Reads a file with the byte limit enforced while reading. A link is measured by its final target, not by itself.
-    /// A file that reports no length (empty, a FIFO, a character device such as /dev/zero) is read as empty without
-    /// being opened: opening a FIFO blocks until a writer comes, and a device never ends.
+    /// A file that reports no length (empty, a FIFO, a character device such as /dev/zero) is never opened: opening a FIFO
+    /// blocks until a writer comes, and a device never ends. It is refused when the host can tell it is no regular file.
     /// </summary>
     public static class BoundedFile
     {
@@ -19,6 +19,12 @@ namespace ElectionLint.Config.Source
         public static Func<string, string?>? FinalTarget { get; set; }
 
         private static readonly Func<string, string?>? RuntimeFinalTarget = FindResolveLinkTarget();
+
+        /// <summary>
+        /// What a path of no length names when it is not a regular file ("a FIFO", "a character device"), or null. Set by a
+        /// host that can tell (the CLI); without it such a path reads as empty, still without being opened.
+        /// </summary>
+        public static Func<string, string?>? SpecialKind { get; set; }
 
         /// <summary>The bytes, or null with the reason the file was not read.</summary>
         public static byte[]? Read(string path, int maxBytes, out string? skipped)
@@ -34,6 +40,12 @@ namespace ElectionLint.Config.Source
 
             if (length == 0)
             {
+                if (SpecialKind?.Invoke(info.FullName) is string kind)
+                {
+                    skipped = $"file skipped: not a regular file ({kind}); ElectionLint does not read it";
+                    return null;
+                }
+
                 return Array.Empty<byte>();
             }
 

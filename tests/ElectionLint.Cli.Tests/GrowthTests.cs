@@ -1,0 +1,112 @@
+using System;
+using System.Linq;
+using System.Text;
+using ElectionLint.Config.Linting;
+using ElectionLint.Config.Recognition;
+using ElectionLint.Config.Source;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Testing;
+using Xunit;
+
+namespace ElectionLint.Cli.Tests
+{
+    /// <summary>
+    /// Cost linear in the input (review-2026-12 N1–N8, N13, R3, R4): each shape at a size and at four times it, in the same
+    /// run. Linear work gives a ratio near 4, quadratic near 16: the bound between them leaves room for a shared machine.
+    /// </summary>
+    [Collection("cli")]
+    public class GrowthTests
+    {
+        private const double LinearBound = 10;
+
+        private static string Repeat(string unit, int chars) => new StringBuilder(chars + unit.Length).Insert(0, unit, chars / unit.Length).ToString();
+
+        [Theory]
+        [InlineData("\n", false)] // N7: 100 KB of blank lines took 31 s
+        [InlineData("--a", false)]
+        [InlineData("name: A\n", false)]
+        [InlineData(" \n", true)]
+        [InlineData("{{ .Values.a\n", false)]
+        public void N7_template_scanning_is_linear(string unit, bool jinja)
+        {
+            double ratio = Growth.TimeRatio(n => TemplateBindings.Scan(Repeat(unit, n), "t", jinja), 50_000, 5);
+            Assert.True(ratio < LinearBound, $"4× the template cost {ratio:F1}× the time");
+        }
+
+        private static void LintText(string name, string text) => ConfigLinter.Lint(new SourceText("/growth/" + name, text), ProfileDocument.Empty, name);
+
+        [Theory]
+        [InlineData("sentinel down-after-milliseconds m{0} 30000\n")] // N3: distinct masters, 1.79 MB took 26 s
+        [InlineData("sentinel opt{0} m 30000\n")] // N3: one master, distinct options
+        public void N3_sentinel_conf_is_linear_in_masters_and_options(string line)
+        {
+            double ratio = Growth.TimeRatio(n => LintText("sentinel.conf", "sentinel down-after-milliseconds m 30000\n" + string.Concat(Enumerable.Range(0, n).Select(i => string.Format(line, i)))), 20_000);
+            Assert.True(ratio < LinearBound, $"4× the lines cost {ratio:F1}× the time");
+        }
+
+        private static string EtcdDocuments(int n) => string.Concat(Enumerable.Repeat("---\nheartbeat-interval: 100\nelection-timeout: 300\n", n));
+
+        [Fact]
+        public void N13_repairs_are_computed_only_for_the_findings_a_file_reports()
+        {
+            FileResult small = ConfigLinter.Lint(new SourceText("/growth/etcd.yaml", EtcdDocuments(2_000)), ProfileDocument.Empty, "etcd.yaml");
+            FileResult large = ConfigLinter.Lint(new SourceText("/growth/etcd.yaml", EtcdDocuments(8_000)), ProfileDocument.Empty, "etcd.yaml");
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile, small.RepairedConfigurations);
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile, large.RepairedConfigurations);
+            Assert.Equal("file partly reported: 7500 more findings in this file are not shown (at most 500 per file)", large.Diagnostics[^1].Message);
+
+            double ratio = Growth.TimeRatio(n => LintText("etcd.yaml", EtcdDocuments(n)), 5_000);
+            Assert.True(ratio < LinearBound, $"4× the documents cost {ratio:F1}× the time");
+        }
+
+        private static string Flow(int width, Func<int, string> entry) => "{" + string.Join(", ", Enumerable.Range(0, width).Select(entry)) + "}";
+
+        [Fact]
+        public void N1_a_spring_alias_bomb_is_read_once_per_anchor()
+        {
+            // Three levels of aliases under spring.kafka: width³ keys when each alias is expanded.
+            string Bomb(int w) => "spring:\n  kafka:\n    consumer:\n      heartbeat-interval: 3s\n" +
+                $"    a0: &a0 {Flow(w, i => $"x{i}: 1")}\n    a1: &a1 {Flow(w, i => $"k{i}: *a0")}\n    a2: &a2 {Flow(w, i => $"k{i}: *a1")}\n";
+            Assert.Empty(ConfigLinter.Lint(new SourceText("/growth/application.yml", Bomb(50)), ProfileDocument.Empty, "application.yml").Diagnostics);
+            double ratio = Growth.AllocationRatio(n => LintText("application.yml", Bomb(n)), 60);
+            Assert.True(ratio < LinearBound, $"4× the aliases cost {ratio:F1}× the memory allocated");
+        }
+
+        [Fact]
+        public void N2_elasticsearch_keys_repeated_through_aliases_are_read_once_per_anchor()
+        {
+            string Bomb(int w) => $"a: &a {Flow(w, _ => "interval: 1s")}\nb: &b {Flow(w, _ => "leader_check: *a")}\ncluster: {Flow(w, _ => "fault_detection: *b")}\n";
+            double ratio = Growth.AllocationRatio(n => LintText("elasticsearch.yml", Bomb(n)), 60);
+            Assert.True(ratio < LinearBound, $"4× the aliases cost {ratio:F1}× the memory allocated");
+        }
+
+        private static string[] Paths(int n) => Enumerable.Range(0, n).Select(i => $"clusters/c{i % 97}/deploy/x{i}/etcd-{i}.yaml").ToArray();
+
+        [Fact]
+        public void N8_a_long_glob_costs_its_length_once_not_per_path()
+        {
+            // Glob length and number of paths both 4×: pattern × path × files would be 16×.
+            double ratio = Growth.TimeRatio(
+                n =>
+                {
+                    var doc = new ProfileDocument { Ignore = new[] { new Glob("**/" + new string('x', 2 * n)) } };
+                    foreach (string path in Paths(n))
+                    {
+                        Assert.False(doc.IsIgnored(path));
+                    }
+                },
+                2_000);
+            Assert.True(ratio < LinearBound, $"4× the glob and the paths cost {ratio:F1}× the time");
+        }
+
+        [Fact]
+        public void Re_indent_repairs_of_quoted_scalars_cost_at_most_a_bounded_re_reading()
+        {
+            // Each continuation line at its parent's indentation costs one more read of the file, within a budget of
+            // characters per file (round 1: 70 such lines in 1 MB took 37 s).
+            string Text(int n) => "heartbeat-interval: 100\n" + string.Concat(Enumerable.Range(0, n).Select(i => $"k{i}:\n  v: \"a\n  b\"\n"));
+            double ratio = Growth.AllocationRatio(n => LintText("etcd.yaml", Text(n)), 6_000);
+            Assert.True(ratio < LinearBound, $"4× the lines cost {ratio:F1}× the memory allocated");
+        }
+    }
+}

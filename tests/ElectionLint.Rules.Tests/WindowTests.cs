@@ -1,0 +1,38 @@
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Timing;
+using Xunit;
+using static ElectionLint.Rules.Tests.Build;
+
+namespace ElectionLint.Rules.Tests
+{
+    /// <summary>
+    /// Each system's failover window (RTT unknown, counted as 0) against the worst case traced in its code, at the code's
+    /// numbers: the window must be at least that worst case.
+    /// </summary>
+    public class WindowTests
+    {
+        private static decimal WindowMs(string system, string? variant, params string[] settings)
+        {
+            ConfigurationInstance instance = InstanceOf(system, variant, settings);
+            decimal? window = Evaluator.Evaluate(instance, Build.Profile(null)).FailoverWindow;
+            Assert.NotNull(window);
+            return window!.Value / Duration.NanosPerMillisecond;
+        }
+
+        [Theory]
+        // hashicorp/raft@1837036d raft.go:runFollower: last contact at 0; the timer fires at 999 ms (< HT, continue) and
+        // re-arms randomTimeout(HT) at its top, 1999 ms; it fires at 2998 ms with lastContact 2998 ms ≥ HT: campaign.
+        // Consul multiplier 4: HT 4000 ms, the follower campaigns at 4 × 2998 = 11992 ms.
+        [InlineData("consul", "raft_multiplier=4", 11992)]
+        // Nomad's default multiplier is 1 (command/agent/agent.go DefaultRaftMultiplier): 2998 ms.
+        [InlineData("nomad", "", 2998)]
+        // Consul's default multiplier is 5: 14990 ms.
+        [InlineData("consul", "", 14990)]
+        public void HashiCorp_raft_window_covers_the_follower_timer(string variant, string settings, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("hashicorp-raft", variant, settings.Length == 0 ? new string[0] : settings.Split(';'));
+            Assert.True(window >= codeWorstMs, $"window {window} ms < code {codeWorstMs} ms");
+            Assert.True(window <= codeWorstMs * 1.05m, $"window {window} ms far above code {codeWorstMs} ms");
+        }
+    }
+}

@@ -320,7 +320,7 @@ namespace ElectionLint.Rules.Evaluation
         }
 
         /// <summary>The default a variant gives a setting instead of the setting's own (Nomad's raft_multiplier 1).</summary>
-        private decimal? VariantDefault(string settingId)
+        internal decimal? VariantDefault(string settingId)
         {
             foreach ((string variant, string setting, decimal value) in System.VariantDefaults)
             {

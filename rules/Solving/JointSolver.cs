@@ -432,7 +432,8 @@ namespace ElectionLint.Rules.Solving
         {
             SettingDefinition s = _sys.Settings[x];
             decimal current = _ctx.ValueAt(x) ?? (iv.Upper ?? iv.Lower)?.ToDecimal() ?? 0m;
-            decimal target = current > 0m ? current : s.RepairHint is decimal hint ? hint : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
+            // A refused value aims at the variant's own default (Nomad's raft_multiplier 1, not Consul's 5).
+            decimal target = current > 0m ? current : s.RepairHint is decimal hint ? hint : _ctx.VariantDefault(s.Id) is decimal own ? own : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
             string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.Detection?.SingleSetting;
             if (_sys.RecommendedRatio is decimal r && hb != null && det != null)
             {

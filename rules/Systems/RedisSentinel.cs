@@ -1,4 +1,8 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
 using static ElectionLint.Rules.Systems.Define;
 
 namespace ElectionLint.Rules.Systems
@@ -36,7 +40,53 @@ namespace ElectionLint.Rules.Systems
                 Positive(DownAfter),
                 Positive(FailoverTimeout),
             },
+            HardChecks = new SystemCheck[] { TextAfterDigits },
         }.Bound();
+
+        /// <summary>
+        /// N1: sentinel.c @ 4f8cdc2a sentinelHandleConfiguration reads both times with atoi (ri->down_after_period =
+        /// atoi(argv[2])), which stops at the first character that is not a digit: "60s" runs as 60 ms. Reported as EL1000
+        /// at the value when the text means another duration than the one Sentinel reads ("5000ms" means what it reads).
+        /// </summary>
+        private static void TextAfterDigits(EvaluationContext ctx)
+        {
+            foreach (string id in new[] { DownAfter, FailoverTimeout })
+            {
+                SettingOccurrence? o = ctx.Instance[id];
+                if (o == null || o.State != OccurrenceState.Set || o.Raw == null)
+                {
+                    continue;
+                }
+
+                string t = o.Raw.Trim();
+                int i = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0, digits = i;
+                while (i < t.Length && t[i] >= '0' && t[i] <= '9')
+                {
+                    i++;
+                }
+
+                if (i == digits || i == t.Length)
+                {
+                    continue; // no digit (read as 0: EL1092) or nothing ignored
+                }
+
+                ParseResult<Duration> meant = DurationParser.Flexible(t, Duration.NanosPerMillisecond);
+                if (meant.Value is Duration m && m.Nanoseconds == o.Value.Number)
+                {
+                    continue;
+                }
+
+                string write = meant.Value is Duration d && d.Nanoseconds > 0m && d.Nanoseconds % Duration.NanosPerMillisecond == 0m
+                    ? $" — write {d.Nanoseconds / Duration.NanosPerMillisecond} (milliseconds) for {t}"
+                    : string.Empty;
+                var args = new Dictionary<string, string>
+                {
+                    ["raw"] = MessageTemplate.Quote(o.Raw),
+                    ["reason"] = $"it is read with atoi (sentinel.c), which stops at '{t[i]}', so Sentinel runs with {ctx.Show(id)}{write}",
+                };
+                ctx.Report("EL1000", id, new string[0], args, RuleSeverity.Error);
+            }
+        }
 
         private static SettingDefinition Atoi(string id, long ms) => new SettingDefinition(id, SettingRole.Timeout, ValueFormat.AtoiMilliseconds)
         {

@@ -107,6 +107,26 @@ namespace ElectionLint.Rules.Tests
             Assert.Equal("group.consumer.session.timeout.ms 30000 ms must be at least group.consumer.min.session.timeout.ms 45000 ms (default); the broker refuses to start (GroupCoordinatorConfig requirement failed) — set group.consumer.session.timeout.ms to 50000 ms", f.Message);
         }
 
+        [Theory]
+        // N1: redis/redis@4f8cdc2a sentinel.c sentinelHandleConfiguration: ri->down_after_period = atoi(argv[2]); "60s" runs as 60 ms.
+        [InlineData("down-after-milliseconds=60s", "down-after-milliseconds value '60s' cannot be parsed by Redis Sentinel: it is read with atoi (sentinel.c), which stops at 's', so Sentinel runs with 60 ms — write 60000 (milliseconds) for 60s")]
+        [InlineData("failover-timeout=3m", "failover-timeout value '3m' cannot be parsed by Redis Sentinel: it is read with atoi (sentinel.c), which stops at 'm', so Sentinel runs with 3 ms — write 180000 (milliseconds) for 3m")]
+        [InlineData("down-after-milliseconds=5000ms", "")]
+        [InlineData("down-after-milliseconds=5000", "")]
+        public void Sentinel_says_what_atoi_ignores_at_the_value(string setting, string message)
+        {
+            var findings = Findings(Instance("redis-sentinel", setting));
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+        }
+
+        [Fact]
+        public void A_refused_Nomad_multiplier_is_repaired_to_Nomads_default()
+        {
+            // N13: hashicorp/nomad command/agent/agent.go DefaultRaftMultiplier = 1; Consul's 5 would make failover 5× slower.
+            Finding f = Assert.Single(Findings(InstanceOf("hashicorp-raft", "nomad", "raft_multiplier=-1")));
+            Assert.EndsWith("— set raft_multiplier to 1", f.Message);
+        }
+
         [Fact]
         public void The_Java_consumer_protocol_message_names_the_version()
         {

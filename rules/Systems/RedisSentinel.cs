@@ -29,10 +29,13 @@ namespace ElectionLint.Rules.Systems
             Detection = Q(DownAfter),
             // A master stalled (fork, a slow command, a paused VM) for down-after-milliseconds is failed over.
             PauseBudget = Q(DownAfter),
-            // SDOWN after down-after-milliseconds; ODOWN once the quorum agrees (sentinels ask each other every
-            // sentinel_ask_period, 1 s); sentinelStartFailover delays the vote by up to SENTINEL_MAX_DESYNC (1 s); the vote and the
-            // promotion cost about two round trips. A lost vote retries only after 2 × failover-timeout (not modelled).
-            Failover = new Quantity("failover window", T(1m, DownAfter), new Term(2_000_000_000m), Rtt(2m)),
+            // Clean round (sentinel.c @ 4f8cdc2a): the next PING goes out up to sentinel_ping_period (1 s) after the last PONG
+            // (sentinelSendPeriodicCommands) and SDOWN counts from that pending PING (sentinelCheckSubjectivelyDown: act_ping_time);
+            // ODOWN needs the quorum's replies, asked every sentinel_ask_period 1 s (sentinelAskMasterStateToOtherSentinels); the
+            // vote is asked at once (sentinelHandleRedisInstance); the promotion is seen by INFO, polled every 1 s during a
+            // failover (info_period 1000). With the timer's ticks (server.hz 10..19) that is down-after + about 3.7 s: 4 s here.
+            // A lost or split vote waits 2 × failover-timeout (sentinelStartFailoverIfNeeded): not counted. RTT unknown counts 0.
+            Failover = new Quantity("failover window", T(1m, DownAfter), new Term(4_000_000_000m), Rtt(2m)),
             FailoverPrimary = DownAfter,
             PauseConsequence = "the sentinels declare the master down and fail it over",
             Ranges = new[]

@@ -33,7 +33,8 @@ namespace ElectionLint.Config.Tests
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: s\n    env:\n    - name: VALKEY_SENTINEL_FAILOVER_TIMEOUT\n      value: \"-5\"\n", "6:15 EL1092")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: s\n    env:\n    - name: REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS\n      value: \"500\"\n", "6:15 EL2010")]
         // MongoDB: settings of a replica-set document, YAML or JSON
-        [InlineData("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 2000\n", "3:26 EL2001")]
+        [InlineData("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 0\n", "3:26 EL1093")]
+        [InlineData("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 5000\n", "")]
         [InlineData("rs.json", "{\"settings\": {\"heartbeatTimeoutSecs\": 0}}", "1:39 EL1093")]
         // Elasticsearch: flat, nested and mixed keys, ECK nodeSets, the image's variables
         [InlineData("elasticsearch.yml", "cluster.fault_detection.leader_check.retry_count: 0\n", "1:51 EL1094")]
@@ -87,6 +88,16 @@ namespace ElectionLint.Config.Tests
         public void Hcl_problems_have_a_position(string text, string expected)
         {
             Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected }, Lint.Problems("agent.hcl", text));
+        }
+
+        [Fact]
+        public void Bitnami_sentinel_variables_default_to_the_images_own_values()
+        {
+            // N3: bitnami/containers redis-sentinel-env.sh: REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS:-60000, not Sentinel's 30000.
+            const string Pod = "spec:\n  containers:\n  - name: s\n    image: bitnami/redis-sentinel:8.4\n    env:\n    - name: REDIS_SENTINEL_FAILOVER_TIMEOUT\n      value: \"60000\"\n";
+            LintDiagnostic d = Assert.Single(Lint.Text("p.yaml", Pod, "profile:\n  maxFailover: 40s\n"));
+            Assert.Equal("EL2030", d.RuleId);
+            Assert.Equal("worst-case failover window 1m4s (down-after-milliseconds + 4s + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 40s — set down-after-milliseconds to 30000 ms", d.Message);
         }
 
         [Fact]

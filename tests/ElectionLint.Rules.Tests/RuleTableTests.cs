@@ -127,10 +127,10 @@ namespace ElectionLint.Rules.Tests
         [InlineData("mongodb-replica-set", "-", "heartbeatIntervalMillis=0", "", "EL1093")]
         [InlineData("mongodb-replica-set", "-", "heartbeatTimeoutSecs=0", "", "EL1093")]
         [InlineData("mongodb-replica-set", "-", "heartbeatTimeoutSecs=1", "", "")]
-        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=9999", "", "EL2001")]
+        // N4: no heartbeat ratio: repl_set_config.idl validates each setting gt: 0 only, and oplog reads reset the election timer
+        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=5000", "", "")]
         [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=10000", "", "")]
-        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=20000", "", "")]
-        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=20001", "", "EL2002")]
+        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=20001", "", "")]
         // EL1094: LeaderChecker / FollowersChecker minimums (inclusive); TimeValue needs a unit and no fraction
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=99ms", "", "EL1094")]
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=100ms", "", "")]

@@ -34,5 +34,16 @@ namespace ElectionLint.Rules.Tests
             Assert.True(window >= codeWorstMs, $"window {window} ms < code {codeWorstMs} ms");
             Assert.True(window <= codeWorstMs * 1.05m, $"window {window} ms far above code {codeWorstMs} ms");
         }
+
+        [Fact]
+        public void Sentinel_window_covers_ping_ask_and_info_periods()
+        {
+            // redis/redis@4f8cdc2a sentinel.c, down-after 5000, ticks of 100 ms (hz 10): last PONG at 0; PING sent at 1100
+            // (sentinelSendPeriodicCommands); SDOWN at 1100 + 5000 + 100 (sentinelCheckSubjectivelyDown from act_ping_time);
+            // the next ask at + 1100 and ODOWN at the reply's tick, 7400; elected at 7500, SLAVEOF NO ONE at 7600; INFO polled
+            // within 1100 more: RECONF_SLAVES at 8700 (sentinelRefreshInstanceInfo).
+            decimal window = WindowMs("redis-sentinel", null, "down-after-milliseconds=5000");
+            Assert.InRange(window, 8700m, 8700m * 1.05m);
+        }
     }
 }

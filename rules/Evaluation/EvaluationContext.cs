@@ -291,7 +291,7 @@ namespace ElectionLint.Rules.Evaluation
                     return null;
                 }
 
-                v *= s.Value;
+                v *= t.Cap is decimal cap && s.Value > cap ? cap : s.Value;
             }
 
             if (t.MultiplierIndex >= 0)

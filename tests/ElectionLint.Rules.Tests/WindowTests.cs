@@ -45,5 +45,15 @@ namespace ElectionLint.Rules.Tests
             decimal window = WindowMs("redis-sentinel", null, "down-after-milliseconds=5000");
             Assert.InRange(window, 8700m, 8700m * 1.05m);
         }
+
+        [Theory]
+        // hashicorp/consul agent/structs/structs.go: invalidation at TTL × SessionTTLMultiplier 2, then the lock delay, of which
+        // the server respects at most MaxLockDelay 60 s: TTL 10 s with LockDelay 2m frees the lock at 20 s + 60 s.
+        [InlineData("TTL=10s;LockDelay=2m", 80000)]
+        [InlineData("TTL=10s;LockDelay=15s", 35000)]
+        public void Consul_window_uses_the_lock_delay_the_server_respects(string settings, decimal codeWorstMs)
+        {
+            Assert.Equal(codeWorstMs, WindowMs("consul-session", null, settings.Split(';')));
+        }
     }
 }

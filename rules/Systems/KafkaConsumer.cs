@@ -33,7 +33,9 @@ namespace ElectionLint.Rules.Systems
             // The group coordinator expires a member session.timeout.ms after its last heartbeat and rebalances; a process-wide
             // pause stops the heartbeat thread too, so the session is also the pause budget.
             PauseBudget = Q(SessionTimeout),
-            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            // The other members learn of the rebalance from their next heartbeat's REBALANCE_IN_PROGRESS (AbstractCoordinator
+            // HeartbeatThread): up to heartbeat.interval.ms after the session expires.
+            Failover = new Quantity("failover window", T(1m, SessionTimeout), T(1m, HeartbeatInterval)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
             RecommendedRatio = 3m,

@@ -55,5 +55,32 @@ namespace ElectionLint.Rules.Tests
         {
             Assert.Equal(codeWorstMs, WindowMs("consul-session", null, settings.Split(';')));
         }
+
+        [Fact]
+        public void ZooKeeper_session_window_covers_the_tick_bucket()
+        {
+            // apache/zookeeper@53a78e36 ExpiryQueue.update: roundToNextInterval(now + timeout) with buckets of tickTime 2000:
+            // a session of 10000 ms touched at 1999 expires at (11999 / 2000 + 1) × 2000 = 12000, 10001 ms later; touched at
+            // 2001 it would wait (12001 / 2000 + 1) × 2000 − 2001 = 11999 ms.
+            Assert.InRange(WindowMs("zookeeper", null, "tickTime=2000", "sessionTimeout=10000"), 11999m, 12000m);
+        }
+
+        [Fact]
+        public void ZooKeeper_ensemble_window_covers_the_sync_phase()
+        {
+            // apache/zookeeper@53a78e36, tick 2000, initLimit 10, syncLimit 5: Learner's read times out 10000 ms after the
+            // leader's last ping; finalizeWait 200 ms; the new leader's quorum sync may take up to 10 × 2000 (waitForNewLeaderAck).
+            Assert.Equal(30200m, WindowMs("zookeeper-ensemble", null, "tickTime=2000", "initLimit=10", "syncLimit=5", "distributed=true"));
+        }
+
+        [Theory]
+        // Classic group: session 45000 expires the member; the others see REBALANCE_IN_PROGRESS on a heartbeat up to 3000 later.
+        [InlineData("kafka-consumer", "session.timeout.ms=45000;heartbeat.interval.ms=3000", 48000)]
+        // KIP-848: group.consumer.session.timeout.ms 45000, new assignments in the next heartbeat, up to 5000 later.
+        [InlineData("kafka-group-coordinator", "group.consumer.session.timeout.ms=45000;group.consumer.heartbeat.interval.ms=5000", 50000)]
+        public void Kafka_window_waits_for_the_next_heartbeat(string system, string settings, decimal codeWorstMs)
+        {
+            Assert.Equal(codeWorstMs, WindowMs(system, null, settings.Split(';')));
+        }
     }
 }

@@ -42,6 +42,9 @@ namespace ElectionLint.Config.Tests
         [InlineData("elasticsearch.yml", "cluster.fault_detection:\n  leader_check.timeout: 1000\n", "2:25 EL1000")]
         [InlineData("es.yaml", "kind: Elasticsearch\nspec:\n  nodeSets:\n  - name: default\n    config:\n      cluster.fault_detection.leader_check.interval: 50ms\n", "6:54 EL1094")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: es\n    env:\n    - name: cluster.fault_detection.leader_check.interval\n      value: 99ms\n", "6:14 EL1094")]
+        // N8: ElectionSchedulerFactory refuses max_timeout below initial_timeout, nested or flat
+        [InlineData("elasticsearch.yml", "cluster:\n  election:\n    initial_timeout: 5s\n    max_timeout: 1s\n", "4:18 EL1094")]
+        [InlineData("elasticsearch.yml", "cluster.election.initial_timeout: 20s\n", "1:35 EL1094")]
         [InlineData("kubeconfig.yaml", "clusters:\n- cluster:\n    server: https://x\n    fault_detection: 1\n", "")]
         // HashiCorp: Consul performance, Nomad server, Vault storage "raft", in JSON and HCL
         [InlineData("consul.json", "{\"performance\": {\"raft_multiplier\": 0}}", "1:37 EL1095")]

@@ -142,6 +142,13 @@ namespace ElectionLint.Rules.Tests
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=1.5s", "", "EL1000")]
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=2S", "", "")]
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=1M", "", "EL1000")]
+        // N8: ElectionSchedulerFactory: initial_timeout in [1ms, 10s], max_timeout in [200ms, 600s], max_timeout ≥ initial_timeout
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=10s", "", "")]
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=10001ms", "", "EL1094")]
+        [InlineData("elasticsearch", "-", "cluster.election.max_timeout=199ms", "", "EL1094")]
+        [InlineData("elasticsearch", "-", "cluster.election.max_timeout=601s", "", "EL1094")]
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=5s;cluster.election.max_timeout=5s", "", "")]
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=5s;cluster.election.max_timeout=4999ms", "", "EL1094")]
         // EL1095: Consul and Nomad 1..10 (Nomad reads 0 as its default 1); Vault has no upper bound, and raft refuses <= 0
         [InlineData("hashicorp-raft", "consul", "raft_multiplier=0", "", "EL1095")]
         [InlineData("hashicorp-raft", "consul", "raft_multiplier=1", "", "")]

@@ -82,5 +82,13 @@ namespace ElectionLint.Rules.Tests
         {
             Assert.Equal(codeWorstMs, WindowMs(system, null, settings.Split(';')));
         }
+
+        [Fact]
+        public void Elasticsearch_window_covers_the_leader_checks()
+        {
+            // elastic/elasticsearch LeaderChecker: a hung master fails 3 checks, each 10000 ms timeout then 1000 ms interval:
+            // 33000 ms; ElectionSchedulerFactory.scheduleNextElection then waits up to initial_timeout, 100 ms, not counted.
+            Assert.InRange(WindowMs("elasticsearch", null), 33000m, 33100m);
+        }
     }
 }

@@ -51,6 +51,12 @@ namespace ElectionLint.Rules.Tests
         [InlineData("orleans-membership", "-", "MinProbeTimeout=00:00:06", "", "EL1080")]
         [InlineData("orleans-membership", "-", "MinProbeTimeout=00:00:02;MaxProbeTimeout=00:00:01", "", "EL1080,EL1080")]
         [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:02;MinProbeTimeout=00:00:01;MaxProbeTimeout=00:00:08", "", "")]
+        // N5: dotnet/orleans@e558829b SiloClusteringValidator: probe timeouts are checked before `if (LivenessEnabled)`; the
+        // votes only inside it.
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:00;LivenessEnabled=false", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:05;MaxProbeTimeout=00:00:04;LivenessEnabled=false", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "NumVotesForDeathDeclaration=0;LivenessEnabled=false", "", "")]
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:05;LivenessEnabled=false", "max=1s", "")]
         // D19: a lock delay above 60 s is capped; the window is not computed from the uncapped value.
         [InlineData("consul-session", "-", "TTL=10s;LockDelay=2m", "max=30s", "EL1051")]
         [InlineData("consul-session", "-", "TTL=10s;LockDelay=60s", "", "")]

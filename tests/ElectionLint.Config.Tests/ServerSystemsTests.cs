@@ -104,6 +104,15 @@ namespace ElectionLint.Config.Tests
         }
 
         [Fact]
+        public void A_consumer_protocol_client_is_judged_by_the_brokers_session()
+        {
+            // N16: under group.protocol=consumer the brokers' group.consumer.session.timeout.ms (45000) and heartbeat (5000) rule.
+            var d = Lint.Text("consumer.properties", "group.protocol=consumer\nsession.timeout.ms=10000\n", "profile:\n  maxFailover: 20s\n");
+            Assert.Equal(new[] { "1:16 EL2030", "2:20 EL1023" }, Lint.Where(d));
+            Assert.StartsWith("worst-case failover window 50s (the brokers' group.consumer.session.timeout.ms 45000 ms + group.consumer.heartbeat.interval.ms 5000 ms, their defaults, under group.protocol=consumer; set them on the brokers) is above maxFailover 20s", d[0].Message);
+        }
+
+        [Fact]
         public void Hcl_blocks_nest_as_mappings_with_exact_spans()
         {
             ParsedFile f = HclReader.Read(new SourceText("vault.hcl", "storage \"raft\" {\n  performance_multiplier = \"3\" # fast\n}\nlistener \"tcp\" { address = \"0.0.0.0:8200\" }\n"));

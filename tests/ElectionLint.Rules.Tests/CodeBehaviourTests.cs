@@ -17,6 +17,9 @@ namespace ElectionLint.Rules.Tests
         [InlineData("kafka-consumer", "java", "group.protocol=CONSUMER;heartbeat.interval.ms=3000", "", "EL1023")]
         [InlineData("kafka-consumer", "librdkafka", "group.protocol=consumer;session.timeout.ms=45000", "", "EL1023")]
         [InlineData("kafka-consumer", "-", "group.protocol=classic;session.timeout.ms=45000", "", "")]
+        // N16: under group.protocol=consumer the brokers' default group session (45000 + heartbeat 5000) is the window.
+        [InlineData("kafka-consumer", "-", "group.protocol=consumer", "max=20s", "EL2030")]
+        [InlineData("kafka-consumer", "-", "group.protocol=consumer", "max=50s", "")]
         // D9: librdkafka's ranges: 1..3600000 for session and heartbeat, 1..86400000 for max.poll.
         [InlineData("kafka-consumer", "librdkafka", "heartbeat.interval.ms=0", "", "EL1024")]
         [InlineData("kafka-consumer", "librdkafka", "session.timeout.ms=3600001;max.poll.interval.ms=3600001", "kmax=2h", "EL1024")]

@@ -291,7 +291,7 @@ namespace ElectionLint.Rules.Evaluation
                     return null;
                 }
 
-                v *= s.Value;
+                v *= t.Cap is decimal cap && s.Value > cap ? cap : s.Value;
             }
 
             if (t.MultiplierIndex >= 0)
@@ -320,7 +320,7 @@ namespace ElectionLint.Rules.Evaluation
         }
 
         /// <summary>The default a variant gives a setting instead of the setting's own (Nomad's raft_multiplier 1).</summary>
-        private decimal? VariantDefault(string settingId)
+        internal decimal? VariantDefault(string settingId)
         {
             foreach ((string variant, string setting, decimal value) in System.VariantDefaults)
             {

@@ -113,6 +113,7 @@ namespace ElectionLint.Rules.Evaluation
             HardLimitChecks.CheckParse(ctx);
             if (!ctx.Enabled)
             {
+                HardLimitChecks.Run(ctx, disabled: true);
                 return ctx;
             }
 

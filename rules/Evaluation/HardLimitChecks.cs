@@ -7,7 +7,8 @@ namespace ElectionLint.Rules.Evaluation
     /// <summary>EL1xxx: what the system itself refuses or silently changes.</summary>
     internal static class HardLimitChecks
     {
-        public static void Run(EvaluationContext ctx)
+        /// <param name="disabled">The system's switch is off: only the limits checked even then.</param>
+        public static void Run(EvaluationContext ctx, bool disabled = false)
         {
             SystemDefinition system = ctx.System;
             var refused = new bool[system.Settings.Count];
@@ -15,7 +16,7 @@ namespace ElectionLint.Rules.Evaluation
             {
                 try
                 {
-                    if (range.AppliesTo(ctx.Variant) && CheckRange(ctx, range))
+                    if ((!disabled || range.EvenWhenDisabled) && range.AppliesTo(ctx.Variant) && CheckRange(ctx, range))
                     {
                         refused[system.IndexOf(range.Setting)] = true;
                     }
@@ -29,7 +30,7 @@ namespace ElectionLint.Rules.Evaluation
             foreach (RelationLimit rel in system.Relations)
             {
                 // A value the system refuses on its own (0, out of range) gets no relation findings on top.
-                if (!rel.AppliesTo(ctx.Variant) || Touches(rel.Left, refused) || Touches(rel.Right, refused))
+                if ((disabled && !rel.EvenWhenDisabled) || !rel.AppliesTo(ctx.Variant) || Touches(rel.Left, refused) || Touches(rel.Right, refused))
                 {
                     continue;
                 }
@@ -42,6 +43,11 @@ namespace ElectionLint.Rules.Evaluation
                 {
                     // A product beyond decimal's range: the relation is unknown, never guessed.
                 }
+            }
+
+            if (disabled)
+            {
+                return;
             }
 
             foreach (SystemCheck check in system.HardChecks)

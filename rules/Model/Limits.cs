@@ -93,6 +93,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Who enforces it, as an explanation names it ("the broker's group.min.session.timeout.ms"); default "{system}'s limit".</summary>
         public string? Source { get; init; }
 
+        /// <summary>Checked even when the system's switch is off (Orleans validates probe timeouts with liveness disabled).</summary>
+        public bool EvenWhenDisabled { get; init; }
+
         /// <summary>Variants the system enforces this in; null for all.</summary>
         public IReadOnlyCollection<string?>? OnlyVariants { get; init; }
 
@@ -135,6 +138,9 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>Who enforces it, as an explanation names it ("the broker's group.min.session.timeout.ms"); default "{system}'s limit".</summary>
         public string? Source { get; init; }
+
+        /// <summary>Checked even when the system's switch is off (Orleans validates probe timeouts with liveness disabled).</summary>
+        public bool EvenWhenDisabled { get; init; }
 
         public IReadOnlyCollection<string?>? OnlyVariants { get; init; }
 

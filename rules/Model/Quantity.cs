@@ -26,6 +26,9 @@ namespace ElectionLint.Rules.Model
 
         public bool Rtt { get; }
 
+        /// <summary>The most of the setting the system uses (Consul caps the lock delay at 60 s); null when uncapped.</summary>
+        public decimal? Cap { get; init; }
+
         internal int SettingIndex { get; set; } = -1;
 
         internal int MultiplierIndex { get; set; } = -1;
@@ -91,7 +94,7 @@ namespace ElectionLint.Rules.Model
 
                 if (t.Setting != null)
                 {
-                    Factor(t.Setting);
+                    Factor(t.Cap is decimal cap ? $"min({t.Setting}, {DisplayConstant(cap)})" : t.Setting);
                 }
 
                 if (t.Multiplier != null)

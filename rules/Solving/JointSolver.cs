@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
@@ -94,8 +95,7 @@ namespace ElectionLint.Rules.Solving
             {
                 first ??= combo;
                 List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft: false, out _, out int vars);
-                Feasibility f = FourierMotzkin.Check(lin, vars);
-                if (f != Feasibility.Infeasible)
+                if (!Infeasible(lin, vars, free, combo))
                 {
                     return null;
                 }
@@ -432,7 +432,8 @@ namespace ElectionLint.Rules.Solving
         {
             SettingDefinition s = _sys.Settings[x];
             decimal current = _ctx.ValueAt(x) ?? (iv.Upper ?? iv.Lower)?.ToDecimal() ?? 0m;
-            decimal target = current > 0m ? current : s.RepairHint is decimal hint ? hint : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
+            // A refused value aims at the variant's own default (Nomad's raft_multiplier 1, not Consul's 5).
+            decimal target = current > 0m ? current : s.RepairHint is decimal hint ? hint : _ctx.VariantDefault(s.Id) is decimal own ? own : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
             string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.Detection?.SingleSetting;
             if (_sys.RecommendedRatio is decimal r && hb != null && det != null)
             {
@@ -737,11 +738,11 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
-            bool Infeasible(List<int> set)
+            bool CoreInfeasible(List<int> set)
             {
                 var s = new HashSet<int>(set);
                 List<LinearConstraint> lin = Linearize(free, combo, s.Contains, soft: false, out _, out int vars);
-                return FourierMotzkin.Check(lin, vars) == Feasibility.Infeasible;
+                return Infeasible(lin, vars, free, combo);
             }
 
             // Try to drop what explains least first, so the profile's own bounds and the budget remain.
@@ -749,7 +750,7 @@ namespace ElectionLint.Rules.Solving
             {
                 var without = new List<int>(active);
                 without.Remove(i);
-                if (Infeasible(without))
+                if (CoreInfeasible(without))
                 {
                     active = without;
                 }
@@ -836,6 +837,18 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
+                if (vars == 1 && StepOf(free, combo) is decimal step)
+                {
+                    // One setting on a step (a whole multiplier): the shortest window is at its least value on the step.
+                    if (LowestOnStep(list, step, out bool fits) is Rational x && fits)
+                    {
+                        decimal v = ((f.Coefficients[0] * x) + f.Constant).ToDecimal();
+                        best = best == null || v < best ? v : best;
+                    }
+
+                    continue;
+                }
+
                 // w = failover, as two inequalities over the extra variable w.
                 var up = new Rational[vars + 1];
                 var down = new Rational[vars + 1];
@@ -857,6 +870,79 @@ namespace ElectionLint.Rules.Solving
             }
 
             return best;
+        }
+
+        /// <summary>
+        /// Infeasible over the rationals, or, with one free setting on a step (a whole multiplier), at every value on its step:
+        /// 4.8 < 3 × m ≤ 4.7 has a rational m but no whole one.
+        /// </summary>
+        private bool Infeasible(List<LinearConstraint> lin, int vars, bool[] free, decimal?[] combo)
+        {
+            Feasibility f = FourierMotzkin.Check(lin, vars);
+            if (f != Feasibility.Feasible || vars != 1 || StepOf(free, combo) is not decimal step)
+            {
+                return f == Feasibility.Infeasible;
+            }
+
+            return LowestOnStep(lin, step, out bool fits) != null && !fits;
+        }
+
+        /// <summary>The step of the only free setting, when it has one.</summary>
+        private decimal? StepOf(bool[] free, decimal?[] combo)
+        {
+            for (int i = 0; i < free.Length; i++)
+            {
+                if (free[i] && combo[i] == null)
+                {
+                    decimal g = _sys.Settings[i].Granularity;
+                    return g > 0m ? g : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The least multiple of <paramref name="step"/> that meets every lower bound on variable 0 (null when none bounds it
+        /// from below); <paramref name="fits"/> says whether it meets every constraint, so whether any multiple does.
+        /// </summary>
+        private static Rational? LowestOnStep(List<LinearConstraint> lin, decimal step, out bool fits)
+        {
+            Rational g = Rational.Of(step);
+            BigInteger? n = null;
+            foreach (LinearConstraint c in lin)
+            {
+                Rational a = c.Coefficients[0];
+                if (a.Sign <= 0)
+                {
+                    continue;
+                }
+
+                Rational q = -c.Constant / a / g; // x ≥ q × step (> when strict)
+                BigInteger k = q.Ceiling();
+                if (c.Strict && q == Rational.Of(k))
+                {
+                    k += 1;
+                }
+
+                n = n == null || k > n ? k : n;
+            }
+
+            fits = true;
+            if (n is not BigInteger least)
+            {
+                return null;
+            }
+
+            Rational x = Rational.Of(least) * g;
+            foreach (LinearConstraint c in lin)
+            {
+                var at = new Rational[c.Coefficients.Length];
+                at[0] = x;
+                fits &= c.HoldsAt(at);
+            }
+
+            return x;
         }
 
         private static string Join(List<string> items) =>

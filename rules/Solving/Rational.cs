@@ -52,6 +52,15 @@ namespace ElectionLint.Rules.Solving
             return new Rational(mantissa, BigInteger.Pow(10, scale));
         }
 
+        public static Rational Of(BigInteger whole) => new Rational(whole, BigInteger.One);
+
+        /// <summary>The least integer not below the fraction.</summary>
+        public BigInteger Ceiling()
+        {
+            BigInteger whole = BigInteger.DivRem(Numerator, Denominator, out BigInteger rest);
+            return rest.Sign > 0 ? whole + 1 : whole;
+        }
+
         /// <summary>The nearest decimal (exact when the fraction has one); saturates at decimal's range.</summary>
         public decimal ToDecimal()
         {

@@ -36,8 +36,10 @@ namespace ElectionLint.Rules.Systems
             VariantDefaults = new[] { (LockOptions, Ttl, (decimal)Sec(15).Nanoseconds) },
             Detection = Q(Ttl),
             PauseBudget = Q(Ttl),
-            // The server arms invalidation at 2 × TTL; the lock delay then keeps the lock from a new holder.
-            Failover = new Quantity("failover window", T(2m, Ttl), T(1m, LockDelay)),
+            // The server arms invalidation at TTL × SessionTTLMultiplier 2 (agent/structs/structs.go); the lock delay, as the
+            // server uses it (capped at MaxLockDelay 60 s, "Any value above this will not be respected"; N6), then keeps the lock
+            // from a new holder.
+            Failover = new Quantity("failover window", T(2m, Ttl), new Term(1m, LockDelay) { Cap = MaxLockDelaySeconds * 1_000_000_000m }),
             FailoverPrimary = Ttl,
             PauseConsequence = "the session is invalidated and its locks released",
             Ranges = new[]

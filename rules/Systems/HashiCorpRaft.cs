@@ -45,8 +45,10 @@ namespace ElectionLint.Rules.Systems
             // A follower waits randomTimeout(HeartbeatTimeout), in [T, 2T), before it campaigns (raft.go runFollower).
             Detection = new Quantity("HeartbeatTimeout (1s × raft_multiplier)", T(BaseTimeout, Multiplier)),
             PauseBudget = new Quantity("HeartbeatTimeout (1s × raft_multiplier)", T(BaseTimeout, Multiplier)),
-            // Worst case: the follower's timer at 2 × HeartbeatTimeout, then one vote round.
-            Failover = new Quantity("failover window", T(2m * BaseTimeout, Multiplier), Rtt(2m)),
+            // hashicorp/raft@1837036d raft.go:runFollower re-arms randomTimeout(HeartbeatTimeout), in [HT, 2HT) (util.go:
+            // randomTimeout), and campaigns only when time.Since(lastContact) >= HT at a firing. A firing just before HT has
+            // passed re-arms up to 2HT more: up to 3 × HT from the last contact, then one vote round (RTT unknown counts as 0).
+            Failover = new Quantity("failover window", T(3m * BaseTimeout, Multiplier), Rtt(2m)),
             FailoverPrimary = Multiplier,
             PauseConsequence = "the followers elect a new leader",
             Variants = new[] { Consul, Nomad, Vault },

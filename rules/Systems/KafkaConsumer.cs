@@ -33,7 +33,9 @@ namespace ElectionLint.Rules.Systems
             // The group coordinator expires a member session.timeout.ms after its last heartbeat and rebalances; a process-wide
             // pause stops the heartbeat thread too, so the session is also the pause budget.
             PauseBudget = Q(SessionTimeout),
-            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            // The other members learn of the rebalance from their next heartbeat's REBALANCE_IN_PROGRESS (AbstractCoordinator
+            // HeartbeatThread): up to heartbeat.interval.ms after the session expires.
+            Failover = new Quantity("failover window", T(1m, SessionTimeout), T(1m, HeartbeatInterval)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
             RecommendedRatio = 3m,
@@ -104,6 +106,23 @@ namespace ElectionLint.Rules.Systems
                     ctx.Report("EL1023", setting, new[] { GroupProtocol }, new Dictionary<string, string> { ["consequence"] = consequence });
                 }
             }
+
+            // N16: the session is the brokers' now. Their defaults (GroupCoordinatorConfig: group.consumer.session.timeout.ms
+            // 45000, group.consumer.heartbeat.interval.ms 5000) bound the window as in KafkaGroupCoordinator.
+            decimal window = (BrokerSessionMs + BrokerHeartbeatMs) * Timing.Duration.NanosPerMillisecond;
+            if (ctx.Profile.MaxFailover is Timing.Duration max && window > max.Nanoseconds)
+            {
+                ctx.Report("EL2030", GroupProtocol, new string[0], new Dictionary<string, string>
+                {
+                    ["window"] = EvaluationContext.ShowDuration(window),
+                    ["formula"] = $"the brokers' {KafkaGroupCoordinator.SessionTimeout} {BrokerSessionMs} ms + {KafkaGroupCoordinator.HeartbeatInterval} {BrokerHeartbeatMs} ms, their defaults, under group.protocol=consumer; set them on the brokers",
+                    ["max"] = max.ToString(),
+                });
+            }
         }
+
+        private const decimal BrokerSessionMs = 45000m;
+
+        private const decimal BrokerHeartbeatMs = 5000m;
     }
 }

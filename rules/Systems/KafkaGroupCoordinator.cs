@@ -32,7 +32,9 @@ namespace ElectionLint.Rules.Systems
             Detection = Q(SessionTimeout),
             // The coordinator fences a member whose heartbeats stop for the session timeout; a process-wide pause stops them too.
             PauseBudget = Q(SessionTimeout),
-            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            // The other members receive their new assignment in their next heartbeat's response (KIP-848): up to
+            // group.consumer.heartbeat.interval.ms after the session expires.
+            Failover = new Quantity("failover window", T(1m, SessionTimeout), T(1m, HeartbeatInterval)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
             RecommendedRatio = 3m,

@@ -30,10 +30,8 @@ namespace ElectionLint.Rules.Systems
             // (0.15, repl_server_parameters; _getRandomizedElectionOffset); the vote costs about two round trips.
             Failover = new Quantity("failover window", T(1.15m, ElectionTimeout), Rtt(2m)),
             FailoverPrimary = ElectionTimeout,
-            // The defaults are exactly 5 heartbeats per election timeout.
-            MinRatio = 5m,
-            MaxRatio = 10m,
-            RecommendedRatio = 5m,
+            // N4: no EL2001/EL2002 ratio: repl_set_config.idl @ cb38f4cf validates each setting only gt: 0, and the election
+            // timer is also reset by oplog reads from the sync source (replication_coordinator.h cancelAndRescheduleElectionTimeout).
             PauseConsequence = "the secondaries elect a new primary",
             Ranges = new[]
             {

@@ -62,14 +62,17 @@ namespace ElectionLint.Rules.Systems
                 },
                 new RelationLimit("EL1080", Q(MaxProbeTimeout), Comparison.AtLeast, 1m, Q(MinProbeTimeout), string.Empty)
                 {
+                    EvenWhenDisabled = true,
                     Detail = "{setting} {value} is less than {related} {relatedValue}",
                 },
                 new RelationLimit("EL1080", Q(ProbeTimeout), Comparison.AtLeast, 1m, Q(MinProbeTimeout), string.Empty)
                 {
+                    EvenWhenDisabled = true,
                     Detail = "{setting} {value} is less than {related} {relatedValue}",
                 },
                 new RelationLimit("EL1080", Q(ProbeTimeout), Comparison.AtMost, 1m, Q(MaxProbeTimeout), string.Empty)
                 {
+                    EvenWhenDisabled = true,
                     Detail = "{setting} {value} is greater than {related} {relatedValue}",
                 },
             },
@@ -81,6 +84,8 @@ namespace ElectionLint.Rules.Systems
             MinInclusive = false,
             Max = MaxSupportedTimeoutMilliseconds * 1_000_000m,
             Detail = "{setting} {value} must be greater than 0 and at most " + MaxSupportedTimeoutMilliseconds + " ms",
+            // N5: dotnet/orleans@e558829b SiloClusteringValidator checks the probe timeouts before `if (LivenessEnabled)`.
+            EvenWhenDisabled = true,
         };
     }
 }

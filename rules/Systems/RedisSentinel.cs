@@ -1,4 +1,8 @@
+using System.Collections.Generic;
+using ElectionLint.Rules.Catalogue;
+using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Timing;
 using static ElectionLint.Rules.Systems.Define;
 
 namespace ElectionLint.Rules.Systems
@@ -25,10 +29,13 @@ namespace ElectionLint.Rules.Systems
             Detection = Q(DownAfter),
             // A master stalled (fork, a slow command, a paused VM) for down-after-milliseconds is failed over.
             PauseBudget = Q(DownAfter),
-            // SDOWN after down-after-milliseconds; ODOWN once the quorum agrees (sentinels ask each other every
-            // sentinel_ask_period, 1 s); sentinelStartFailover delays the vote by up to SENTINEL_MAX_DESYNC (1 s); the vote and the
-            // promotion cost about two round trips. A lost vote retries only after 2 × failover-timeout (not modelled).
-            Failover = new Quantity("failover window", T(1m, DownAfter), new Term(2_000_000_000m), Rtt(2m)),
+            // Clean round (sentinel.c @ 4f8cdc2a): the next PING goes out up to sentinel_ping_period (1 s) after the last PONG
+            // (sentinelSendPeriodicCommands) and SDOWN counts from that pending PING (sentinelCheckSubjectivelyDown: act_ping_time);
+            // ODOWN needs the quorum's replies, asked every sentinel_ask_period 1 s (sentinelAskMasterStateToOtherSentinels); the
+            // vote is asked at once (sentinelHandleRedisInstance); the promotion is seen by INFO, polled every 1 s during a
+            // failover (info_period 1000). With the timer's ticks (server.hz 10..19) that is down-after + about 3.7 s: 4 s here.
+            // A lost or split vote waits 2 × failover-timeout (sentinelStartFailoverIfNeeded): not counted. RTT unknown counts 0.
+            Failover = new Quantity("failover window", T(1m, DownAfter), new Term(4_000_000_000m), Rtt(2m)),
             FailoverPrimary = DownAfter,
             PauseConsequence = "the sentinels declare the master down and fail it over",
             Ranges = new[]
@@ -36,7 +43,53 @@ namespace ElectionLint.Rules.Systems
                 Positive(DownAfter),
                 Positive(FailoverTimeout),
             },
+            HardChecks = new SystemCheck[] { TextAfterDigits },
         }.Bound();
+
+        /// <summary>
+        /// N1: sentinel.c @ 4f8cdc2a sentinelHandleConfiguration reads both times with atoi (ri->down_after_period =
+        /// atoi(argv[2])), which stops at the first character that is not a digit: "60s" runs as 60 ms. Reported as EL1000
+        /// at the value when the text means another duration than the one Sentinel reads ("5000ms" means what it reads).
+        /// </summary>
+        private static void TextAfterDigits(EvaluationContext ctx)
+        {
+            foreach (string id in new[] { DownAfter, FailoverTimeout })
+            {
+                SettingOccurrence? o = ctx.Instance[id];
+                if (o == null || o.State != OccurrenceState.Set || o.Raw == null)
+                {
+                    continue;
+                }
+
+                string t = o.Raw.Trim();
+                int i = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0, digits = i;
+                while (i < t.Length && t[i] >= '0' && t[i] <= '9')
+                {
+                    i++;
+                }
+
+                if (i == digits || i == t.Length)
+                {
+                    continue; // no digit (read as 0: EL1092) or nothing ignored
+                }
+
+                ParseResult<Duration> meant = DurationParser.Flexible(t, Duration.NanosPerMillisecond);
+                if (meant.Value is Duration m && m.Nanoseconds == o.Value.Number)
+                {
+                    continue;
+                }
+
+                string write = meant.Value is Duration d && d.Nanoseconds > 0m && d.Nanoseconds % Duration.NanosPerMillisecond == 0m
+                    ? $" — write {d.Nanoseconds / Duration.NanosPerMillisecond} (milliseconds) for {t}"
+                    : string.Empty;
+                var args = new Dictionary<string, string>
+                {
+                    ["raw"] = MessageTemplate.Quote(o.Raw),
+                    ["reason"] = $"it is read with atoi (sentinel.c), which stops at '{t[i]}', so Sentinel runs with {ctx.Show(id)}{write}",
+                };
+                ctx.Report("EL1000", id, new string[0], args, RuleSeverity.Error);
+            }
+        }
 
         private static SettingDefinition Atoi(string id, long ms) => new SettingDefinition(id, SettingRole.Timeout, ValueFormat.AtoiMilliseconds)
         {

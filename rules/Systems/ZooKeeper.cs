@@ -33,7 +33,9 @@ namespace ElectionLint.Rules.Systems
             // The server expires a session sessionTimeout after the client's last ping (SessionTrackerImpl) and deletes its
             // ephemeral nodes; the timeout used is the clamped one, which EL1030 keeps equal to the requested one.
             PauseBudget = Q(SessionTimeout),
-            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            // ExpiryQueue.update (apache/zookeeper@53a78e36) files a session under roundToNextInterval(now + timeout), buckets
+            // of tickTime: it expires up to one tick after sessionTimeout.
+            Failover = new Quantity("failover window", T(1m, SessionTimeout), T(1m, TickTime)),
             FailoverPrimary = SessionTimeout,
             PauseConsequence = "the session expires and its ephemeral nodes (locks, leadership) are deleted",
             Relations = new[]

@@ -31,9 +31,10 @@ namespace ElectionLint.Rules.Systems
             Heartbeat = new Quantity("ping period", T(0.5m, TickTime)),
             Detection = new Quantity("sync window", T(1m, TickTime, SyncLimit)),
             PauseBudget = new Quantity("sync window", T(1m, TickTime, SyncLimit)),
-            // Followers give up on a silent leader after syncLimit ticks; FastLeaderElection then waits finalizeWait (200 ms)
-            // for more notifications before settling, plus a round trip to the new leader.
-            Failover = new Quantity("failover window", T(1m, TickTime, SyncLimit), new Term(200_000_000m), Rtt(2m)),
+            // apache/zookeeper@53a78e36: followers give up on a silent leader after syncLimit ticks (Learner.java:815
+            // setSoTimeout(tickTime × syncLimit)); FastLeaderElection waits finalizeWait (200 ms); the new leader serves once a
+            // quorum has synced, each wait bounded by initLimit ticks (Leader.waitForEpochAck, waitForNewLeaderAck; N12).
+            Failover = new Quantity("failover window", T(1m, TickTime, SyncLimit), T(1m, TickTime, InitLimit), new Term(200_000_000m), Rtt(2m)),
             FailoverPrimary = TickTime,
             PauseConsequence = "the followers abandon the leader and elect a new one",
             Ranges = new[]

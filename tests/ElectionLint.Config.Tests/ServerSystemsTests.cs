@@ -33,7 +33,8 @@ namespace ElectionLint.Config.Tests
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: s\n    env:\n    - name: VALKEY_SENTINEL_FAILOVER_TIMEOUT\n      value: \"-5\"\n", "6:15 EL1092")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: s\n    env:\n    - name: REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS\n      value: \"500\"\n", "6:15 EL2010")]
         // MongoDB: settings of a replica-set document, YAML or JSON
-        [InlineData("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 2000\n", "3:26 EL2001")]
+        [InlineData("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 0\n", "3:26 EL1093")]
+        [InlineData("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 5000\n", "")]
         [InlineData("rs.json", "{\"settings\": {\"heartbeatTimeoutSecs\": 0}}", "1:39 EL1093")]
         // Elasticsearch: flat, nested and mixed keys, ECK nodeSets, the image's variables
         [InlineData("elasticsearch.yml", "cluster.fault_detection.leader_check.retry_count: 0\n", "1:51 EL1094")]
@@ -41,6 +42,9 @@ namespace ElectionLint.Config.Tests
         [InlineData("elasticsearch.yml", "cluster.fault_detection:\n  leader_check.timeout: 1000\n", "2:25 EL1000")]
         [InlineData("es.yaml", "kind: Elasticsearch\nspec:\n  nodeSets:\n  - name: default\n    config:\n      cluster.fault_detection.leader_check.interval: 50ms\n", "6:54 EL1094")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: es\n    env:\n    - name: cluster.fault_detection.leader_check.interval\n      value: 99ms\n", "6:14 EL1094")]
+        // N8: ElectionSchedulerFactory refuses max_timeout below initial_timeout, nested or flat
+        [InlineData("elasticsearch.yml", "cluster:\n  election:\n    initial_timeout: 5s\n    max_timeout: 1s\n", "4:18 EL1094")]
+        [InlineData("elasticsearch.yml", "cluster.election.initial_timeout: 20s\n", "1:35 EL1094")]
         [InlineData("kubeconfig.yaml", "clusters:\n- cluster:\n    server: https://x\n    fault_detection: 1\n", "")]
         // HashiCorp: Consul performance, Nomad server, Vault storage "raft", in JSON and HCL
         [InlineData("consul.json", "{\"performance\": {\"raft_multiplier\": 0}}", "1:37 EL1095")]
@@ -87,6 +91,25 @@ namespace ElectionLint.Config.Tests
         public void Hcl_problems_have_a_position(string text, string expected)
         {
             Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected }, Lint.Problems("agent.hcl", text));
+        }
+
+        [Fact]
+        public void Bitnami_sentinel_variables_default_to_the_images_own_values()
+        {
+            // N3: bitnami/containers redis-sentinel-env.sh: REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS:-60000, not Sentinel's 30000.
+            const string Pod = "spec:\n  containers:\n  - name: s\n    image: bitnami/redis-sentinel:8.4\n    env:\n    - name: REDIS_SENTINEL_FAILOVER_TIMEOUT\n      value: \"60000\"\n";
+            LintDiagnostic d = Assert.Single(Lint.Text("p.yaml", Pod, "profile:\n  maxFailover: 40s\n"));
+            Assert.Equal("EL2030", d.RuleId);
+            Assert.Equal("worst-case failover window 1m4s (down-after-milliseconds + 4s + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 40s — set down-after-milliseconds to 30000 ms", d.Message);
+        }
+
+        [Fact]
+        public void A_consumer_protocol_client_is_judged_by_the_brokers_session()
+        {
+            // N16: under group.protocol=consumer the brokers' group.consumer.session.timeout.ms (45000) and heartbeat (5000) rule.
+            var d = Lint.Text("consumer.properties", "group.protocol=consumer\nsession.timeout.ms=10000\n", "profile:\n  maxFailover: 20s\n");
+            Assert.Equal(new[] { "1:16 EL2030", "2:20 EL1023" }, Lint.Where(d));
+            Assert.StartsWith("worst-case failover window 50s (the brokers' group.consumer.session.timeout.ms 45000 ms + group.consumer.heartbeat.interval.ms 5000 ms, their defaults, under group.protocol=consumer; set them on the brokers) is above maxFailover 20s", d[0].Message);
         }
 
         [Fact]

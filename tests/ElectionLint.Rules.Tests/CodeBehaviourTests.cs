@@ -17,6 +17,9 @@ namespace ElectionLint.Rules.Tests
         [InlineData("kafka-consumer", "java", "group.protocol=CONSUMER;heartbeat.interval.ms=3000", "", "EL1023")]
         [InlineData("kafka-consumer", "librdkafka", "group.protocol=consumer;session.timeout.ms=45000", "", "EL1023")]
         [InlineData("kafka-consumer", "-", "group.protocol=classic;session.timeout.ms=45000", "", "")]
+        // N16: under group.protocol=consumer the brokers' default group session (45000 + heartbeat 5000) is the window.
+        [InlineData("kafka-consumer", "-", "group.protocol=consumer", "max=20s", "EL2030")]
+        [InlineData("kafka-consumer", "-", "group.protocol=consumer", "max=50s", "")]
         // D9: librdkafka's ranges: 1..3600000 for session and heartbeat, 1..86400000 for max.poll.
         [InlineData("kafka-consumer", "librdkafka", "heartbeat.interval.ms=0", "", "EL1024")]
         [InlineData("kafka-consumer", "librdkafka", "session.timeout.ms=3600001;max.poll.interval.ms=3600001", "kmax=2h", "EL1024")]
@@ -51,6 +54,12 @@ namespace ElectionLint.Rules.Tests
         [InlineData("orleans-membership", "-", "MinProbeTimeout=00:00:06", "", "EL1080")]
         [InlineData("orleans-membership", "-", "MinProbeTimeout=00:00:02;MaxProbeTimeout=00:00:01", "", "EL1080,EL1080")]
         [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:02;MinProbeTimeout=00:00:01;MaxProbeTimeout=00:00:08", "", "")]
+        // N5: dotnet/orleans@e558829b SiloClusteringValidator: probe timeouts are checked before `if (LivenessEnabled)`; the
+        // votes only inside it.
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:00;LivenessEnabled=false", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:05;MaxProbeTimeout=00:00:04;LivenessEnabled=false", "", "EL1080")]
+        [InlineData("orleans-membership", "-", "NumVotesForDeathDeclaration=0;LivenessEnabled=false", "", "")]
+        [InlineData("orleans-membership", "-", "ProbeTimeout=00:00:05;LivenessEnabled=false", "max=1s", "")]
         // D19: a lock delay above 60 s is capped; the window is not computed from the uncapped value.
         [InlineData("consul-session", "-", "TTL=10s;LockDelay=2m", "max=30s", "EL1051")]
         [InlineData("consul-session", "-", "TTL=10s;LockDelay=60s", "", "")]
@@ -105,6 +114,26 @@ namespace ElectionLint.Rules.Tests
         {
             Finding f = Assert.Single(Findings(Instance("kafka-group-coordinator", "group.consumer.session.timeout.ms=30000")));
             Assert.Equal("group.consumer.session.timeout.ms 30000 ms must be at least group.consumer.min.session.timeout.ms 45000 ms (default); the broker refuses to start (GroupCoordinatorConfig requirement failed) — set group.consumer.session.timeout.ms to 50000 ms", f.Message);
+        }
+
+        [Theory]
+        // N1: redis/redis@4f8cdc2a sentinel.c sentinelHandleConfiguration: ri->down_after_period = atoi(argv[2]); "60s" runs as 60 ms.
+        [InlineData("down-after-milliseconds=60s", "down-after-milliseconds value '60s' cannot be parsed by Redis Sentinel: it is read with atoi (sentinel.c), which stops at 's', so Sentinel runs with 60 ms — write 60000 (milliseconds) for 60s")]
+        [InlineData("failover-timeout=3m", "failover-timeout value '3m' cannot be parsed by Redis Sentinel: it is read with atoi (sentinel.c), which stops at 'm', so Sentinel runs with 3 ms — write 180000 (milliseconds) for 3m")]
+        [InlineData("down-after-milliseconds=5000ms", "")]
+        [InlineData("down-after-milliseconds=5000", "")]
+        public void Sentinel_says_what_atoi_ignores_at_the_value(string setting, string message)
+        {
+            var findings = Findings(Instance("redis-sentinel", setting));
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+        }
+
+        [Fact]
+        public void A_refused_Nomad_multiplier_is_repaired_to_Nomads_default()
+        {
+            // N13: hashicorp/nomad command/agent/agent.go DefaultRaftMultiplier = 1; Consul's 5 would make failover 5× slower.
+            Finding f = Assert.Single(Findings(InstanceOf("hashicorp-raft", "nomad", "raft_multiplier=-1")));
+            Assert.EndsWith("— set raft_multiplier to 1", f.Message);
         }
 
         [Fact]

@@ -127,10 +127,10 @@ namespace ElectionLint.Rules.Tests
         [InlineData("mongodb-replica-set", "-", "heartbeatIntervalMillis=0", "", "EL1093")]
         [InlineData("mongodb-replica-set", "-", "heartbeatTimeoutSecs=0", "", "EL1093")]
         [InlineData("mongodb-replica-set", "-", "heartbeatTimeoutSecs=1", "", "")]
-        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=9999", "", "EL2001")]
+        // N4: no heartbeat ratio: repl_set_config.idl validates each setting gt: 0 only, and oplog reads reset the election timer
+        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=5000", "", "")]
         [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=10000", "", "")]
-        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=20000", "", "")]
-        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=20001", "", "EL2002")]
+        [InlineData("mongodb-replica-set", "-", "electionTimeoutMillis=20001", "", "")]
         // EL1094: LeaderChecker / FollowersChecker minimums (inclusive); TimeValue needs a unit and no fraction
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=99ms", "", "EL1094")]
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=100ms", "", "")]
@@ -142,6 +142,13 @@ namespace ElectionLint.Rules.Tests
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=1.5s", "", "EL1000")]
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=2S", "", "")]
         [InlineData("elasticsearch", "-", "cluster.fault_detection.leader_check.interval=1M", "", "EL1000")]
+        // N8: ElectionSchedulerFactory: initial_timeout in [1ms, 10s], max_timeout in [200ms, 600s], max_timeout ≥ initial_timeout
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=10s", "", "")]
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=10001ms", "", "EL1094")]
+        [InlineData("elasticsearch", "-", "cluster.election.max_timeout=199ms", "", "EL1094")]
+        [InlineData("elasticsearch", "-", "cluster.election.max_timeout=601s", "", "EL1094")]
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=5s;cluster.election.max_timeout=5s", "", "")]
+        [InlineData("elasticsearch", "-", "cluster.election.initial_timeout=5s;cluster.election.max_timeout=4999ms", "", "EL1094")]
         // EL1095: Consul and Nomad 1..10 (Nomad reads 0 as its default 1); Vault has no upper bound, and raft refuses <= 0
         [InlineData("hashicorp-raft", "consul", "raft_multiplier=0", "", "EL1095")]
         [InlineData("hashicorp-raft", "consul", "raft_multiplier=1", "", "")]

@@ -505,6 +505,22 @@ namespace ElectionLint.Config.Recognition
             {
                 FinishEnsemble();
                 SetLeaderElectionDefaults(image);
+                SetSentinelDefaults();
+            }
+
+            /// <summary>
+            /// N3: REDIS_SENTINEL_* and VALKEY_SENTINEL_* are the Bitnami images' variables; their env scripts default an unset
+            /// one to down-after-milliseconds 60000 and failover-timeout 180000 (bitnami/containers redis-sentinel-env.sh
+            /// @ 29d82e47: REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS:-60000, REDIS_SENTINEL_FAILOVER_TIMEOUT:-180000), not
+            /// Sentinel's own 30000.
+            /// </summary>
+            private void SetSentinelDefaults()
+            {
+                if (_bySystem.TryGetValue(Rules.Systems.RedisSentinel.Id, out Scope? scope))
+                {
+                    scope.Default(Rules.Systems.RedisSentinel.DownAfter, 60_000m * 1_000_000m);
+                    scope.Default(Rules.Systems.RedisSentinel.FailoverTimeout, 180_000m * 1_000_000m);
+                }
             }
 
             private void SetLeaderElectionDefaults(string? image)

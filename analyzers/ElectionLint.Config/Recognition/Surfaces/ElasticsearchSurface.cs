@@ -16,6 +16,7 @@ namespace ElectionLint.Config.Recognition.Surfaces
         {
             Elasticsearch.LeaderInterval, Elasticsearch.LeaderTimeout, Elasticsearch.LeaderRetryCount,
             Elasticsearch.FollowerInterval, Elasticsearch.FollowerTimeout, Elasticsearch.FollowerRetryCount,
+            Elasticsearch.InitialTimeout, Elasticsearch.MaxTimeout,
         };
 
         public static IEnumerable<SurfaceName> Names { get; } = Build();

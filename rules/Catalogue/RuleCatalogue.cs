@@ -97,7 +97,7 @@ namespace ElectionLint.Rules.Catalogue
                 E, RuleSeverity.Error, new[] { "consul-session" }, true,
                 "Consul's Session.Apply rejects a TTL that is not 0 and outside [session_ttl_min (10s), 24h]."),
             new Rule("EL1051", "Consul lock delay above 60 s",
-                "{setting} {value} is above Consul's maximum lock delay of 1m0s; the server silently uses 1m0s — {fix}",
+                "{setting} {value} is above Consul's maximum lock delay of 1m; the server silently uses 1m — {fix}",
                 E, RuleSeverity.Warning, new[] { "consul-session" }, true,
                 "Consul caps a session's LockDelay at MaxLockDelay (60 s): \"Any value above this will not be respected\"."),
             new Rule("EL1052", "Consul LockOptions.LockRetryTime below 500 ms",

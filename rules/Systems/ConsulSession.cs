@@ -50,7 +50,7 @@ namespace ElectionLint.Rules.Systems
                     Min = 10m * 1_000_000_000m,
                     Max = 24m * 3600m * 1_000_000_000m,
                 },
-                new RangeLimit("EL1051", LockDelay, "the server silently uses 1m0s")
+                new RangeLimit("EL1051", LockDelay, "the server silently uses 1m")
                 {
                     Max = MaxLockDelaySeconds * 1_000_000_000m,
                     Source = "Consul's MaxLockDelay",

@@ -23,7 +23,7 @@ namespace ElectionLint.Analyzers.Collection
             {
                 switch (op)
                 {
-                    case IArgumentOperation arg when isReceiver(Unwrap(arg.Value)):
+                    case IArgumentOperation arg when isReceiver(SettingCollector.Unwrap(arg.Value)):
                         IMethodSymbol? target = (arg.Parent as IInvocationOperation)?.TargetMethod ?? (arg.Parent as IObjectCreationOperation)?.Constructor;
                         if (target == null || !(IsBinder(target) || IsConsumer(target.ContainingType)))
                         {
@@ -31,7 +31,7 @@ namespace ElectionLint.Analyzers.Collection
                         }
 
                         break;
-                    case ISimpleAssignmentOperation a when isReceiver(Unwrap(a.Value)) && a.Target is not (ILocalReferenceOperation or IDiscardOperation):
+                    case ISimpleAssignmentOperation a when isReceiver(SettingCollector.Unwrap(a.Value)) && a.Target is not (ILocalReferenceOperation or IDiscardOperation):
                         return true;
                     case IInvocationOperation { TargetMethod.Name: "Set" } set when isReceiver(set.Instance) && set.Arguments.Length == 2 && !set.Arguments[0].Value.ConstantValue.HasValue:
                         return true;
@@ -99,16 +99,6 @@ namespace ElectionLint.Analyzers.Collection
             }
 
             return false;
-        }
-
-        private static IOperation Unwrap(IOperation op)
-        {
-            while (op is IConversionOperation c)
-            {
-                op = c.Operand;
-            }
-
-            return op;
         }
     }
 }

@@ -374,7 +374,8 @@ namespace ElectionLint.Analyzers.Collection
             return false;
         }
 
-        private static IOperation Unwrap(IOperation op)
+        /// <summary>The value under its implicit and explicit conversions.</summary>
+        internal static IOperation Unwrap(IOperation op)
         {
             while (op is IConversionOperation c)
             {

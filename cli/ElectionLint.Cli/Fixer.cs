@@ -80,8 +80,9 @@ namespace ElectionLint.Cli
         public static string? Converge(string path, string original, IReadOnlyList<(int Start, int End, string Text)> edits, IReadOnlyList<LintDiagnostic> before,
             Func<string, FileResult> lint, out int changed, out string? why)
         {
+            changed = 0;
             string current = Apply(original, edits);
-            changed = edits.Count;
+            List<(int Start, int End)> values = Moved(new List<(int, int)>(), edits);
             why = null;
             for (int round = 1; ; round++)
             {
@@ -103,6 +104,7 @@ namespace ElectionLint.Cli
                         return null;
                     }
 
+                    changed = values.Count;
                     return current;
                 }
 
@@ -113,8 +115,33 @@ namespace ElectionLint.Cli
                 }
 
                 current = Apply(current, more);
-                changed += more.Count;
+                values = Moved(values, more);
             }
+        }
+
+        /// <summary>
+        /// The spans of the values changed so far, in the text after <paramref name="edits"/>: a value changed again in a
+        /// later round is still one value ("fixed 3 values", not one per round).
+        /// </summary>
+        private static List<(int Start, int End)> Moved(List<(int Start, int End)> values, IReadOnlyList<(int Start, int End, string Text)> edits)
+        {
+            var result = new List<(int Start, int End)>();
+            foreach ((int start, int end) in values)
+            {
+                if (!edits.Any(e => e.Start < end && start < e.End || (e.Start == start && e.End == end)))
+                {
+                    int shift = edits.Where(e => e.End <= start).Sum(e => e.Text.Length - (e.End - e.Start));
+                    result.Add((start + shift, end + shift));
+                }
+            }
+
+            foreach ((int start, int end, string text) in edits)
+            {
+                int shift = edits.Where(e => e.End <= start && e.Start < start).Sum(e => e.Text.Length - (e.End - e.Start));
+                result.Add((start + shift, start + shift + text.Length));
+            }
+
+            return result;
         }
 
         private static string Key(LintDiagnostic d) => d.RuleId + "|" + d.SettingKey;

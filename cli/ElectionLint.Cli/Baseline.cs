@@ -39,13 +39,12 @@ namespace ElectionLint.Cli
         /// <summary>"heartbeat-interval=100": each related setting of this file with its value as written, in the finding's order.</summary>
         private static string RelatedValues(LintDiagnostic d, SourceText? source)
         {
-            const string Prefix = "related setting ";
             var parts = new List<string>();
             foreach (RelatedLocation r in d.Related)
             {
-                if (r.Path == null && source != null && r.Message.StartsWith(Prefix, StringComparison.Ordinal) && r.Span.EndOffset <= source.Text.Length && r.Span.StartOffset <= r.Span.EndOffset)
+                if (r.Path == null && r.Setting != null && source != null && r.Span.EndOffset <= source.Text.Length && r.Span.StartOffset <= r.Span.EndOffset)
                 {
-                    parts.Add(r.Message.Substring(Prefix.Length) + "=" + MessageTemplate.Quote(source.Text.Substring(r.Span.StartOffset, r.Span.EndOffset - r.Span.StartOffset).Trim(), 200));
+                    parts.Add(r.Setting + "=" + MessageTemplate.Quote(source.Text.Substring(r.Span.StartOffset, r.Span.EndOffset - r.Span.StartOffset).Trim(), 200));
                 }
             }
 

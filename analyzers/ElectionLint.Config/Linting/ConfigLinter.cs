@@ -424,7 +424,7 @@ namespace ElectionLint.Config.Linting
             {
                 if (o.Location is SettingLocation rl)
                 {
-                    related.Add(new RelatedLocation(rl.Value, $"related setting {o.DisplayName}"));
+                    related.Add(new RelatedLocation(rl.Value, $"related setting {o.DisplayName}") { Setting = o.DisplayName });
                 }
             }
 

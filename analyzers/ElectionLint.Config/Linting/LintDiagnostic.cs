@@ -20,6 +20,9 @@ namespace ElectionLint.Config.Linting
 
         /// <summary>The file it is in when that is not the diagnostic's (the chart template that passes a value on).</summary>
         public string? Path { get; init; }
+
+        /// <summary>The related setting's name as written, when the location is one (a baseline keys the finding by its value too).</summary>
+        public string? Setting { get; init; }
     }
 
     /// <summary>One diagnostic in one file, with exact positions.</summary>

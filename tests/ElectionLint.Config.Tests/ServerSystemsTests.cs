@@ -42,6 +42,10 @@ namespace ElectionLint.Config.Tests
         [InlineData("elasticsearch.yml", "cluster.fault_detection:\n  leader_check.timeout: 1000\n", "2:25 EL1000")]
         [InlineData("es.yaml", "kind: Elasticsearch\nspec:\n  nodeSets:\n  - name: default\n    config:\n      cluster.fault_detection.leader_check.interval: 50ms\n", "6:54 EL1094")]
         [InlineData("p.yaml", "spec:\n  containers:\n  - name: es\n    env:\n    - name: cluster.fault_detection.leader_check.interval\n      value: 99ms\n", "6:14 EL1094")]
+        // N15: the image's ES_SETTING_ spelling (a double underscore is an underscore), in a pod and in compose
+        [InlineData("p.yaml", "spec:\n  containers:\n  - name: es\n    env:\n    - name: ES_SETTING_CLUSTER_FAULT__DETECTION_LEADER__CHECK_INTERVAL\n      value: 50ms\n", "6:14 EL1094")]
+        [InlineData("compose.yaml", "services:\n  es:\n    environment:\n      ES_SETTING_CLUSTER_ELECTION_MAX__TIMEOUT: 1s\n      ES_SETTING_CLUSTER_ELECTION_INITIAL__TIMEOUT: 5s\n", "4:49 EL1094")]
+        [InlineData("compose.yaml", "services:\n  es:\n    environment:\n      ES_SETTING_CLUSTER_FAULT_DETECTION_LEADER_CHECK_INTERVAL: 50ms\n", "")]
         // N8: ElectionSchedulerFactory refuses max_timeout below initial_timeout, nested or flat
         [InlineData("elasticsearch.yml", "cluster:\n  election:\n    initial_timeout: 5s\n    max_timeout: 1s\n", "4:18 EL1094")]
         [InlineData("elasticsearch.yml", "cluster.election.initial_timeout: 20s\n", "1:35 EL1094")]

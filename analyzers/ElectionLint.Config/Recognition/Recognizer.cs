@@ -13,7 +13,7 @@ namespace ElectionLint.Config.Recognition
     {
         /// <summary>Words every recognised key, flag or variable contains (a test checks this against the surface tables).</summary>
         internal static readonly Regex Triggers = new Regex(
-            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|election(\.|:\s*)(initial|max)_timeout|raft_multiplier|performance_multiplier|vip_(leaseduration|renewdeadline|retryperiod)",
+            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|es_setting_cluster_|election(\.|:\s*)(initial|max)_timeout|raft_multiplier|performance_multiplier|vip_(leaseduration|renewdeadline|retryperiod)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
@@ -21,7 +21,7 @@ namespace ElectionLint.Config.Recognition
         /// it and ends within 40 after. Searching these in a lower-cased copy (vectorised, ordinal) and trying the pattern only
         /// around them costs a few percent of a parse, where a compiled pattern took 16–18 ms to build in every process.
         /// </summary>
-        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership", "loop_wait", "retry_timeout", "down-after", "down_after", "downafter", "sentinel_failover", "failover-timeout", "fault_detection", "raft_multiplier", "performance_multiplier", "vip_" };
+        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership", "loop_wait", "retry_timeout", "down-after", "down_after", "downafter", "sentinel_failover", "failover-timeout", "fault_detection", "es_setting_", "raft_multiplier", "performance_multiplier", "vip_" };
 
         /// <summary>False when the text cannot hold any setting ElectionLint recognises (bindings aside).</summary>
         public static bool MayHoldSettings(string text)

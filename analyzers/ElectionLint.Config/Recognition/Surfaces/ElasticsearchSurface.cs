@@ -8,7 +8,8 @@ namespace ElectionLint.Config.Recognition.Surfaces
     /// <summary>
     /// Elasticsearch settings in elasticsearch.yml or ECK's <c>spec.nodeSets[].config</c>: flat
     /// (<c>cluster.fault_detection.leader_check.interval: 2s</c>), nested, or any mix, as Elasticsearch flattens YAML keys
-    /// with dots; and the Docker image's variables named like the settings.
+    /// with dots; and the Docker image's variables: named like the settings, or <c>ES_SETTING_</c> and the name in upper case with
+    /// <c>_</c> for <c>.</c> and <c>__</c> for <c>_</c> (<c>server/…/common/cli/EnvironmentAwareCommand.java</c>, putDockerEnvSettings).
     /// </summary>
     public static class ElasticsearchSurface
     {
@@ -28,10 +29,15 @@ namespace ElectionLint.Config.Recognition.Surfaces
             {
                 names.Add(new SurfaceName(Elasticsearch.Id, s, SurfaceKind.Key, s));
                 names.Add(new SurfaceName(Elasticsearch.Id, s, SurfaceKind.Env, s));
+                names.Add(new SurfaceName(Elasticsearch.Id, s, SurfaceKind.Env, DockerVariable(s)));
             }
 
             return names;
         }
+
+        /// <summary>The image's upper-case variable for a setting: the inverse of putDockerEnvSettings.</summary>
+        internal static string DockerVariable(string setting) =>
+            "ES_SETTING_" + setting.Replace("_", "__").Replace('.', '_').ToUpperInvariant();
 
         /// <summary>True when some setting's name continues <paramref name="path"/> with a dot.</summary>
         private static bool Leads(string path)

@@ -159,7 +159,7 @@ namespace ElectionLint.Rules.Evaluation
         private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool conflict, bool suggest)
         {
             f.Args["fix"] = f.Plans.Count > 0
-                ? f.Plans[0].Describe()
+                ? f.Plans[0].Describe() + ctx.System.RepairNote?.Resolve(ctx.Variant)
                 : conflict ? "no change clears it within this profile (see EL2031)" : suggest ? "no change was found that keeps every other rule satisfied" : "no repair was computed";
             string message = MessageTemplate.Format(f.Rule.MessageTemplate, f.Args);
             ConfigurationInstance instance = ctx.Instance;

@@ -88,6 +88,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Defaults that only a variant has (Consul .NET's LockOptions.SessionTTL = 15 s): (variant, setting, value).</summary>
         public IReadOnlyList<(string Variant, string Setting, decimal Value)> VariantDefaults { get; init; } = new (string, string, decimal)[0];
 
+        /// <summary>Said after a finding's repair, per variant: where the change takes effect when the file is not that place.</summary>
+        public VariantText? RepairNote { get; init; }
+
         /// <summary>Known variants: which implementation reads the settings (e.g. "client-go", "csharp").</summary>
         public IReadOnlyList<string> Variants { get; init; } = new string[0];
 

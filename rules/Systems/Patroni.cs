@@ -19,6 +19,9 @@ namespace ElectionLint.Rules.Systems
         public const string LoopWait = "loop_wait";
         public const string RetryTimeout = "retry_timeout";
 
+        /// <summary>The variant read from patroni.yml's <c>bootstrap.dcs</c>.</summary>
+        public const string BootstrapDcs = "bootstrap.dcs";
+
         /// <summary>config.py <c>_validate_and_adjust_timeouts</c> (and validator.py IntValidator min): values below are raised.</summary>
         public const long MinTtl = 20, MinLoopWait = 1, MinRetryTimeout = 3;
 
@@ -38,6 +41,10 @@ namespace ElectionLint.Rules.Systems
             Failover = new Quantity("failover window", T(1m, Ttl), T(1m, LoopWait), Rtt(2m)),
             FailoverPrimary = Ttl,
             PauseConsequence = "the leader key expires and a replica is promoted",
+            Variants = new[] { BootstrapDcs },
+            // N7: Patroni writes bootstrap.dcs to the DCS only when it initialises a cluster (__main__.py, ha.py bootstrap);
+            // a running cluster keeps its /config, changed with patronictl edit-config.
+            RepairNote = new VariantText(string.Empty).For(BootstrapDcs, " (for a new cluster; a running one ignores bootstrap.dcs: change it there with patronictl edit-config)"),
             Ranges = new[]
             {
                 Minimum(Ttl, MinTtl),

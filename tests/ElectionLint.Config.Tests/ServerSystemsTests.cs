@@ -108,6 +108,20 @@ namespace ElectionLint.Config.Tests
         }
 
         [Fact]
+        public void A_repair_in_bootstrap_dcs_says_where_a_running_cluster_changes_it()
+        {
+            // N7: Patroni applies bootstrap.dcs only when it initialises a cluster; the operator's spec.patroni is pushed as is.
+            const string Yml = "scope: demo\nrestapi: {listen: ':8008'}\nbootstrap:\n  dcs:\n    ttl: 15\n    loop_wait: 5\n    retry_timeout: 5\n";
+            LintDiagnostic d = Assert.Single(Lint.Text("patroni.yml", Yml, null));
+            Assert.Equal("EL1090", d.RuleId);
+            Assert.EndsWith(" (for a new cluster; a running one ignores bootstrap.dcs: change it there with patronictl edit-config)", d.Message);
+            const string Operator = "kind: postgresql\nspec:\n  patroni:\n    ttl: 15\n    loop_wait: 5\n    retry_timeout: 5\n";
+            LintDiagnostic o = Assert.Single(Lint.Text("pg.yaml", Operator, null));
+            Assert.Equal("EL1090", o.RuleId);
+            Assert.DoesNotContain("patronictl", o.Message);
+        }
+
+        [Fact]
         public void A_consumer_protocol_client_is_judged_by_the_brokers_session()
         {
             // N16: under group.protocol=consumer the brokers' group.consumer.session.timeout.ms (45000) and heartbeat (5000) rule.

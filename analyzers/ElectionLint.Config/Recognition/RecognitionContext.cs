@@ -26,6 +26,9 @@ namespace ElectionLint.Config.Recognition
         /// <summary>Nodes a shape has read (an env list under a container) so the generic pass does not read them again.</summary>
         public HashSet<Node> Consumed { get; } = new HashSet<Node>(ReferenceEqualityComparer.Instance);
 
+        /// <summary>patroni.yml's <c>bootstrap.dcs</c> mappings: read as Patroni's <see cref="Rules.Systems.Patroni.BootstrapDcs"/> variant.</summary>
+        public HashSet<MappingNode> PatroniBootstrap { get; } = new HashSet<MappingNode>(ReferenceEqualityComparer.Instance);
+
         public Scope NewScope(string system, SourceSpan anchor, string? variant = null)
         {
             var scope = new Scope(system, anchor, variant);

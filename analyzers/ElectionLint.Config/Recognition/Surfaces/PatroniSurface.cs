@@ -58,6 +58,12 @@ namespace ElectionLint.Config.Recognition.Surfaces
 
         internal static void Recognize(RecognitionContext ctx, MappingNode m)
         {
+            // patroni.yml's own top level is visited before its children: remember which mapping is bootstrap.dcs.
+            if (m.Get("bootstrap") is MappingNode bootstrap && bootstrap.Get("dcs") is MappingNode dcs)
+            {
+                ctx.PatroniBootstrap.Add(dcs);
+            }
+
             if (m.Get("loop_wait") is not ScalarNode && !(m.Get("ttl") is ScalarNode && m.Get("retry_timeout") is ScalarNode))
             {
                 return;
@@ -75,7 +81,7 @@ namespace ElectionLint.Config.Recognition.Surfaces
             {
                 if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
                 {
-                    scope ??= ctx.NewScope(Patroni.Id, e.Key.Span);
+                    scope ??= ctx.NewScope(Patroni.Id, e.Key.Span, ctx.PatroniBootstrap.Contains(m) ? Patroni.BootstrapDcs : null);
                     ctx.AddKey(scope, n, e);
                 }
             }

@@ -23,7 +23,7 @@ namespace ElectionLint.Cli
         private static readonly string[] Facts = MeasuredKeys.All;
 
         /// <summary>Said, not measured: where the members are, and what is required of the failover.</summary>
-        private static readonly string[] Declared = { "network", "maxFailover", "gcHeadroom", "rttMultiplier" };
+        private static readonly string[] Declared = { "network", "maxFailover", "gcHeadroom", "rttMultiplier", "headroom" };
 
         public static int Run(IReadOnlyList<string> paths, string? config, TextWriter stdout, TextWriter stderr)
         {
@@ -121,6 +121,7 @@ namespace ElectionLint.Cli
                         "rttP99" when p.RttAssumed => (key, D(p.EffectiveRtt)!, "assumed for network: wan"),
                         "gcHeadroom" => (key, p.EffectiveGcHeadroom.ToString(CultureInfo.InvariantCulture), "the default"),
                         "rttMultiplier" => (key, p.EffectiveRttMultiplier.ToString(CultureInfo.InvariantCulture), "the default"),
+                        "headroom" => (key, p.EffectiveHeadroom.ToString(CultureInfo.InvariantCulture), "the default"),
                         _ => (key, "–", "not set: the rules that need it are off"),
                     });
                 }
@@ -182,6 +183,7 @@ namespace ElectionLint.Cli
                 "maxFailover" => D(p.MaxFailover),
                 "gcHeadroom" => N(p.GcHeadroom),
                 "rttMultiplier" => N(p.RttMultiplier),
+                "headroom" => N(p.Headroom),
                 _ => null,
             };
         }

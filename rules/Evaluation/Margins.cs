@@ -145,7 +145,7 @@ namespace ElectionLint.Rules.Evaluation
 
             foreach (ModelConstraint c in model.Constraints)
             {
-                if (c.Kind == ConstraintKind.Implicit || c.IsStepFloor)
+                if (c.Kind == ConstraintKind.Implicit || c.IsStepFloor || c.IsHeadroom)
                 {
                     continue;
                 }

@@ -11,6 +11,7 @@ namespace ElectionLint.Rules.Profile
         public static readonly Duration WanDefaultRtt = Duration.FromMilliseconds(200);
         public const decimal DefaultGcHeadroom = 2m;
         public const decimal DefaultRttMultiplier = 10m;
+        public const decimal DefaultHeadroom = 1.25m;
         public static readonly Duration DefaultKafkaGroupMinSessionTimeout = Duration.FromMilliseconds(6000);
         public static readonly Duration DefaultKafkaGroupMaxSessionTimeout = Duration.FromMilliseconds(1_800_000);
 
@@ -28,6 +29,9 @@ namespace ElectionLint.Rules.Profile
         public decimal? GcHeadroom { get; init; }
 
         public decimal? RttMultiplier { get; init; }
+
+        /// <summary>The margin a recommended value leaves on the RTT and GC rules it had to meet (≥ 1).</summary>
+        public decimal? Headroom { get; init; }
 
         public Duration? KafkaGroupMinSessionTimeout { get; init; }
 
@@ -60,6 +64,8 @@ namespace ElectionLint.Rules.Profile
 
         public decimal EffectiveRttMultiplier => RttMultiplier ?? DefaultRttMultiplier;
 
+        public decimal EffectiveHeadroom => Headroom ?? DefaultHeadroom;
+
         public Duration EffectiveKafkaGroupMinSessionTimeout => KafkaGroupMinSessionTimeout ?? DefaultKafkaGroupMinSessionTimeout;
 
         public Duration EffectiveKafkaGroupMaxSessionTimeout => KafkaGroupMaxSessionTimeout ?? DefaultKafkaGroupMaxSessionTimeout;
@@ -73,6 +79,7 @@ namespace ElectionLint.Rules.Profile
             MaxFailover = other.MaxFailover ?? MaxFailover,
             GcHeadroom = other.GcHeadroom ?? GcHeadroom,
             RttMultiplier = other.RttMultiplier ?? RttMultiplier,
+            Headroom = other.Headroom ?? Headroom,
             KafkaGroupMinSessionTimeout = other.KafkaGroupMinSessionTimeout ?? KafkaGroupMinSessionTimeout,
             KafkaGroupMaxSessionTimeout = other.KafkaGroupMaxSessionTimeout ?? KafkaGroupMaxSessionTimeout,
             RttP50 = other.RttP50 ?? RttP50,

@@ -161,7 +161,8 @@ namespace ElectionLint.Rules.Solving
                 bool others = !mine &&
                     ((conflict != null && ReplacedByConflict.Contains(c.RuleId)) ||
                      (violated[i] && all.Any(g => g != finding && g.Rule.Id == c.RuleId && (g.Primary < 0 || _settingsOf[i].Contains(g.Primary)))));
-                include[i] = !others;
+                // A margin the configuration lacks today binds only the repair of that rule's own finding.
+                include[i] = !others && !(c.IsHeadroom && violated[i] && !mine);
             }
 
             // Prefer repairs that leave the whole configuration clean; then those that only leave the other findings.
@@ -169,26 +170,32 @@ namespace ElectionLint.Rules.Solving
             var stages = include.All(i => i) ? new[] { everything } : new[] { everything, include };
             int[] candidates = Order(finding).ToArray();
             var plans = new List<RepairPlan>();
-            for (int size = 1; size <= Math.Min(4, candidates.Length); size++)
+            // First with the soft constraints (headroom, the ratio ceiling) however many settings that takes, then without.
+            foreach (bool soft in new[] { true, false })
             {
-                foreach (bool[] set in stages)
+                _verifications = 0;
+                _projections = 0;
+                for (int size = 1; size <= Math.Min(4, candidates.Length); size++)
                 {
-                    foreach (int[] subset in Subsets(candidates, size))
+                    foreach (bool[] set in stages)
                     {
-                        if (Solve(subset, set, finding, before, conflict) is RepairPlan p && !plans.Any(q => q.Describe() == p.Describe()))
+                        foreach (int[] subset in Subsets(candidates, size))
                         {
-                            plans.Add(p);
+                            if (Solve(subset, set, finding, before, conflict, soft) is RepairPlan p && !plans.Any(q => q.Describe() == p.Describe()))
+                            {
+                                plans.Add(p);
+                            }
+
+                            if ((size > 1 && plans.Count == 2) || _verifications >= MaxVerifications * 4)
+                            {
+                                break;
+                            }
                         }
 
-                        if ((size > 1 && plans.Count == 2) || _verifications >= MaxVerifications * 4)
+                        if (plans.Count > 0)
                         {
-                            break;
+                            return plans;
                         }
-                    }
-
-                    if (plans.Count > 0)
-                    {
-                        return plans;
                     }
                 }
             }
@@ -262,12 +269,11 @@ namespace ElectionLint.Rules.Solving
             }
         }
 
-        private RepairPlan? Solve(int[] subset, bool[] include, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
+        private RepairPlan? Solve(int[] subset, bool[] include, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict, bool soft)
         {
             List<int> factors = subset.Where(i => _enumerated[i]).ToList();
             List<int> linear = subset.Where(i => !_enumerated[i]).ToList();
             linear.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
-            foreach (bool soft in new[] { true, false })
             {
                 foreach (decimal?[] combo in Combinations(factors, nearCurrent: true))
                 {

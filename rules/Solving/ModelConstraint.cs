@@ -58,6 +58,9 @@ namespace ElectionLint.Rules.Solving
         /// <summary>The solver's floor of one step for a setting written in whole steps: the step rule itself checks divisibility.</summary>
         public bool IsStepFloor { get; init; }
 
+        /// <summary>A profile floor raised by the profile's headroom: soft, so a repair keeps the margin only where it can.</summary>
+        public bool IsHeadroom { get; init; }
+
         public override string ToString() => Text;
     }
 }

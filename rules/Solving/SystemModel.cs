@@ -114,24 +114,34 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
+            // Each profile floor twice: the rule, and the rule × headroom as a soft constraint that repairs keep where they can,
+            // so a recommended value is not left on the bound a p99 moving by a millisecond would break.
+            decimal margin = profile.EffectiveHeadroom;
+            void Floor(string rule, Quantity q, decimal factor, Duration floor, string text, string source)
+            {
+                list.Add(new ModelConstraint(rule, ConstraintKind.Tuning, q, Comparison.AtLeast, factor, Constant(floor.Nanoseconds), text) { ProfileSource = source });
+                if (margin > 1m)
+                {
+                    list.Add(new ModelConstraint(rule, ConstraintKind.Soft, q, Comparison.AtLeast, factor * margin, Constant(floor.Nanoseconds),
+                        $"{text} with {DurationFormat.Number(margin)}× headroom") { ProfileSource = source, IsHeadroom = true });
+                }
+            }
+
             if (rtt is Duration r1 && sys.Detection != null && On("EL2010"))
             {
                 decimal m = profile.EffectiveRttMultiplier;
-                list.Add(new ModelConstraint("EL2010", ConstraintKind.Tuning, sys.Detection, Comparison.AtLeast, m, Constant(r1.Nanoseconds),
-                    $"{QName(sys.Detection)} ≥ {Times(m)}{rttText}") { ProfileSource = "rtt" });
+                Floor("EL2010", sys.Detection, m, r1, $"{QName(sys.Detection)} ≥ {Times(m)}{rttText}", "rtt");
             }
 
             if (rtt is Duration r2 && sys.Heartbeat != null && On("EL2011"))
             {
-                list.Add(new ModelConstraint("EL2011", ConstraintKind.Tuning, sys.Heartbeat, Comparison.AtLeast, 0.5m, Constant(r2.Nanoseconds),
-                    $"{QName(sys.Heartbeat)} ≥ half of {rttText}") { ProfileSource = "rtt" });
+                Floor("EL2011", sys.Heartbeat, 0.5m, r2, $"{QName(sys.Heartbeat)} ≥ half of {rttText}", "rtt");
             }
 
             if (profile.GcPauseP99 is Duration gc && sys.PauseBudget != null && On("EL2020"))
             {
                 decimal h = profile.EffectiveGcHeadroom;
-                list.Add(new ModelConstraint("EL2020", ConstraintKind.Tuning, sys.PauseBudget, Comparison.AtLeast, h, Constant(gc.Nanoseconds),
-                    $"{QName(sys.PauseBudget)} ≥ {Times(h)}gcPauseP99 {gc}") { ProfileSource = "gc" });
+                Floor("EL2020", sys.PauseBudget, h, gc, $"{QName(sys.PauseBudget)} ≥ {Times(h)}gcPauseP99 {gc}", "gc");
             }
 
             if (profile.MaxFailover is Duration max && sys.Failover != null && On("EL2030"))

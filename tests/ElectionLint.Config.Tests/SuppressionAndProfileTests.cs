@@ -111,7 +111,7 @@ bindings:
         }
 
         [Theory]
-        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, kafkaBroker, rttP50, rttP999, gcPauseP50, gcPauseP999, gcPausesPerHour)")]
+        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, headroom, kafkaBroker, rttP50, rttP999, gcPauseP50, gcPauseP999, gcPausesPerHour)")]
         [InlineData("profile:\n  rttP99: 10\n", "2:11", "rttP99: \"10\" has no unit (write e.g. \"10ms\" or \"10s\")")]
         [InlineData("rules:\n  EL9999: off\n", "2:3", "unknown rule id 'EL9999'")]
         [InlineData("rules:\n  EL2001: loud\n", "2:11", "severity of EL2001 must be off, info, warning or error")]
@@ -133,6 +133,9 @@ bindings:
         [InlineData("profile:\n  gcPauseP50: 40ms\n  gcPauseP999: 30ms\n", "3:16", "gcPauseP999 30ms is below gcPauseP50 40ms; a higher percentile cannot be shorter")]
         [InlineData("profile:\n  gcPauseP99: 5ms\n  gcPauseP50: 6ms\n", "2:15", "gcPauseP99 5ms is below gcPauseP50 6ms; a higher percentile cannot be shorter")]
         [InlineData("profile:\n  gcPausesPerHour: -1\n", "2:20", "gcPausesPerHour must be a non-negative number, not '-1'")]
+        // Issue #25: the margin recommended values keep; below 1 it would recommend values that fail.
+        [InlineData("profile:\n  headroom: 0.9\n", "2:13", "headroom must be at least 1, not '0.9'")]
+        [InlineData("profile:\n  headroom: none\n", "2:13", "headroom must be a positive number, not 'none'")]
         [InlineData("profile:\n  rttP999: 40\n", "2:12", "rttP999: \"40\" has no unit (write e.g. \"40ms\" or \"40s\")")]
         [InlineData("profile:\n  gcPauseP50: [1ms]\n", "2:15", "gcPauseP50 is a duration such as 150ms or 5s")]
         public void Invalid_profile_is_EL9002_with_a_position(string yaml, string at, string message)

@@ -54,7 +54,7 @@ namespace ElectionLint.Rules.Tests
             Finding f = Assert.Single(Findings(new ConfigurationInstance(KubernetesLeaderElection.Definition, "the-anchor"), "gc=6s"));
             Assert.Equal("EL2020", f.RuleId);
             Assert.Equal("the-anchor", f.Location);
-            Assert.Equal("renewDeadline 10s (default) is below 12s (2 × gcPauseP99 6s); a p99 pause uses 60% of it, so a slightly longer one means the leader stops renewing and gives up leadership — set renewDeadline to 12s", f.Message);
+            Assert.Equal("renewDeadline 10s (default) is below 12s (2 × gcPauseP99 6s); a p99 pause uses 60% of it, so a slightly longer one means the leader stops renewing and gives up leadership — set renewDeadline to 15s and leaseDuration to 20s", f.Message);
         }
 
         [Theory]
@@ -63,7 +63,7 @@ namespace ElectionLint.Rules.Tests
         [InlineData("k8s-leader-election", "retryPeriod=0s", "", "EL1012", "retryPeriod 0s must be greater than zero; client-go refuses it — set retryPeriod to 2s")]
         [InlineData("k8s-leader-election", "leaseDuration=15", "", "EL1000", "leaseDuration value '15' cannot be parsed by client-go: missing unit in duration \"15\" (write e.g. \"15s\")")]
         [InlineData("kafka-consumer", "session.timeout.ms=3000", "", "EL1021", "session.timeout.ms 3000 ms is outside the broker's allowed range [6000 ms, 1800000 ms] (group.min/max.session.timeout.ms); the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT — set session.timeout.ms to 10000 ms")]
-        [InlineData("etcd", "", "network=wan", "EL2010", "election-timeout 1000 ms (default) is below 2000 ms (10 × rttP99 200ms, assumed for network: wan); a slow round trip looks like a failure and triggers a false election — set election-timeout to 2000 ms")]
+        [InlineData("etcd", "", "network=wan", "EL2010", "election-timeout 1000 ms (default) is below 2000 ms (10 × rttP99 200ms, assumed for network: wan); a slow round trip looks like a failure and triggers a false election — set election-timeout to 2500 ms and heartbeat-interval to 250 ms")]
         [InlineData("etcd", "", "network=wan max=2s", "EL2031", "no configuration of etcd satisfies the profile: election-timeout ≥ 10 × rttP99 200ms (assumed for network: wan) makes the worst-case failover window (2 × election-timeout + 2 × RTT) at least 4.4s, above maxFailover 2s — raise maxFailover to at least 4.4s, or place the members closer (or lower rttMultiplier)")]
         [InlineData("k8s-leader-election", "", "max=10s", "EL2030", "worst-case failover window 23.8s (leaseDuration + 4.4 × retryPeriod) is above maxFailover 10s — set leaseDuration to 5s, retryPeriod to 1s and renewDeadline to 4s")]
         [InlineData("etcd", "", "max=1s", "EL2030", "worst-case failover window 2s (2 × election-timeout + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 1s — set election-timeout to 500 ms")]

@@ -14,14 +14,14 @@ namespace ElectionLint.Rules.Tests
     public class TunerTests
     {
         [Fact]
-        public void Etcd_under_the_spec_profile_raises_only_the_election_timeout()
+        public void Etcd_under_the_spec_profile_gets_headroom_over_the_wan_floor_with_the_heartbeat_in_step()
         {
+            // 10 × rttP99 150ms = 1500 ms is the floor; 1.25× headroom asks 1875 ms, and the heartbeat follows at a tenth.
             TuneResult r = Tuner.FromScratch(Etcd.Definition, null, Build.Profile("rtt=150ms gc=400ms max=5s"));
             Assert.Empty(r.After.Findings);
-            SettingChange c = Assert.Single(r.Changes);
-            Assert.Equal((Etcd.ElectionTimeout, "1500", 1_500_000_000m), (c.Setting.Id, c.Text, c.Value));
-            Assert.Null(c.Occurrence); // nothing was written: the change adds the setting
-            Assert.Equal(new decimal?[] { 100_000_000m, 1_500_000_000m }, r.Values);
+            Assert.Equal(new[] { (Etcd.HeartbeatInterval, "200"), (Etcd.ElectionTimeout, "2000") }, r.Changes.Select(c => (c.Setting.Id, c.Text)));
+            Assert.All(r.Changes, c => Assert.Null(c.Occurrence)); // nothing was written: the change adds the settings
+            Assert.Equal(new decimal?[] { 200_000_000m, 2_000_000_000m }, r.Values);
             Assert.Equal(new decimal?[] { 100_000_000m, 1_000_000_000m }, r.OriginalValues);
         }
 

@@ -43,7 +43,7 @@ namespace ElectionLint.Config.ProfileFile
         internal static readonly string[] TopKeys = { "profile", "overrides", "rules", "ignore", "bindings" };
         internal static readonly string[] ProfileKeys =
         {
-            "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "kafkaBroker",
+            "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "headroom", "kafkaBroker",
             "rttP50", "rttP999", "gcPauseP50", "gcPauseP999", "gcPausesPerHour",
         };
 
@@ -230,6 +230,7 @@ namespace ElectionLint.Config.ProfileFile
                     MaxFailover = Duration(m, "maxFailover"),
                     GcHeadroom = Number(m, "gcHeadroom"),
                     RttMultiplier = Number(m, "rttMultiplier"),
+                    Headroom = AtLeastOne(m, "headroom"),
                     KafkaGroupMinSessionTimeout = min,
                     KafkaGroupMaxSessionTimeout = max,
                     RttP50 = Duration(m, "rttP50"),
@@ -448,6 +449,19 @@ namespace ElectionLint.Config.ProfileFile
 
                 _problems.Add(Problem($"{key}: {r.Error ?? "must not be negative"}", s.Span));
                 return null;
+            }
+
+            /// <summary>A factor of at least 1: a margin below 1 would recommend values that fail the rule.</summary>
+            private decimal? AtLeastOne(MappingNode m, string key)
+            {
+                decimal? d = Number(m, key);
+                if (d is decimal v && v < 1m && m.Get(key) is ScalarNode s)
+                {
+                    _problems.Add(Problem($"{key} must be at least 1, not '{Quote(s.Value)}'", s.Span));
+                    return null;
+                }
+
+                return d;
             }
 
             private decimal? Number(MappingNode m, string key, bool allowZero = false)

@@ -196,6 +196,33 @@ namespace ElectionLint.Cli
             return loaded.Document.Profile;
         }
 
+        /// <summary>
+        /// "under the 1.25× headroom target: EL2020 1.05× (…)": the profile floors a result leaves closer than the headroom, and
+        /// why (the values were kept as written, or the budget or a limit of the system leaves no more room).
+        /// </summary>
+        private static string? UnderHeadroom(Tuned t)
+        {
+            decimal target = t.Profile.EffectiveHeadroom;
+            var tight = new List<string>();
+            foreach (RuleMargin m in t.Margins)
+            {
+                if (m.RuleId is "EL2010" or "EL2011" or "EL2020" && m.Status == MarginStatus.Passes && m.Headroom is decimal h && h < target)
+                {
+                    tight.Add($"{m.RuleId} {RuleMargin.Format(h)}×");
+                }
+            }
+
+            if (tight.Count == 0)
+            {
+                return null;
+            }
+
+            string why = t.Result.Changes.Count == 0 ? "kept as written: every rule passes"
+                : t.Profile.MaxFailover is Duration budget ? $"maxFailover {DurationFormat.Go(budget)} leaves no more room"
+                : $"{t.System.DisplayName}'s limits leave no more room";
+            return $"under the {RuleMargin.Format(target)}× headroom target: {string.Join(", ", tight)} ({why})";
+        }
+
         private static void Text(List<Tuned> tuned, List<FileChange> files, TextWriter w)
         {
             foreach (Tuned t in tuned)
@@ -221,6 +248,11 @@ namespace ElectionLint.Cli
                     foreach (RuleMargin m in t.Margins)
                     {
                         w.WriteLine("    " + m.Summary);
+                    }
+
+                    if (r.After.Findings.Count == 0 && UnderHeadroom(t) is string tight)
+                    {
+                        w.WriteLine("  " + tight);
                     }
                 }
 

@@ -86,7 +86,7 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
-        internal static string Format(decimal ratio) =>
+        public static string Format(decimal ratio) =>
             decimal.Round(ratio, ratio < 10m ? 2 : 1).ToString(ratio < 10m ? "0.0#" : "0.0", CultureInfo.InvariantCulture);
     }
 

@@ -421,8 +421,8 @@ namespace ElectionLint.Cli.Tests
                 + "    EL2010 election-timeout 300 ms ≥ 2000 ms — not met by 1700 ms, not reported: a limit the system enforces fires first; its repair accounts for the profile\n"
                 + "    EL2011 heartbeat-interval 100 ms ≥ 100 ms — passes with 1.0× headroom\n"
                 + "    EL2030 failover window 1000 ms ≤ 30000 ms — passes with 30.0× headroom (29000 ms to spare)\n"
-                + "  EL1001 error: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to 2000 ms\n"
-                + "    repair: election-timeout = 2000\n"
+                + "  EL1001 error: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to 2500 ms and heartbeat-interval to 250 ms\n"
+                + "    repair: election-timeout = 2500, heartbeat-interval = 250\n"
                 + "\n1 configuration found\n",
                 output.Replace("\r", string.Empty));
 
@@ -433,7 +433,7 @@ namespace ElectionLint.Cli.Tests
                 c.GetProperty("profile").GetProperty("rttAssumed").GetBoolean(), c.GetProperty("profile").GetProperty("file").GetString()));
             Assert.Equal(new[] { "heartbeat-interval set 100 ms 1", "election-timeout set 300 ms 2" },
                 c.GetProperty("settings").EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("state").GetString()} {s.GetProperty("value").GetString()} {s.GetProperty("line").GetInt32()}"));
-            Assert.Equal("2000", c.GetProperty("findings")[0].GetProperty("repairs")[0][0].GetProperty("text").GetString());
+            Assert.Equal("2500", c.GetProperty("findings")[0].GetProperty("repairs")[0][0].GetProperty("text").GetString());
             JsonElement ratio = c.GetProperty("margins").EnumerateArray().Single(m => m.GetProperty("rule").GetString() == "EL2002");
             Assert.Equal(("guidance", "passes", 3.333m, "election-timeout ÷ heartbeat-interval = 3.0×", "≤ 10.0×"),
                 (ratio.GetProperty("kind").GetString(), ratio.GetProperty("status").GetString(), ratio.GetProperty("headroom").GetDecimal(), ratio.GetProperty("actual").GetString(), ratio.GetProperty("required").GetString()));

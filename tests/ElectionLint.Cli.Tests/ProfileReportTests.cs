@@ -44,6 +44,7 @@ namespace ElectionLint.Cli.Tests
                 "    maxFailover      20s    declared\n" +
                 "    gcHeadroom       2      the default\n" +
                 "    rttMultiplier    10     the default\n" +
+                "    headroom         1.25   the default\n" +
                 "  2 measured, 1 assumed, 4 not set, of the 7 round-trip and pause values\n" +
                 "  overrides[0] (eu/**): these values replace the ones above\n" +
                 "    network  wan   declared\n" +
@@ -58,7 +59,7 @@ namespace ElectionLint.Cli.Tests
             string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"));
             (int code, string output, _) = Cli.RunIn(dir, "lint", "etcd.yaml", "--profile-report");
             Assert.Equal(0, code);
-            Assert.StartsWith("no profile file: the default profile is in force (a LAN, nothing measured or declared)\n    network          lan  the default\n", output.Replace("\r", string.Empty));
+            Assert.StartsWith("no profile file: the default profile is in force (a LAN, nothing measured or declared)\n    network          lan   the default\n", output.Replace("\r", string.Empty));
             Assert.EndsWith("  0 measured, 0 assumed, 7 not set, of the 7 round-trip and pause values\n", output.Replace("\r", string.Empty));
             Directory.Delete(dir, recursive: true);
         }

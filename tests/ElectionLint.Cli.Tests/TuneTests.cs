@@ -99,7 +99,8 @@ namespace ElectionLint.Cli.Tests
             Assert.Contains("  nothing to change: every rule is met\n", output);
             (code, output, _) = Cli.RunIn(dir, "tune", "etcd.yaml", "--rtt-p99", "150ms");
             Assert.Equal(0, code);
-            Assert.Contains("-election-timeout: 1000\n+election-timeout: 1500\n", output);
+            // 10 × 150ms with 1.25× headroom, the heartbeat raised in step (the ratio stays 10×).
+            Assert.Contains("-heartbeat-interval: 100\n-election-timeout: 1000\n+heartbeat-interval: 200\n+election-timeout: 2000\n", output);
         }
 
         public static IEnumerable<object[]> Systems() =>

@@ -120,7 +120,7 @@ namespace ElectionLint.Rules.Solving
             void Floor(string rule, Quantity q, decimal factor, Duration floor, string text, string source)
             {
                 list.Add(new ModelConstraint(rule, ConstraintKind.Tuning, q, Comparison.AtLeast, factor, Constant(floor.Nanoseconds), text) { ProfileSource = source });
-                if (margin > 1m)
+                if (margin > 1m && factor <= decimal.MaxValue / margin)
                 {
                     list.Add(new ModelConstraint(rule, ConstraintKind.Soft, q, Comparison.AtLeast, factor * margin, Constant(floor.Nanoseconds),
                         $"{text} with {DurationFormat.Number(margin)}× headroom") { ProfileSource = source, IsHeadroom = true });

@@ -69,7 +69,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task An_initializer_is_created_when_there_is_none() => Verify.FixAsync(
             Code("var c = {|EL2020:new LeaderElectionConfig|}(l);"),
-            Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(12) };"),
+            Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(15), LeaseDuration = TimeSpan.FromSeconds(20) };"),
             profile: "profile:\n  gcPauseP99: 6s\n");
 
         [Fact]

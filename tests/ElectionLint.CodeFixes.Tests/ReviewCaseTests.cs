@@ -209,7 +209,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task W04_a_retry_period_that_outruns_the_round_trip() => Case(
             "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(2), RenewDeadline = TimeSpan.FromSeconds(1), RetryPeriod = {|EL2011:TimeSpan.FromMilliseconds(50)|} };",
-            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(2), RenewDeadline = TimeSpan.FromSeconds(1), RetryPeriod = TimeSpan.FromMilliseconds(80) };",
+            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(2), RenewDeadline = TimeSpan.FromSeconds(1), RetryPeriod = TimeSpan.FromMilliseconds(100) };",
             profile: Wan + "rules:\n  EL2002: off\n");
 
         [Fact]

@@ -25,6 +25,51 @@ namespace ElectionLint.Rules.Tests
             Assert.Equal(new decimal?[] { 100_000_000m, 1_000_000_000m }, r.OriginalValues);
         }
 
+        /// <summary>
+        /// Issue #25: with no failover budget nothing stops a recommendation short of the margin, so every RTT and GC floor a
+        /// tuned value had to meet is cleared by the profile's headroom (or was met by the system's default, left alone).
+        /// </summary>
+        [Theory]
+        [InlineData("rtt=1ms gc=50ms")]
+        [InlineData("rtt=10ms gc=300ms")]
+        [InlineData("network=wan gc=400ms")]
+        [InlineData("rtt=150ms gc=2s")]
+        [InlineData("rtt=400ms gc=5s")]
+        public void Without_a_budget_every_tuned_floor_keeps_the_headroom(string profileSpec)
+        {
+            EnvironmentProfile profile = Build.Profile(profileSpec);
+            var tight = new List<string>();
+            int tuned = 0;
+            foreach (SystemDefinition system in SystemCatalogue.Systems.Where(s => s.Id != Custom.Id))
+            {
+                foreach (string? variant in system.Variants.Count == 0 ? new string?[] { null } : system.Variants.Cast<string?>())
+                {
+                    TuneResult r = Tuner.FromScratch(system, variant, profile);
+                    if (r.After.Findings.Count > 0 || r.Changes.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    tuned++;
+                    // The same model before and after: the margins line up; a floor the tune moved is judged, one left alone is not.
+                    IReadOnlyList<RuleMargin> before = Margins.Of(Evaluator.Evaluate(r.Before.Instance, profile), profile), after = Margins.Of(r.After, profile);
+                    for (int i = 0; i < after.Count && i < before.Count; i++)
+                    {
+                        RuleMargin m = after[i];
+                        // raft_multiplier stops at 10 (Consul's and Nomad's maximum): 10 × 1s is all HashiCorp raft can wait.
+                        bool atTheSystemsLimit = system.Id == HashiCorpRaft.Id && r.Values[system.IndexOf(HashiCorpRaft.Multiplier)] == 10m;
+                        if (m.RuleId is "EL2010" or "EL2011" or "EL2020" && m.Headroom is decimal h && h < profile.EffectiveHeadroom && before[i].Headroom != h && !atTheSystemsLimit)
+                        {
+                            tight.Add($"{system.Id}/{variant}: {m.Summary} (before: {before[i].Summary})");
+                        }
+                    }
+                }
+            }
+
+            Assert.True(tuned > 0, $"no system needed tuning under {profileSpec}");
+            Assert.True(tight.Count == 0, string.Join("\n", tight));
+        }
+
         [Fact]
         public void A_written_value_keeps_its_form_and_location()
         {

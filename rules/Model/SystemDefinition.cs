@@ -51,6 +51,10 @@ namespace ElectionLint.Rules.Model
         /// <summary>The setting of <see cref="Failover"/> that a fix lowers; it is the detection setting or bounded below by it.</summary>
         public string? FailoverPrimary { get; init; }
 
+        /// <summary>Settings a repair changes only when no other change clears the finding: they reach beyond the rule (a tick
+        /// that also scales every session bound).</summary>
+        public IReadOnlyList<string> ChangeLast { get; init; } = new string[0];
+
         /// <summary>EL2001: detection ÷ heartbeat must be at least this.</summary>
         public decimal? MinRatio { get; init; }
 

@@ -209,12 +209,19 @@ namespace ElectionLint.Rules.Solving
         private IEnumerable<int> Order(PendingFinding f)
         {
             var order = new List<int>();
+            var last = new HashSet<int>(_sys.ChangeLast.Select(_sys.IndexOf));
             void Add(int i)
             {
-                if (i >= 0 && _changeable[i] && !order.Contains(i))
+                if (i >= 0 && _changeable[i] && !order.Contains(i) && !last.Contains(i))
                 {
                     order.Add(i);
                 }
+            }
+
+            // A detection timeout too long for its heartbeat: raising the heartbeat keeps the tolerance to a slow leader.
+            if (f.Rule.Id == "EL2002" && _sys.Heartbeat?.SingleSetting is string heartbeat)
+            {
+                Add(_sys.IndexOf(heartbeat));
             }
 
             Add(f.Primary);
@@ -234,6 +241,14 @@ namespace ElectionLint.Rules.Solving
             for (int i = 0; i < _sys.Settings.Count; i++)
             {
                 Add(i);
+            }
+
+            foreach (int i in last)
+            {
+                if (_changeable[i] && !order.Contains(i))
+                {
+                    order.Add(i);
+                }
             }
 
             return order;

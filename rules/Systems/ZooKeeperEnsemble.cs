@@ -36,6 +36,9 @@ namespace ElectionLint.Rules.Systems
             // quorum has synced, each wait bounded by initLimit ticks (Leader.waitForEpochAck, waitForNewLeaderAck; N12).
             Failover = new Quantity("failover window", T(1m, TickTime, SyncLimit), T(1m, TickTime, InitLimit), new Term(200_000_000m), Rtt(2m)),
             FailoverPrimary = TickTime,
+            // tickTime also bounds every client's session (2 to 20 ticks, ZooKeeperServer.getMaxSessionTimeout): the limits
+            // in ticks are the local knobs.
+            ChangeLast = new[] { TickTime },
             PauseConsequence = "the followers abandon the leader and elect a new one",
             Ranges = new[]
             {

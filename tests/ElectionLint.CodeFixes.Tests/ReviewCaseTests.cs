@@ -115,7 +115,8 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task C31_a_unit_that_would_need_a_fraction_switches() => Case(
             "var c = new LeaderElectionConfig(l) { LeaseDuration = {|EL2002:TimeSpan.FromMinutes(1)|} };",
-            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(20) };",
+            // Issue #25: the heartbeat rises (a whole number of seconds) rather than the lease shrinking.
+            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromMinutes(1), RetryPeriod = TimeSpan.FromSeconds(6) };",
             profile: "rules:\n  EL2002: warning\n");
 
         [Fact]

@@ -83,32 +83,18 @@ namespace ElectionLint.Rules.Solving
                     factor *= Rational.Of(rtt.Value);
                 }
 
+                // A term is linear when at most one of its two factors is free: that one is x (a variable) or an affine default.
+                int x = -1;
                 Affine? term = null;
-                foreach (int index in new[] { t.SettingIndex, t.MultiplierIndex })
+                if (!Factor(t.SettingIndex, depth, ref factor, ref x, ref term) || !Factor(t.MultiplierIndex, depth, ref factor, ref x, ref term))
                 {
-                    if (index < 0)
-                    {
-                        continue;
-                    }
+                    return null;
+                }
 
-                    Affine? v = Value(index, depth);
-                    if (v == null)
-                    {
-                        return null;
-                    }
-
-                    if (v.IsConstant)
-                    {
-                        factor *= v.Constant;
-                    }
-                    else if (term == null)
-                    {
-                        term = v;
-                    }
-                    else
-                    {
-                        return null; // two free factors: not linear
-                    }
+                if (x >= 0)
+                {
+                    coeffs[x] += factor;
+                    continue;
                 }
 
                 if (term == null)
@@ -128,31 +114,69 @@ namespace ElectionLint.Rules.Solving
             return new Affine(coeffs, constant);
         }
 
-        private Affine? Value(int index, int depth)
+        /// <summary>
+        /// Folds one factor of a term into <paramref name="factor"/> when it is known; otherwise records it as the term's
+        /// variable (<paramref name="x"/>) or affine default (<paramref name="term"/>). False when it is unknown, or a
+        /// second free factor (not linear).
+        /// </summary>
+        private bool Factor(int index, int depth, ref Rational factor, ref int x, ref Affine? term)
         {
-            if (_assigned[index] is decimal a)
+            if (index < 0)
             {
-                return Const(Rational.Of(a));
+                return true;
             }
 
+            if (_assigned[index] is decimal a)
+            {
+                factor *= Rational.Of(a);
+                return true;
+            }
+
+            bool free = x >= 0 || term != null;
             if (_varOf[index] >= 0)
             {
-                var c = new Rational[Variables];
-                c[_varOf[index]] = Rational.One;
-                return new Affine(c, Rational.Zero);
+                if (free)
+                {
+                    return false; // two free factors: not linear
+                }
+
+                x = _varOf[index];
+                return true;
             }
 
             // An unwritten setting whose default follows another setting (ZooKeeper's 2 × tickTime) follows it here too.
             SettingDefinition s = _ctx.System.Settings[index];
             if (_ctx.IsDefaultIndex(index) && s.Default != null && depth < 2 && DependsOnSettings(s.Default))
             {
-                return Expr(s.Default, rttAsZero: false, depth + 1);
+                Affine? v = Expr(s.Default, rttAsZero: false, depth + 1);
+                if (v == null)
+                {
+                    return false;
+                }
+
+                if (v.IsConstant)
+                {
+                    factor *= v.Constant;
+                    return true;
+                }
+
+                if (free)
+                {
+                    return false;
+                }
+
+                term = v;
+                return true;
             }
 
-            return _ctx.ValueAt(index) is decimal v ? Const(Rational.Of(v)) : null;
-        }
+            if (_ctx.ValueAt(index) is decimal value)
+            {
+                factor *= Rational.Of(value);
+                return true;
+            }
 
-        private Affine Const(Rational v) => new Affine(new Rational[Variables], v);
+            return false;
+        }
 
         private static bool DependsOnSettings(Quantity q)
         {

@@ -29,13 +29,28 @@ namespace ElectionLint.Rules.Solving
         private readonly EvaluationContext _ctx;
         private readonly int[] _varOf;
         private readonly decimal?[] _assigned;
+        private readonly Rational?[]? _values;
 
-        public Linearizer(EvaluationContext ctx, int[] varOf, decimal?[] assigned, int variables)
+        /// <param name="values">The configuration's values as fractions (<see cref="Values"/>), when the caller keeps them.</param>
+        public Linearizer(EvaluationContext ctx, int[] varOf, decimal?[] assigned, int variables, Rational?[]? values = null)
         {
             _ctx = ctx;
             _varOf = varOf;
             _assigned = assigned;
             Variables = variables;
+            _values = values;
+        }
+
+        /// <summary>Each setting's value in the configuration as a fraction (null when unknown): made once per solver.</summary>
+        public static Rational?[] Values(EvaluationContext ctx)
+        {
+            var values = new Rational?[ctx.System.Settings.Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = ctx.ValueAt(i) is decimal v ? Rational.Of(v) : null;
+            }
+
+            return values;
         }
 
         public int Variables { get; }
@@ -51,7 +66,7 @@ namespace ElectionLint.Rules.Solving
                 return null;
             }
 
-            Rational f = Rational.Of(c.Factor);
+            Rational f = c.FactorRational;
             bool greater = c.Op == Comparison.Greater || c.Op == Comparison.AtLeast;
             bool strict = c.Op == Comparison.Greater || c.Op == Comparison.Less;
             var coeffs = new Rational[Variables];
@@ -169,7 +184,15 @@ namespace ElectionLint.Rules.Solving
                 return true;
             }
 
-            if (_ctx.ValueAt(index) is decimal value)
+            if (_values != null)
+            {
+                if (_values[index] is Rational known)
+                {
+                    factor *= known;
+                    return true;
+                }
+            }
+            else if (_ctx.ValueAt(index) is decimal value)
             {
                 factor *= Rational.Of(value);
                 return true;

@@ -34,6 +34,7 @@ namespace ElectionLint.Rules.Solving
             Left = left;
             Op = op;
             Factor = factor;
+            FactorRational = Rational.Of(factor);
             Right = right;
             _makeText = text;
             RttAsZero = rttAsZero;
@@ -48,6 +49,8 @@ namespace ElectionLint.Rules.Solving
         public Comparison Op { get; }
 
         public decimal Factor { get; }
+
+        internal Rational FactorRational { get; }
 
         public Quantity Right { get; }
 

@@ -2,16 +2,19 @@
 """Whole commands side by side, interleaved: each round runs every command once (the order rotated each round), and
 ratios to the first command are taken round by round, so load drift on a shared machine hits every command alike.
 
-Usage: bench/ab.py [--runs N] [--warmup W] NAME 'command' NAME 'command' ...
-Prints, per command, the median wall and CPU (user+sys) seconds, and the median (min-max) ratio to the first command.
+Usage: bench/ab.py [--runs N] [--warmup W] [--ratio A/B ...] NAME 'command' NAME 'command' ...
+Prints, per command, the median wall and CPU (user+sys) seconds and the median (min-max) ratio to the first command;
+then each --ratio A/B asked for, the same way.
 """
 import os, shlex, statistics, sys, time
 
 args = sys.argv[1:]
-runs, warmup = 10, 1
+runs, warmup, pairs = 10, 1, []
 while args and args[0].startswith("--"):
     if args[0] == "--runs":
         runs = int(args[1]); args = args[2:]
+    elif args[0] == "--ratio":
+        pairs.append(args[1].split("/")); args = args[2:]
     elif args[0] == "--warmup":
         warmup = int(args[1]); args = args[2:]
     else:
@@ -59,3 +62,7 @@ for n in names:
     rc = [a / b for a, b in zip(cpus[n], cpus[ref])]
     print(f"| {n} | {statistics.median(walls[n]):.3f} | {statistics.median(cpus[n]):.3f} "
           f"| {statistics.median(rw):.3f} ({min(rw):.3f}–{max(rw):.3f}) | {statistics.median(rc):.3f} ({min(rc):.3f}–{max(rc):.3f}) |")
+for a, b in pairs:
+    rw = [x / y for x, y in zip(walls[a], walls[b])]
+    rc = [x / y for x, y in zip(cpus[a], cpus[b])]
+    print(f"| {a} ÷ {b} | | | {statistics.median(rw):.3f} ({min(rw):.3f}–{max(rw):.3f}) | {statistics.median(rc):.3f} ({min(rc):.3f}–{max(rc):.3f}) |")

@@ -31,14 +31,17 @@ namespace ElectionLint.Rules.Evaluation
             JointSolver? solver = null;
             ProfileConflict? conflict = null;
             bool checkConflict = ctx.Enabled && IsOn("EL2031", severities) && AsksAnything(p);
-            try
+            if (checkConflict)
             {
-                solver = suggest || checkConflict ? new JointSolver(ctx, severities) : null;
-                conflict = checkConflict ? solver!.FindConflict() : null;
-            }
-            catch (System.ArithmeticException)
-            {
-                // A value beyond what the model can represent: no claim about the profile rather than a wrong one.
+                try
+                {
+                    solver = new JointSolver(ctx, severities);
+                    conflict = solver.FindConflict();
+                }
+                catch (System.ArithmeticException)
+                {
+                    // A value beyond what the model can represent: no claim about the profile rather than a wrong one.
+                }
             }
 
             if (conflict != null)
@@ -59,31 +62,72 @@ namespace ElectionLint.Rules.Evaluation
                 }
             }
 
-            if (suggest && solver != null)
+            // Repairs (and the messages that name them) are made when a finding's Message or Repairs is first read.
+            Repairs? repairs = suggest ? new Repairs(ctx, severities, solver, checkConflict, kept, before, conflict) : null;
+            var findings = new List<Finding>(kept.Count);
+            foreach (PendingFinding f in kept)
             {
-                foreach (PendingFinding f in kept)
+                findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null, repairs));
+            }
+
+            return new EvaluationResult(instance, findings, window, conflict);
+        }
+
+        /// <summary>What one evaluation's findings need to find their repairs on demand; one at a time (the solver is not shared).</summary>
+        internal sealed class Repairs
+        {
+            private readonly EvaluationContext _ctx;
+            private readonly IReadOnlyDictionary<string, RuleSeverity>? _severities;
+            private readonly List<PendingFinding> _kept;
+            private readonly HashSet<(string, int)> _before;
+            private readonly ProfileConflict? _conflict;
+            private JointSolver? _solver;
+            private bool _tried;
+
+            public Repairs(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities, JointSolver? solver, bool tried, List<PendingFinding> kept, HashSet<(string, int)> before, ProfileConflict? conflict)
+            {
+                _ctx = ctx;
+                _severities = severities;
+                _solver = solver;
+                _tried = tried;
+                _kept = kept;
+                _before = before;
+                _conflict = conflict;
+            }
+
+            /// <summary>The finding's repairs, best first, and its message naming the first.</summary>
+            public (List<RepairPlan> Plans, string Message) Make(PendingFinding f)
+            {
+                lock (this)
                 {
-                    if (f.Rule.Fixable)
+                    if (!_tried)
+                    {
+                        _tried = true;
+                        try
+                        {
+                            _solver = new JointSolver(_ctx, _severities);
+                        }
+                        catch (System.ArithmeticException)
+                        {
+                            // A value beyond what the model can represent: no repairs rather than wrong ones.
+                        }
+                    }
+
+                    if (f.Rule.Fixable && _solver != null && f.Plans.Count == 0)
                     {
                         try
                         {
-                            f.Plans.AddRange(solver.FindRepairs(f, kept, before, conflict));
+                            f.Plans.AddRange(_solver.FindRepairs(f, _kept, _before, _conflict));
                         }
                         catch (System.ArithmeticException)
                         {
                             // Values beyond the model's range get no repair, never a wrong one.
                         }
                     }
+
+                    return (f.Plans, Message(f, _conflict != null, suggest: true, _ctx.System.RepairNote?.Resolve(_ctx.Variant)));
                 }
             }
-
-            var findings = new List<Finding>(kept.Count);
-            foreach (PendingFinding f in kept)
-            {
-                findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null, suggest));
-            }
-
-            return new EvaluationResult(instance, findings, window, conflict);
         }
 
         /// <summary>Rule ids and primary settings that fire, without messages (for verifying repairs).</summary>
@@ -156,12 +200,8 @@ namespace ElectionLint.Rules.Evaluation
         private static RuleSeverity Severity(PendingFinding f, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
             severities != null && severities.TryGetValue(f.Rule.Id, out RuleSeverity s) ? s : f.Severity ?? f.Rule.DefaultSeverity;
 
-        private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool conflict, bool suggest)
+        private static Finding Finalize(EvaluationContext ctx, PendingFinding f, RuleSeverity severity, bool conflict, Repairs? repairs)
         {
-            f.Args["fix"] = f.Plans.Count > 0
-                ? f.Plans[0].Describe() + ctx.System.RepairNote?.Resolve(ctx.Variant)
-                : conflict ? "no change clears it within this profile (see EL2031)" : suggest ? "no change was found that keeps every other rule satisfied" : "no repair was computed";
-            string message = MessageTemplate.Format(f.Rule.MessageTemplate, f.Args);
             ConfigurationInstance instance = ctx.Instance;
             SettingOccurrence? primary = f.Primary >= 0 ? instance[f.Primary] : null;
             var related = new List<SettingOccurrence>();
@@ -176,10 +216,19 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             SettingDefinition? setting = f.Primary >= 0 ? ctx.System.Settings[f.Primary] : null;
-            return new Finding(f.Rule, severity, message, setting, primary, related, f.Location ?? primary?.Location ?? instance.Anchor, usesDefault)
-            {
-                Repairs = f.Plans,
-            };
+            object? location = f.Location ?? primary?.Location ?? instance.Anchor;
+            return repairs != null
+                ? new Finding(f.Rule, severity, () => repairs.Make(f), setting, primary, related, location, usesDefault)
+                : new Finding(f.Rule, severity, Message(f, conflict, suggest: false, ctx.System.RepairNote?.Resolve(ctx.Variant)), setting, primary, related, location, usesDefault);
+        }
+
+        /// <param name="note">Said after the repair: where it takes effect (<see cref="SystemDefinition.RepairNote"/>).</param>
+        private static string Message(PendingFinding f, bool conflict, bool suggest, string? note)
+        {
+            f.Args["fix"] = f.Plans.Count > 0
+                ? f.Plans[0].Describe() + note
+                : conflict ? "no change clears it within this profile (see EL2031)" : suggest ? "no change was found that keeps every other rule satisfied" : "no repair was computed";
+            return MessageTemplate.Format(f.Rule.MessageTemplate, f.Args);
         }
     }
 }

@@ -8,10 +8,18 @@ namespace ElectionLint.Rules.Evaluation
     public sealed class Finding
     {
         internal Finding(Rule rule, RuleSeverity severity, string message, SettingDefinition? primary, SettingOccurrence? primaryOccurrence, IReadOnlyList<SettingOccurrence> related, object? location, bool usesDefault)
+            : this(rule, severity, (System.Func<(List<Solving.RepairPlan>, string)>?)null, primary, primaryOccurrence, related, location, usesDefault)
+        {
+            _message = message;
+            _repairs = new Solving.RepairPlan[0];
+        }
+
+        /// <summary>A finding whose repairs, and the message that names the first, are found when first read.</summary>
+        internal Finding(Rule rule, RuleSeverity severity, System.Func<(List<Solving.RepairPlan>, string)>? repair, SettingDefinition? primary, SettingOccurrence? primaryOccurrence, IReadOnlyList<SettingOccurrence> related, object? location, bool usesDefault)
         {
             Rule = rule;
             Severity = severity;
-            Message = message;
+            _repair = repair;
             Setting = primary;
             PrimaryOccurrence = primaryOccurrence;
             Related = related;
@@ -25,7 +33,19 @@ namespace ElectionLint.Rules.Evaluation
 
         public RuleSeverity Severity { get; }
 
-        public string Message { get; }
+        /// <summary>The rule's message; for a fixable rule it names the first repair (found when first read).</summary>
+        public string Message
+        {
+            get
+            {
+                Complete();
+                return _message!;
+            }
+        }
+
+        private readonly System.Func<(List<Solving.RepairPlan>, string)>? _repair;
+        private volatile string? _message;
+        private IReadOnlyList<Solving.RepairPlan>? _repairs;
 
         /// <summary>The setting the finding is about (null for instance-wide findings such as EL2030 without a primary).</summary>
         public SettingDefinition? Setting { get; }
@@ -42,8 +62,32 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>True when a system default took part in the relation that fired.</summary>
         public bool UsesDefault { get; }
 
-        /// <summary>Repairs, best first: each clears the finding and raises no new one when applied.</summary>
-        public IReadOnlyList<Solving.RepairPlan> Repairs { get; internal set; } = new Solving.RepairPlan[0];
+        /// <summary>Repairs, best first: each clears the finding and raises no new one when applied (found when first read).</summary>
+        public IReadOnlyList<Solving.RepairPlan> Repairs
+        {
+            get
+            {
+                Complete();
+                return _repairs!;
+            }
+        }
+
+        /// <summary>Whether the repairs have been looked for (or were never asked for).</summary>
+        public bool RepairsFound => _message != null;
+
+        private void Complete()
+        {
+            if (_message != null)
+            {
+                return;
+            }
+
+            // The evaluation's repair search takes one finding at a time; a second reader waits there and gets the same.
+            System.Func<(List<Solving.RepairPlan>, string)> repair = _repair!;
+            (List<Solving.RepairPlan> plans, string message) = repair();
+            _repairs = plans;
+            _message = message;
+        }
 
         public override string ToString() => $"{RuleId} {RuleSeverityText.Name(Severity)}: {Message}";
     }

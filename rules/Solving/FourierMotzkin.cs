@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace ElectionLint.Rules.Solving
 {
@@ -101,7 +100,7 @@ namespace ElectionLint.Rules.Solving
 
                 var pos = new List<LinearConstraint>();
                 var neg = new List<LinearConstraint>();
-                var next = new Dictionary<string, LinearConstraint>();
+                var next = new Dictionary<Direction, LinearConstraint>(DirectionComparer.Instance);
                 foreach (LinearConstraint c in rest)
                 {
                     int s = c.Coefficients[v].Sign;
@@ -163,7 +162,7 @@ namespace ElectionLint.Rules.Solving
         private static bool HoldsAsConstant(LinearConstraint c) => c.Strict ? c.Constant.Sign > 0 : c.Constant.Sign >= 0;
 
         /// <summary>Keeps one constraint per direction: the tighter one. Constant constraints that hold are dropped.</summary>
-        private static void Merge(Dictionary<string, LinearConstraint> into, LinearConstraint c)
+        private static void Merge(Dictionary<Direction, LinearConstraint> into, LinearConstraint c)
         {
             Rational scale = Rational.Zero;
             foreach (Rational a in c.Coefficients)
@@ -181,24 +180,80 @@ namespace ElectionLint.Rules.Solving
                     return;
                 }
 
-                into["!" + into.Count] = c;
+                into[new Direction(null, into.Count)] = c;
                 return;
             }
 
             var coeffs = new Rational[c.Coefficients.Length];
-            var key = new StringBuilder();
             for (int i = 0; i < coeffs.Length; i++)
             {
                 coeffs[i] = c.Coefficients[i] / scale;
-                key.Append(coeffs[i]).Append(',');
             }
 
             var normal = new LinearConstraint(coeffs, c.Constant / scale, c.Strict);
-            string k = key.ToString();
+            var k = new Direction(coeffs, 0);
             if (!into.TryGetValue(k, out LinearConstraint? old) || normal.Constant < old.Constant || (normal.Constant == old.Constant && normal.Strict && !old.Strict))
             {
                 into[k] = normal;
             }
+        }
+    }
+
+    /// <summary>A constraint's normalised coefficients (equal directions merge), or a unique id for a constant that fails.</summary>
+    internal readonly struct Direction
+    {
+        public Direction(Rational[]? coefficients, int id)
+        {
+            Coefficients = coefficients;
+            Id = id;
+        }
+
+        public Rational[]? Coefficients { get; }
+
+        public int Id { get; }
+    }
+
+    internal sealed class DirectionComparer : IEqualityComparer<Direction>
+    {
+        public static readonly DirectionComparer Instance = new DirectionComparer();
+
+        public bool Equals(Direction a, Direction b)
+        {
+            if (a.Coefficients == null || b.Coefficients == null)
+            {
+                return a.Coefficients == null && b.Coefficients == null && a.Id == b.Id;
+            }
+
+            if (a.Coefficients.Length != b.Coefficients.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Coefficients.Length; i++)
+            {
+                if (!a.Coefficients[i].Equals(b.Coefficients[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(Direction d)
+        {
+            if (d.Coefficients == null)
+            {
+                return d.Id;
+            }
+
+            int h = 17;
+            foreach (Rational r in d.Coefficients)
+            {
+                h = (h * 31) + r.GetHashCode();
+            }
+
+            return h;
         }
     }
 }

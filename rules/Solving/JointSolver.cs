@@ -31,6 +31,7 @@ namespace ElectionLint.Rules.Solving
         private readonly int[][] _settingsOf;
         private readonly bool[] _changeable;
         private readonly bool[] _enumerated;
+        private readonly Rational?[] _values;
         private int _verifications;
         private int _projections;
 
@@ -40,6 +41,7 @@ namespace ElectionLint.Rules.Solving
             _severities = severities;
             _sys = ctx.System;
             _model = SystemModel.Build(ctx, severities);
+            _values = Linearizer.Values(ctx);
             int n = _sys.Settings.Count;
             _settingsOf = new int[_model.Constraints.Count][];
             _enumerated = new bool[n];
@@ -503,9 +505,11 @@ namespace ElectionLint.Rules.Solving
             decimal? step = StepFor(s, assigned);
             decimal current = _ctx.ValueAt(x) ?? decimal.MinValue;
             var seen = new HashSet<decimal>();
-            bool Ok(decimal v)
+
+            // What a value must be, its text aside: a value that fails once fails again, so only yielded values need remembering.
+            bool Fits(decimal v)
             {
-                if (v == current || !seen.Add(v) || !iv.Contains(Rational.Of(v)) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
+                if (v == current || !iv.Contains(Rational.Of(v)) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
                 {
                     return false;
                 }
@@ -515,13 +519,10 @@ namespace ElectionLint.Rules.Solving
                     return false;
                 }
 
-                if (step is decimal st && st > 0m && v % st != 0m)
-                {
-                    return false;
-                }
-
-                return Write(s, o, v) != null;
+                return step is not decimal st || st <= 0m || v % st == 0m;
             }
+
+            bool Ok(decimal v) => Fits(v) && !seen.Contains(v) && Write(s, o, v) != null && seen.Add(v);
 
             if (s.ZeroAllowed && Ok(0m) && (iv.Upper is Rational u && u < Rational.Of(Math.Max(s.Granularity, 1m) * 1000m)))
             {
@@ -561,15 +562,26 @@ namespace ElectionLint.Rules.Solving
             decimal unit = Math.Max(s.Granularity, 1m);
             decimal lo = iv.Lower is Rational l ? Math.Max(l.ToDecimal(), unit) : unit;
             decimal hi = iv.Upper is Rational h ? h.ToDecimal() : Math.Max(target, lo) * 1000m;
-            foreach (int digits in new[] { 1, 2, 3 })
+            double t0 = (double)target;
+            for (int digits = 1; digits <= 3; digits++)
             {
-                var level = new List<decimal>();
+                // Only values that fit are ordered (nearest the target first, ties in ladder order): the same order, less sorting.
+                var level = new List<(double Distance, int Index, decimal Value)>();
                 foreach (decimal v in Nice(digits, lo, hi))
                 {
-                    level.Add(v);
+                    if (iv.Upper is Rational up && Rational.Of(v) > up)
+                    {
+                        break; // Nice rises: nothing after this fits either
+                    }
+
+                    if (Fits(v))
+                    {
+                        level.Add((Math.Abs(Math.Log((double)v / t0)), level.Count, v));
+                    }
                 }
 
-                foreach (decimal v in level.OrderBy(v => Distance(v, target)))
+                level.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Index.CompareTo(b.Index));
+                foreach ((double _, int _, decimal v) in level)
                 {
                     if (Ok(v))
                     {
@@ -590,9 +602,7 @@ namespace ElectionLint.Rules.Solving
             }
         }
 
-        private static double Distance(decimal v, decimal target) => Math.Abs(Math.Log((double)v / (double)target));
-
-        /// <summary>Numbers with <paramref name="digits"/> significant digits in [lo, hi] (the 1-2-2.5-5 ladder for one digit).</summary>
+        /// <summary>Numbers with <paramref name="digits"/> significant digits in [lo, hi] (the 1-2-2.5-5 ladder for one digit), rising.</summary>
         private static IEnumerable<decimal> Nice(int digits, decimal lo, decimal hi)
         {
             if (hi < lo || hi <= 0m)
@@ -717,7 +727,7 @@ namespace ElectionLint.Rules.Solving
         private List<LinearConstraint> Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, out List<int> map, out int variables, IEnumerable<ModelConstraint>? extra = null)
         {
             int[] varOf = VariableMap(free, assigned, out variables);
-            var lin = new Linearizer(_ctx, varOf, assigned, variables);
+            var lin = new Linearizer(_ctx, varOf, assigned, variables, _values);
             var result = new List<LinearConstraint>();
             map = new List<int>();
             for (int i = 0; i < _model.Constraints.Count; i++)
@@ -842,7 +852,7 @@ namespace ElectionLint.Rules.Solving
             foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
             {
                 int[] varOf = VariableMap(free, combo, out int vars);
-                var lin = new Linearizer(_ctx, varOf, combo, vars + 1);
+                var lin = new Linearizer(_ctx, varOf, combo, vars + 1, _values);
                 var list = new List<LinearConstraint>();
                 for (int i = 0; i < _model.Constraints.Count; i++)
                 {

@@ -29,13 +29,28 @@ namespace ElectionLint.Rules.Solving
         private readonly EvaluationContext _ctx;
         private readonly int[] _varOf;
         private readonly decimal?[] _assigned;
+        private readonly Rational?[]? _values;
 
-        public Linearizer(EvaluationContext ctx, int[] varOf, decimal?[] assigned, int variables)
+        /// <param name="values">The configuration's values as fractions (<see cref="Values"/>), when the caller keeps them.</param>
+        public Linearizer(EvaluationContext ctx, int[] varOf, decimal?[] assigned, int variables, Rational?[]? values = null)
         {
             _ctx = ctx;
             _varOf = varOf;
             _assigned = assigned;
             Variables = variables;
+            _values = values;
+        }
+
+        /// <summary>Each setting's value in the configuration as a fraction (null when unknown): made once per solver.</summary>
+        public static Rational?[] Values(EvaluationContext ctx)
+        {
+            var values = new Rational?[ctx.System.Settings.Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = ctx.ValueAt(i) is decimal v ? Rational.Of(v) : null;
+            }
+
+            return values;
         }
 
         public int Variables { get; }
@@ -51,7 +66,7 @@ namespace ElectionLint.Rules.Solving
                 return null;
             }
 
-            Rational f = Rational.Of(c.Factor);
+            Rational f = c.FactorRational;
             bool greater = c.Op == Comparison.Greater || c.Op == Comparison.AtLeast;
             bool strict = c.Op == Comparison.Greater || c.Op == Comparison.Less;
             var coeffs = new Rational[Variables];
@@ -83,32 +98,18 @@ namespace ElectionLint.Rules.Solving
                     factor *= Rational.Of(rtt.Value);
                 }
 
+                // A term is linear when at most one of its two factors is free: that one is x (a variable) or an affine default.
+                int x = -1;
                 Affine? term = null;
-                foreach (int index in new[] { t.SettingIndex, t.MultiplierIndex })
+                if (!Factor(t.SettingIndex, depth, ref factor, ref x, ref term) || !Factor(t.MultiplierIndex, depth, ref factor, ref x, ref term))
                 {
-                    if (index < 0)
-                    {
-                        continue;
-                    }
+                    return null;
+                }
 
-                    Affine? v = Value(index, depth);
-                    if (v == null)
-                    {
-                        return null;
-                    }
-
-                    if (v.IsConstant)
-                    {
-                        factor *= v.Constant;
-                    }
-                    else if (term == null)
-                    {
-                        term = v;
-                    }
-                    else
-                    {
-                        return null; // two free factors: not linear
-                    }
+                if (x >= 0)
+                {
+                    coeffs[x] += factor;
+                    continue;
                 }
 
                 if (term == null)
@@ -128,31 +129,77 @@ namespace ElectionLint.Rules.Solving
             return new Affine(coeffs, constant);
         }
 
-        private Affine? Value(int index, int depth)
+        /// <summary>
+        /// Folds one factor of a term into <paramref name="factor"/> when it is known; otherwise records it as the term's
+        /// variable (<paramref name="x"/>) or affine default (<paramref name="term"/>). False when it is unknown, or a
+        /// second free factor (not linear).
+        /// </summary>
+        private bool Factor(int index, int depth, ref Rational factor, ref int x, ref Affine? term)
         {
-            if (_assigned[index] is decimal a)
+            if (index < 0)
             {
-                return Const(Rational.Of(a));
+                return true;
             }
 
+            if (_assigned[index] is decimal a)
+            {
+                factor *= Rational.Of(a);
+                return true;
+            }
+
+            bool free = x >= 0 || term != null;
             if (_varOf[index] >= 0)
             {
-                var c = new Rational[Variables];
-                c[_varOf[index]] = Rational.One;
-                return new Affine(c, Rational.Zero);
+                if (free)
+                {
+                    return false; // two free factors: not linear
+                }
+
+                x = _varOf[index];
+                return true;
             }
 
             // An unwritten setting whose default follows another setting (ZooKeeper's 2 × tickTime) follows it here too.
             SettingDefinition s = _ctx.System.Settings[index];
             if (_ctx.IsDefaultIndex(index) && s.Default != null && depth < 2 && DependsOnSettings(s.Default))
             {
-                return Expr(s.Default, rttAsZero: false, depth + 1);
+                Affine? v = Expr(s.Default, rttAsZero: false, depth + 1);
+                if (v == null)
+                {
+                    return false;
+                }
+
+                if (v.IsConstant)
+                {
+                    factor *= v.Constant;
+                    return true;
+                }
+
+                if (free)
+                {
+                    return false;
+                }
+
+                term = v;
+                return true;
             }
 
-            return _ctx.ValueAt(index) is decimal v ? Const(Rational.Of(v)) : null;
-        }
+            if (_values != null)
+            {
+                if (_values[index] is Rational known)
+                {
+                    factor *= known;
+                    return true;
+                }
+            }
+            else if (_ctx.ValueAt(index) is decimal value)
+            {
+                factor *= Rational.Of(value);
+                return true;
+            }
 
-        private Affine Const(Rational v) => new Affine(new Rational[Variables], v);
+            return false;
+        }
 
         private static bool DependsOnSettings(Quantity q)
         {

@@ -21,14 +21,22 @@ namespace ElectionLint.Rules.Solving
     public sealed class ModelConstraint
     {
         internal ModelConstraint(string ruleId, ConstraintKind kind, Quantity left, Comparison op, decimal factor, Quantity right, string text, bool rttAsZero = false)
+            : this(ruleId, kind, left, op, factor, right, (System.Func<string>?)null, rttAsZero)
+        {
+            _text = text;
+        }
+
+        /// <summary>With its text made only when a message names it (most models never explain a conflict).</summary>
+        internal ModelConstraint(string ruleId, ConstraintKind kind, Quantity left, Comparison op, decimal factor, Quantity right, System.Func<string>? text, bool rttAsZero = false)
         {
             RuleId = ruleId;
             Kind = kind;
             Left = left;
             Op = op;
             Factor = factor;
+            FactorRational = Rational.Of(factor);
             Right = right;
-            Text = text;
+            _makeText = text;
             RttAsZero = rttAsZero;
         }
 
@@ -42,10 +50,15 @@ namespace ElectionLint.Rules.Solving
 
         public decimal Factor { get; }
 
+        internal Rational FactorRational { get; }
+
         public Quantity Right { get; }
 
         /// <summary>How a message names it: "election-timeout ≥ 10 × rttP99 150ms".</summary>
-        public string Text { get; }
+        public string Text => _text ??= _makeText!();
+
+        private readonly System.Func<string>? _makeText;
+        private string? _text;
 
         public bool RttAsZero { get; }
 

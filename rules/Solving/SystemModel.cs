@@ -44,17 +44,17 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 Quantity q = Quantity.Of(s.Id).Bound(sys);
-                list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, s.ZeroAllowed ? Comparison.AtLeast : Comparison.Greater, 1m, Zero, Name(s.Id) + " > 0"));
+                list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, s.ZeroAllowed ? Comparison.AtLeast : Comparison.Greater, 1m, Zero, () => Name(s.Id) + " > 0"));
                 if (s.Step is decimal step && s.StepRule != null && On(s.StepRule))
                 {
                     // A positive multiple of the step is at least one step (the smallest lease record is 1 s).
                     list.Add(new ModelConstraint(s.StepRule, ConstraintKind.Tuning, q, Comparison.AtLeast, 1m, Constant(step),
-                        $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})") { IsStepFloor = true });
+                        () => $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})") { IsStepFloor = true });
                 }
 
                 if (s.Maximum is decimal typeMax)
                 {
-                    list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, Comparison.AtMost, 1m, Constant(typeMax), Name(s.Id) + " within its type"));
+                    list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, Comparison.AtMost, 1m, Constant(typeMax), () => Name(s.Id) + " within its type"));
                 }
             }
 
@@ -71,13 +71,13 @@ namespace ElectionLint.Rules.Solving
                 if ((r.Min ?? r.MinFromProfile?.Invoke(profile)) is decimal min)
                 {
                     list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, q, r.MinInclusive ? Comparison.AtLeast : Comparison.Greater, 1m, Constant(min),
-                        $"{Name(r.Setting)} {(r.MinInclusive ? "≥" : ">")} {SettingValues.Display(s, min)} ({source})"));
+                        () => $"{Name(r.Setting)} {(r.MinInclusive ? "≥" : ">")} {SettingValues.Display(s, min)} ({source})"));
                 }
 
                 if ((r.Max ?? r.MaxFromProfile?.Invoke(profile)) is decimal rangeMax)
                 {
                     list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, q, r.MaxInclusive ? Comparison.AtMost : Comparison.Less, 1m, Constant(rangeMax),
-                        $"{Name(r.Setting)} {(r.MaxInclusive ? "≤" : "<")} {SettingValues.Display(s, rangeMax)} ({source})"));
+                        () => $"{Name(r.Setting)} {(r.MaxInclusive ? "≤" : "<")} {SettingValues.Display(s, rangeMax)} ({source})"));
                 }
             }
 
@@ -89,7 +89,7 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, r.Left, r.Comparison, r.Factor, r.Right,
-                    $"{QName(r.Left)} {Symbol(r.Comparison)} {Times(r.Factor)}{QName(r.Right)} ({r.Source ?? sys.DisplayName + "'s limit"})"));
+                    () => $"{QName(r.Left)} {Symbol(r.Comparison)} {Times(r.Factor)}{QName(r.Right)} ({r.Source ?? sys.DisplayName + "'s limit"})"));
             }
 
             if (sys.TimingInactive?.Invoke(ctx) == true)
@@ -104,60 +104,60 @@ namespace ElectionLint.Rules.Solving
                 if (sys.MinRatio is decimal minRatio && On("EL2001"))
                 {
                     list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.Detection, Comparison.AtLeast, minRatio, sys.Heartbeat,
-                        $"{QName(sys.Detection)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
+                        () => $"{QName(sys.Detection)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
                 }
 
                 if (sys.MaxRatio is decimal maxRatio && On("EL2002"))
                 {
                     list.Add(new ModelConstraint("EL2002", ConstraintKind.Soft, sys.Detection, Comparison.AtMost, maxRatio, sys.Heartbeat,
-                        $"{QName(sys.Detection)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}"));
+                        () => $"{QName(sys.Detection)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}"));
                 }
             }
 
             // Each profile floor twice: the rule, and the rule × headroom as a soft constraint that repairs keep where they can,
             // so a recommended value is not left on the bound a p99 moving by a millisecond would break.
             decimal margin = profile.EffectiveHeadroom;
-            void Floor(string rule, Quantity q, decimal factor, Duration floor, string text, string source)
+            void Floor(string rule, Quantity q, decimal factor, Duration floor, System.Func<string> text, string source)
             {
                 list.Add(new ModelConstraint(rule, ConstraintKind.Tuning, q, Comparison.AtLeast, factor, Constant(floor.Nanoseconds), text) { ProfileSource = source });
                 if (margin > 1m && factor <= decimal.MaxValue / margin)
                 {
                     list.Add(new ModelConstraint(rule, ConstraintKind.Soft, q, Comparison.AtLeast, factor * margin, Constant(floor.Nanoseconds),
-                        $"{text} with {DurationFormat.Number(margin)}× headroom") { ProfileSource = source, IsHeadroom = true });
+                        () => $"{text()} with {DurationFormat.Number(margin)}× headroom") { ProfileSource = source, IsHeadroom = true });
                 }
             }
 
             if (rtt is Duration r1 && sys.Detection != null && On("EL2010"))
             {
                 decimal m = profile.EffectiveRttMultiplier;
-                Floor("EL2010", sys.Detection, m, r1, $"{QName(sys.Detection)} ≥ {Times(m)}{rttText}", "rtt");
+                Floor("EL2010", sys.Detection, m, r1, () => $"{QName(sys.Detection)} ≥ {Times(m)}{rttText}", "rtt");
             }
 
             if (rtt is Duration r2 && sys.Heartbeat != null && On("EL2011"))
             {
-                Floor("EL2011", sys.Heartbeat, 0.5m, r2, $"{QName(sys.Heartbeat)} ≥ half of {rttText}", "rtt");
+                Floor("EL2011", sys.Heartbeat, 0.5m, r2, () => $"{QName(sys.Heartbeat)} ≥ half of {rttText}", "rtt");
             }
 
             if (profile.GcPauseP99 is Duration gc && sys.PauseBudget != null && On("EL2020"))
             {
                 decimal h = profile.EffectiveGcHeadroom;
-                Floor("EL2020", sys.PauseBudget, h, gc, $"{QName(sys.PauseBudget)} ≥ {Times(h)}gcPauseP99 {gc}", "gc");
+                Floor("EL2020", sys.PauseBudget, h, gc, () => $"{QName(sys.PauseBudget)} ≥ {Times(h)}gcPauseP99 {gc}", "gc");
             }
 
             if (profile.MaxFailover is Duration max && sys.Failover != null && On("EL2030"))
             {
                 list.Add(new ModelConstraint("EL2030", ConstraintKind.Tuning, sys.Failover, Comparison.AtMost, 1m, Constant(max.Nanoseconds),
-                    $"the worst-case failover window ({sys.Failover.Formula()}) ≤ maxFailover {max}", rttAsZero: true));
+                    () => $"the worst-case failover window ({sys.Failover.Formula()}) ≤ maxFailover {max}", rttAsZero: true));
             }
 
             if (sys.RandomRange is (string lower, string upper) && On("EL2040"))
             {
                 Quantity lo = Quantity.Of(lower).Bound(sys), up = Quantity.Of(upper).Bound(sys);
-                list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1.5m, lo, $"{Name(upper)} ≥ 1.5 × {Name(lower)} (a randomised range wide enough)"));
+                list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1.5m, lo, () => $"{Name(upper)} ≥ 1.5 × {Name(lower)} (a randomised range wide enough)"));
                 if (rtt is Duration r3)
                 {
                     var right = new Quantity("lower + 2 × RTT", new Term(1m, lower), new Term(2m * r3.Nanoseconds)).Bound(sys);
-                    list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1m, right, $"{Name(upper)} − {Name(lower)} ≥ 2 × {rttText}") { ProfileSource = "rtt" });
+                    list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1m, right, () => $"{Name(upper)} − {Name(lower)} ≥ 2 × {rttText}") { ProfileSource = "rtt" });
                 }
             }
 

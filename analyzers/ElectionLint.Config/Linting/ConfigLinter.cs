@@ -154,7 +154,7 @@ namespace ElectionLint.Config.Linting
             int omitted = parsed.OmittedProblems;
             var evaluations = new List<EvaluationResult>();
             Suppressions suppressions = Suppressions.Scan(source);
-            var repairs = new RepairBudget(suppressions);
+            var repairs = new ShownRepairs();
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
@@ -196,7 +196,7 @@ namespace ElectionLint.Config.Linting
                 Add(diagnostics, profile, path, "EL9004", $"file partly reported: {more} more findings in this file are not shown (at most {MaxDiagnosticsPerFile} per file)", at);
             }
 
-            repairs.Complete(diagnostics, evaluations, profile, path);
+            repairs.Complete(diagnostics);
 
             return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable) { RepairedConfigurations = repairs.Repaired };
         }
@@ -210,121 +210,47 @@ namespace ElectionLint.Config.Linting
             _ => YamlReader.Read(source),
         };
 
-        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, RepairBudget repairs, IReadOnlyList<TemplateBinding>? templates = null)
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null)
         {
             foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
             {
-                bool suggest = repairs.Left > 0;
-                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities, suggest);
+                EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
                 evaluations.Add(result);
-                var made = new List<LintDiagnostic>(result.Findings.Count);
                 foreach (Finding f in result.Findings)
                 {
-                    LintDiagnostic d = ToDiagnostic(path, instance, f);
-                    diagnostics.Add(d);
-                    made.Add(d);
-                    repairs.Count(d);
-                }
-
-                if (suggest && made.Count > 0)
-                {
-                    repairs.Repaired++;
-                }
-
-                if (!suggest && made.Count > 0)
-                {
-                    repairs.Defer(new DeferredRepairs(instance, env, evaluations.Count - 1, made));
+                    diagnostics.Add(ToDiagnostic(path, instance, f));
+                    repairs.Add(f, evaluations.Count - 1);
                 }
             }
-        }
-
-        /// <summary>A configuration evaluated without repairs: its findings, should the per-file limit keep one of them.</summary>
-        private sealed class DeferredRepairs
-        {
-            public DeferredRepairs(ConfigurationInstance instance, EnvironmentProfile env, int evaluation, List<LintDiagnostic> diagnostics)
-            {
-                Instance = instance;
-                Env = env;
-                Evaluation = evaluation;
-                Diagnostics = diagnostics;
-            }
-
-            public ConfigurationInstance Instance { get; }
-
-            public EnvironmentProfile Env { get; }
-
-            public int Evaluation { get; }
-
-            public List<LintDiagnostic> Diagnostics { get; }
         }
 
         /// <summary>
-        /// Repairs are a finding's costly part (each is verified against every rule). They are computed while the findings
-        /// reported so far fit the per-file limit; past it, only for the configurations whose findings the limit keeps
-        /// (150,000 documents with findings once computed 150,000 repairs to print 500).
+        /// Repairs are a finding's costly part (each is verified against every rule), so findings find them when first read:
+        /// here, for the findings the report keeps (150,000 documents with findings once computed 150,000 repairs to print 500).
         /// </summary>
-        private sealed class RepairBudget
+        private sealed class ShownRepairs
         {
-            private readonly Suppressions _suppressions;
-            private readonly Dictionary<LintDiagnostic, DeferredRepairs> _deferred = new Dictionary<LintDiagnostic, DeferredRepairs>();
-
-            public RepairBudget(Suppressions suppressions) => _suppressions = suppressions;
-
-            /// <summary>Findings that may still be reported before the limit.</summary>
-            public int Left { get; private set; } = MaxDiagnosticsPerFile;
+            private readonly Dictionary<Finding, int> _configurationOf = new Dictionary<Finding, int>();
 
             /// <summary>Configurations with findings whose repairs were computed.</summary>
-            public int Repaired { get; set; }
+            public int Repaired { get; private set; }
 
-            public void Count(LintDiagnostic d)
+            public void Add(Finding f, int configuration) => _configurationOf[f] = configuration;
+
+            /// <summary>Finds the repairs of every kept finding now, on the linting thread, so printing them costs nothing.</summary>
+            public void Complete(List<LintDiagnostic> kept)
             {
-                if (!_suppressions.IsSuppressed(d.RuleId, d.Span.StartLine))
+                var repaired = new HashSet<int>();
+                foreach (LintDiagnostic d in kept)
                 {
-                    Left--;
-                }
-            }
-
-            public void Defer(DeferredRepairs deferred)
-            {
-                foreach (LintDiagnostic d in deferred.Diagnostics)
-                {
-                    _deferred[d] = deferred;
-                }
-            }
-
-            /// <summary>Evaluates again, with repairs, each deferred configuration a kept diagnostic belongs to, and puts its findings in place.</summary>
-            public void Complete(List<LintDiagnostic> kept, List<EvaluationResult> evaluations, ProfileDocument profile, string path)
-            {
-                if (_deferred.Count == 0)
-                {
-                    return;
-                }
-
-                var at = new Dictionary<LintDiagnostic, int>();
-                var again = new List<DeferredRepairs>();
-                for (int i = 0; i < kept.Count; i++)
-                {
-                    at[kept[i]] = i;
-                    if (_deferred.TryGetValue(kept[i], out DeferredRepairs? d) && !again.Contains(d))
+                    if (d.Finding is Finding f && _configurationOf.TryGetValue(f, out int configuration))
                     {
-                        again.Add(d);
+                        _ = f.Repairs;
+                        repaired.Add(configuration);
                     }
                 }
 
-                foreach (DeferredRepairs d in again)
-                {
-                    EvaluationResult result = Evaluator.Evaluate(d.Instance, d.Env, profile.RuleSeverities);
-                    evaluations[d.Evaluation] = result;
-                    Repaired++;
-                    // The same rules fire in the same order: only the repairs and the messages that name them are new.
-                    for (int k = 0; k < d.Diagnostics.Count && k < result.Findings.Count; k++)
-                    {
-                        if (at.TryGetValue(d.Diagnostics[k], out int i))
-                        {
-                            kept[i] = ToDiagnostic(path, d.Instance, result.Findings[k]);
-                        }
-                    }
-                }
+                Repaired = repaired.Count;
             }
         }
 
@@ -434,10 +360,9 @@ namespace ElectionLint.Config.Linting
             }
 
             string settingKey = instance.System.Id + ":" + (f.Setting?.Id ?? "*");
-            return new LintDiagnostic(path, f.Rule, f.Severity, f.Message, location?.Value ?? default)
+            return new LintDiagnostic(path, f, location?.Value ?? default)
             {
                 Related = related,
-                Finding = f,
                 SettingKey = settingKey,
             };
         }

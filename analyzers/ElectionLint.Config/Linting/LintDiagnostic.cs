@@ -33,9 +33,21 @@ namespace ElectionLint.Config.Linting
             Path = path;
             Rule = rule;
             Severity = severity;
-            Message = message;
+            _message = message;
             Span = span;
         }
+
+        /// <summary>The engine's finding as a diagnostic: its message (which names the first repair) is read when first asked for.</summary>
+        internal LintDiagnostic(string path, Finding finding, SourceSpan span)
+        {
+            Path = path;
+            Rule = finding.Rule;
+            Severity = finding.Severity;
+            Span = span;
+            Finding = finding;
+        }
+
+        private readonly string? _message;
 
         public string Path { get; }
 
@@ -45,7 +57,7 @@ namespace ElectionLint.Config.Linting
 
         public RuleSeverity Severity { get; }
 
-        public string Message { get; }
+        public string Message => _message ?? Finding!.Message;
 
         public SourceSpan Span { get; }
 

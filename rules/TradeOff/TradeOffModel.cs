@@ -1,0 +1,474 @@
+using System;
+using System.Collections.Generic;
+using ElectionLint.Rules.Evaluation;
+using ElectionLint.Rules.Model;
+using ElectionLint.Rules.Profile;
+using ElectionLint.Rules.Systems;
+
+namespace ElectionLint.Rules.TradeOff
+{
+    /// <summary>What a configuration costs in its environment: false elections a year, and failover after a real failure.</summary>
+    public sealed class TradeOffEstimate
+    {
+        public TradeOffEstimate(double falsePerYear, double fromPauses, double fromNetwork, double expected, double worst, IReadOnlyList<string> assumptions)
+        {
+            FalseElectionsPerYear = falsePerYear;
+            FromPauses = fromPauses;
+            FromNetwork = fromNetwork;
+            FailoverExpected = expected;
+            FailoverWorst = worst;
+            Assumptions = assumptions;
+        }
+
+        /// <summary>Leadership losses a year with no failure: <see cref="FromPauses"/> + <see cref="FromNetwork"/>.</summary>
+        public double FalseElectionsPerYear { get; }
+
+        /// <summary>Those caused by the leader's (lease holder's, heartbeat sender's) stop-the-world pauses.</summary>
+        public double FromPauses { get; }
+
+        /// <summary>Those caused by lost or late messages on the links.</summary>
+        public double FromNetwork { get; }
+
+        /// <summary>Mean seconds from a real crash of the leader to a new one.</summary>
+        public double FailoverExpected { get; }
+
+        /// <summary>Seconds: the system's worst-case failover window (RTT at p99, 0 when none is declared).</summary>
+        public double FailoverWorst { get; }
+
+        public IReadOnlyList<string> Assumptions { get; }
+    }
+
+    /// <summary>The profile's distributions, in seconds, as the model and the simulation read them.</summary>
+    public sealed class TradeOffEnvironment
+    {
+        /// <summary>Stop-the-world pauses an hour taken when a pause percentile is declared without <c>gcPausesPerHour</c>.</summary>
+        public const double AssumedPausesPerHour = 360;
+
+        public const double SecondsPerYear = 365.25 * 86400;
+
+        public TradeOffEnvironment(Tail? rtt, double loss, Tail? gc, double gcPausesPerHour)
+        {
+            Rtt = rtt;
+            Loss = loss;
+            Gc = gc;
+            GcPausesPerHour = gc == null ? 0 : gcPausesPerHour;
+        }
+
+        /// <summary>The round trip; null: no delay (only losses).</summary>
+        public Tail? Rtt { get; }
+
+        /// <summary>Each message's probability of being lost.</summary>
+        public double Loss { get; }
+
+        public Tail? Gc { get; }
+
+        public double GcPausesPerHour { get; }
+
+        public List<string> Notes { get; } = new List<string>();
+
+        public static TradeOffEnvironment From(EnvironmentProfile p)
+        {
+            static double? S(Timing.Duration? d) => d is Timing.Duration v ? (double)v.Nanoseconds / 1e9 : null;
+            Tail? rtt = Tail.From(S(p.RttP50), S(p.EffectiveRtt), S(p.RttP999));
+            Tail? gc = Tail.From(S(p.GcPauseP50), S(p.GcPauseP99), S(p.GcPauseP999));
+            double rate = p.GcPausesPerHour is decimal r ? (double)r : AssumedPausesPerHour;
+            var env = new TradeOffEnvironment(rtt, p.PacketLoss is decimal l ? (double)l : 0, gc, rate);
+            env.Notes.Add(rtt != null ? $"round trip: {rtt.Description}{(p.RttAssumed ? " (200ms p99 assumed for a WAN)" : string.Empty)}; one way is half a round trip"
+                : "round trip: none declared, so messages arrive at once unless lost");
+            env.Notes.Add($"packet loss: {(p.PacketLoss is decimal pl ? pl.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none declared, so 0")}; each message independently (no FIFO coupling, no TCP retransmission)");
+            env.Notes.Add(gc != null
+                ? $"pauses: {gc.Description}, {(p.GcPausesPerHour != null ? rate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " an hour" : AssumedPausesPerHour + " an hour (assumed: no gcPausesPerHour)")}, of the leader only, at times independent of its timers"
+                : "pauses: none declared, so none");
+            return env;
+        }
+
+        /// <summary>P(one-way delay &gt; x).</summary>
+        internal double OneWaySurvival(double x) => x < 0 ? 1 : Rtt == null ? 0 : Rtt.Survival(2 * x);
+
+        internal double MeanOneWay => Rtt == null ? 0 : Rtt.Mean / 2;
+
+        internal double MeanRtt => Rtt == null ? 0 : Rtt.Mean;
+    }
+
+    /// <summary>
+    /// Estimates per system. Each system's timing is read from its definition (rules/Systems), as the failover window is;
+    /// the systems whose timers differ from "a heartbeat every H, a fixed timeout since the last one received" say how below,
+    /// with the file in the system's repository that says so.
+    /// </summary>
+    public static class TradeOffModel
+    {
+        /// <summary>The model's estimate, or null when the system has no heartbeat or detection timeout, or a value is unknown.</summary>
+        public static TradeOffEstimate? Estimate(ConfigurationInstance instance, EnvironmentProfile profile)
+        {
+            var ctx = new EvaluationContext(instance, profile);
+            if (!ctx.Enabled || For(ctx) is not ModelTiming timing)
+            {
+                return null;
+            }
+
+            decimal? worst;
+            try
+            {
+                worst = ctx.Eval(ctx.System.Failover, rttAsZero: true);
+            }
+            catch (ArithmeticException)
+            {
+                return null;
+            }
+
+            if (worst == null)
+            {
+                return null;
+            }
+
+            return Estimate(timing, TradeOffEnvironment.From(profile), (double)worst.Value / 1e9);
+        }
+
+        public static TradeOffEstimate Estimate(ModelTiming timing, TradeOffEnvironment env, double worst)
+        {
+            double pauses = timing.FromPauses(env), network = timing.FromNetwork(env);
+            var assumptions = new List<string>(timing.Assumptions);
+            assumptions.AddRange(env.Notes);
+            return new TradeOffEstimate(pauses + network, pauses, network, timing.ExpectedFailover(env), worst, assumptions);
+        }
+
+        /// <summary>The timers of a configuration, or null for a system without a heartbeat and a detection timeout.</summary>
+        internal static ModelTiming? For(EvaluationContext ctx)
+        {
+            double? S(string setting) => ctx.TryGet(setting, out decimal v) ? (double)v / 1e9 : null;
+            double? Q(Quantity? q)
+            {
+                try
+                {
+                    return ctx.Eval(q, rttAsZero: true) is decimal v ? (double)v / 1e9 : null;
+                }
+                catch (ArithmeticException)
+                {
+                    return null;
+                }
+            }
+
+            switch (ctx.System.Id)
+            {
+                case Etcd.Id:
+                {
+                    if (S(Etcd.HeartbeatInterval) is not double h || S(Etcd.ElectionTimeout) is not double t || h <= 0 || t < h)
+                    {
+                        return null;
+                    }
+
+                    // raft.go: a follower campaigns once electionElapsed, reset by each heartbeat and counted in ticks of
+                    // heartbeat-interval, reaches randomizedElectionTimeout = electionTimeout + rand.Intn(electionTimeout) ticks
+                    // (resetRandomizedElectionTimeout, drawn anew at each term). The R-th tick after a heartbeat comes (R − 1 + φ)
+                    // ticks later, φ in (0, 1], so the wait is uniform on [(E − 1)h, (2E − 1)h) with E = ⌊t / h⌋ (server/embed/config.go).
+                    double e = Math.Floor(t / h);
+                    return new HeartbeatTiming(h, (e - 1) * h, (2 * e - 1) * h, links: 2, afterRtts: 2, "etcd",
+                        "3 members: the leader's heartbeats to 2 followers, each follower's timeout drawn at each term",
+                        "a false election is a follower's campaign (with pre-vote a lone follower's campaign does not depose the leader, so this counts high)",
+                        "after a crash: the first follower's timeout, then a pre-vote and a vote round trip");
+                }
+
+                case KubernetesLeaderElection.Id:
+                {
+                    if (S(KubernetesLeaderElection.LeaseDuration) is not double ld || S(KubernetesLeaderElection.RenewDeadline) is not double rd
+                        || S(KubernetesLeaderElection.RetryPeriod) is not double rp || rp <= 0 || rd <= 0)
+                    {
+                        return null;
+                    }
+
+                    return new LeaseTiming(ld, rd, rp, candidates: 2);
+                }
+
+                case HashiCorpRaft.Id:
+                {
+                    if (Q(ctx.System.Heartbeat) is not double h || Q(ctx.System.Detection) is not double ht || h <= 0)
+                    {
+                        return null;
+                    }
+
+                    // raft.go runFollower: a timer of randomTimeout(HeartbeatTimeout), in [HT, 2HT), re-armed at each expiry,
+                    // campaigns at the first expiry that finds no contact for HT: HT plus the timer's residual wait.
+                    return new HeartbeatTiming(h, ht, 2 * ht, links: 2, afterRtts: 2, "hashicorp-raft",
+                        "3 servers: the leader's heartbeats (HeartbeatTimeout / 10) to 2 followers",
+                        "a false election is a follower's campaign",
+                        "after a crash: the first follower's timeout, then a pre-vote and a vote round trip")
+                    { Recheck = true };
+                }
+
+                case DotNextRaft.Id:
+                case MongoDbReplicaSet.Id:
+                {
+                    if (Q(ctx.System.Heartbeat) is not double h || Q(ctx.System.Detection) is not double lo || h <= 0)
+                    {
+                        return null;
+                    }
+
+                    // DotNext draws each election timeout in [lower, upper); MongoDB adds up to 15 % of electionTimeoutMillis at
+                    // random (the failover windows in rules/Systems say where).
+                    double hi = ctx.System.Id == DotNextRaft.Id ? S(DotNextRaft.UpperElectionTimeout) ?? lo : 1.15 * lo;
+                    return new HeartbeatTiming(h, lo, Math.Max(hi, lo), links: 2, afterRtts: 2, ctx.System.Id,
+                        "3 members: the leader's heartbeats to 2 followers",
+                        "a false election is a follower's campaign",
+                        "after a crash: the first follower's timeout, then a vote round trip and its confirmation");
+                }
+
+                default:
+                {
+                    // Every other system with a heartbeat: the detector's timer since the last heartbeat it received.
+                    Quantity? tolerance = ctx.System.Id == Elasticsearch.Id ? ctx.System.PauseBudget : ctx.System.Detection;
+                    if (ctx.System.Heartbeat == null || Q(ctx.System.Heartbeat) is not double h || Q(tolerance) is not double d || h <= 0 || d <= 0
+                        || Q(ctx.System.Failover) is not double w)
+                    {
+                        return null;
+                    }
+
+                    return new HeartbeatTiming(h, d, d, links: 1, afterRtts: 0, ctx.System.Id,
+                        "one link: the member that heartbeats and the one that times it out",
+                        "a false election is the detector's timeout firing",
+                        "after a crash: the detection timeout, then the rest of the failover window at its worst")
+                    { AfterFixed = Math.Max(0, w - d - h) };
+                }
+            }
+        }
+    }
+
+    /// <summary>A system's timers, as the model and the simulation read them (seconds).</summary>
+    public abstract class ModelTiming
+    {
+        /// <summary>Fixed integration points: the same configuration always gets the same numbers.</summary>
+        protected const int Samples = 4096;
+
+        public abstract IReadOnlyList<string> Assumptions { get; }
+
+        public abstract double FromPauses(TradeOffEnvironment env);
+
+        public abstract double FromNetwork(TradeOffEnvironment env);
+
+        public abstract double ExpectedFailover(TradeOffEnvironment env);
+
+        /// <summary>The wait to the next event of a process whose gaps are uniform on [a, b), seen at a random time: quantile u.</summary>
+        internal static double Residual(double a, double b, double u)
+        {
+            double m = (a + b) / 2, w = b - a;
+            if (w <= 0 || u * m < a)
+            {
+                return u * m;
+            }
+
+            return a + w - Math.Sqrt(Math.Max(0, w * w - 2 * w * (u * m - a)));
+        }
+    }
+
+    /// <summary>
+    /// A leader heartbeats every <see cref="Heartbeat"/>; each of <see cref="Links"/> followers campaigns when none arrives
+    /// within its timeout τ (uniform on [lo, hi), or fixed when lo = hi) of the last one it received.
+    /// False elections: the leader's pauses longer than the first follower's timeout less the time since its last heartbeat,
+    /// plus, on each link, a heartbeat received and none of the following ones received in time (each lost with the packet
+    /// loss or later than the timeout, independently). Expected failover: the first follower's timeout less the mean time
+    /// since the last heartbeat, plus the one-way delay and the election's round trips.
+    /// </summary>
+    public sealed class HeartbeatTiming : ModelTiming
+    {
+        private readonly string[] _assumptions;
+
+        public HeartbeatTiming(double heartbeat, double tauLo, double tauHi, int links, double afterRtts, string system, params string[] assumptions)
+        {
+            Heartbeat = heartbeat;
+            TauLo = tauLo;
+            TauHi = tauHi;
+            Links = links;
+            AfterRtts = afterRtts;
+            System = system;
+            _assumptions = assumptions;
+        }
+
+        public string System { get; }
+
+        public double Heartbeat { get; }
+
+        public double TauLo { get; }
+
+        public double TauHi { get; }
+
+        public int Links { get; }
+
+        /// <summary>Mean round trips from the first timeout to a new leader.</summary>
+        public double AfterRtts { get; }
+
+        /// <summary>Seconds from the first timeout to a new leader besides round trips.</summary>
+        public double AfterFixed { get; init; }
+
+        /// <summary>hashicorp/raft: the timeout is τ_lo plus the residual wait of a timer re-armed every [τ_lo, τ_hi).</summary>
+        public bool Recheck { get; init; }
+
+        public override IReadOnlyList<string> Assumptions => _assumptions;
+
+        /// <summary>A follower's timeout at quantile u.</summary>
+        public double Tau(double u) => Recheck ? TauLo + Residual(TauLo, TauHi, u) : TauLo + u * (TauHi - TauLo);
+
+        public override double FromPauses(TradeOffEnvironment env)
+        {
+            if (env.Gc == null || env.GcPausesPerHour <= 0)
+            {
+                return 0;
+            }
+
+            var rng = new Random(26);
+            double sum = 0;
+            for (int j = 0; j < Samples; j++)
+            {
+                double phase = Heartbeat * (j + 0.5) / Samples;
+                sum += env.Gc.Survival(MinTau(rng) - phase);
+            }
+
+            return env.GcPausesPerHour * 24 * 365.25 * sum / Samples;
+        }
+
+        public override double FromNetwork(TradeOffEnvironment env)
+        {
+            if (env.Rtt == null && env.Loss <= 0)
+            {
+                return 0;
+            }
+
+            const int K = 32, G = 16;
+            double p = env.Loss, h = Heartbeat, sum = 0;
+            int g = TauHi > TauLo ? G : 1;
+            for (int k = 0; k < K; k++)
+            {
+                double d0 = env.Rtt == null ? 0 : env.Rtt.Quantile((k + 0.5) / K) / 2;
+                for (int i = 0; i < g; i++)
+                {
+                    double tau = Tau((i + 0.5) / g), miss = 1;
+                    // Heartbeat m, sent m·h after the one received at d0, helps if it arrives in (d0, d0 + τ].
+                    for (int m = 1; m * h < d0 + tau && miss > 1e-300; m++)
+                    {
+                        double late = env.OneWaySurvival(d0 + tau - m * h), early = 1 - env.OneWaySurvival(d0 - m * h);
+                        miss *= p + (1 - p) * Math.Min(1, late + early);
+                    }
+
+                    sum += miss;
+                }
+            }
+
+            return Links * (1 - p) / h * TradeOffEnvironment.SecondsPerYear * sum / (K * g);
+        }
+
+        public override double ExpectedFailover(TradeOffEnvironment env)
+        {
+            var rng = new Random(26);
+            double sum = 0;
+            for (int j = 0; j < Samples; j++)
+            {
+                sum += MinTau(rng);
+            }
+
+            return sum / Samples - Heartbeat / 2 + env.MeanOneWay + AfterRtts * env.MeanRtt + AfterFixed;
+        }
+
+        private double MinTau(Random rng)
+        {
+            double min = double.MaxValue;
+            for (int i = 0; i < Links; i++)
+            {
+                min = Math.Min(min, Tau(rng.NextDouble()));
+            }
+
+            return min;
+        }
+    }
+
+    /// <summary>
+    /// client-go leader election (tools/leaderelection/leaderelection.go). The leader renews in rounds: a round starts
+    /// RetryPeriod after the last one ended (wait.UntilWithContext) and tries every RetryPeriod until RenewDeadline
+    /// (PollUntilContextTimeout, immediate); a round with no success gives leadership up. Each candidate polls every
+    /// [RP, 2.2 RP) (JitterUntilWithContext, JitterFactor 1.2) and takes the lease once LeaseDuration has passed since it
+    /// observed the record change (isLeaseValid: observedTime + LeaseDurationSeconds).
+    /// False elections: rounds whose every attempt is lost or slower than the deadline, plus leader pauses longer than a
+    /// candidate's wait to take over. Expected failover: the first candidate's wait after a crash, plus its update's round trip.
+    /// </summary>
+    public sealed class LeaseTiming : ModelTiming
+    {
+        public LeaseTiming(double leaseDuration, double renewDeadline, double retryPeriod, int candidates)
+        {
+            LeaseDuration = leaseDuration;
+            RenewDeadline = renewDeadline;
+            RetryPeriod = retryPeriod;
+            Candidates = candidates;
+        }
+
+        public double LeaseDuration { get; }
+
+        public double RenewDeadline { get; }
+
+        public double RetryPeriod { get; }
+
+        public int Candidates { get; }
+
+        public override IReadOnlyList<string> Assumptions => new[]
+        {
+            $"{Candidates + 1} replicas: the leader and {Candidates} candidates polling the lease",
+            "a false election is the leader giving up (no renewal within renewDeadline) or a candidate taking a lease the leader still holds",
+            "an attempt is one round trip (the leader's fast path: Update without Get); a lost request or response fails it",
+            "after a crash: the first candidate to see the lease expire, then its update's round trip",
+        };
+
+        /// <summary>Attempts in a round: at k·RP for k·RP &lt; RenewDeadline.</summary>
+        public int Attempts => Math.Max(1, (int)Math.Ceiling(RenewDeadline / RetryPeriod - 1e-12));
+
+        public override double FromNetwork(TradeOffEnvironment env)
+        {
+            double pa = 1 - (1 - env.Loss) * (1 - env.Loss), miss = 1;
+            for (int k = 0; k < Attempts; k++)
+            {
+                double slow = env.Rtt == null ? 0 : env.Rtt.Survival(RenewDeadline - k * RetryPeriod);
+                miss *= pa + (1 - pa) * slow;
+            }
+
+            return TradeOffEnvironment.SecondsPerYear / (RetryPeriod + env.MeanRtt) * miss;
+        }
+
+        public override double FromPauses(TradeOffEnvironment env)
+        {
+            if (env.Gc == null || env.GcPausesPerHour <= 0)
+            {
+                return 0;
+            }
+
+            var rng = new Random(26);
+            double sum = 0;
+            for (int j = 0; j < Samples; j++)
+            {
+                sum += env.Gc.Survival(Takeover(rng, RetryPeriod * (j + 0.5) / Samples));
+            }
+
+            return env.GcPausesPerHour * 24 * 365.25 * sum / Samples;
+        }
+
+        public override double ExpectedFailover(TradeOffEnvironment env)
+        {
+            var rng = new Random(26);
+            double sum = 0;
+            for (int j = 0; j < Samples; j++)
+            {
+                sum += Takeover(rng, RetryPeriod * (j + 0.5) / Samples);
+            }
+
+            return sum / Samples + env.MeanRtt;
+        }
+
+        /// <summary>From a crash (or pause) <paramref name="since"/> after the last renewal to the first candidate's takeover.</summary>
+        private double Takeover(Random rng, double since)
+        {
+            double min = double.MaxValue;
+            for (int i = 0; i < Candidates; i++)
+            {
+                double observe = Residual(RetryPeriod, 2.2 * RetryPeriod, rng.NextDouble());
+                double poll = Residual(RetryPeriod, 2.2 * RetryPeriod, rng.NextDouble());
+                min = Math.Min(min, observe + LeaseDuration + poll);
+            }
+
+            return min - since;
+        }
+    }
+}

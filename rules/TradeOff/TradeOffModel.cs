@@ -126,7 +126,7 @@ namespace ElectionLint.Rules.TradeOff
 
         public static TradeOffEstimate Estimate(ModelTiming timing, TradeOffEnvironment env, double worst)
         {
-            double pauses = timing.FromPauses(env), network = timing.FromNetwork(env);
+            (double pauses, double network) = timing.FalseElections(env);
             var assumptions = new List<string>(timing.Assumptions);
             assumptions.AddRange(env.Notes);
             return new TradeOffEstimate(pauses + network, pauses, network, timing.ExpectedFailover(env), worst, assumptions);
@@ -163,9 +163,10 @@ namespace ElectionLint.Rules.TradeOff
                     // ticks later, φ in (0, 1], so the wait is uniform on [(E − 1)h, (2E − 1)h) with E = ⌊t / h⌋ (server/embed/config.go).
                     double e = Math.Floor(t / h);
                     return new HeartbeatTiming(h, (e - 1) * h, (2 * e - 1) * h, links: 2, afterRtts: 2, "etcd",
-                        "3 members: the leader's heartbeats to 2 followers, each follower's timeout drawn at each term",
+                        "3 members: the leader's heartbeats to 2 followers, each follower's timeout drawn at each term (a term also starts for all about monthly: restarts, upgrades)",
                         "a false election is a follower's campaign (with pre-vote a lone follower's campaign does not depose the leader, so this counts high)",
-                        "after a crash: the first follower's timeout, then a pre-vote and a vote round trip");
+                        "after a crash: the first follower's timeout, then a pre-vote and a vote round trip")
+                    { PerTerm = true };
                 }
 
                 case KubernetesLeaderElection.Id:
@@ -240,9 +241,14 @@ namespace ElectionLint.Rules.TradeOff
 
         public abstract IReadOnlyList<string> Assumptions { get; }
 
-        public abstract double FromPauses(TradeOffEnvironment env);
+        /// <summary>False elections a year caused by the leader's pauses, and by the links.</summary>
+        public abstract (double Pauses, double Network) FalseElections(TradeOffEnvironment env);
 
-        public abstract double FromNetwork(TradeOffEnvironment env);
+        public double Total(TradeOffEnvironment env)
+        {
+            (double p, double n) = FalseElections(env);
+            return p + n;
+        }
 
         public abstract double ExpectedFailover(TradeOffEnvironment env);
 
@@ -306,7 +312,163 @@ namespace ElectionLint.Rules.TradeOff
         /// <summary>A follower's timeout at quantile u.</summary>
         public double Tau(double u) => Recheck ? TauLo + Residual(TauLo, TauHi, u) : TauLo + u * (TauHi - TauLo);
 
-        public override double FromPauses(TradeOffEnvironment env)
+        /// <summary>
+        /// etcd: each follower draws its timeout when a term starts, so a short draw is left by its first campaign and a long
+        /// one stays: the long-run rate weighs each draw by the time spent in it (1 / its rate), with a new term for everyone
+        /// at <see cref="TermChangesPerYear"/> besides (restarts, upgrades).
+        /// </summary>
+        public bool PerTerm { get; init; }
+
+        /// <summary>Terms that start for reasons other than a false election: a member restarted or upgraded about monthly.</summary>
+        public const double TermChangesPerYear = 12;
+
+        public override (double Pauses, double Network) FalseElections(TradeOffEnvironment env)
+        {
+            if (!PerTerm || TauHi <= TauLo)
+            {
+                return (Pauses(env, TauLo, TauHi), Links * Network(env, new[] { TauLo }, TauHi - TauLo));
+            }
+
+            // etcd: τ = (R − 1 + φ)·h with R drawn in [E, 2E) at each term and φ the follower's tick phase, fixed for good.
+            // So: for each phase, the draws weighed by the time spent in each; then the mean over phases. Draws are grouped
+            // into at most 12 strata of consecutive R.
+            int e = (int)Math.Round((TauHi - TauLo) / Heartbeat), strata = Math.Min(e, 12), combos = (int)Math.Pow(strata, Links);
+            const int Phases = 4;
+            double pausesSum = 0, networkSum = 0;
+            var draws = new double[Links][];
+            for (int f = 0; f < Phases; f++)
+            {
+                double phi = (f + 0.5) / Phases;
+                var taus = new double[strata][];
+                var net = new double[strata];
+                for (int b = 0; b < strata; b++)
+                {
+                    int from = e + b * e / strata, to = e + (b + 1) * e / strata, n = Math.Min(to - from, 4);
+                    taus[b] = new double[n];
+                    for (int j = 0; j < n; j++)
+                    {
+                        taus[b][j] = (from + (to - from) * j / n - 1 + phi) * Heartbeat;
+                    }
+
+                    net[b] = Network(env, taus[b], 0);
+                }
+
+                // The draws are a Markov chain: a pause-caused election or a restart redraws every follower, a follower's
+                // own campaign redraws it alone. Its stationary distribution weighs each draw by the time spent in it.
+                var all = new double[combos];
+                var own = new double[combos][];
+                var state = new int[combos][];
+                for (int c = 0; c < combos; c++)
+                {
+                    state[c] = new int[Links];
+                    own[c] = new double[Links];
+                    for (int i = 0, rest = c; i < Links; i++, rest /= strata)
+                    {
+                        state[c][i] = rest % strata;
+                        draws[i] = taus[rest % strata];
+                        own[c][i] = net[rest % strata];
+                    }
+
+                    all[c] = Pauses(env, draws);
+                }
+
+                double[] pi = Stationary(combos, strata, all, own, state);
+                for (int c = 0; c < combos; c++)
+                {
+                    pausesSum += pi[c] * all[c];
+                    foreach (double n in own[c])
+                    {
+                        networkSum += pi[c] * n;
+                    }
+                }
+            }
+
+            return (pausesSum / Phases, networkSum / Phases);
+        }
+
+        /// <summary>
+        /// The stationary distribution of the draws: from state x, at rate all[x] + the restarts every follower draws again
+        /// (uniformly among the states), at rate own[x][i] follower i alone does. Solved as πQ = 0, Σπ = 1.
+        /// </summary>
+        private static double[] Stationary(int n, int strata, double[] all, double[][] own, int[][] state)
+        {
+            var a = new double[n, n + 1];
+            for (int x = 0; x < n; x++)
+            {
+                double everyone = (all[x] + TermChangesPerYear) / n;
+                for (int y = 0; y < n; y++)
+                {
+                    if (y == x)
+                    {
+                        continue;
+                    }
+
+                    double rate = everyone;
+                    int differ = -1, count = 0;
+                    for (int i = 0; i < state[x].Length; i++)
+                    {
+                        if (state[x][i] != state[y][i])
+                        {
+                            differ = i;
+                            count++;
+                        }
+                    }
+
+                    if (count == 1)
+                    {
+                        rate += own[x][differ] / strata;
+                    }
+
+                    // Row y of Qᵀ: inflow to y from x; the diagonal holds the outflow.
+                    a[y, x] += rate;
+                    a[x, x] -= rate;
+                }
+            }
+
+            // Replace the last equation by Σπ = 1.
+            for (int x = 0; x < n; x++)
+            {
+                a[n - 1, x] = 1;
+            }
+
+            a[n - 1, n] = 1;
+            for (int col = 0; col < n; col++)
+            {
+                int pivot = col;
+                for (int r = col + 1; r < n; r++)
+                {
+                    pivot = Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]) ? r : pivot;
+                }
+
+                for (int k = 0; k <= n; k++)
+                {
+                    (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
+                }
+
+                for (int r = 0; r < n; r++)
+                {
+                    if (r != col && a[r, col] != 0)
+                    {
+                        double f = a[r, col] / a[col, col];
+                        for (int k = col; k <= n; k++)
+                        {
+                            a[r, k] -= f * a[col, k];
+                        }
+                    }
+                }
+            }
+
+            var pi = new double[n];
+            for (int x = 0; x < n; x++)
+            {
+                pi[x] = Math.Max(0, a[x, n] / a[x, x]);
+            }
+
+            return pi;
+        }
+
+        /// <summary>Pauses longer than the first follower's timeout (drawn on [lo, hi)) less the time since the last heartbeat.</summary>
+        private double Pauses(TradeOffEnvironment env, double lo, double hi)
         {
             if (env.Gc == null || env.GcPausesPerHour <= 0)
             {
@@ -317,29 +479,65 @@ namespace ElectionLint.Rules.TradeOff
             double sum = 0;
             for (int j = 0; j < Samples; j++)
             {
-                double phase = Heartbeat * (j + 0.5) / Samples;
-                sum += env.Gc.Survival(MinTau(rng) - phase);
+                double phase = Heartbeat * (j + 0.5) / Samples, min = double.MaxValue;
+                for (int i = 0; i < Links; i++)
+                {
+                    double u = rng.NextDouble();
+                    min = Math.Min(min, Recheck ? lo + Residual(lo, hi, u) : lo + u * (hi - lo));
+                }
+
+                sum += env.Gc.Survival(min - phase);
             }
 
             return env.GcPausesPerHour * 24 * 365.25 * sum / Samples;
         }
 
-        public override double FromNetwork(TradeOffEnvironment env)
+        /// <summary>As above, each follower's timeout one of its stratum's values.</summary>
+        private double Pauses(TradeOffEnvironment env, double[][] draws)
+        {
+            if (env.Gc == null || env.GcPausesPerHour <= 0)
+            {
+                return 0;
+            }
+
+            const int N = 256;
+            var rng = new Random(26);
+            double sum = 0;
+            for (int j = 0; j < N; j++)
+            {
+                double phase = Heartbeat * (j + 0.5) / N, min = double.MaxValue;
+                foreach (double[] taus in draws)
+                {
+                    min = Math.Min(min, taus[rng.Next(taus.Length)]);
+                }
+
+                sum += env.Gc.Survival(min - phase);
+            }
+
+            return env.GcPausesPerHour * 24 * 365.25 * sum / N;
+        }
+
+        /// <summary>
+        /// One link's rate: a heartbeat received and none of the next ones in time. The timeout is each of
+        /// <paramref name="taus"/> in turn, or, with <paramref name="spread"/> &gt; 0, drawn on [taus[0], taus[0] + spread).
+        /// </summary>
+        private double Network(TradeOffEnvironment env, double[] taus, double spread)
         {
             if (env.Rtt == null && env.Loss <= 0)
             {
                 return 0;
             }
 
-            const int K = 32, G = 16;
+            const int K = 32, G = 8;
             double p = env.Loss, h = Heartbeat, sum = 0;
-            int g = TauHi > TauLo ? G : 1;
+            int g = spread > 0 ? G : taus.Length;
             for (int k = 0; k < K; k++)
             {
                 double d0 = env.Rtt == null ? 0 : env.Rtt.Quantile((k + 0.5) / K) / 2;
                 for (int i = 0; i < g; i++)
                 {
-                    double tau = Tau((i + 0.5) / g), miss = 1;
+                    double u = (i + 0.5) / g, miss = 1;
+                    double tau = spread <= 0 ? taus[i] : Recheck ? taus[0] + Residual(taus[0], taus[0] + spread, u) : taus[0] + u * spread;
                     // Heartbeat m, sent m·h after the one received at d0, helps if it arrives in (d0, d0 + τ].
                     for (int m = 1; m * h < d0 + tau && miss > 1e-300; m++)
                     {
@@ -351,7 +549,7 @@ namespace ElectionLint.Rules.TradeOff
                 }
             }
 
-            return Links * (1 - p) / h * TradeOffEnvironment.SecondsPerYear * sum / (K * g);
+            return (1 - p) / h * TradeOffEnvironment.SecondsPerYear * sum / (K * g);
         }
 
         public override double ExpectedFailover(TradeOffEnvironment env)
@@ -363,7 +561,9 @@ namespace ElectionLint.Rules.TradeOff
                 sum += MinTau(rng);
             }
 
-            return sum / Samples - Heartbeat / 2 + env.MeanOneWay + AfterRtts * env.MeanRtt + AfterFixed;
+            // The last heartbeat received before the crash was sent h/2 before it on average, and h more for each lost one before it.
+            double sinceLast = Heartbeat / 2 + Heartbeat * env.Loss / (1 - env.Loss);
+            return sum / Samples - sinceLast + env.MeanOneWay + AfterRtts * env.MeanRtt + AfterFixed;
         }
 
         private double MinTau(Random rng)
@@ -416,23 +616,26 @@ namespace ElectionLint.Rules.TradeOff
         /// <summary>Attempts in a round: at k·RP for k·RP &lt; RenewDeadline.</summary>
         public int Attempts => Math.Max(1, (int)Math.Ceiling(RenewDeadline / RetryPeriod - 1e-12));
 
-        public override double FromNetwork(TradeOffEnvironment env)
+        public override (double Pauses, double Network) FalseElections(TradeOffEnvironment env)
         {
-            double pa = 1 - (1 - env.Loss) * (1 - env.Loss), miss = 1;
+            // A round: attempt k at k·RP fails when lost or slower than what is left of RenewDeadline. Rounds follow each
+            // other RetryPeriod after the success that ends one, so a round lasts RP, a round trip, and RP per failed attempt.
+            double pa = 1 - (1 - env.Loss) * (1 - env.Loss), miss = 1, cycle = RetryPeriod + env.MeanRtt;
             for (int k = 0; k < Attempts; k++)
             {
+                if (k > 0)
+                {
+                    cycle += RetryPeriod * miss;
+                }
+
                 double slow = env.Rtt == null ? 0 : env.Rtt.Survival(RenewDeadline - k * RetryPeriod);
                 miss *= pa + (1 - pa) * slow;
             }
 
-            return TradeOffEnvironment.SecondsPerYear / (RetryPeriod + env.MeanRtt) * miss;
-        }
-
-        public override double FromPauses(TradeOffEnvironment env)
-        {
+            double network = TradeOffEnvironment.SecondsPerYear / cycle * miss;
             if (env.Gc == null || env.GcPausesPerHour <= 0)
             {
-                return 0;
+                return (0, network);
             }
 
             var rng = new Random(26);
@@ -442,7 +645,7 @@ namespace ElectionLint.Rules.TradeOff
                 sum += env.Gc.Survival(Takeover(rng, RetryPeriod * (j + 0.5) / Samples));
             }
 
-            return env.GcPausesPerHour * 24 * 365.25 * sum / Samples;
+            return (env.GcPausesPerHour * 24 * 365.25 * sum / Samples, network);
         }
 
         public override double ExpectedFailover(TradeOffEnvironment env)

@@ -10,10 +10,10 @@ namespace ElectionLint.Cli.Output
     /// <summary>How explain and tune show the trade-off model's estimates.</summary>
     internal static class TradeOffOutput
     {
-        /// <summary>A rate for people: whole numbers from 10, one decimal from 1, two significant digits below, "under 0.001" below that.</summary>
+        /// <summary>A rate for people: whole numbers from 10, at most one decimal from 1, two significant digits below, "under 0.001" below that.</summary>
         public static string Rate(double perYear) =>
             perYear >= 10 ? Math.Round(perYear).ToString("0", CultureInfo.InvariantCulture)
-            : perYear >= 1 ? perYear.ToString("0.0", CultureInfo.InvariantCulture)
+            : perYear >= 1 ? perYear.ToString("0.#", CultureInfo.InvariantCulture)
             : perYear >= 0.001 ? double.Parse(perYear.ToString("G2", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture)
             : "under 0.001";
 

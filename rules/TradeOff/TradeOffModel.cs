@@ -57,8 +57,14 @@ namespace ElectionLint.Rules.TradeOff
         /// <summary>The round trip; null: no delay (only losses).</summary>
         public Tail? Rtt { get; }
 
-        /// <summary>Each message's probability of being lost.</summary>
+        /// <summary>Each packet's probability of being lost (and sent again by TCP after <see cref="Rto"/>).</summary>
         public double Loss { get; }
+
+        /// <summary>Linux's minimum retransmission timeout.</summary>
+        public const double MinRto = 0.2;
+
+        /// <summary>TCP's wait before it sends a lost packet again: the median round trip plus Linux's 200 ms floor.</summary>
+        public double Rto => MinRto + (Rtt?.Median ?? 0);
 
         public Tail? Gc { get; }
 
@@ -75,7 +81,8 @@ namespace ElectionLint.Rules.TradeOff
             var env = new TradeOffEnvironment(rtt, p.PacketLoss is decimal l ? (double)l : 0, gc, rate);
             env.Notes.Add(rtt != null ? $"round trip: {rtt.Description}{(p.RttAssumed ? " (200ms p99 assumed for a WAN)" : string.Empty)}; one way is half a round trip"
                 : "round trip: none declared, so messages arrive at once unless lost");
-            env.Notes.Add($"packet loss: {(p.PacketLoss is decimal pl ? pl.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none declared, so 0")}; each message independently (no FIFO coupling, no TCP retransmission)");
+            env.Notes.Add($"packet loss: {(p.PacketLoss is decimal pl ? pl.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none declared, so 0")}; links are TCP: in order (a late message holds back the ones behind it), a lost packet sent again after 200ms + the median round trip");
+            env.Notes.Add("delays and losses independent from message to message, pauses independent of both");
             env.Notes.Add(gc != null
                 ? $"pauses: {gc.Description}, {(p.GcPausesPerHour != null ? rate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " an hour" : AssumedPausesPerHour + " an hour (assumed: no gcPausesPerHour)")}, of the leader only, at times independent of its timers"
                 : "pauses: none declared, so none");
@@ -85,7 +92,18 @@ namespace ElectionLint.Rules.TradeOff
         /// <summary>P(one-way delay &gt; x).</summary>
         internal double OneWaySurvival(double x) => x < 0 ? 1 : Rtt == null ? 0 : Rtt.Survival(2 * x);
 
-        internal double MeanOneWay => Rtt == null ? 0 : Rtt.Mean / 2;
+        /// <summary>P(a message takes longer than x one way), a lost one sent again after <see cref="Rto"/>.</summary>
+        internal double DeliverySurvival(double x) => ((1 - Loss) * OneWaySurvival(x)) + (Loss * OneWaySurvival(x - Rto));
+
+        /// <summary>P(a request and its response take longer than x), either one lost and sent again.</summary>
+        internal double RoundTripSurvival(double x)
+        {
+            static double S(Tail? t, double v) => v < 0 ? 1 : t == null ? 0 : t.Survival(v);
+            double q = 1 - Loss;
+            return (q * q * S(Rtt, x)) + (2 * Loss * q * S(Rtt, x - Rto)) + (Loss * Loss * S(Rtt, x - (2 * Rto)));
+        }
+
+        internal double MeanOneWay => (Rtt == null ? 0 : Rtt.Mean / 2) + (Loss * Rto);
 
         internal double MeanRtt => Rtt == null ? 0 : Rtt.Mean;
     }
@@ -269,8 +287,8 @@ namespace ElectionLint.Rules.TradeOff
     /// A leader heartbeats every <see cref="Heartbeat"/>; each of <see cref="Links"/> followers campaigns when none arrives
     /// within its timeout τ (uniform on [lo, hi), or fixed when lo = hi) of the last one it received.
     /// False elections: the leader's pauses longer than the first follower's timeout less the time since its last heartbeat,
-    /// plus, on each link, a heartbeat received and none of the following ones received in time (each lost with the packet
-    /// loss or later than the timeout, independently). Expected failover: the first follower's timeout less the mean time
+    /// plus, on each link (TCP: in order), a heartbeat received and the next one later than the timeout allows (a lost
+    /// packet is sent again after the retransmission timeout). Expected failover: the first follower's timeout less the mean time
     /// since the last heartbeat, plus the one-way delay and the election's round trips.
     /// </summary>
     public sealed class HeartbeatTiming : ModelTiming
@@ -528,28 +546,23 @@ namespace ElectionLint.Rules.TradeOff
                 return 0;
             }
 
-            const int K = 32, G = 8;
-            double p = env.Loss, h = Heartbeat, sum = 0;
+            // In order: after the heartbeat received d0 after it was sent, the next arrival is the next heartbeat's (the
+            // ones behind it wait for it), so the follower times out when that one takes longer than d0 + τ − h.
+            const int K = 64, G = 8;
+            double h = Heartbeat, sum = 0;
             int g = spread > 0 ? G : taus.Length;
             for (int k = 0; k < K; k++)
             {
                 double d0 = env.Rtt == null ? 0 : env.Rtt.Quantile((k + 0.5) / K) / 2;
                 for (int i = 0; i < g; i++)
                 {
-                    double u = (i + 0.5) / g, miss = 1;
+                    double u = (i + 0.5) / g;
                     double tau = spread <= 0 ? taus[i] : Recheck ? taus[0] + Residual(taus[0], taus[0] + spread, u) : taus[0] + u * spread;
-                    // Heartbeat m, sent m·h after the one received at d0, helps if it arrives in (d0, d0 + τ].
-                    for (int m = 1; m * h < d0 + tau && miss > 1e-300; m++)
-                    {
-                        double late = env.OneWaySurvival(d0 + tau - m * h), early = 1 - env.OneWaySurvival(d0 - m * h);
-                        miss *= p + (1 - p) * Math.Min(1, late + early);
-                    }
-
-                    sum += miss;
+                    sum += env.DeliverySurvival(d0 + tau - h);
                 }
             }
 
-            return (1 - p) / h * TradeOffEnvironment.SecondsPerYear * sum / (K * g);
+            return TradeOffEnvironment.SecondsPerYear / h * sum / (K * g);
         }
 
         public override double ExpectedFailover(TradeOffEnvironment env)
@@ -561,9 +574,8 @@ namespace ElectionLint.Rules.TradeOff
                 sum += MinTau(rng);
             }
 
-            // The last heartbeat received before the crash was sent h/2 before it on average, and h more for each lost one before it.
-            double sinceLast = Heartbeat / 2 + Heartbeat * env.Loss / (1 - env.Loss);
-            return sum / Samples - sinceLast + env.MeanOneWay + AfterRtts * env.MeanRtt + AfterFixed;
+            // The last heartbeat before the crash was sent h/2 before it on average, and arrives a one-way delay later.
+            return sum / Samples - (Heartbeat / 2) + env.MeanOneWay + AfterRtts * env.MeanRtt + AfterFixed;
         }
 
         private double MinTau(Random rng)
@@ -584,7 +596,7 @@ namespace ElectionLint.Rules.TradeOff
     /// (PollUntilContextTimeout, immediate); a round with no success gives leadership up. Each candidate polls every
     /// [RP, 2.2 RP) (JitterUntilWithContext, JitterFactor 1.2) and takes the lease once LeaseDuration has passed since it
     /// observed the record change (isLeaseValid: observedTime + LeaseDurationSeconds).
-    /// False elections: rounds whose every attempt is lost or slower than the deadline, plus leader pauses longer than a
+    /// False elections: rounds whose renewal is slower than the deadline, plus leader pauses longer than a
     /// candidate's wait to take over. Expected failover: the first candidate's wait after a crash, plus its update's round trip.
     /// </summary>
     public sealed class LeaseTiming : ModelTiming
@@ -609,29 +621,16 @@ namespace ElectionLint.Rules.TradeOff
         {
             $"{Candidates + 1} replicas: the leader and {Candidates} candidates polling the lease",
             "a false election is the leader giving up (no renewal within renewDeadline) or a candidate taking a lease the leader still holds",
-            "an attempt is one round trip (the leader's fast path: Update without Get); a lost request or response fails it",
+            "an attempt is one round trip (the leader's fast path: Update without Get) and fails when slower than what is left of renewDeadline",
             "after a crash: the first candidate to see the lease expire, then its update's round trip",
         };
 
-        /// <summary>Attempts in a round: at k·RP for k·RP &lt; RenewDeadline.</summary>
-        public int Attempts => Math.Max(1, (int)Math.Ceiling(RenewDeadline / RetryPeriod - 1e-12));
-
         public override (double Pauses, double Network) FalseElections(TradeOffEnvironment env)
         {
-            // A round: attempt k at k·RP fails when lost or slower than what is left of RenewDeadline. Rounds follow each
-            // other RetryPeriod after the success that ends one, so a round lasts RP, a round trip, and RP per failed attempt.
-            double pa = 1 - (1 - env.Loss) * (1 - env.Loss), miss = 1, cycle = RetryPeriod + env.MeanRtt;
-            for (int k = 0; k < Attempts; k++)
-            {
-                if (k > 0)
-                {
-                    cycle += RetryPeriod * miss;
-                }
-
-                double slow = env.Rtt == null ? 0 : env.Rtt.Survival(RenewDeadline - k * RetryPeriod);
-                miss *= pa + (1 - pa) * slow;
-            }
-
+            // A round's first attempt either returns within RenewDeadline or holds the round until it ends: over TCP a slow
+            // or lost packet delays the answer rather than failing it, and the API server's errors (which would make the
+            // later attempts count) are left out. Rounds follow each other RetryPeriod after the success that ends one.
+            double miss = env.RoundTripSurvival(RenewDeadline), cycle = RetryPeriod + env.MeanRtt + (2 * env.Loss * env.Rto);
             double network = TradeOffEnvironment.SecondsPerYear / cycle * miss;
             if (env.Gc == null || env.GcPausesPerHour <= 0)
             {

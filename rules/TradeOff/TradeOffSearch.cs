@@ -145,7 +145,10 @@ namespace ElectionLint.Rules.TradeOff
             return new TradeOffCurve(budget, candidates, best ?? fewest, best != null);
         }
 
-        /// <summary>Whole milliseconds below 1 s, tenths of a second below 10 s, whole seconds above; counts to whole numbers.</summary>
+        /// <summary>
+        /// Whole milliseconds below 1 s, tenths of a second below 10 s, whole seconds above, or the setting's own step
+        /// (client-go's leaseDuration is stored in whole seconds); counts to whole numbers.
+        /// </summary>
         private static decimal Round(SettingDefinition s, decimal v)
         {
             if (!s.IsDuration)
@@ -153,7 +156,8 @@ namespace ElectionLint.Rules.TradeOff
                 return Math.Max(1m, decimal.Round(v));
             }
 
-            decimal unit = v < 1_000_000_000m ? 1_000_000m : v < 10_000_000_000m ? 100_000_000m : 1_000_000_000m;
+            decimal unit = s.Step is decimal step ? Math.Max(step, 1_000_000m)
+                : v < 1_000_000_000m ? 1_000_000m : v < 10_000_000_000m ? 100_000_000m : 1_000_000_000m;
             return Math.Max(unit, decimal.Round(v / unit) * unit);
         }
 

@@ -77,7 +77,7 @@ namespace ElectionLint.Rules.Tests
 
         /// <summary>
         /// A leader heartbeats every h (a send that falls in a pause goes out when the pause ends); each follower receives
-        /// each heartbeat after a one-way delay unless it is lost. etcd mode (<paramref name="electionTicks"/> &gt; 0): the
+        /// each heartbeat after a one-way delay, in order, a lost one sent again after the RTO. etcd mode (<paramref name="electionTicks"/> &gt; 0): the
         /// follower ticks every h at its own phase, counts ticks since the last heartbeat, and campaigns at its randomised
         /// count, drawn in [E, 2E) at each term. Otherwise it campaigns <paramref name="fixedTimeout"/> after the last heartbeat.
         /// Campaigns within one timeout of each other are one election.
@@ -86,14 +86,15 @@ namespace ElectionLint.Rules.Tests
         {
             var rng = new Random(seed);
             var pauses = new Pauses(env, rng);
-            var arrivals = new PriorityQueue<double, double>[links];
+            var arrivals = new Queue<double>[links];
+            var tail = new double[links];
             var last = new double[links];
             var phase = new double[links];
             var count = new int[links];
             var campaigns = new List<double>();
             for (int i = 0; i < links; i++)
             {
-                arrivals[i] = new PriorityQueue<double, double>();
+                arrivals[i] = new Queue<double>();
                 phase[i] = rng.NextDouble() * h;
                 count[i] = electionTicks + rng.Next(electionTicks);
             }
@@ -127,7 +128,7 @@ namespace ElectionLint.Rules.Tests
                 for (int i = 0; i < links; i++)
                 {
                     // Everything already in flight arrives no earlier than this send, so arrivals before it are final.
-                    while (arrivals[i].TryPeek(out double a, out _) && a <= send)
+                    while (arrivals[i].TryPeek(out double a) && a <= send)
                     {
                         arrivals[i].Dequeue();
                         double due = Timeout(i);
@@ -140,11 +141,10 @@ namespace ElectionLint.Rules.Tests
                         last[i] = Math.Max(last[i], a);
                     }
 
-                    if (rng.NextDouble() >= env.Loss)
-                    {
-                        double at = send + OneWay(env, rng);
-                        arrivals[i].Enqueue(at, at);
-                    }
+                    // TCP: a lost packet is sent again after the RTO, and nothing overtakes it.
+                    double at = send + OneWay(env, rng) + (rng.NextDouble() < env.Loss ? env.Rto : 0);
+                    tail[i] = Math.Max(tail[i], at);
+                    arrivals[i].Enqueue(tail[i]);
                 }
             }
 
@@ -178,12 +178,10 @@ namespace ElectionLint.Rules.Tests
                 {
                     double phase = rng.NextDouble() * h, last = double.NegativeInfinity;
                     int count = electionTicks + (electionTicks > 0 ? rng.Next(electionTicks) : 0);
-                    for (int k = (int)Math.Floor(crash / h); k >= 0 && k * h > last - 1; k--)
+                    // In order, so the last arrival is the last heartbeat sent before the crash, or one held up before it.
+                    for (int k = Math.Max(0, (int)Math.Floor(crash / h) - 50); k * h <= crash; k++)
                     {
-                        if (rng.NextDouble() >= env.Loss)
-                        {
-                            last = Math.Max(last, k * h + OneWay(env, rng));
-                        }
+                        last = Math.Max(last, k * h + OneWay(env, rng) + (rng.NextDouble() < env.Loss ? env.Rto : 0));
                     }
 
                     double due = electionTicks == 0 ? last + fixedTimeout : phase + (Math.Floor((last - phase) / h) + 1) * h + (count - 1) * h;
@@ -203,8 +201,8 @@ namespace ElectionLint.Rules.Tests
         }
 
         /// <summary>
-        /// client-go: the leader renews in rounds (an attempt at once, then every RP until RD; one round trip each, lost with
-        /// the packet loss either way); the next round starts RP after a success; a round without one gives leadership up.
+        /// client-go: the leader renews in rounds (an attempt at once, then every RP until RD; one round trip each, a lost
+        /// request or response sent again after the RTO); the next round starts RP after a success; a round without one gives leadership up.
         /// Candidates poll every [RP, 2.2 RP), note when the record changed, and take the lease LD after that. Pauses stop
         /// the leader only. Each give-up or takeover is one false election; the protocol then starts afresh.
         /// </summary>
@@ -272,28 +270,18 @@ namespace ElectionLint.Rules.Tests
                 }
 
                 double deadline = roundStart + rd;
-                if (leaderAt >= deadline && attempt > 0)
-                {
-                    Restart(deadline);
-                    continue;
-                }
-
-                bool lost = rng.NextDouble() < env.Loss || rng.NextDouble() < env.Loss;
-                double done = leaderAt + Rtt(env, rng);
-                if (!lost && done <= deadline)
+                // Over TCP a lost request or response is sent again after the RTO: later, not failed.
+                double done = leaderAt + Rtt(env, rng) + (rng.NextDouble() < env.Loss ? env.Rto : 0) + (rng.NextDouble() < env.Loss ? env.Rto : 0);
+                if (done <= deadline)
                 {
                     renewed = leaderAt;
                     roundStart = attemptAt = pauses.Resume(done) + rp;
                     attempt = 0;
                 }
-                else if (done > deadline)
-                {
-                    Restart(deadline);
-                }
                 else
                 {
-                    attempt++;
-                    attemptAt = Math.Max(roundStart + attempt * rp, done);
+                    // The attempt still runs when ctx ends: no second attempt in this round, leadership is given up.
+                    Restart(deadline);
                 }
             }
 

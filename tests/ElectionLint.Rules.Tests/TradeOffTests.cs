@@ -17,12 +17,12 @@ namespace ElectionLint.Rules.Tests
 
         internal static TradeOffEnvironment Env(string name) => name switch
         {
-            // Lossy, jittery links; no pauses.
-            "net" => new TradeOffEnvironment(Tail.From(0.020, 0.200, null), 0.2, null, 0),
+            // Lossy links with a heavy tail; no pauses.
+            "net" => new TradeOffEnvironment(Tail.From(0.020, 0.200, 0.800), 0.05, null, 0),
             // A quiet LAN and a leader that pauses hard: p50 50 ms, p99 400 ms, p99.9 900 ms, once a second.
             "gc" => new TradeOffEnvironment(Tail.From(0.001, 0.005, null), 0.01, Tail.From(0.050, 0.400, 0.900), 3600),
             // Session-scale versions of the two, for timeouts in seconds.
-            "net-s" => new TradeOffEnvironment(Tail.From(0.050, 0.500, null), 0.3, null, 0),
+            "net-s" => new TradeOffEnvironment(Tail.From(0.050, 1.0, 6.0), 0.05, null, 0),
             "gc-s" => new TradeOffEnvironment(Tail.From(0.001, 0.005, null), 0, Tail.From(1.0, 6.0, 12.0), 60),
             _ => throw new ArgumentException(name),
         };

@@ -258,10 +258,10 @@ namespace ElectionLint.Cli
                     marks.Add(new TradeOffPlot.Marked("the rules' values", "#7a3fbf", "triangle", tp.Estimate));
                 }
 
-                string title = $"{t.System.DisplayName}{(t.File != null ? " — " + t.File : string.Empty)}: {ProfileOutput.Text(t.Profile, omitUnset: true)}";
+                string title = $"{t.System.DisplayName}{(t.File != null ? " — " + t.File : string.Empty)}";
                 try
                 {
-                    File.WriteAllText(file, TradeOffPlot.Svg(title, curve, marks));
+                    File.WriteAllText(file, TradeOffPlot.Svg(title, Distributions(t.Profile), curve, marks));
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
@@ -278,6 +278,19 @@ namespace ElectionLint.Cli
             }
 
             return true;
+        }
+
+        /// <summary>The profile's values the model reads, for the plot's subtitle.</summary>
+        private static string Distributions(EnvironmentProfile p)
+        {
+            static string? D(string key, Duration? d, string note = "") => d is Duration v ? $"{key} {DurationFormat.Go(v)}{note}" : null;
+            static string? N(string key, decimal? n) => n is decimal v ? $"{key} {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
+            var parts = new[]
+            {
+                "network " + (p.Network == NetworkKind.Wan ? "wan" : "lan"), D("rttP50", p.RttP50), D("rttP99", p.EffectiveRtt, p.RttAssumed ? " (assumed)" : string.Empty), D("rttP999", p.RttP999),
+                N("packetLoss", p.PacketLoss), D("gcPauseP50", p.GcPauseP50), D("gcPauseP99", p.GcPauseP99), D("gcPauseP999", p.GcPauseP999), N("gcPausesPerHour", p.GcPausesPerHour),
+            };
+            return "profile: " + string.Join(", ", parts.Where(x => x != null));
         }
 
         private static string Values(TradeOffPoint p) => string.Join(", ", p.Values.Select(v => $"{p.Instance.NameOf(v.Setting.Index)} {SettingValues.Display(v.Setting, v.Value)}"));

@@ -77,6 +77,8 @@ namespace ElectionLint.Cli.Tests
                 string Text(string cls) => doc.Descendants(ns + "text").Single(e => (string?)e.Attribute("class") == cls).Value;
                 Assert.Equal("expected failover after a real failure", Text("x-label"));
                 Assert.Equal("false elections a year (log scale)", Text("y-label"));
+                Assert.Equal("etcd — docs/trade-off/configs/etcd-100-500.conf.yml", Text("title"));
+                Assert.Equal("profile: network wan, rttP50 100ms, rttP99 150ms, rttP999 300ms, packetLoss 0.001, gcPauseP50 2ms, gcPauseP99 20ms, gcPausesPerHour 360", Text("subtitle"));
                 Assert.Equal(new[] { "recommended", "etcd defaults", "this file", "the rules' values" },
                     doc.Descendants().Where(e => (string?)e.Attribute("class") == "mark").Select(e => (string)e.Attribute("data-label")!));
                 Assert.Single(doc.Descendants(ns + "line"), e => (string?)e.Attribute("class") == "budget");
@@ -116,7 +118,7 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes.Take(4));
             // Width and height from the IHDR chunk.
             Assert.Equal(800, (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
-            Assert.Equal(480, (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23]);
+            Assert.Equal(500, (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23]);
             Assert.True(bytes.Length > 10_000, $"a {bytes.Length}-byte PNG is too small to hold the plot");
         }
 

@@ -15,11 +15,11 @@ namespace ElectionLint.Cli.Output
     {
         public const double Floor = 1e-4;
 
-        private const int Width = 800, Height = 480, Left = 84, Right = 230, Top = 48, Bottom = 64;
+        private const int Width = 800, Height = 500, Left = 84, Right = 230, Top = 66, Bottom = 64;
 
         public sealed record Marked(string Label, string Color, string Shape, TradeOffEstimate Estimate);
 
-        public static string Svg(string title, TradeOffCurve curve, IReadOnlyList<Marked> marks)
+        public static string Svg(string title, string subtitle, TradeOffCurve curve, IReadOnlyList<Marked> marks)
         {
             static string N(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
             var points = curve.Candidates.Select(c => c.Estimate).Concat(marks.Select(m => m.Estimate)).ToList();
@@ -34,7 +34,8 @@ namespace ElectionLint.Cli.Output
             var svg = new StringBuilder();
             svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
             svg.Append($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n");
-            svg.Append($"<text x=\"{Left}\" y=\"24\" font-size=\"14\" font-weight=\"bold\">{Escape(title)}</text>\n");
+            svg.Append($"<text class=\"title\" x=\"16\" y=\"24\" font-size=\"14\" font-weight=\"bold\">{Escape(title)}</text>\n");
+            svg.Append($"<text class=\"subtitle\" x=\"16\" y=\"44\" font-size=\"10.5\" fill=\"#444\">{Escape(subtitle)}</text>\n");
 
             // Axes, grid and ticks.
             svg.Append($"<g stroke=\"#ddd\">\n");

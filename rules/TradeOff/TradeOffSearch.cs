@@ -45,7 +45,10 @@ namespace ElectionLint.Rules.TradeOff
         /// <summary>Every candidate the system accepts (no hard-limit finding), by scale.</summary>
         public IReadOnlyList<TradeOffPoint> Candidates { get; }
 
-        /// <summary>The shortest expected failover within the budget; the fewest false elections when none is within it.</summary>
+        /// <summary>
+        /// The shortest expected failover within the budget (and, when the profile declares maxFailover, whose worst case fits
+        /// it); the fewest false elections when none is within them.
+        /// </summary>
         public TradeOffPoint? Recommended { get; }
 
         public bool WithinBudget { get; }
@@ -128,10 +131,12 @@ namespace ElectionLint.Rules.TradeOff
                 candidates.Add(new TradeOffPoint(candidate, f, e, values));
             }
 
+            // With maxFailover declared, the pick's worst case must also fit it (EL2030's bound).
+            double maxFailover = profile.MaxFailover is Timing.Duration m ? (double)m.Nanoseconds / 1e9 : double.PositiveInfinity;
             TradeOffPoint? best = null, fewest = null;
             foreach (TradeOffPoint p in candidates)
             {
-                if (p.Estimate.FalseElectionsPerYear <= budget && (best == null || p.Estimate.FailoverExpected < best.Estimate.FailoverExpected))
+                if (p.Estimate.FalseElectionsPerYear <= budget && p.Estimate.FailoverWorst <= maxFailover && (best == null || p.Estimate.FailoverExpected < best.Estimate.FailoverExpected))
                 {
                     best = p;
                 }

@@ -132,7 +132,7 @@ namespace ElectionLint.Rules.TradeOff
             }
 
             // With maxFailover declared, the pick's worst case must also fit it (EL2030's bound).
-            double maxFailover = profile.MaxFailover is Timing.Duration m ? (double)m.Nanoseconds / 1e9 : double.PositiveInfinity;
+            double maxFailover = profile.MaxFailover is Timing.Duration cap ? (double)cap.Nanoseconds / 1e9 : double.PositiveInfinity;
             TradeOffPoint? best = null, fewest = null;
             foreach (TradeOffPoint p in candidates)
             {

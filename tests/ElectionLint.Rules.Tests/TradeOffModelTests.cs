@@ -80,7 +80,7 @@ namespace ElectionLint.Rules.Tests
         public void A_system_without_a_heartbeat_has_no_estimate()
         {
             Assert.Null(TradeOffModel.Estimate(Instance("redis-sentinel"), Lan));
-            Assert.Null(TradeOffModel.Estimate(Instance("consul-session", "ttl=10s"), Lan));
+            Assert.Null(TradeOffModel.Estimate(Instance("consul-session", "TTL=10s"), Lan));
         }
 
         [Fact]

@@ -13,6 +13,7 @@ using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Profile;
 using ElectionLint.Rules.Solving;
 using ElectionLint.Rules.Timing;
+using ElectionLint.Rules.TradeOff;
 
 namespace ElectionLint.Cli
 {
@@ -25,7 +26,8 @@ namespace ElectionLint.Cli
         private sealed record Setting(string Id, string Name, string State, string? Value, SourceSpan? At);
 
         private sealed record Configuration(string File, string System, string SystemName, string? Variant, SourceSpan? At, EnvironmentProfile Profile, string? ProfileFile,
-            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<DerivedQuantity> Derived, IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Finding> Findings);
+            IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<DerivedQuantity> Derived, IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Finding> Findings,
+            TradeOffEstimate? TradeOff);
 
         public static int Run(IReadOnlyList<string> paths, string format, string? config, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
@@ -99,7 +101,7 @@ namespace ElectionLint.Cli
 
             string? window = e.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : null;
             return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window,
-                Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings);
+                Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings, TradeOffModel.Estimate(instance, profile));
         }
 
         private static void Text(List<Configuration> found, TextWriter w)
@@ -119,6 +121,11 @@ namespace ElectionLint.Cli
                 foreach (DerivedQuantity q in c.Derived.Where(q => q.Label != "failover window"))
                 {
                     w.WriteLine($"  {q.Label}: {q.Formula} = {q.Value ?? "unknown"}");
+                }
+
+                foreach (string line in TradeOffOutput.Lines(c.TradeOff))
+                {
+                    w.WriteLine("  " + line);
                 }
 
                 if (c.Margins.Count > 0)
@@ -210,6 +217,7 @@ namespace ElectionLint.Cli
                 }
 
                 w.WriteEndArray();
+                TradeOffOutput.Json(w, "tradeOff", c.TradeOff);
                 JsonFormatter.Margins(w, c.Margins);
                 w.WriteStartArray("findings");
                 foreach (Finding f in c.Findings)

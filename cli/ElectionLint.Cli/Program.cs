@@ -204,16 +204,19 @@ namespace ElectionLint.Cli
             var tuneMax = new Option<string?>("--max-failover") { Description = "the longest time without a leader, e.g. 5s" };
             var tuneFormat = new Option<string>("--format", "-f") { Description = "text | json", DefaultValueFactory = _ => "text" };
             tuneFormat.AcceptOnlyFromAmong("text", "json");
-            var tuneConfig = new Option<string?>("--config", "-c") { Description = "An explicit .electionlint.yaml (files only; the flags above override it)" };
+            var tuneConfig = new Option<string?>("--config", "-c") { Description = "An explicit .electionlint.yaml (with --system, its top-level profile; the flags above override it)" };
+            var tuneBudget = new Option<string?>("--max-false-elections-per-year") { Description = "The trade-off target: pick the shortest expected failover whose estimate is within N (default: the profile's maxFalseElectionsPerYear, else 1)" };
+            var tunePlot = new Option<string?>("--plot") { Description = "Draw false elections a year against expected failover for the candidates, as SVG, to this file" };
             var tune = new Command("tune", "Recommended values with their margins and the failover window, as snippets in the system's formats; or files' configurations tuned, as a diff")
             {
-                tunePaths, tuneSystem, tuneVariant, tuneNetwork, tuneRtt, tuneGc, tuneMax, tuneFormat, tuneConfig,
+                tunePaths, tuneSystem, tuneVariant, tuneNetwork, tuneRtt, tuneGc, tuneMax, tuneFormat, tuneConfig, tuneBudget, tunePlot,
             };
             tune.SetAction(r => TuneCommand.Run(
                 new TuneCommand.Options
                 {
                     Paths = r.GetValue(tunePaths) ?? Array.Empty<string>(), System = r.GetValue(tuneSystem), Variant = r.GetValue(tuneVariant), Network = r.GetValue(tuneNetwork),
                     RttP99 = r.GetValue(tuneRtt), GcPauseP99 = r.GetValue(tuneGc), MaxFailover = r.GetValue(tuneMax), Config = r.GetValue(tuneConfig), Format = r.GetValue(tuneFormat) ?? "text",
+                    MaxFalseElectionsPerYear = r.GetValue(tuneBudget), Plot = r.GetValue(tunePlot),
                 },
                 stdout,
                 stderr,

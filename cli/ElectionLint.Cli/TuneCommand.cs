@@ -18,6 +18,7 @@ using ElectionLint.Rules.Profile;
 using ElectionLint.Rules.Solving;
 using ElectionLint.Rules.Systems;
 using ElectionLint.Rules.Timing;
+using ElectionLint.Rules.TradeOff;
 
 namespace ElectionLint.Cli
 {
@@ -47,11 +48,23 @@ namespace ElectionLint.Cli
             public string? Config { get; init; }
 
             public string Format { get; init; } = "text";
+
+            /// <summary>The false elections a year the trade-off pick may cost (default: the profile's, else 1).</summary>
+            public string? MaxFalseElectionsPerYear { get; init; }
+
+            /// <summary>Write the trade-off curve here as SVG.</summary>
+            public string? Plot { get; init; }
         }
+
+        /// <summary>What the model says of the configuration as it was, as tuned, the defaults, and the pick within the budget.</summary>
+        private sealed record TradeOffView(TradeOffCurve? Curve, TradeOffPoint? Current, TradeOffPoint? Tuned, TradeOffPoint? Defaults, string BudgetFrom);
 
         /// <summary>One configuration tuned: where it is, under which profile, and the result.</summary>
         private sealed record Tuned(SystemDefinition System, string? Variant, string? File, SourceSpan? At, EnvironmentProfile Profile, TuneResult Result,
-            IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Snippet> Snippets);
+            IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Snippet> Snippets)
+        {
+            public TradeOffView? TradeOff { get; set; }
+        }
 
         /// <summary>A file's tuned text, when a value in it changes.</summary>
         private sealed record FileChange(string File, string Before, string After, IReadOnlyList<string> Skipped);
@@ -76,6 +89,24 @@ namespace ElectionLint.Cli
                 return LintRunner.UsageError;
             }
 
+            double? budget = null;
+            if (o.MaxFalseElectionsPerYear != null)
+            {
+                if (!double.TryParse(o.MaxFalseElectionsPerYear, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double n) || !(n > 0) || double.IsInfinity(n))
+                {
+                    stderr.WriteLine($"error: --max-false-elections-per-year must be a positive number, not '{TextFormatter.OneLine(o.MaxFalseElectionsPerYear)}'");
+                    return LintRunner.UsageError;
+                }
+
+                budget = n;
+            }
+
+            if (o.Plot != null && !o.Plot.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                stderr.WriteLine($"error: --plot writes SVG: name a file ending in .svg, not '{TextFormatter.OneLine(o.Plot)}'");
+                return LintRunner.UsageError;
+            }
+
             var tuned = new List<Tuned>();
             var files = new List<FileChange>();
             if (o.System != null)
@@ -93,7 +124,8 @@ namespace ElectionLint.Cli
                     return LintRunner.UsageError;
                 }
 
-                EnvironmentProfile profile = flags ?? EnvironmentProfile.Default;
+                EnvironmentProfile profile = o.Config != null ? ProfileResolver.LoadFile(o.Config).Document.Profile : EnvironmentProfile.Default;
+                profile = flags != null ? profile.MergedWith(flags) : profile;
                 TuneResult r = Tuner.FromScratch(sys, o.Variant, profile);
                 tuned.Add(new Tuned(sys, o.Variant, null, null, profile, r, Margins.Of(r.After, profile), Snippets.For(sys, id => r.Values[sys.IndexOf(id)], o.Variant)));
             }
@@ -147,6 +179,16 @@ namespace ElectionLint.Cli
                 }
             }
 
+            foreach (Tuned t in tuned)
+            {
+                t.TradeOff = TradeOffOf(t, budget, fromScratch: o.System != null);
+            }
+
+            if (o.Plot != null && !WritePlots(o.Plot, tuned, stderr))
+            {
+                return LintRunner.UsageError;
+            }
+
             if (o.Format == "json")
             {
                 stdout.Flush();
@@ -160,6 +202,174 @@ namespace ElectionLint.Cli
             }
 
             return tuned.Any(t => t.Result.After.Findings.Count > 0) ? LintRunner.Findings : LintRunner.Clean;
+        }
+
+        private static TradeOffView? TradeOffOf(Tuned t, double? given, bool fromScratch)
+        {
+            ConfigurationInstance before = t.Result.Before.Instance;
+            double budget = TradeOffSearch.BudgetOf(t.Profile, given);
+            string from = given != null ? "--max-false-elections-per-year" : t.Profile.MaxFalseElectionsPerYear != null ? "maxFalseElectionsPerYear" : "the default target";
+            TradeOffPoint? tunedPoint = TradeOffSearch.Point(t.Result.After.Instance, t.Profile);
+            if (tunedPoint == null)
+            {
+                return null;
+            }
+
+            // The curve runs through the configuration as tuned by the rules, so its ratios are ones the rules accept.
+            return new TradeOffView(
+                TradeOffSearch.Search(t.Result.After.Instance, t.Profile, budget),
+                fromScratch ? null : TradeOffSearch.Point(before, t.Profile),
+                tunedPoint,
+                TradeOffSearch.Point(new ConfigurationInstance(t.System, variant: t.Variant), t.Profile),
+                from);
+        }
+
+        /// <summary>One SVG per configuration with a curve: FILE.svg, then FILE-2.svg, FILE-3.svg…</summary>
+        private static bool WritePlots(string path, List<Tuned> tuned, TextWriter stderr)
+        {
+            int n = 0;
+            foreach (Tuned t in tuned)
+            {
+                if (t.TradeOff?.Curve is not TradeOffCurve curve || curve.Candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                n++;
+                string file = n == 1 ? path : path.Substring(0, path.Length - 4) + "-" + n + ".svg";
+                var marks = new List<TradeOffPlot.Marked>();
+                if (curve.Recommended is TradeOffPoint rec)
+                {
+                    marks.Add(new TradeOffPlot.Marked(curve.WithinBudget ? "recommended" : "fewest (none within budget)", "#1a8f3c", "circle", rec.Estimate));
+                }
+
+                if (t.TradeOff.Defaults is TradeOffPoint d)
+                {
+                    marks.Add(new TradeOffPlot.Marked($"{t.System.DisplayName} defaults", "#1f5fbf", "square", d.Estimate));
+                }
+
+                if (t.TradeOff.Current is TradeOffPoint c)
+                {
+                    marks.Add(new TradeOffPlot.Marked("this file", "#e07b00", "diamond", c.Estimate));
+                }
+
+                if (t.TradeOff.Tuned is TradeOffPoint tp)
+                {
+                    marks.Add(new TradeOffPlot.Marked("the rules' values", "#7a3fbf", "triangle", tp.Estimate));
+                }
+
+                string title = $"{t.System.DisplayName}{(t.File != null ? " — " + t.File : string.Empty)}";
+                try
+                {
+                    File.WriteAllText(file, TradeOffPlot.Svg(title, Distributions(t.Profile), curve, marks));
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"error: cannot write {file}: {e.Message}");
+                    return false;
+                }
+
+                stderr.WriteLine($"plot: {file} ({t.System.DisplayName}{(t.File != null ? ", " + t.File : string.Empty)})");
+            }
+
+            if (n == 0)
+            {
+                stderr.WriteLine("plot: nothing to plot (no configuration the trade-off model knows)");
+            }
+
+            return true;
+        }
+
+        /// <summary>The profile's values the model reads, for the plot's subtitle.</summary>
+        private static string Distributions(EnvironmentProfile p)
+        {
+            static string? D(string key, Duration? d, string note = "") => d is Duration v ? $"{key} {DurationFormat.Go(v)}{note}" : null;
+            static string? N(string key, decimal? n) => n is decimal v ? $"{key} {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
+            var parts = new[]
+            {
+                "network " + (p.Network == NetworkKind.Wan ? "wan" : "lan"), D("rttP50", p.RttP50), D("rttP99", p.EffectiveRtt, p.RttAssumed ? " (assumed)" : string.Empty), D("rttP999", p.RttP999),
+                N("packetLoss", p.PacketLoss), D("gcPauseP50", p.GcPauseP50), D("gcPauseP99", p.GcPauseP99), D("gcPauseP999", p.GcPauseP999), N("gcPausesPerHour", p.GcPausesPerHour),
+            };
+            return "profile: " + string.Join(", ", parts.Where(x => x != null));
+        }
+
+        private static string Values(TradeOffPoint p) => string.Join(", ", p.Values.Select(v => $"{p.Instance.NameOf(v.Setting.Index)} {SettingValues.Display(v.Setting, v.Value)}"));
+
+        private static void TradeOffText(Tuned t, TextWriter w)
+        {
+            if (t.TradeOff is not TradeOffView v)
+            {
+                return;
+            }
+
+            double budget = v.Curve?.Budget ?? TradeOffSearch.DefaultBudget;
+            w.WriteLine($"  trade-off (model), at most {TradeOffOutput.Rate(budget)} false {(budget == 1 ? "election" : "elections")} a year ({v.BudgetFrom}):");
+            if (v.Current is TradeOffPoint c)
+            {
+                w.WriteLine("    as written: " + TradeOffOutput.Summary(c.Estimate));
+            }
+
+            if (v.Tuned is TradeOffPoint tp)
+            {
+                w.WriteLine("    as tuned: " + TradeOffOutput.Summary(tp.Estimate));
+            }
+
+            if (v.Curve?.Recommended is TradeOffPoint r)
+            {
+                w.WriteLine($"    {(v.Curve.WithinBudget ? "shortest failover within it" : "none within it; the fewest")}: {Values(r)}: {TradeOffOutput.Summary(r.Estimate)}");
+            }
+        }
+
+        private static void TradeOffJson(Utf8JsonWriter w, Tuned t)
+        {
+            if (t.TradeOff is not TradeOffView v)
+            {
+                w.WriteNull("tradeOff");
+                return;
+            }
+
+            w.WriteStartObject("tradeOff");
+            w.WriteNumber("maxFalseElectionsPerYear", v.Curve?.Budget ?? TradeOffSearch.DefaultBudget);
+            w.WriteBoolean("withinBudget", v.Curve?.WithinBudget ?? false);
+            void Point(string name, TradeOffPoint? p, bool values)
+            {
+                if (p == null)
+                {
+                    w.WriteNull(name);
+                    return;
+                }
+
+                w.WriteStartObject(name);
+                if (values)
+                {
+                    w.WriteStartArray("settings");
+                    foreach ((SettingDefinition s, decimal value) in p.Values)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("setting", s.Id);
+                        w.WriteString("value", SettingValues.Display(s, value));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                TradeOffOutput.Fields(w, p.Estimate);
+                w.WriteEndObject();
+            }
+
+            Point("asWritten", v.Current, false);
+            Point("asTuned", v.Tuned, false);
+            Point("defaults", v.Defaults, false);
+            Point("recommended", v.Curve?.Recommended, true);
+            w.WriteStartArray("assumptions");
+            foreach (string a in v.Tuned?.Estimate.Assumptions ?? Array.Empty<string>())
+            {
+                w.WriteStringValue(a);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
         }
 
         /// <summary>The profile the flags describe, checked by the profile loader itself; null when no flag is given.</summary>
@@ -242,6 +452,7 @@ namespace ElectionLint.Cli
                 SettingRows(t, w);
                 string before = Window(r.Before), after = Window(r.After);
                 w.WriteLine($"  worst-case failover window: {(before != after ? before + " → " : string.Empty)}{after}{(t.Profile.MaxFailover is Duration budget ? $" (maxFailover {DurationFormat.Go(budget)})" : string.Empty)}");
+                TradeOffText(t, w);
                 if (t.Margins.Count > 0)
                 {
                     w.WriteLine("  rules:");
@@ -396,6 +607,7 @@ namespace ElectionLint.Cli
                 JsonFormatter.OptionalString(w, "failoverWindowBefore", r.Before.FailoverWindow is decimal wb ? SettingValues.DisplayDuration(wb) : null);
                 JsonFormatter.OptionalString(w, "failoverWindow", r.After.FailoverWindow is decimal wa ? SettingValues.DisplayDuration(wa) : null);
                 JsonFormatter.Margins(w, t.Margins);
+                TradeOffJson(w, t);
                 if (r.After.Findings.FirstOrDefault(f => f.RuleId == "EL2031") is Finding conflict && r.Conflict is ProfileConflict pc)
                 {
                     w.WriteStartObject("conflict");

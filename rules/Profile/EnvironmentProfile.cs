@@ -37,7 +37,7 @@ namespace ElectionLint.Rules.Profile
 
         public Duration? KafkaGroupMaxSessionTimeout { get; init; }
 
-        // The distributions below switch on no rule yet; `init --from-metrics` and `--gc-log` write them.
+        // The distributions below drive the trade-off model (rules/TradeOff); `init --from-metrics` and `--gc-log` write them.
 
         /// <summary>Median round trip between members.</summary>
         public Duration? RttP50 { get; init; }
@@ -53,6 +53,12 @@ namespace ElectionLint.Rules.Profile
 
         /// <summary>Stop-the-world pauses per hour.</summary>
         public decimal? GcPausesPerHour { get; init; }
+
+        /// <summary>Fraction of messages lost on a link, 0 ≤ it &lt; 1 (the trade-off model).</summary>
+        public decimal? PacketLoss { get; init; }
+
+        /// <summary>The false elections a year the operator accepts: <c>tune</c>'s target.</summary>
+        public decimal? MaxFalseElectionsPerYear { get; init; }
 
         /// <summary>The round trip the rules use: the declared one, or 200 ms on a WAN, or none.</summary>
         public Duration? EffectiveRtt => RttP99 ?? (Network == NetworkKind.Wan ? WanDefaultRtt : (Duration?)null);
@@ -87,6 +93,8 @@ namespace ElectionLint.Rules.Profile
             GcPauseP50 = other.GcPauseP50 ?? GcPauseP50,
             GcPauseP999 = other.GcPauseP999 ?? GcPauseP999,
             GcPausesPerHour = other.GcPausesPerHour ?? GcPausesPerHour,
+            PacketLoss = other.PacketLoss ?? PacketLoss,
+            MaxFalseElectionsPerYear = other.MaxFalseElectionsPerYear ?? MaxFalseElectionsPerYear,
         };
     }
 }

@@ -50,7 +50,7 @@ namespace ElectionLint.Cli.Tests
                 }
             }
 
-            Assert.Equal(4, excerpts);
+            Assert.Equal(5, excerpts);
         }
 
         [Fact]

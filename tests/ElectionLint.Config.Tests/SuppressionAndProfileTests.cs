@@ -72,12 +72,14 @@ namespace ElectionLint.Config.Tests
   gcPauseP50: 20ms
   gcPauseP999: 900ms
   gcPausesPerHour: 0
+  packetLoss: 0.001
+  maxFalseElectionsPerYear: 0.5
   kafkaBroker:
     groupMinSessionTimeout: 6s
     groupMaxSessionTimeout: 30m
 overrides:
   - paths: [""clusters/eu-us/**""]
-    profile: { network: wan, rttP99: 150ms, rttP50: 60ms, rttP999: 400ms }
+    profile: { network: wan, rttP99: 150ms, rttP50: 60ms, rttP999: 400ms, packetLoss: 0.01 }
 rules:
   EL2002: off
 ignore: [""vendor/**""]
@@ -100,6 +102,10 @@ bindings:
             Assert.Equal(Duration.FromMilliseconds(20), p.Document.Profile.GcPauseP50);
             Assert.Equal(Duration.FromMilliseconds(900), p.Document.Profile.GcPauseP999);
             Assert.Equal(0m, p.Document.Profile.GcPausesPerHour);
+            Assert.Equal(0.001m, p.Document.Profile.PacketLoss);
+            Assert.Equal(0.5m, p.Document.Profile.MaxFalseElectionsPerYear);
+            Assert.Equal(0.01m, p.Document.ProfileFor("clusters/eu-us/x.yaml").PacketLoss);
+            Assert.Equal(0.5m, p.Document.ProfileFor("clusters/eu-us/x.yaml").MaxFalseElectionsPerYear);
             Assert.Equal(Duration.FromMilliseconds(60), p.Document.ProfileFor("clusters/eu-us/x.yaml").RttP50);
             Assert.Equal(Duration.FromMilliseconds(400), p.Document.ProfileFor("clusters/eu-us/x.yaml").RttP999);
             Assert.Equal(Duration.FromMilliseconds(900), p.Document.ProfileFor("clusters/eu-us/x.yaml").GcPauseP999);
@@ -111,7 +117,7 @@ bindings:
         }
 
         [Theory]
-        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, headroom, kafkaBroker, rttP50, rttP999, gcPauseP50, gcPauseP999, gcPausesPerHour)")]
+        [InlineData("profile:\n  netwrok: wan\n", "2:3", "unknown key 'netwrok' in profile (expected one of network, rttP99, gcPauseP99, maxFailover, gcHeadroom, rttMultiplier, headroom, kafkaBroker, rttP50, rttP999, gcPauseP50, gcPauseP999, gcPausesPerHour, packetLoss, maxFalseElectionsPerYear)")]
         [InlineData("profile:\n  rttP99: 10\n", "2:11", "rttP99: \"10\" has no unit (write e.g. \"10ms\" or \"10s\")")]
         [InlineData("rules:\n  EL9999: off\n", "2:3", "unknown rule id 'EL9999'")]
         [InlineData("rules:\n  EL2001: loud\n", "2:11", "severity of EL2001 must be off, info, warning or error")]
@@ -138,6 +144,13 @@ bindings:
         [InlineData("profile:\n  headroom: none\n", "2:13", "headroom must be a positive number, not 'none'")]
         [InlineData("profile:\n  rttP999: 40\n", "2:12", "rttP999: \"40\" has no unit (write e.g. \"40ms\" or \"40s\")")]
         [InlineData("profile:\n  gcPauseP50: [1ms]\n", "2:15", "gcPauseP50 is a duration such as 150ms or 5s")]
+        // Issue #26: the trade-off model's loss and target.
+        [InlineData("profile:\n  packetLoss: 1\n", "2:15", "packetLoss must be a fraction from 0 up to (not including) 1, such as 0.001 for 0.1 %, not '1'")]
+        [InlineData("profile:\n  packetLoss: 1%\n", "2:15", "packetLoss must be a fraction from 0 up to (not including) 1, such as 0.001 for 0.1 %, not '1%'")]
+        [InlineData("profile:\n  packetLoss: -0.1\n", "2:15", "packetLoss must be a fraction from 0 up to (not including) 1, such as 0.001 for 0.1 %, not '-0.1'")]
+        [InlineData("profile:\n  packetLoss: [0]\n", "2:15", "packetLoss is a fraction from 0 up to (not including) 1")]
+        [InlineData("profile:\n  maxFalseElectionsPerYear: 0\n", "2:29", "maxFalseElectionsPerYear must be a positive number, not '0'")]
+        [InlineData("profile:\n  maxFalseElectionsPerYear: often\n", "2:29", "maxFalseElectionsPerYear must be a positive number, not 'often'")]
         public void Invalid_profile_is_EL9002_with_a_position(string yaml, string at, string message)
         {
             var p = ProfileLoader.Load(".electionlint.yaml", yaml).Problems.First();

@@ -44,7 +44,7 @@ namespace ElectionLint.Config.ProfileFile
         internal static readonly string[] ProfileKeys =
         {
             "network", "rttP99", "gcPauseP99", "maxFailover", "gcHeadroom", "rttMultiplier", "headroom", "kafkaBroker",
-            "rttP50", "rttP999", "gcPauseP50", "gcPauseP999", "gcPausesPerHour",
+            "rttP50", "rttP999", "gcPauseP50", "gcPauseP999", "gcPausesPerHour", "packetLoss", "maxFalseElectionsPerYear",
         };
 
         public static LoadedProfile Load(string path, string text)
@@ -238,6 +238,8 @@ namespace ElectionLint.Config.ProfileFile
                     GcPauseP50 = Duration(m, "gcPauseP50"),
                     GcPauseP999 = Duration(m, "gcPauseP999"),
                     GcPausesPerHour = Number(m, "gcPausesPerHour", allowZero: true),
+                    PacketLoss = Fraction(m, "packetLoss"),
+                    MaxFalseElectionsPerYear = Number(m, "maxFalseElectionsPerYear"),
                 };
                 Ordered(m, "rttP50", profile.RttP50, "rttP99", profile.RttP99, "rttP999", profile.RttP999);
                 Ordered(m, "gcPauseP50", profile.GcPauseP50, "gcPauseP99", profile.GcPauseP99, "gcPauseP999", profile.GcPauseP999);
@@ -484,6 +486,30 @@ namespace ElectionLint.Config.ProfileFile
                 }
 
                 _problems.Add(Problem($"{key} must be a {(allowZero ? "non-negative" : "positive")} number, not '{Quote(s.Value)}'", s.Span));
+                return null;
+            }
+
+            /// <summary>A fraction of messages: 0 ≤ it &lt; 1 (every message lost would be no network at all).</summary>
+            private decimal? Fraction(MappingNode m, string key)
+            {
+                Node? node = m.Get(key);
+                if (node != null && node is not ScalarNode)
+                {
+                    _problems.Add(Problem($"{key} is a fraction from 0 up to (not including) 1", node.Span));
+                    return null;
+                }
+
+                if (node is not ScalarNode s || s.IsNull)
+                {
+                    return null;
+                }
+
+                if (decimal.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && d >= 0m && d < 1m)
+                {
+                    return d;
+                }
+
+                _problems.Add(Problem($"{key} must be a fraction from 0 up to (not including) 1, such as 0.001 for 0.1 %, not '{Quote(s.Value)}'", s.Span));
                 return null;
             }
 

@@ -12,7 +12,7 @@ namespace ElectionLint.Rules.Catalogue
         private const string L = RuleCategory.Linter;
 
         // Profile-driven and ratio rules apply to every system that has the quantity they check.
-        private static readonly string[] RatioSystems = { "etcd", "k8s-leader-election", "kafka-consumer", "kafka-broker-session", "kafka-group-coordinator", "dotnext-raft", "akka-lease", "mongodb-replica-set", "custom" };
+        private static readonly string[] RatioSystems = { "etcd", "k8s-leader-election", "kafka-consumer", "kafka-broker-session", "kafka-group-coordinator", "dotnext-raft", "akka-lease", "custom" };
 
         private static readonly Rule[] Items =
         {
@@ -141,7 +141,7 @@ namespace ElectionLint.Rules.Catalogue
                 E, RuleSeverity.Error, new[] { "hashicorp-raft" }, true,
                 "Consul and Nomad refuse a raft multiplier outside 1..10 at start-up (Nomad reads 0 as its default, 1); Vault's performance_multiplier has no range check of its own, but a multiplier ≤ 0 makes hashicorp/raft's ValidateConfig refuse the timeouts."),
             new Rule("EL2001", "Failure-detection timeout too short for the heartbeat",
-                "{setting} {value} is only {ratio}× {related} {relatedValue}; {system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election — {fix}",
+                "{setting} {value} is only {ratio}× {related} {relatedValue}; {consequence} — {fix}",
                 T, RuleSeverity.Warning, RatioSystems, true,
                 "A failure detector that fires after fewer than the system's minimum number of heartbeats (5× for Raft-style systems, 3× for Kafka) turns a network hiccup into an election."),
             new Rule("EL2002", "Failure-detection timeout much longer than the heartbeat allows",

@@ -51,6 +51,24 @@ namespace ElectionLint.Rules.Model
         /// <summary>The setting of <see cref="Failover"/> that a fix lowers; it is the detection setting or bounded below by it.</summary>
         public string? FailoverPrimary { get; init; }
 
+        /// <summary>
+        /// What EL2001/EL2002 compare with the heartbeat; null means <see cref="Detection"/>. client-go compares renewDeadline,
+        /// the leader's renewal attempts before it gives up, not leaseDuration.
+        /// </summary>
+        public Quantity? RatioOf { get; init; }
+
+        /// <summary>The quantity EL2001/EL2002 divide by the heartbeat.</summary>
+        public Quantity? RatioQuantity => RatioOf ?? Detection;
+
+        /// <summary>
+        /// EL2001's consequence clause for this system ({factor}, {ratio}, {attempts}, {setting}, {related} are filled); null:
+        /// "{system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election".
+        /// </summary>
+        public string? RatioConsequence { get; init; }
+
+        /// <summary>EL2001's severity for this system when it differs from the catalogue's (client-go: info).</summary>
+        public Catalogue.RuleSeverity? RatioSeverity { get; init; }
+
         /// <summary>EL2001: detection ÷ heartbeat must be at least this.</summary>
         public decimal? MinRatio { get; init; }
 
@@ -116,6 +134,7 @@ namespace ElectionLint.Rules.Model
 
             Heartbeat?.Bind(this);
             Detection?.Bind(this);
+            RatioOf?.Bind(this);
             PauseBudget?.Bind(this);
             Failover?.Bind(this);
             foreach (RelationLimit r in System.Linq.Enumerable.Concat(Relations, SolverRelations))

@@ -47,8 +47,17 @@ namespace ElectionLint.Rules.Systems
             // last renewal: up to 2.2 RP to observe it, LeaseDuration, then up to 2.2 RP to the acquiring poll.
             Failover = new Quantity("failover window", T(1m, LeaseDuration), T(4.4m, RetryPeriod)),
             FailoverPrimary = LeaseDuration,
+            // The ratio rules here are renewDeadline ÷ retryPeriod, not leaseDuration ÷ retryPeriod. client-go
+            // tools/leaderelection/leaderelection.go renew() (@32ce75a7): wait.PollUntilContextTimeout(ctx, RetryPeriod,
+            // RenewDeadline, immediate) tries tryAcquireOrRenew at 0, RP, 2 RP, … before RenewDeadline, then gives up
+            // leadership; candidates only take the lease at leaseDuration, after the leader has already stopped. So the
+            // leader gets ceil(RD ÷ RP) attempts (defaults 10 s / 2 s: 5) and that many failed API calls in a row end its
+            // term. EL1011 (RD > 1.2 RP) guarantees 2, so fewer than 5 is a consequence, not a failure: info. No ceiling:
+            // more attempts cost only API calls, and failover speed is leaseDuration's (EL2030).
+            RatioOf = Q(RenewDeadline),
             MinRatio = 5m,
-            MaxRatio = 10m,
+            RatioSeverity = Catalogue.RuleSeverity.Info,
+            RatioConsequence = "the leader retries its renewal every {related} and gives up leadership at {setting}, so {attempts} failed API calls in a row end its term (client-go's defaults allow {factor})",
             PauseConsequence = "the leader stops renewing and gives up leadership",
             Variants = new[] { ClientGo, CSharp },
             Ranges = new[]

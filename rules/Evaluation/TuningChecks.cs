@@ -55,7 +55,7 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             if (sys.MinRatio is decimal min &&
-                Relations.Check(ctx, "EL2001", ratioOf, Comparison.AtLeast, min, sys.Heartbeat, Consequence, sys.RatioSeverity))
+                Relations.Check(ctx, "EL2001", ratioOf, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, min, sys.Heartbeat, Consequence, sys.RatioSeverity))
             {
                 return;
             }

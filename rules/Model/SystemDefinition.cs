@@ -69,6 +69,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>EL2001's severity for this system when it differs from the catalogue's (client-go: info).</summary>
         public Catalogue.RuleSeverity? RatioSeverity { get; init; }
 
+        /// <summary>EL2001 fires at <see cref="MinRatio"/> itself too (client-go: 2 renewal attempts is the finding).</summary>
+        public bool MinRatioExclusive { get; init; }
+
         /// <summary>EL2001: detection ÷ heartbeat must be at least this.</summary>
         public decimal? MinRatio { get; init; }
 

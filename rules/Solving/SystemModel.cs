@@ -103,7 +103,7 @@ namespace ElectionLint.Rules.Solving
             {
                 if (sys.MinRatio is decimal minRatio && On("EL2001"))
                 {
-                    list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.RatioQuantity, Comparison.AtLeast, minRatio, sys.Heartbeat,
+                    list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.RatioQuantity, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, minRatio, sys.Heartbeat,
                         $"{QName(sys.RatioQuantity)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
                 }
 

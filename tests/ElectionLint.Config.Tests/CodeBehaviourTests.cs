@@ -32,6 +32,8 @@ namespace ElectionLint.Config.Tests
         public void Etcd_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);
 
         private const string Scheduler = "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nleaderElection:\n";
+        private const string Csi = "spec:\n  containers:\n  - name: csi-provisioner\n    image: registry.k8s.io/sig-storage/csi-provisioner:v5.1.0\n";
+        private const string Kueue = "apiVersion: config.kueue.x-k8s.io/v1beta1\nkind: Configuration\nleaderElection:\n";
         private const string CertManager = "spec:\n  containers:\n  - name: cert-manager-controller\n    image: quay.io/jetstack/cert-manager-controller:v1.16.1\n";
 
         [Theory]
@@ -47,8 +49,20 @@ namespace ElectionLint.Config.Tests
         // Elsewhere (a chart's values, client-go flags) a zero duration is refused as it is.
         [InlineData("values.yaml", "leaderElection:\n  retryPeriod: 0s\n", "2:16 EL1012")]
         // D7: --leader-election-* flags carry their program's defaults: cert-manager's are 60s/40s/15s.
-        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=20s]\n", "")]
+        // (20s against the default 15s retry: accepted, 2 renewal attempts: info)
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=20s]\n", "5:45 EL2001")]
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=45s, --leader-election-retry-period=9s]\n", "")]
         [InlineData("cm.yaml", CertManager + "    args: [--leader-election-lease-duration=30s]\n", "5:45 EL1010")]
+        // The CSI sidecars' are csi-lib-utils' 15s/10s/5s (standardflags/flags.go): a lone value is judged against them.
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-lease-duration=3s]\n", "5:45 EL1010")]
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-retry-period=9s]\n", "5:43 EL1011")]
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-renew-deadline=14s, --leader-election-retry-period=2s]\n", "")]
+        // 120s/60s/30s: accepted; only 2 renewal attempts before the leader gives up, said as info.
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-lease-duration=120s, --leader-election-renew-deadline=60s, --leader-election-retry-period=30s]\n", "5:84 EL2001")]
+        // kueue (config.kueue.x-k8s.io): a zero metav1.Duration is skipped and defaulted (pkg/config/config.go), 15s/10s/2s.
+        [InlineData("k.yaml", Kueue + "  retryPeriod: 0s\n", "")]
+        [InlineData("k.yaml", Kueue + "  retryPeriod: 9s\n", "4:16 EL1011")]
+        [InlineData("k.yaml", "apiVersion: controller-runtime.sigs.k8s.io/v1alpha1\nkind: ControllerManagerConfig\nleaderElection:\n  leaseDuration: 0s\n  renewDeadline: 20s\n", "5:18 EL1010")]
         // ...and another program's are unknown: nothing that depends on them is judged.
         [InlineData("ed.yaml", "spec:\n  containers:\n  - name: external-dns\n    image: registry.k8s.io/external-dns/external-dns:v0.14.0\n    args: [--leader-election-renew-deadline=20s]\n", "")]
         public void Kubernetes_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);

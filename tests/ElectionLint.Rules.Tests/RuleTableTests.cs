@@ -160,10 +160,10 @@ namespace ElectionLint.Rules.Tests
         [InlineData("hashicorp-raft", "vault", "raft_multiplier=0", "", "EL1095")]
         [InlineData("hashicorp-raft", "vault", "raft_multiplier=-1", "", "EL1095")]
         // EL2001: min ratio (inclusive)
-        // client-go: renewDeadline ÷ retryPeriod (renewal attempts), not leaseDuration ÷ retryPeriod
-        [InlineData("k8s-leader-election", "-", "leaseDuration=9.9s;renewDeadline=5s", "", "EL2001,EL2050")]
-        [InlineData("k8s-leader-election", "-", "leaseDuration=10s;renewDeadline=5s", "", "EL2001")]
-        [InlineData("k8s-leader-election", "-", "renewDeadline=9999999999ns", "", "EL2001")]
+        // client-go: renewDeadline ÷ retryPeriod (renewal attempts), not leaseDuration ÷ retryPeriod; 2 attempts (RD ≤ 2 RP) fire
+        [InlineData("k8s-leader-election", "-", "leaseDuration=9.9s;renewDeadline=5s", "", "EL2050")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=6s;renewDeadline=4s", "", "EL2001")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=6s;renewDeadline=4000000001ns", "", "")]
         [InlineData("k8s-leader-election", "-", "leaseDuration=8s;renewDeadline=5s;retryPeriod=1s", "", "")]
         [InlineData("k8s-leader-election", "-", "leaseDuration=120s;renewDeadline=60s;retryPeriod=30s", "", "EL2001")]
         [InlineData("kafka-broker-session", "-", "broker.session.timeout.ms=5999", "", "EL2001")]

@@ -51,12 +51,13 @@ namespace ElectionLint.Config.Tests
         // D7: --leader-election-* flags carry their program's defaults: cert-manager's are 60s/40s/15s.
         // (20s against the default 15s retry: accepted, 2 renewal attempts: info)
         [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=20s]\n", "5:45 EL2001")]
-        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=45s, --leader-election-retry-period=9s]\n", "")]
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=31s]\n", "")]
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=45s]\n", "")]
         [InlineData("cm.yaml", CertManager + "    args: [--leader-election-lease-duration=30s]\n", "5:45 EL1010")]
         // The CSI sidecars' are csi-lib-utils' 15s/10s/5s (standardflags/flags.go): a lone value is judged against them.
         [InlineData("csi.yaml", Csi + "    args: [--leader-election-lease-duration=3s]\n", "5:45 EL1010")]
         [InlineData("csi.yaml", Csi + "    args: [--leader-election-retry-period=9s]\n", "5:43 EL1011")]
-        [InlineData("csi.yaml", Csi + "    args: [--leader-election-renew-deadline=14s, --leader-election-retry-period=2s]\n", "")]
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-renew-deadline=11s]\n", "")]
         // 120s/60s/30s: accepted; only 2 renewal attempts before the leader gives up, said as info.
         [InlineData("csi.yaml", Csi + "    args: [--leader-election-lease-duration=120s, --leader-election-renew-deadline=60s, --leader-election-retry-period=30s]\n", "5:84 EL2001")]
         // kueue (config.kueue.x-k8s.io): a zero metav1.Duration is skipped and defaulted (pkg/config/config.go), 15s/10s/2s.

@@ -1,4 +1,6 @@
 using System.Linq;
+using ElectionLint.Config.Linting;
+using ElectionLint.Rules.Catalogue;
 using Xunit;
 
 namespace ElectionLint.Config.Tests
@@ -127,6 +129,32 @@ namespace ElectionLint.Config.Tests
         {
             string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');
             Assert.Equal(want, Lint.Where(Lint.Text(file, text)));
+        }
+
+        [Theory]
+        // hashicorp/hcl v1 lex.go lexMode: a .hcl file whose first non-space character is '{' is JSON.
+        [InlineData("consul.hcl", "{\n  \"server\": true,\n  \"performance\": {\"raft_multiplier\": 12}\n}\n", "3:38 EL1095")]
+        // Patroni int(): a YAML 30.7 runs as 30.
+        [InlineData("patroni.yml", "bootstrap:\n  dcs:\n    ttl: 30.7\n    loop_wait: 10\n", "")]
+        [InlineData("patroni.yml", "bootstrap:\n  dcs:\n    ttl: 30.7\n    loop_wait: 29.9\n    retry_timeout: 10\n", "4:16 EL1091")]
+        // MongoDB smallExactInt64: whole doubles and 64-bit values run; 2500.5 is refused.
+        [InlineData("rs-config.json", "{\"_id\": \"rs0\", \"settings\": {\"electionTimeoutMillis\": 2000.0, \"heartbeatIntervalMillis\": 3000000000}}\n", "")]
+        [InlineData("rs-config.json", "{\"_id\": \"rs0\", \"settings\": {\"electionTimeoutMillis\": 2500.5}}\n", "1:54 EL1000")]
+        // glibc atoi wraps: 4294972296 runs as 5000; 3000000000 as a negative number, refused.
+        [InlineData("sentinel.conf", "sentinel monitor m 10.0.0.1 6379 2\nsentinel down-after-milliseconds m 4294972296\n", "")]
+        [InlineData("sentinel.conf", "sentinel monitor m 10.0.0.1 6379 2\nsentinel down-after-milliseconds m 3000000000\n", "2:36 EL1092")]
+        public void Values_are_read_as_each_system_reads_them(string file, string text, string expected) => Check(file, text, expected);
+
+        [Fact]
+        public void A_duplicate_key_says_what_that_files_reader_does()
+        {
+            // PyYAML (Patroni) keeps the last value: a warning; a Kubernetes manifest is refused by Go's decoder: an error.
+            LintDiagnostic py = Assert.Single(Lint.Text("patroni.yml", "bootstrap:\n  dcs:\n    loop_wait: 10\npostgresql:\n  listen: a\n  listen: b\n"));
+            Assert.Equal((RuleSeverity.Warning, "6:3", "duplicate key 'listen' (first defined on line 5); PyYAML (Patroni, Ansible) keeps the last value, so the earlier one has no effect"),
+                (py.Severity, $"{py.Span.StartLine}:{py.Span.StartColumn}", py.Message));
+            LintDiagnostic go = Assert.Single(Lint.Text("config.yaml", "apiVersion: kubescheduler.config.k8s.io/v1\nleaderElection:\n  leaseDuration: 15s\n  leaseDuration: 20s\n"));
+            Assert.Equal(RuleSeverity.Error, go.Severity);
+            Assert.EndsWith("Go's YAML decoders (Kubernetes, etcd) reject the file", go.Message);
         }
     }
 }

@@ -12,7 +12,10 @@ namespace ElectionLint.Rules.Catalogue
         private const string L = RuleCategory.Linter;
 
         // Profile-driven and ratio rules apply to every system that has the quantity they check.
-        private static readonly string[] RatioSystems = { "etcd", "k8s-leader-election", "kafka-consumer", "kafka-broker-session", "kafka-group-coordinator", "dotnext-raft", "akka-lease", "mongodb-replica-set", "custom" };
+        private static readonly string[] RatioSystems = { "etcd", "k8s-leader-election", "kafka-consumer", "kafka-broker-session", "kafka-group-coordinator", "dotnext-raft", "akka-lease", "custom" };
+
+        // EL2002: the systems with a MaxRatio (client-go has none: KubernetesLeaderElection.cs).
+        private static readonly string[] CeilingSystems = { "etcd", "dotnext-raft", "custom" };
 
         private static readonly Rule[] Items =
         {
@@ -141,13 +144,13 @@ namespace ElectionLint.Rules.Catalogue
                 E, RuleSeverity.Error, new[] { "hashicorp-raft" }, true,
                 "Consul and Nomad refuse a raft multiplier outside 1..10 at start-up (Nomad reads 0 as its default, 1); Vault's performance_multiplier has no range check of its own, but a multiplier ≤ 0 makes hashicorp/raft's ValidateConfig refuse the timeouts."),
             new Rule("EL2001", "Failure-detection timeout too short for the heartbeat",
-                "{setting} {value} is only {ratio}× {related} {relatedValue}; {system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election — {fix}",
+                "{setting} {value} is only {ratio}× {related} {relatedValue}; {consequence} — {fix}",
                 T, RuleSeverity.Warning, RatioSystems, true,
-                "A failure detector that fires after fewer than the system's minimum number of heartbeats (5× for Raft-style systems, 3× for Kafka) turns a network hiccup into an election."),
+                "A failure detector that fires after fewer than the system's minimum number of heartbeats (5× for Raft-style systems, 3× for Kafka) turns a network hiccup into an election. Per system the message says what that system does: etcd, DotNext and custom systems start an election; Kafka's coordinator removes the member or fences the broker. client-go (Kubernetes leader election) compares renewDeadline ÷ retryPeriod, the renewal attempts the leader makes before it gives up leadership (client-go renew(): PollUntilContextTimeout(RetryPeriod, RenewDeadline)); leaseDuration ÷ retryPeriod is no rule of client-go. It fires, as info, only at 2 attempts or fewer (renewDeadline ≤ 2 × retryPeriod, e.g. the CSI sidecars' 120s/60s/30s). MongoDB is not checked: its election timer is reset by heartbeats and by oplog reads, and no relation between the two settings is validated."),
             new Rule("EL2002", "Failure-detection timeout much longer than the heartbeat allows",
                 "{setting} {value} is {ratio}× {related} {relatedValue}, above {factor}×; a real failure is detected later than the heartbeat allows — {fix}",
-                T, RuleSeverity.Info, RatioSystems, true,
-                "A detection timeout far above the recommended multiple of the heartbeat makes failover slower than needed, unless the profile (WAN, GC pauses) asks for it."),
+                T, RuleSeverity.Info, CeilingSystems, true,
+                "A detection timeout far above the recommended multiple of the heartbeat makes failover slower than needed, unless the profile (WAN, GC pauses) asks for it. Always info: the cost is failover time, which EL2030 judges against a maxFailover the profile sets. Not for client-go (more renewal attempts cost only API calls) or MongoDB."),
             new Rule("EL2010", "Failure-detection timeout too short for the round trip",
                 "{setting} {value} is below {limit} ({factor} × rttP99 {rtt}); a slow round trip looks like a failure and triggers a false election — {fix}",
                 T, RuleSeverity.Warning, new[] { All }, true,

@@ -193,10 +193,10 @@ namespace ElectionLint.Rules.Evaluation
             Add("detection timeout", sys.Detection);
             Add("pause budget", sys.PauseBudget);
             Add("failover window", sys.Failover, rttAsZero: true);
-            if (sys.Heartbeat != null && sys.Detection != null)
+            if (sys.Heartbeat != null && sys.RatioQuantity is Quantity ratioOf)
             {
-                decimal? h = ctx.Eval(sys.Heartbeat), d = ctx.Eval(sys.Detection);
-                list.Add(new DerivedQuantity("ratio", $"{ctx.QuantityName(sys.Detection)} ÷ {ctx.QuantityName(sys.Heartbeat)}",
+                decimal? h = ctx.Eval(sys.Heartbeat), d = ctx.Eval(ratioOf);
+                list.Add(new DerivedQuantity("ratio", $"{ctx.QuantityName(ratioOf)} ÷ {ctx.QuantityName(sys.Heartbeat)}",
                     h is decimal hv && d is decimal dv && hv > 0m ? RuleMargin.Format(dv / hv) + "×" : null));
             }
 
@@ -279,7 +279,7 @@ namespace ElectionLint.Rules.Evaluation
                 return "a limit the system enforces fires first; its repair accounts for the profile";
             }
 
-            if ((c.RuleId == "EL2001" || c.RuleId == "EL2002") && sys.Heartbeat != null && sys.Detection != null && ctx.AllDefaulted(sys.Heartbeat, sys.Detection))
+            if ((c.RuleId == "EL2001" || c.RuleId == "EL2002") && sys.Heartbeat != null && sys.RatioQuantity != null && ctx.AllDefaulted(sys.Heartbeat, sys.RatioQuantity))
             {
                 return "both values are the component's own defaults";
             }

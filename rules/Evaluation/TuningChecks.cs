@@ -29,17 +29,33 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
-        /// <summary>EL2001 / EL2002: detection ÷ heartbeat within the system's bounds.</summary>
+        /// <summary>EL2001 / EL2002: the system's ratio quantity ÷ heartbeat within the system's bounds.</summary>
         private static void CheckRatio(EvaluationContext ctx)
         {
             SystemDefinition sys = ctx.System;
-            if (sys.Heartbeat == null || sys.Detection == null || ctx.AllDefaulted(sys.Heartbeat, sys.Detection))
+            Quantity? ratioOf = sys.RatioQuantity;
+            if (sys.Heartbeat == null || ratioOf == null || ctx.AllDefaulted(sys.Heartbeat, ratioOf))
             {
                 return; // the component's own defaults: their ratio is its authors' choice, not the user's
             }
 
+            decimal? left = ctx.Eval(ratioOf), hb = ctx.Eval(sys.Heartbeat);
+            Dictionary<string, string> Consequence()
+            {
+                var args = new Dictionary<string, string>
+                {
+                    ["attempts"] = left is decimal l && hb is decimal h && h > 0m ? decimal.Ceiling(l / h).ToString(System.Globalization.CultureInfo.InvariantCulture) : "?",
+                    ["setting"] = ctx.QuantityName(ratioOf),
+                    ["related"] = ctx.QuantityName(sys.Heartbeat),
+                    ["factor"] = DurationFormat.Number(sys.MinRatio ?? 0m),
+                    ["system"] = sys.DisplayName,
+                };
+                args["consequence"] = MessageTemplate.Format(sys.RatioConsequence ?? DefaultConsequence, args);
+                return args;
+            }
+
             if (sys.MinRatio is decimal min &&
-                Relations.Check(ctx, "EL2001", sys.Detection, Comparison.AtLeast, min, sys.Heartbeat))
+                Relations.Check(ctx, "EL2001", ratioOf, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, min, sys.Heartbeat, Consequence, sys.RatioSeverity))
             {
                 return;
             }
@@ -53,9 +69,12 @@ namespace ElectionLint.Rules.Evaluation
                     return; // the profile asks for a timeout this long
                 }
 
-                Relations.Check(ctx, "EL2002", sys.Detection, Comparison.AtMost, max, sys.Heartbeat);
+                // Info only: a lax ratio slows failover, and EL2030 says so where the profile sets a budget it breaks.
+                Relations.Check(ctx, "EL2002", ratioOf, Comparison.AtMost, max, sys.Heartbeat);
             }
         }
+
+        private const string DefaultConsequence = "{system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election";
 
         /// <summary>EL2010: detection timeout at least rttMultiplier × rttP99.</summary>
         private static void CheckRoundTrip(EvaluationContext ctx)

@@ -23,6 +23,29 @@ namespace ElectionLint.Rules.Model
                     return Wrap(DurationParser.Atoi(s, Duration.NanosPerMillisecond));
                 case ValueFormat.IntegerSeconds:
                     return Wrap(DurationParser.Integer(s, Duration.NanosPerSecond, allowSign: true, maxUnits: int.MaxValue));
+                case ValueFormat.PythonIntSeconds:
+                    return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal py)
+                        ? Wrap(DurationParser.Integer(decimal.Truncate(py).ToString(CultureInfo.InvariantCulture), Duration.NanosPerSecond, allowSign: true))
+                        : ParseResult<SettingValue>.Fail($"\"{raw}\" is not a number: Python's int() raises ValueError");
+                case ValueFormat.ExactInt64Milliseconds:
+                case ValueFormat.ExactInt64Seconds:
+                    long unit = format == ValueFormat.ExactInt64Seconds ? Duration.NanosPerSecond : Duration.NanosPerMillisecond;
+                    if (!decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact))
+                    {
+                        return ParseResult<SettingValue>.Fail($"\"{raw}\" is not a number");
+                    }
+
+                    if (exact != decimal.Truncate(exact))
+                    {
+                        return ParseResult<SettingValue>.Fail($"\"{raw}\" is not a whole number (smallExactInt64 rejects it)");
+                    }
+
+                    if (exact > long.MaxValue || exact < long.MinValue)
+                    {
+                        return ParseResult<SettingValue>.Fail($"\"{raw}\" is out of the int64 range");
+                    }
+
+                    return ParseResult<SettingValue>.Ok(SettingValue.Of(exact * unit));
                 case ValueFormat.GoDuration:
                     return Wrap(DurationParser.Go(s));
                 case ValueFormat.TimeSpan:
@@ -69,8 +92,11 @@ namespace ElectionLint.Rules.Model
                 case ValueFormat.GoUintMilliseconds:
                 case ValueFormat.Int32Milliseconds:
                 case ValueFormat.AtoiMilliseconds:
+                case ValueFormat.ExactInt64Milliseconds:
                     return Whole(value, Duration.NanosPerMillisecond);
                 case ValueFormat.IntegerSeconds:
+                case ValueFormat.PythonIntSeconds:
+                case ValueFormat.ExactInt64Seconds:
                     return Whole(value, Duration.NanosPerSecond);
                 case ValueFormat.GoDuration:
                     return Duration.FromDecimalNanoseconds(value)?.ToString();
@@ -114,8 +140,11 @@ namespace ElectionLint.Rules.Model
                 case ValueFormat.GoUintMilliseconds:
                 case ValueFormat.Int32Milliseconds:
                 case ValueFormat.AtoiMilliseconds:
+                case ValueFormat.ExactInt64Milliseconds:
                     return DurationFormat.Milliseconds(value);
                 case ValueFormat.IntegerSeconds:
+                case ValueFormat.PythonIntSeconds:
+                case ValueFormat.ExactInt64Seconds:
                     return DurationFormat.Seconds(value);
                 default:
                     return DisplayDuration(value);

@@ -55,6 +55,27 @@ namespace ElectionLint.Rules.Model
         /// that also scales every session bound).</summary>
         public IReadOnlyList<string> ChangeLast { get; init; } = new string[0];
 
+        /// <summary>
+        /// What EL2001/EL2002 compare with the heartbeat; null means <see cref="Detection"/>. client-go compares renewDeadline,
+        /// the leader's renewal attempts before it gives up, not leaseDuration.
+        /// </summary>
+        public Quantity? RatioOf { get; init; }
+
+        /// <summary>The quantity EL2001/EL2002 divide by the heartbeat.</summary>
+        public Quantity? RatioQuantity => RatioOf ?? Detection;
+
+        /// <summary>
+        /// EL2001's consequence clause for this system ({factor}, {ratio}, {attempts}, {setting}, {related} are filled); null:
+        /// "{system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election".
+        /// </summary>
+        public string? RatioConsequence { get; init; }
+
+        /// <summary>EL2001's severity for this system when it differs from the catalogue's (client-go: info).</summary>
+        public Catalogue.RuleSeverity? RatioSeverity { get; init; }
+
+        /// <summary>EL2001 fires at <see cref="MinRatio"/> itself too (client-go: 2 renewal attempts is the finding).</summary>
+        public bool MinRatioExclusive { get; init; }
+
         /// <summary>EL2001: detection ÷ heartbeat must be at least this.</summary>
         public decimal? MinRatio { get; init; }
 
@@ -123,6 +144,7 @@ namespace ElectionLint.Rules.Model
 
             Heartbeat?.Bind(this);
             Detection?.Bind(this);
+            RatioOf?.Bind(this);
             PauseBudget?.Bind(this);
             Failover?.Bind(this);
             foreach (RelationLimit r in System.Linq.Enumerable.Concat(Relations, SolverRelations))

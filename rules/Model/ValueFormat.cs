@@ -47,5 +47,20 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>Spring Boot's Duration text: "10s", "500" (the property's unit), "1d", "PT10S"; no fractions.</summary>
         SpringDuration,
+
+        /// <summary>
+        /// Integer seconds as Python's <c>int()</c> reads a YAML number (Patroni config.py: <c>config[name] = int(value)</c>):
+        /// a fraction is truncated toward zero (30.7 runs as 30); text that is not a number raises ValueError.
+        /// </summary>
+        PythonIntSeconds,
+
+        /// <summary>
+        /// MongoDB's <c>smallExactInt64</c> in milliseconds (repl_set_config.idl): any number within int64 whose value is
+        /// whole (2000, 2000.0, 3000000000); 2500.5 is refused.
+        /// </summary>
+        ExactInt64Milliseconds,
+
+        /// <summary>MongoDB's <c>smallExactInt64</c> in seconds (heartbeatTimeoutSecs).</summary>
+        ExactInt64Seconds,
     }
 }

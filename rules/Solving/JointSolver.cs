@@ -334,7 +334,7 @@ namespace ElectionLint.Rules.Solving
         /// </summary>
         private ModelConstraint? RatioPreference(List<int> free, decimal?[] combo, bool[] include, bool soft)
         {
-            if (_sys.RecommendedRatio is not decimal rec || _sys.Heartbeat == null || _sys.Detection == null)
+            if (_sys.RecommendedRatio is not decimal rec || _sys.Heartbeat == null || _sys.RatioQuantity == null)
             {
                 return null;
             }
@@ -348,7 +348,7 @@ namespace ElectionLint.Rules.Solving
 
             for (decimal r = rec; r > min; r -= 1m)
             {
-                var c = new ModelConstraint("", ConstraintKind.Soft, _sys.Detection, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
+                var c = new ModelConstraint("", ConstraintKind.Soft, _sys.RatioQuantity, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
                 List<LinearConstraint> lin = Linearize(freeMask, combo, i => include[i], soft, out _, out int vars, new[] { c });
                 if (FourierMotzkin.Check(lin, vars) == Feasibility.Feasible)
                 {
@@ -457,7 +457,7 @@ namespace ElectionLint.Rules.Solving
             decimal current = _ctx.ValueAt(x) ?? (iv.Upper ?? iv.Lower)?.ToDecimal() ?? 0m;
             // A refused value aims at the variant's own default (Nomad's raft_multiplier 1, not Consul's 5).
             decimal target = current > 0m ? current : s.RepairHint is decimal hint ? hint : _ctx.VariantDefault(s.Id) is decimal own ? own : s.Default?.SingleSetting == null && s.Default?.Terms.Count == 1 && s.Default.Terms[0].SettingIndex < 0 ? s.Default.Terms[0].Coefficient : current;
-            string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.Detection?.SingleSetting;
+            string? hb = _sys.Heartbeat?.SingleSetting, det = _sys.RatioQuantity?.SingleSetting;
             if (_sys.RecommendedRatio is decimal r && hb != null && det != null)
             {
                 int h = _sys.IndexOf(hb), d = _sys.IndexOf(det);

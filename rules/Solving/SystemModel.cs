@@ -99,18 +99,18 @@ namespace ElectionLint.Rules.Solving
 
             Duration? rtt = profile.EffectiveRtt;
             string rttText = rtt is Duration d ? "rttP99 " + d + (profile.RttAssumed ? " (assumed for network: wan)" : string.Empty) : string.Empty;
-            if (sys.Heartbeat != null && sys.Detection != null)
+            if (sys.Heartbeat != null && sys.RatioQuantity != null)
             {
                 if (sys.MinRatio is decimal minRatio && On("EL2001"))
                 {
-                    list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.Detection, Comparison.AtLeast, minRatio, sys.Heartbeat,
-                        () => $"{QName(sys.Detection)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
+                    list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.RatioQuantity, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, minRatio, sys.Heartbeat,
+                        () => $"{QName(sys.RatioQuantity)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
                 }
 
                 if (sys.MaxRatio is decimal maxRatio && On("EL2002"))
                 {
-                    list.Add(new ModelConstraint("EL2002", ConstraintKind.Soft, sys.Detection, Comparison.AtMost, maxRatio, sys.Heartbeat,
-                        () => $"{QName(sys.Detection)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}"));
+                    list.Add(new ModelConstraint("EL2002", ConstraintKind.Soft, sys.RatioQuantity, Comparison.AtMost, maxRatio, sys.Heartbeat,
+                        () => $"{QName(sys.RatioQuantity)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}"));
                 }
             }
 

@@ -24,6 +24,7 @@ namespace ElectionLint.Rules.Systems
             Failover = new Quantity("failover window", T(1m, SessionTimeout)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
+            RatioConsequence = "the controller fences the broker after fewer than {factor} missed heartbeats, so one slow round trip fences a live broker",
             RecommendedRatio = 3m,
             PauseConsequence = "the controller fences the broker",
             // BrokerHeartbeatManager.hasValidSession: lastContactNs + sessionTimeoutNs >= now never holds for a session of 0 or less.

@@ -38,6 +38,7 @@ namespace ElectionLint.Rules.Systems
             Failover = new Quantity("failover window", T(1m, SessionTimeout), T(1m, HeartbeatInterval)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
+            RatioConsequence = "the broker removes the member and rebalances the group after fewer than {factor} missed heartbeats, so one slow round trip costs a rebalance",
             RecommendedRatio = 3m,
             PauseConsequence = "the broker removes the member and rebalances the group",
             Variants = new[] { Java, Librdkafka },

@@ -37,6 +37,7 @@ namespace ElectionLint.Rules.Systems
             Failover = new Quantity("failover window", T(1m, SessionTimeout), T(1m, HeartbeatInterval)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
+            RatioConsequence = "the coordinator fences a member after fewer than {factor} missed heartbeats, so one slow round trip reassigns its partitions",
             RecommendedRatio = 3m,
             PauseConsequence = "the coordinator fences the member and reassigns its partitions",
             Ranges = new[]

@@ -47,8 +47,21 @@ namespace ElectionLint.Rules.Systems
             // last renewal: up to 2.2 RP to observe it, LeaseDuration, then up to 2.2 RP to the acquiring poll.
             Failover = new Quantity("failover window", T(1m, LeaseDuration), T(4.4m, RetryPeriod)),
             FailoverPrimary = LeaseDuration,
-            MinRatio = 5m,
-            MaxRatio = 10m,
+            // The ratio rules here are renewDeadline ÷ retryPeriod, not leaseDuration ÷ retryPeriod. client-go
+            // tools/leaderelection/leaderelection.go renew() (@32ce75a7): wait.PollUntilContextTimeout(ctx, RetryPeriod,
+            // RenewDeadline, immediate) tries tryAcquireOrRenew at 0, RP, 2 RP, … before RenewDeadline, then gives up
+            // leadership; candidates only take the lease at leaseDuration, after the leader has already stopped. So the
+            // leader gets about RD ÷ RP attempts (defaults 10 s / 2 s: 5; the tick at RD races the deadline) and that many
+            // failed API calls in a row end its term. EL1011 (RD > 1.2 RP) leaves at least 2. The finding is the fewest,
+            // RD ≤ 2 RP (the CSI sidecars' shipped 120s/60s/30s and 30s/20s/10s): two failures in a row and the leader steps
+            // down. That is a consequence the user may accept, not a failure: info. 3 or 4 attempts (kube-vip 5/3/1,
+            // OpenShift 137s/107s/26s) say nothing beyond the tool's taste. No ceiling: more attempts cost only API calls,
+            // and failover speed is leaseDuration's (EL2030).
+            RatioOf = Q(RenewDeadline),
+            MinRatio = 2m,
+            MinRatioExclusive = true,
+            RatioSeverity = Catalogue.RuleSeverity.Info,
+            RatioConsequence = "the leader retries its renewal every {related} and gives up leadership at {setting}, so 2 failed API calls in a row end its term (client-go's defaults allow 5)",
             PauseConsequence = "the leader stops renewing and gives up leadership",
             Variants = new[] { ClientGo, CSharp },
             Ranges = new[]

@@ -18,9 +18,9 @@ namespace ElectionLint.Rules.Systems
         public static SystemDefinition Definition { get; } = new SystemDefinition(
             Id,
             "MongoDB",
-            Int32Ms(HeartbeatInterval, SettingRole.Heartbeat, 2000),
-            Int32Seconds(HeartbeatTimeout, SettingRole.Timeout, 10),
-            Int32Ms(ElectionTimeout, SettingRole.Timeout, 10000))
+            Exact(HeartbeatInterval, SettingRole.Heartbeat, ValueFormat.ExactInt64Milliseconds, Timing.Duration.FromMilliseconds(2000)),
+            Exact(HeartbeatTimeout, SettingRole.Timeout, ValueFormat.ExactInt64Seconds, Timing.Duration.FromSeconds(10)),
+            Exact(ElectionTimeout, SettingRole.Timeout, ValueFormat.ExactInt64Milliseconds, Timing.Duration.FromMilliseconds(10000)))
         {
             Heartbeat = Q(HeartbeatInterval),
             // A secondary that hears nothing from the primary for electionTimeoutMillis calls an election.
@@ -40,6 +40,13 @@ namespace ElectionLint.Rules.Systems
                 Positive(ElectionTimeout),
             },
         }.Bound();
+
+        /// <summary>N9: smallExactInt64 (repl_set_config.idl): whole numbers of any numeric type within int64 (2000.0, 3000000000).</summary>
+        private static SettingDefinition Exact(string id, SettingRole role, ValueFormat format, Timing.Duration @default) => new SettingDefinition(id, role, format)
+        {
+            Default = Quantity.Constant(@default),
+            Granularity = format == ValueFormat.ExactInt64Seconds ? Timing.Duration.NanosPerSecond : Timing.Duration.NanosPerMillisecond,
+        };
 
         private static RangeLimit Positive(string setting) => new RangeLimit("EL1093", setting, "MongoDB rejects the replica-set configuration (repl_set_config.idl: gt: 0)")
         {

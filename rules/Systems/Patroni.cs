@@ -28,9 +28,9 @@ namespace ElectionLint.Rules.Systems
         public static SystemDefinition Definition { get; } = new SystemDefinition(
             Id,
             "Patroni",
-            Int32Seconds(Ttl, SettingRole.Timeout, 30),
-            Int32Seconds(LoopWait, SettingRole.Heartbeat, 10),
-            Int32Seconds(RetryTimeout, SettingRole.Timeout, 10))
+            PyInt(Ttl, SettingRole.Timeout, 30),
+            PyInt(LoopWait, SettingRole.Heartbeat, 10),
+            PyInt(RetryTimeout, SettingRole.Timeout, 10))
         {
             Heartbeat = Q(LoopWait),
             // The leader key expires ttl after its last update; the primary updates it every loop_wait.
@@ -97,5 +97,15 @@ namespace ElectionLint.Rules.Systems
             };
             ctx.Report("EL1091", LoopWait, new[] { RetryTimeout, Ttl }, args);
         }
+
+        /// <summary>
+        /// N9: patroni/config.py @ a4a6dc02 _safe_copy_dynamic_configuration: <c>config[name] = int(value)</c>, and
+        /// _validate_and_adjust_timeouts <c>int(config.get(param, …))</c>: a YAML 30.7 runs as 30.
+        /// </summary>
+        private static SettingDefinition PyInt(string id, SettingRole role, long seconds) => new SettingDefinition(id, role, ValueFormat.PythonIntSeconds)
+        {
+            Default = Quantity.Constant(Timing.Duration.FromSeconds(seconds)),
+            Granularity = Timing.Duration.NanosPerSecond,
+        };
     }
 }

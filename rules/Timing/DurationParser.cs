@@ -154,7 +154,7 @@ namespace ElectionLint.Rules.Timing
 
         /// <summary>
         /// C's <c>atoi</c> into an int (Redis reads sentinel.conf's times so): white space, a sign and digits; whatever follows
-        /// is ignored and no digit at all reads 0. A value beyond int's range is undefined in C: reported, not guessed.
+        /// is ignored and no digit at all reads 0. Beyond int's range it wraps as glibc's does.
         /// </summary>
         public static ParseResult<Duration> Atoi(string text, long unitNanos)
         {
@@ -181,11 +181,12 @@ namespace ElectionLint.Rules.Timing
                 return ParseResult<Duration>.Ok(new Duration(0));
             }
 
-            if (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n))
-            {
-                return ParseResult<Duration>.Fail($"\"{text}\" is out of range of a C int");
-            }
-
+            // N9: glibc's atoi is (int)strtol(s, NULL, 10): strtol saturates at LONG_MIN/LONG_MAX, and the cast to int keeps the
+            // low 32 bits, so 4294972296 runs as 5000 and 3000000000 as -1294967296 (refused as ≤ 0), as Sentinel sees them.
+            long wide = decimal.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal big)
+                ? (big > long.MaxValue ? long.MaxValue : big < long.MinValue ? long.MinValue : (long)big)
+                : (number[0] == '-' ? long.MinValue : long.MaxValue);
+            int n = unchecked((int)wide);
             return ParseResult<Duration>.Ok(new Duration(n * unitNanos));
         }
 

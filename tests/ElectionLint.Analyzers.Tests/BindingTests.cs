@@ -106,9 +106,9 @@ namespace ElectionLint.Analyzers.Tests
         {
             var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2) }; } }");
             var d = diagnostics.Single(x => x.Id == "EL1011");
-            Assert.Equal("RenewDeadline 2s is not greater than 1.2 × RetryPeriod 2s (default) = 2.4s; kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline to 2.5s", d.GetMessage());
+            Assert.Equal("RenewDeadline 2s is not greater than 1.2 × RetryPeriod 2s (default) = 2.4s; kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline to 5s", d.GetMessage());
             Assert.Equal("https://github.com/electionlint/electionlint/blob/main/docs/rules/EL1011.md", d.Descriptor.HelpLinkUri);
-            Assert.Equal("2500000000", d.Properties["Repair0.0.Value"]);
+            Assert.Equal("5000000000", d.Properties["Repair0.0.Value"]);
             Assert.Equal("1", d.Properties["Repair0.Count"]);
         }
 

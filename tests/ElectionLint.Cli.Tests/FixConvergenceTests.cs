@@ -10,8 +10,8 @@ namespace ElectionLint.Cli.Tests
         [Fact]
         public void Repairs_of_several_findings_are_written_only_as_a_whole_that_lints_clean_and_stays()
         {
-            // EL2002 asks for retryPeriod 6s and EL2030 for 3s/2.5s/400ms: applied together in one pass they gave
-            // 3s/"2.5s"/6s, which client-go refuses (EL1011).
+            // Once EL2002 asked for retryPeriod 6s and EL2030 for 3s/2.5s/400ms: applied together in one pass they gave
+            // 3s/"2.5s"/6s, which client-go refuses (EL1011). Now EL2030 and EL2001 (more than 2 renewal attempts) decide.
             string dir = Cli.Scratch(
                 (".electionlint.yaml", "profile:\n  network: lan\n  rttP99: 10ms\n  gcPauseP99: 400ms\n  maxFailover: 5s\n"),
                 ("scheduler.yaml", "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nleaderElection:\n  leaderElect: true\n  leaseDuration: 60s\n  renewDeadline: \"40s\"\n  retryPeriod: 2s\n"));
@@ -19,7 +19,7 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal((0, "1 file linted: 0 errors, 0 warnings, 0 infos\n"), (code, output));
             Assert.Equal("electionlint: fixed 3 values in scheduler.yaml\n", err); // retryPeriod changed in two rounds is one value
             string fixedText = File.ReadAllText(Path.Combine(dir, "scheduler.yaml"));
-            Assert.EndsWith("  leaseDuration: 3s\n  renewDeadline: \"2.5s\"\n  retryPeriod: 400ms\n", fixedText);
+            Assert.EndsWith("  leaseDuration: 2s\n  renewDeadline: \"1.5s\"\n  retryPeriod: 600ms\n", fixedText);
 
             (_, _, string again) = Cli.RunIn(dir, "lint", ".", "--fix");
             Assert.Equal(string.Empty, again);

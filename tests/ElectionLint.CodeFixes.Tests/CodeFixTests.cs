@@ -43,7 +43,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task FromMilliseconds_stays_milliseconds() => Verify.FixAsync(
             Code("var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds(2000)|} };"),
-            Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(2500) };"));
+            Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(5000) };"));
 
         [Fact]
         public Task A_TimeSpan_constructor_stays_a_constructor() => Verify.FixAsync(
@@ -63,7 +63,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task Unset_member_is_added_to_the_initializer() => Verify.FixAsync(
             Code("var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromSeconds(2)|} };"),
-            Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(1500) };"),
+            Code("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(800) };"),
             key: "ElectionLint.EL1011.Set.RetryPeriod");
 
         [Fact]
@@ -80,7 +80,7 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task A_local_used_once_is_fixed_at_its_declaration() => Verify.FixAsync(
             Code("var retry = TimeSpan.FromSeconds(2);\n        var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromSeconds(2)|}, RetryPeriod = retry };"),
-            Code("var retry = TimeSpan.FromSeconds(1.5);\n        var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = retry };"),
+            Code("var retry = TimeSpan.FromSeconds(0.8);\n        var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = retry };"),
             key: "ElectionLint.EL1011.Set.RetryPeriod");
 
         [Fact]
@@ -110,7 +110,7 @@ namespace ElectionLint.CodeFixes.Tests
                 "var a = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(10), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromSeconds(2) };\n" +
                 "        var b = new ConsumerConfig { HeartbeatIntervalMs = 50000, SessionTimeoutMs = 3000 };"));
             Assert.Equal(Code(
-                "var a = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(10), RenewDeadline = TimeSpan.FromSeconds(2.5), RetryPeriod = TimeSpan.FromSeconds(2) };\n" +
+                "var a = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(10), RenewDeadline = TimeSpan.FromSeconds(5), RetryPeriod = TimeSpan.FromSeconds(2) };\n" +
                 "        var b = new ConsumerConfig { HeartbeatIntervalMs = 50000, SessionTimeoutMs = 150000 };"), result);
         }
     }

@@ -28,12 +28,12 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task C02_FromMilliseconds_stays_milliseconds() => Case(
             "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds(500)|} };",
-            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(2500) };");
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(5000) };");
 
         [Fact]
         public Task C03_a_fraction_of_seconds_stays_in_seconds() => Case(
             "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromSeconds(1.5)|} };",
-            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2.5) };");
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(5.0) };");
 
         [Fact]
         public Task C04_the_other_member_goes_into_the_config_not_into_the_TimeSpan() => Case(
@@ -114,10 +114,9 @@ namespace ElectionLint.CodeFixes.Tests
 
         [Fact]
         public Task C31_a_unit_that_would_need_a_fraction_switches() => Case(
-            "var c = new LeaderElectionConfig(l) { LeaseDuration = {|EL2002:TimeSpan.FromMinutes(1)|} };",
-            // Issue #25: the heartbeat rises (a whole number of seconds) rather than the lease shrinking.
-            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromMinutes(1), RetryPeriod = TimeSpan.FromSeconds(6) };",
-            profile: "rules:\n  EL2002: warning\n");
+            "var c = new LeaderElectionConfig(l) { LeaseDuration = {|EL2030:TimeSpan.FromMinutes(1)|} };",
+            "var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(20) };",
+            profile: "profile:\n  maxFailover: 30s\n");
 
         [Fact]
         public async Task C32_a_value_off_whole_seconds_offers_both_neighbours()
@@ -277,7 +276,7 @@ namespace ElectionLint.CodeFixes.Tests
                 + "        var d = new ConsumerConfig { HeartbeatIntervalMs = {|EL1020:50000|} };\n"
                 + "        var e = new ConsumerConfig { SessionTimeoutMs = {|EL1021:3000|} };"),
             In("var a = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(12) };\n"
-                + "        var b = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2.5) };\n"
+                + "        var b = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(5) };\n"
                 + "        var c = new LeaderElectionConfig(l) { RetryPeriod = TimeSpan.FromSeconds(2) };\n"
                 + "        var d = new ConsumerConfig { HeartbeatIntervalMs = 15000 };\n"
                 + "        var e = new ConsumerConfig { SessionTimeoutMs = 10000 };"),
@@ -324,18 +323,18 @@ namespace ElectionLint.CodeFixes.Tests
         [Fact]
         public Task N6_a_byte_cast_inside_a_factory_goes() => Case(
             "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds((byte)100)|} };",
-            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(2500) };");
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(5000) };");
 
         [Fact]
         public Task N6_a_cast_that_holds_the_new_value_stays() => Case(
             "var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds((short)500)|} };",
-            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds((short)2500) };");
+            "var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds((short)5000) };");
 
         [Fact]
         public Task N6_a_value_under_a_tick_is_written_as_whole_ticks() => Verify.FixAsync(
             In("var c = new LeaderElectionConfig(l) { RenewDeadline = {|EL1011:TimeSpan.FromMilliseconds(1200)|}, LeaseDuration = {|EL1010:{|EL2050:TimeSpan.FromSeconds(0.0000001)|}|} };"),
-            In("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(1200), LeaseDuration = TimeSpan.FromSeconds(2.0), RetryPeriod = TimeSpan.FromTicks(2000000) };"),
-            iterations: 2, // RetryPeriod = FromTicks(1) first (20 ns is under a tick; it was FromTicks(0.2), CS1503), then the lease's joint repair
+            In("var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromMilliseconds(5000), LeaseDuration = TimeSpan.FromSeconds(6.0) };"),
+            iterations: 2, // the joint repair (RenewDeadline > 2 × the default RetryPeriod since client-go's renewal attempts count) writes no sub-tick value
             fixAllIterations: 2);
     }
 }

@@ -1,4 +1,6 @@
 using System.Linq;
+using ElectionLint.Config.Linting;
+using ElectionLint.Rules.Catalogue;
 using Xunit;
 
 namespace ElectionLint.Config.Tests
@@ -32,6 +34,8 @@ namespace ElectionLint.Config.Tests
         public void Etcd_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);
 
         private const string Scheduler = "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nleaderElection:\n";
+        private const string Csi = "spec:\n  containers:\n  - name: csi-provisioner\n    image: registry.k8s.io/sig-storage/csi-provisioner:v5.1.0\n";
+        private const string Kueue = "apiVersion: config.kueue.x-k8s.io/v1beta1\nkind: Configuration\nleaderElection:\n";
         private const string CertManager = "spec:\n  containers:\n  - name: cert-manager-controller\n    image: quay.io/jetstack/cert-manager-controller:v1.16.1\n";
 
         [Theory]
@@ -47,8 +51,21 @@ namespace ElectionLint.Config.Tests
         // Elsewhere (a chart's values, client-go flags) a zero duration is refused as it is.
         [InlineData("values.yaml", "leaderElection:\n  retryPeriod: 0s\n", "2:16 EL1012")]
         // D7: --leader-election-* flags carry their program's defaults: cert-manager's are 60s/40s/15s.
-        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=20s]\n", "")]
+        // (20s against the default 15s retry: accepted, 2 renewal attempts: info)
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=20s]\n", "5:45 EL2001")]
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=31s]\n", "")]
+        [InlineData("cm.yaml", CertManager + "    args: [--leader-election-renew-deadline=45s]\n", "")]
         [InlineData("cm.yaml", CertManager + "    args: [--leader-election-lease-duration=30s]\n", "5:45 EL1010")]
+        // The CSI sidecars' are csi-lib-utils' 15s/10s/5s (standardflags/flags.go): a lone value is judged against them.
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-lease-duration=3s]\n", "5:45 EL1010")]
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-retry-period=9s]\n", "5:43 EL1011")]
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-renew-deadline=11s]\n", "")]
+        // 120s/60s/30s: accepted; only 2 renewal attempts before the leader gives up, said as info.
+        [InlineData("csi.yaml", Csi + "    args: [--leader-election-lease-duration=120s, --leader-election-renew-deadline=60s, --leader-election-retry-period=30s]\n", "5:84 EL2001")]
+        // kueue (config.kueue.x-k8s.io): a zero metav1.Duration is skipped and defaulted (pkg/config/config.go), 15s/10s/2s.
+        [InlineData("k.yaml", Kueue + "  retryPeriod: 0s\n", "")]
+        [InlineData("k.yaml", Kueue + "  retryPeriod: 9s\n", "4:16 EL1011")]
+        [InlineData("k.yaml", "apiVersion: controller-runtime.sigs.k8s.io/v1alpha1\nkind: ControllerManagerConfig\nleaderElection:\n  leaseDuration: 0s\n  renewDeadline: 20s\n", "5:18 EL1010")]
         // ...and another program's are unknown: nothing that depends on them is judged.
         [InlineData("ed.yaml", "spec:\n  containers:\n  - name: external-dns\n    image: registry.k8s.io/external-dns/external-dns:v0.14.0\n    args: [--leader-election-renew-deadline=20s]\n", "")]
         public void Kubernetes_surfaces_follow_the_code(string file, string text, string expected) => Check(file, text, expected);
@@ -112,6 +129,32 @@ namespace ElectionLint.Config.Tests
         {
             string[] want = expected.Length == 0 ? new string[0] : expected.Split(';');
             Assert.Equal(want, Lint.Where(Lint.Text(file, text)));
+        }
+
+        [Theory]
+        // hashicorp/hcl v1 lex.go lexMode: a .hcl file whose first non-space character is '{' is JSON.
+        [InlineData("consul.hcl", "{\n  \"server\": true,\n  \"performance\": {\"raft_multiplier\": 12}\n}\n", "3:38 EL1095")]
+        // Patroni int(): a YAML 30.7 runs as 30.
+        [InlineData("patroni.yml", "bootstrap:\n  dcs:\n    ttl: 30.7\n    loop_wait: 10\n", "")]
+        [InlineData("patroni.yml", "bootstrap:\n  dcs:\n    ttl: 30.7\n    loop_wait: 29.9\n    retry_timeout: 10\n", "4:16 EL1091")]
+        // MongoDB smallExactInt64: whole doubles and 64-bit values run; 2500.5 is refused.
+        [InlineData("rs-config.json", "{\"_id\": \"rs0\", \"settings\": {\"electionTimeoutMillis\": 2000.0, \"heartbeatIntervalMillis\": 3000000000}}\n", "")]
+        [InlineData("rs-config.json", "{\"_id\": \"rs0\", \"settings\": {\"electionTimeoutMillis\": 2500.5}}\n", "1:54 EL1000")]
+        // glibc atoi wraps: 4294972296 runs as 5000; 3000000000 as a negative number, refused.
+        [InlineData("sentinel.conf", "sentinel monitor m 10.0.0.1 6379 2\nsentinel down-after-milliseconds m 4294972296\n", "")]
+        [InlineData("sentinel.conf", "sentinel monitor m 10.0.0.1 6379 2\nsentinel down-after-milliseconds m 3000000000\n", "2:36 EL1092")]
+        public void Values_are_read_as_each_system_reads_them(string file, string text, string expected) => Check(file, text, expected);
+
+        [Fact]
+        public void A_duplicate_key_says_what_that_files_reader_does()
+        {
+            // PyYAML (Patroni) keeps the last value: a warning; a Kubernetes manifest is refused by Go's decoder: an error.
+            LintDiagnostic py = Assert.Single(Lint.Text("patroni.yml", "bootstrap:\n  dcs:\n    loop_wait: 10\npostgresql:\n  listen: a\n  listen: b\n"));
+            Assert.Equal((RuleSeverity.Warning, "6:3", "duplicate key 'listen' (first defined on line 5); PyYAML (Patroni, Ansible) keeps the last value, so the earlier one has no effect"),
+                (py.Severity, $"{py.Span.StartLine}:{py.Span.StartColumn}", py.Message));
+            LintDiagnostic go = Assert.Single(Lint.Text("config.yaml", "apiVersion: kubescheduler.config.k8s.io/v1\nleaderElection:\n  leaseDuration: 15s\n  leaseDuration: 20s\n"));
+            Assert.Equal(RuleSeverity.Error, go.Severity);
+            Assert.EndsWith("Go's YAML decoders (Kubernetes, etcd) reject the file", go.Message);
         }
     }
 }

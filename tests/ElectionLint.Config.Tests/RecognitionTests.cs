@@ -212,7 +212,7 @@ namespace ElectionLint.Config.Tests
             const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: manager\n          args:\n" +
                 "            - --leader-elect-lease-duration=5s\n            - --leader-elect-renew-deadline=5s\n";
             string message = Lint.Text("dep.yaml", Deployment, "profile:\n  maxFailover: 3s\n").Single(d => d.RuleId == "EL1010").Message;
-            Assert.EndsWith("— set --leader-elect-lease-duration to 2s, --leader-elect-renew-deadline to 1.5s and --leader-elect-retry-period to 200ms", message);
+            Assert.EndsWith("— set --leader-elect-lease-duration to 1s, --leader-elect-renew-deadline to 990ms and --leader-elect-retry-period to 400ms", message);
         }
 
         [Fact]

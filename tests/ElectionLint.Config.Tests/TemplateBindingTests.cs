@@ -97,5 +97,39 @@ namespace ElectionLint.Config.Tests
             Write("plain/templates/a.yaml", "args: [\"--leader-elect-lease-duration={{ .Values.lease }}\"]\n");
             Assert.Empty(LintAt(Write("plain/values.yaml", "lease: 0s\n")));
         }
+
+        [Fact]
+        public void An_empty_value_runs_as_the_templates_default()
+        {
+            // OT-CONTAINER-KIT charts/redis-sentinel: `{{ .Values.redisSentinelConfig.downAfterMilliseconds | default "30000" | quote }}`.
+            Write("chart/Chart.yaml", "apiVersion: v2\nname: redis-sentinel\n");
+            Write("chart/templates/redis-sentinel.yaml",
+                "kind: RedisSentinel\nspec:\n  redisSentinelConfig:\n" +
+                "    failoverTimeout: {{ .Values.redisSentinelConfig.failoverTimeout | default \"180000\" | quote}}\n" +
+                "    downAfterMilliseconds:  {{ .Values.redisSentinelConfig.downAfterMilliseconds | default \"30000\" | quote}}\n");
+            Assert.Empty(LintAt(Write("chart/values.yaml", "redisSentinelConfig:\n  failoverTimeout: ~\n  downAfterMilliseconds: \"\"\n")));
+            // "0" is not empty to sprig's default: it runs, and Sentinel refuses it.
+            Assert.Equal(new[] { "3:27 EL1092" }, LintAt(Write("chart/values.yaml", "redisSentinelConfig:\n  failoverTimeout: \"\"\n  downAfterMilliseconds: \"0\"\n")));
+
+            // The default is the companion a lone value is judged against: renew 20s against the template's lease 15s.
+            Write("chart/templates/deployment.yaml", "args:\n- --leader-elect-lease-duration={{ .Values.le.lease | default \"15s\" }}\n- --leader-elect-renew-deadline={{ .Values.le.renew }}\n");
+            Assert.Equal(new[] { "3:10 EL1010" }, LintAt(Write("chart/values.yaml", "le:\n  lease: \"\"\n  renew: 20s\n")));
+        }
+
+        [Fact]
+        public void A_sentinel_directive_in_a_template_binds_once()
+        {
+            // Bitnami redis templates/configmap.yaml writes the directive with the master set's name between.
+            Write("chart/Chart.yaml", "apiVersion: v2\nname: redis\n");
+            Write("chart/templates/configmap.yaml", "data:\n  sentinel.conf: |-\n    sentinel down-after-milliseconds {{ .Values.sentinel.masterSet }} {{ .Values.sentinel.downAfterMilliseconds }}\n");
+            Assert.Equal(new[] { "3:26 EL1092" }, LintAt(Write("chart/values.yaml", "sentinel:\n  masterSet: mymaster\n  downAfterMilliseconds: 0\n")));
+        }
+
+        [Fact]
+        public void A_key_named_like_a_setting_elsewhere_in_a_values_tree_is_not_that_setting()
+        {
+            Assert.Empty(LintAt(Write("other/values.yaml", "monitoring:\n  probes:\n    downAfterMilliseconds: 0\n    failoverTimeout: 0\n")));
+            Assert.Equal(new[] { "2:26 EL1092" }, LintAt(Write("bitnami/values.yaml", "sentinel:\n  downAfterMilliseconds: 0\n")));
+        }
     }
 }

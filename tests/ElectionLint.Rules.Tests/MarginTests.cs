@@ -63,7 +63,7 @@ namespace ElectionLint.Rules.Tests
             // Orleans' defaults: the ratio rules do not look at what the component's authors chose.
             var margins = MarginsOf(new ConfigurationInstance(KubernetesLeaderElection.Definition, "a"), "rtt=5ms");
             Assert.All(margins, m => Assert.Equal(MarginStatus.Passes, m.Status));
-            Assert.Contains(margins, m => m.RuleId == "EL2001" && m.Summary == "EL2001 leaseDuration ÷ retryPeriod = 7.5× ≥ 5.0× — passes with 1.5× headroom");
+            Assert.Contains(margins, m => m.RuleId == "EL2001" && m.Summary == "EL2001 renewDeadline ÷ retryPeriod = 5.0× > 2.0× — passes with 2.5× headroom");
         }
 
         [Fact]
@@ -98,7 +98,7 @@ namespace ElectionLint.Rules.Tests
                 "detection timeout: leaseDuration = 15s",
                 "pause budget: renewDeadline = 10s",
                 "failover window: leaseDuration + 4.4 × retryPeriod = 23.8s",
-                "ratio: leaseDuration ÷ retryPeriod = 7.5×",
+                "ratio: renewDeadline ÷ retryPeriod = 5.0×",
             }, Margins.Derived(r, p).Select(q => q.ToString()));
             var unknown = new ConfigurationInstance(Etcd.Definition, "a").SetUnknown(Etcd.ElectionTimeout, "loc");
             Assert.Equal("ratio: election-timeout ÷ heartbeat-interval = unknown", Margins.Derived(Evaluator.Evaluate(unknown)).Last().ToString());

@@ -59,13 +59,15 @@ namespace ElectionLint.Rules.Tests
 
         [Theory]
         [InlineData("k8s-leader-election", "leaseDuration=10s", "", "EL1010", "leaseDuration 10s is not greater than renewDeadline 10s (default); client-go refuses it (leaseDuration must be greater than renewDeadline) — set leaseDuration to 12s")]
-        [InlineData("k8s-leader-election", "renewDeadline=2s", "", "EL1011", "renewDeadline 2s is not greater than 1.2 × retryPeriod 2s (default) = 2.4s; client-go refuses it (renewDeadline must be greater than retryPeriod*JitterFactor) — set renewDeadline to 2.5s")]
+        [InlineData("k8s-leader-election", "renewDeadline=2s", "", "EL1011", "renewDeadline 2s is not greater than 1.2 × retryPeriod 2s (default) = 2.4s; client-go refuses it (renewDeadline must be greater than retryPeriod*JitterFactor) — set renewDeadline to 5s")]
         [InlineData("k8s-leader-election", "retryPeriod=0s", "", "EL1012", "retryPeriod 0s must be greater than zero; client-go refuses it — set retryPeriod to 2s")]
         [InlineData("k8s-leader-election", "leaseDuration=15", "", "EL1000", "leaseDuration value '15' cannot be parsed by client-go: missing unit in duration \"15\" (write e.g. \"15s\")")]
         [InlineData("kafka-consumer", "session.timeout.ms=3000", "", "EL1021", "session.timeout.ms 3000 ms is outside the broker's allowed range [6000 ms, 1800000 ms] (group.min/max.session.timeout.ms); the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT — set session.timeout.ms to 10000 ms")]
         [InlineData("etcd", "", "network=wan", "EL2010", "election-timeout 1000 ms (default) is below 2000 ms (10 × rttP99 200ms, assumed for network: wan); a slow round trip looks like a failure and triggers a false election — set election-timeout to 2500 ms and heartbeat-interval to 250 ms")]
         [InlineData("etcd", "", "network=wan max=2s", "EL2031", "no configuration of etcd satisfies the profile: election-timeout ≥ 10 × rttP99 200ms (assumed for network: wan) makes the worst-case failover window (2 × election-timeout + 2 × RTT) at least 4.4s, above maxFailover 2s — raise maxFailover to at least 4.4s, or place the members closer (or lower rttMultiplier)")]
-        [InlineData("k8s-leader-election", "", "max=10s", "EL2030", "worst-case failover window 23.8s (leaseDuration + 4.4 × retryPeriod) is above maxFailover 10s — set leaseDuration to 5s, retryPeriod to 1s and renewDeadline to 4s")]
+        [InlineData("k8s-leader-election", "", "max=10s", "EL2030", "worst-case failover window 23.8s (leaseDuration + 4.4 × retryPeriod) is above maxFailover 10s — set leaseDuration to 4s, retryPeriod to 1.2s and renewDeadline to 3s")]
+        [InlineData("k8s-leader-election", "leaseDuration=120s;renewDeadline=60s;retryPeriod=30s", "", "EL2001", "renewDeadline 1m is only 2.0× retryPeriod 30s; the leader retries its renewal every retryPeriod and gives up leadership at renewDeadline, so 2 failed API calls in a row end its term (client-go's defaults allow 5) — set renewDeadline to 1m20s")]
+        [InlineData("kafka-consumer", "session.timeout.ms=10000;heartbeat.interval.ms=5000", "", "EL2001", "session.timeout.ms 10000 ms is only 2.0× heartbeat.interval.ms 5000 ms; the broker removes the member and rebalances the group after fewer than 3 missed heartbeats, so one slow round trip costs a rebalance — set session.timeout.ms to 15000 ms")]
         [InlineData("etcd", "", "max=1s", "EL2030", "worst-case failover window 2s (2 × election-timeout + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 1s — set election-timeout to 500 ms")]
         [InlineData("k8s-leader-election", "leaseDuration=15500ms", "", "EL2050", "leaseDuration 15.5s is not a whole number of seconds; the lease record stores 15s — set leaseDuration to 15s")]
         [InlineData("etcd", "heartbeat-interval=300;election-timeout=1600", "", "EL2051", "election-timeout 1600 ms is not a multiple of heartbeat-interval 300 ms; etcd counts whole ticks, so the effective election timeout is 1500 ms — set election-timeout to 1500 ms")]
@@ -84,6 +86,14 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void Client_go_renewal_attempts_are_info_and_etcd_heartbeats_a_warning()
+        {
+            // client-go: 2 renewal attempts before giving up is a consequence, not a failure; elsewhere a follower campaigns.
+            Assert.Equal(RuleSeverity.Info, Findings(Instance("k8s-leader-election", "leaseDuration=30s", "renewDeadline=20s", "retryPeriod=10s")).Single().Severity);
+            Assert.Equal(RuleSeverity.Warning, Findings(Instance("custom", "heartbeat=100", "electionTimeout=499")).Single().Severity);
+        }
+
+        [Fact]
         public void Kafka_variant_changes_the_consequence()
         {
             var java = Findings(InstanceOf("kafka-consumer", "java", "heartbeat.interval.ms=50000")).Single();
@@ -95,9 +105,9 @@ namespace ElectionLint.Rules.Tests
         [Fact]
         public void Suggested_values_keep_the_authors_format()
         {
-            Assert.Equal("2.5s", Findings(Instance("k8s-leader-election", "renewDeadline=2s")).Single().Repairs[0].Changes[0].Text);
+            Assert.Equal("5s", Findings(Instance("k8s-leader-election", "renewDeadline=2s")).Single().Repairs[0].Changes[0].Text);
             var ts = new ConfigurationInstance(KubernetesLeaderElection.Definition).SetText(KubernetesLeaderElection.RenewDeadline, "00:00:02", format: Model.ValueFormat.TimeSpan);
-            Assert.Equal("00:00:02.5000000", Evaluator.Evaluate(ts).Findings.Single().Repairs[0].Changes[0].Text);
+            Assert.Equal("00:00:05", Evaluator.Evaluate(ts).Findings.Single().Repairs[0].Changes[0].Text);
             Assert.Equal("600s", Findings(Instance("akka-lease", "heartbeat-interval=60s", "heartbeat-timeout=2m")).Single().Repairs[1].Changes[0].Text);
         }
 

@@ -37,7 +37,7 @@ namespace ElectionLint.Rules.Tests
         [InlineData("k8s-leader-election", "-", "leaseDuration=11s;renewDeadline=10s", "", "")]
         // EL1011: RenewDeadline <= time.Duration(1.2 * RetryPeriod) rejected; 2.4s is the boundary for 2s
         [InlineData("k8s-leader-election", "-", "renewDeadline=2.4s;retryPeriod=2s;leaseDuration=10s", "", "EL1011")]
-        [InlineData("k8s-leader-election", "-", "renewDeadline=2400000001ns;retryPeriod=2s;leaseDuration=10s", "", "")]
+        [InlineData("k8s-leader-election", "-", "renewDeadline=2400000001ns;retryPeriod=2s;leaseDuration=10s", "", "EL2001")]
         [InlineData("k8s-leader-election", "csharp", "renewDeadline=2s", "", "EL1011")]
         // EL1012: zero or negative
         [InlineData("k8s-leader-election", "-", "retryPeriod=0s", "", "EL1012")]
@@ -160,8 +160,12 @@ namespace ElectionLint.Rules.Tests
         [InlineData("hashicorp-raft", "vault", "raft_multiplier=0", "", "EL1095")]
         [InlineData("hashicorp-raft", "vault", "raft_multiplier=-1", "", "EL1095")]
         // EL2001: min ratio (inclusive)
-        [InlineData("k8s-leader-election", "-", "leaseDuration=9.9s;renewDeadline=5s", "", "EL2001,EL2050")]
-        [InlineData("k8s-leader-election", "-", "leaseDuration=10s;renewDeadline=5s", "", "")]
+        // client-go: renewDeadline ÷ retryPeriod (renewal attempts), not leaseDuration ÷ retryPeriod; 2 attempts (RD ≤ 2 RP) fire
+        [InlineData("k8s-leader-election", "-", "leaseDuration=9.9s;renewDeadline=5s", "", "EL2050")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=6s;renewDeadline=4s", "", "EL2001")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=6s;renewDeadline=4000000001ns", "", "")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=8s;renewDeadline=5s;retryPeriod=1s", "", "")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=120s;renewDeadline=60s;retryPeriod=30s", "", "EL2001")]
         [InlineData("kafka-broker-session", "-", "broker.session.timeout.ms=5999", "", "EL2001")]
         [InlineData("kafka-broker-session", "-", "broker.session.timeout.ms=6000", "", "")]
         [InlineData("custom", "-", "heartbeat=100;electionTimeout=499", "", "EL2001")]
@@ -170,8 +174,9 @@ namespace ElectionLint.Rules.Tests
         [InlineData("etcd", "-", "election-timeout=1001", "", "EL2002,EL2051")]
         [InlineData("etcd", "-", "election-timeout=2000", "", "EL2002")]
         [InlineData("etcd", "-", "election-timeout=1500", "rtt=150ms", "")]
-        [InlineData("k8s-leader-election", "-", "leaseDuration=21s", "", "EL2002")]
-        [InlineData("k8s-leader-election", "-", "leaseDuration=20s", "", "")]
+        // client-go has no ceiling: more renewal attempts cost only API calls
+        [InlineData("k8s-leader-election", "-", "leaseDuration=21s", "", "")]
+        [InlineData("k8s-leader-election", "-", "leaseDuration=60s;renewDeadline=40s;retryPeriod=2s", "", "")]
         // EL2010: detection >= 10 × rttP99 (inclusive); WAN without rttP99 = 200 ms
         [InlineData("etcd", "-", "", "network=wan", "EL2010")]
         [InlineData("etcd", "-", "election-timeout=2000", "network=wan", "")]

@@ -48,7 +48,9 @@ namespace ElectionLint.Config.Documents
         {
             if ((Style == ScalarStyle.SingleQuoted || Style == ScalarStyle.DoubleQuoted) && Span.Length >= 2 && Span.StartLine == Span.EndLine)
             {
-                return text.Span(Span.StartOffset + 1, Span.EndOffset - 1);
+                // Inside the quotes, on the same line. The span is shifted, not mapped again: in a file a ConfigMap holds, the
+                // node's span is already the outer file's (mapping it twice put findings lines away from the value).
+                return new SourceSpan(Span.StartLine, Span.StartColumn + 1, Span.EndLine, Span.EndColumn - 1, Span.StartOffset + 1, Span.EndOffset - 1);
             }
 
             return Span;

@@ -144,8 +144,16 @@ namespace ElectionLint.Config.Linting
             }
             else if (!skipped)
             {
+                bool python = kind == FileKind.Yaml && ReadByPyYaml(path, parsed);
                 foreach (FileProblem p in parsed.Problems)
                 {
+                    if (python && p.Message.StartsWith("duplicate key", StringComparison.Ordinal) && p.Message.IndexOf("; YAML requires", StringComparison.Ordinal) is int cut && cut > 0)
+                    {
+                        // PyYAML's SafeLoader (Patroni) and Ansible keep the last value: the file loads, the earlier line is dead.
+                        Add(diagnostics, profile, path, p.RuleId, p.Message.Substring(0, cut) + "; PyYAML (Patroni, Ansible) keeps the last value, so the earlier one has no effect", p.Span, RuleSeverity.Warning);
+                        continue;
+                    }
+
                     Add(diagnostics, profile, path, p.RuleId, p.Message, p.Span);
                 }
             }
@@ -206,9 +214,23 @@ namespace ElectionLint.Config.Linting
             FileKind.Json => JsonReader.Read(source),
             FileKind.Properties => PropertiesReader.Read(source),
             FileKind.SentinelConf => SentinelConfReader.Read(source),
-            FileKind.Hcl => HclReader.Read(source),
+            FileKind.Hcl => StartsWithBrace(source.Text) ? JsonReader.Read(source) : HclReader.Read(source),
             _ => YamlReader.Read(source),
         };
+
+        /// <summary>hashicorp/hcl v1 lex.go lexMode: a file whose first non-space character is '{' is parsed as JSON.</summary>
+        private static bool StartsWithBrace(string text)
+        {
+            foreach (char c in text)
+            {
+                if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+                {
+                    return c == '{';
+                }
+            }
+
+            return false;
+        }
 
         private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null)
         {
@@ -367,10 +389,35 @@ namespace ElectionLint.Config.Linting
             };
         }
 
-        private static void Add(List<LintDiagnostic> into, ProfileDocument profile, string path, string ruleId, string message, SourceSpan span)
+        /// <summary>
+        /// A YAML file a Python program reads: Patroni's config (patroni*.yml, or postgresql: beside bootstrap:/restapi: at
+        /// the top) and Ansible's variables (defaults/, vars/, group_vars/, host_vars/). PyYAML's constructor overwrites a
+        /// repeated key (yaml/constructor.py construct_mapping) and Ansible warns "Using last defined value only".
+        /// </summary>
+        private static bool ReadByPyYaml(string path, ParsedFile parsed)
+        {
+            string p = path.Replace('\\', '/');
+            string name = System.IO.Path.GetFileName(p).ToLowerInvariant();
+            if (name.StartsWith("patroni", StringComparison.Ordinal) || p.Contains("/defaults/") || p.Contains("/vars/") || p.Contains("/group_vars/") || p.Contains("/host_vars/"))
+            {
+                return true;
+            }
+
+            foreach (Node d in parsed.Documents)
+            {
+                if (d is MappingNode m && m.Get("postgresql") is MappingNode && (m.Get("bootstrap") != null || m.Get("restapi") != null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Add(List<LintDiagnostic> into, ProfileDocument profile, string path, string ruleId, string message, SourceSpan span, RuleSeverity? own = null)
         {
             Rule rule = RuleCatalogue.Get(ruleId);
-            RuleSeverity severity = profile.SeverityOf(rule);
+            RuleSeverity severity = own != null && !profile.RuleSeverities.ContainsKey(ruleId) ? own.Value : profile.SeverityOf(rule);
             if (severity != RuleSeverity.Off)
             {
                 into.Add(new LintDiagnostic(path, rule, severity, message, span));

@@ -531,14 +531,51 @@ namespace ElectionLint.Config.Recognition
                 }
 
                 bool certManager = image != null && (image.IndexOf("cert-manager-controller", StringComparison.OrdinalIgnoreCase) >= 0 || image.IndexOf("cert-manager-cainjector", StringComparison.OrdinalIgnoreCase) >= 0);
+                bool csi = IsCsiSidecar(image);
                 Scope scope = For(Rules.Systems.KubernetesLeaderElection.Id);
                 scope.Name(Rules.Systems.KubernetesLeaderElection.LeaseDuration, "--leader-election-lease-duration");
                 scope.Name(Rules.Systems.KubernetesLeaderElection.RenewDeadline, "--leader-election-renew-deadline");
                 scope.Name(Rules.Systems.KubernetesLeaderElection.RetryPeriod, "--leader-election-retry-period");
-                scope.Default(Rules.Systems.KubernetesLeaderElection.LeaseDuration, certManager ? 60m * 1_000_000_000m : (decimal?)null);
-                scope.Default(Rules.Systems.KubernetesLeaderElection.RenewDeadline, certManager ? 40m * 1_000_000_000m : (decimal?)null);
-                scope.Default(Rules.Systems.KubernetesLeaderElection.RetryPeriod, certManager ? 15m * 1_000_000_000m : (decimal?)null);
+                scope.Default(Rules.Systems.KubernetesLeaderElection.LeaseDuration, certManager ? 60m * 1_000_000_000m : csi ? 15m * 1_000_000_000m : (decimal?)null);
+                scope.Default(Rules.Systems.KubernetesLeaderElection.RenewDeadline, certManager ? 40m * 1_000_000_000m : csi ? 10m * 1_000_000_000m : (decimal?)null);
+                scope.Default(Rules.Systems.KubernetesLeaderElection.RetryPeriod, certManager ? 15m * 1_000_000_000m : csi ? 5m * 1_000_000_000m : (decimal?)null);
             }
+
+            /// <summary>
+            /// The Kubernetes CSI sidecars and the snapshot controller take --leader-election-* from csi-lib-utils
+            /// (standardflags/flags.go: 15s, 10s, 5s; leaderelection/leader_election.go defaultLeaseDuration 15s,
+            /// defaultRenewDeadline 10s, defaultRetryPeriod 5s; external-provisioner @ 0688604f vendor/).
+            /// </summary>
+            private static bool IsCsiSidecar(string? image)
+            {
+                if (image == null)
+                {
+                    return false;
+                }
+
+                string name = image;
+                int at = name.IndexOf('@');
+                name = at >= 0 ? name.Substring(0, at) : name;
+                int slash = name.LastIndexOf('/');
+                name = slash >= 0 ? name.Substring(slash + 1) : name;
+                int colon = name.IndexOf(':');
+                name = colon >= 0 ? name.Substring(0, colon) : name;
+                foreach (string sidecar in CsiSidecars)
+                {
+                    if (string.Equals(name, sidecar, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static readonly string[] CsiSidecars =
+            {
+                "csi-provisioner", "csi-attacher", "csi-resizer", "csi-snapshotter", "snapshot-controller",
+                "csi-external-health-monitor-controller",
+            };
 
             public Scope For(string system)
             {

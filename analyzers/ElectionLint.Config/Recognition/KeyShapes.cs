@@ -32,7 +32,7 @@ namespace ElectionLint.Config.Recognition
                 }
 
                 scope ??= ctx.NewScope(KubernetesLeaderElection.Id, block.Key.Span);
-                if (componentConfig && n.Setting != KubernetesLeaderElection.LeaderElect && !value.IsNull && !Scope.IsTemplated(value.Value))
+                if (knownComponent && n.Setting != KubernetesLeaderElection.LeaderElect && !value.IsNull && !Scope.IsTemplated(value.Value))
                 {
                     string text = value.Value.Trim();
                     if (value.Style == ScalarStyle.Plain && (text == "0" || text == "+0" || text == "-0"))
@@ -61,11 +61,18 @@ namespace ElectionLint.Config.Recognition
         }
 
         /// <summary>
-        /// A file whose reader is known to default its leaderElection block as client-go does (15s/10s/2s): a Kubernetes
-        /// component config, or controller-runtime's ControllerManagerConfig.
+        /// A file whose reader is known to default its leaderElection block as client-go does (15s/10s/2s) and to replace a
+        /// zero duration by that default: a Kubernetes component config; controller-runtime's ControllerManagerConfig
+        /// (controller-runtime pkg/manager/manager.go before 04706074: a zero metav1.Duration is skipped
+        /// (<c>!reflect.DeepEqual(…, metav1.Duration{})</c>), then pkg/manager/internal.go defaults 15s/10s/2s); and a
+        /// kubernetes-sigs component config (config.NAME.x-k8s.io, e.g. kueue: apis/config/v1beta2/defaults.go calls
+        /// component-base RecommendedDefaultLeaderElectionConfiguration, zero → 15s/10s/2s, and pkg/config/config.go
+        /// addLeaderElectionTo skips a zero metav1.Duration).
         /// </summary>
         public static bool IsKnownComponent(Node root) =>
-            IsComponentConfig(root) || (root is MappingNode r && r.GetText("apiVersion") is string api && api.StartsWith("controller-runtime.sigs.k8s.io/", StringComparison.Ordinal));
+            IsComponentConfig(root) || (root is MappingNode r && r.GetText("apiVersion") is string api &&
+                (api.StartsWith("controller-runtime.sigs.k8s.io/", StringComparison.Ordinal) ||
+                 (api.StartsWith("config.", StringComparison.Ordinal) && api.IndexOf(".x-k8s.io/", StringComparison.Ordinal) > 0)));
 
         /// <summary>A Kubernetes component config: kube-scheduler, kube-controller-manager, cloud-controller-manager (apiVersion *.config.k8s.io/…).</summary>
         public static bool IsComponentConfig(Node root) =>

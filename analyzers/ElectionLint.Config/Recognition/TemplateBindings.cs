@@ -43,6 +43,12 @@ namespace ElectionLint.Config.Recognition
 
         /// <summary>Where the template passes it on (null when the template's path was not given).</summary>
         public TemplateSite? Site { get; init; }
+
+        /// <summary>
+        /// The literal of the template's <c>| default "X"</c>: Helm's (sprig) default replaces an empty value (<c>""</c>,
+        /// null, <c>~</c>, 0, false), so such a value runs as X.
+        /// </summary>
+        public string? TemplateDefault { get; init; }
     }
 
     /// <summary>
@@ -53,12 +59,18 @@ namespace ElectionLint.Config.Recognition
     /// </summary>
     public static class TemplateBindings
     {
-        private const string Helm = @"\{\{-?\s*(?:\$)?\.Values\.(?<path>[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*(?:\|\s*(?:quote|squote|toString|toYaml)\s*)?-?\}\}";
+        // A bare reference, optionally through sprig's `default "X"` (a literal only) and quoting filters.
+        private const string Helm = @"\{\{-?\s*(?:\$)?\.Values\.(?<path>[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*(?:\|\s*default\s+(?:""(?<def>[^""{}]*)""|(?<def>[0-9][\w.]*))\s*)?(?:\|\s*(?:quote|squote|toString|toYaml|int)\s*)?-?\}\}";
         private const string Jinja = @"\{\{-?\s*(?<path>[A-Za-z_][\w]*)\s*(?:\|\s*(?:string|quote|to_json|int)\s*)*-?\}\}";
 
         private static readonly Regex HelmFlag = Flag(Helm), JinjaFlag = Flag(Jinja);
         private static readonly Regex HelmEnv = Env(Helm), JinjaEnv = Env(Jinja);
         private static readonly Regex HelmKey = Key(Helm), JinjaKey = Key(Jinja);
+
+        // sentinel.conf written by a template: `sentinel down-after-milliseconds {{ master }} {{ .Values.x }}` (Bitnami).
+        private static readonly Regex HelmSentinel = Sentinel(Helm), JinjaSentinel = Sentinel(Jinja);
+
+        private static Regex Sentinel(string value) => new Regex(@"(?m)^[ \t]*sentinel[ \t]+(?<name>down-after-milliseconds|failover-timeout)[ \t]+(?>\S+)[ \t]+[""']?" + value, RegexOptions.CultureInvariant);
 
         // Linear in the template: no quantifier can give back what it took across a line (blank lines, `--a--a…`), and a
         // flag starts only where a run of flag characters starts (a template of 100 KB once took 31 s).
@@ -82,7 +94,7 @@ namespace ElectionLint.Config.Recognition
                 string name = m.Groups["name"].Value;
                 if (SurfaceTable.Flag(name) is SurfaceName n && (n.System != Etcd.Id || etcd))
                 {
-                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m) });
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m), TemplateDefault = Default(m) });
                 }
             }
 
@@ -90,21 +102,63 @@ namespace ElectionLint.Config.Recognition
             {
                 if (SurfaceTable.Env(m.Groups["name"].Value) is SurfaceName n)
                 {
-                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m) });
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m), TemplateDefault = Default(m) });
                 }
             }
 
+            foreach (Match m in (jinja ? JinjaSentinel : HelmSentinel).Matches(template))
+            {
+                SurfaceName n = m.Groups["name"].Value == RedisSentinel.DownAfter ? SentinelDirective(RedisSentinel.DownAfter) : SentinelDirective(RedisSentinel.FailoverTimeout);
+                found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m), TemplateDefault = Default(m) });
+            }
+
+            // The OT-CONTAINER-KIT operator's RedisSentinel resource: spec.redisSentinelConfig's strings become the directives.
+            bool sentinelResource = template.IndexOf("kind: RedisSentinel", StringComparison.Ordinal) >= 0;
             foreach (Match m in (jinja ? JinjaKey : HelmKey).Matches(template))
             {
+                if (sentinelResource && SentinelResourceKey(m.Groups["name"].Value) is SurfaceName sk)
+                {
+                    found.Add(new TemplateBinding(Path(prefix, m), sk, group) { Site = Site(m), TemplateDefault = Default(m) });
+                    continue;
+                }
+
                 // A config key, or a variable in an env file (ETCD_ELECTION_TIMEOUT={{ etcd_election_timeout }}).
                 if ((KeyOf(m.Groups["name"].Value) ?? SurfaceTable.Env(m.Groups["name"].Value)) is SurfaceName n)
                 {
-                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m) });
+                    found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m), TemplateDefault = Default(m) });
                 }
             }
 
             return found;
         }
+
+        private static SurfaceName SentinelDirective(string setting)
+        {
+            foreach (SurfaceName n in RedisSentinelSurface.Directives)
+            {
+                if (n.Setting == setting)
+                {
+                    return n;
+                }
+            }
+
+            throw new InvalidOperationException(setting);
+        }
+
+        private static SurfaceName? SentinelResourceKey(string name)
+        {
+            foreach (SurfaceName n in RedisSentinelSurface.Names)
+            {
+                if (n.Kind == SurfaceKind.Key && n.Name == name)
+                {
+                    return n;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Default(Match m) => m.Groups["def"].Success ? m.Groups["def"].Value : null;
 
         private static string Path(string prefix, Match m)
         {
@@ -145,9 +199,15 @@ namespace ElectionLint.Config.Recognition
             var groups = new Dictionary<(string, string), Scope>();
             foreach (TemplateBinding b in bindings)
             {
-                if (Find(root, b.ValuesPath) is not MappingEntry e || e.Value is not ScalarNode v || (v.IsNull && v.Style == ScalarStyle.Plain) || used.Contains(v.ContentSpan(ctx.Text).StartOffset))
+                if (Find(root, b.ValuesPath) is not MappingEntry e || e.Value is not ScalarNode v || used.Contains(v.ContentSpan(ctx.Text).StartOffset))
                 {
                     continue;
+                }
+
+                bool empty = (v.IsNull && v.Style == ScalarStyle.Plain) || v.Value.Length == 0;
+                if (empty && b.TemplateDefault == null)
+                {
+                    continue; // unset and no default in the template: what it renders is not known here
                 }
 
                 if (!groups.TryGetValue((b.Group, b.Surface.System), out Scope? scope))
@@ -158,6 +218,15 @@ namespace ElectionLint.Config.Recognition
                     {
                         scope.Default(s.Id, null);
                     }
+                }
+
+                if (empty)
+                {
+                    // "" / null / ~ renders the template's default: that value is the packaging's default, not 0.
+                    Rules.Model.SettingDefinition def = scope.System.Settings[scope.System.IndexOf(b.Surface.Setting)];
+                    Rules.Timing.ParseResult<Rules.Model.SettingValue> parsed = Rules.Model.SettingValues.Parse(b.Surface.Format ?? def.Format, b.TemplateDefault!);
+                    scope.Default(b.Surface.Setting, parsed.Value is Rules.Model.SettingValue pv ? pv.Number : null);
+                    continue;
                 }
 
                 scope.Add(b.Surface.Setting, v.Value, new SettingLocation(v.ContentSpan(ctx.Text), e.Key.Span) { Via = b.Site }, b.ValuesPath, b.Surface.Format);

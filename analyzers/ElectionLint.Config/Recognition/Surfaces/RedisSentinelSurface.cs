@@ -55,8 +55,24 @@ namespace ElectionLint.Config.Recognition.Surfaces
             }
         }
 
-        /// <summary>A chart's <c>sentinel:</c> block: failoverTimeout alone is too common a word, so downAfterMilliseconds must be there.</summary>
-        internal static void Recognize(RecognitionContext ctx, MappingNode m)
+        /// <summary>
+        /// The block under a <c>sentinel:</c> key (the Bitnami charts) or a RedisSentinel resource's
+        /// <c>redisSentinelConfig:</c> (OT-CONTAINER-KIT operator): failoverTimeout alone is too common a word, so
+        /// downAfterMilliseconds must be there. A key of that name elsewhere in a values tree is not Sentinel's, and an empty
+        /// value (<c>""</c>, null) is unset: what runs is the template's or the operator's default.
+        /// </summary>
+        internal static void Recognize(RecognitionContext ctx, MappingNode parent)
+        {
+            foreach (MappingEntry block in parent.Entries)
+            {
+                if ((block.KeyText == "sentinel" || block.KeyText == "redisSentinelConfig") && block.Value is MappingNode m)
+                {
+                    RecognizeBlock(ctx, m);
+                }
+            }
+        }
+
+        private static void RecognizeBlock(RecognitionContext ctx, MappingNode m)
         {
             if (m.Get("downAfterMilliseconds") is not ScalarNode)
             {
@@ -66,7 +82,7 @@ namespace ElectionLint.Config.Recognition.Surfaces
             Scope? scope = null;
             foreach (SurfaceName n in Names)
             {
-                if (n.Kind == SurfaceKind.Key && m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
+                if (n.Kind == SurfaceKind.Key && m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode v && !v.IsNull && v.Value.Length > 0)
                 {
                     scope ??= ctx.NewScope(RedisSentinel.Id, e.Key.Span);
                     ctx.AddKey(scope, n, e);

@@ -9,6 +9,7 @@ using ElectionLint.Config.ProfileFile;
 using ElectionLint.Config.Source;
 using ElectionLint.Rules.Profile;
 using ElectionLint.Rules.Timing;
+using ElectionLint.Rules.TradeOff;
 
 namespace ElectionLint.Cli
 {
@@ -23,7 +24,7 @@ namespace ElectionLint.Cli
         private static readonly string[] Facts = MeasuredKeys.All;
 
         /// <summary>Said, not measured: where the members are, and what is required of the failover.</summary>
-        private static readonly string[] Declared = { "network", "maxFailover", "gcHeadroom", "rttMultiplier", "headroom" };
+        private static readonly string[] Declared = { "network", "maxFailover", "gcHeadroom", "rttMultiplier", "headroom", "packetLoss", "maxFalseElectionsPerYear" };
 
         public static int Run(IReadOnlyList<string> paths, string? config, TextWriter stdout, TextWriter stderr)
         {
@@ -122,6 +123,8 @@ namespace ElectionLint.Cli
                         "gcHeadroom" => (key, p.EffectiveGcHeadroom.ToString(CultureInfo.InvariantCulture), "the default"),
                         "rttMultiplier" => (key, p.EffectiveRttMultiplier.ToString(CultureInfo.InvariantCulture), "the default"),
                         "headroom" => (key, p.EffectiveHeadroom.ToString(CultureInfo.InvariantCulture), "the default"),
+                        "packetLoss" => (key, "0", "the default: the trade-off model assumes no loss"),
+                        "maxFalseElectionsPerYear" => (key, TradeOffSearch.DefaultBudget.ToString(CultureInfo.InvariantCulture), "the default target of tune"),
                         _ => (key, "–", "not set: the rules that need it are off"),
                     });
                 }
@@ -184,6 +187,8 @@ namespace ElectionLint.Cli
                 "gcHeadroom" => N(p.GcHeadroom),
                 "rttMultiplier" => N(p.RttMultiplier),
                 "headroom" => N(p.Headroom),
+                "packetLoss" => N(p.PacketLoss),
+                "maxFalseElectionsPerYear" => N(p.MaxFalseElectionsPerYear),
                 _ => null,
             };
         }

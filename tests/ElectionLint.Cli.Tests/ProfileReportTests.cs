@@ -33,18 +33,20 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal((0, string.Empty), (code, err));
             Assert.Equal(
                 ".electionlint.yaml: the profile in force\n" +
-                "    network          lan    declared\n" +
-                "    rttP50           –      not set: the rules that need it are off\n" +
-                "    rttP99           3.1ms  measured from etcd-0.prom: etcd_network_peer_round_trip_time_seconds histogram_quantile(0.99) over 2 peers summed = 0.0031 s\n" +
-                "    rttP999          –      not set: the rules that need it are off\n" +
-                "    gcPauseP50       –      not set: the rules that need it are off\n" +
-                "    gcPauseP99       300ms  assumed: declared without a provenance comment\n" +
-                "    gcPauseP999      –      not set: the rules that need it are off\n" +
-                "    gcPausesPerHour  199.1  measured from gc.log: 1191 pauses (JVM \"Pause\" lines) over 5h59m of log\n" +
-                "    maxFailover      20s    declared\n" +
-                "    gcHeadroom       2      the default\n" +
-                "    rttMultiplier    10     the default\n" +
-                "    headroom         1.25   the default\n" +
+                "    network                   lan    declared\n" +
+                "    rttP50                    –      not set: the rules that need it are off\n" +
+                "    rttP99                    3.1ms  measured from etcd-0.prom: etcd_network_peer_round_trip_time_seconds histogram_quantile(0.99) over 2 peers summed = 0.0031 s\n" +
+                "    rttP999                   –      not set: the rules that need it are off\n" +
+                "    gcPauseP50                –      not set: the rules that need it are off\n" +
+                "    gcPauseP99                300ms  assumed: declared without a provenance comment\n" +
+                "    gcPauseP999               –      not set: the rules that need it are off\n" +
+                "    gcPausesPerHour           199.1  measured from gc.log: 1191 pauses (JVM \"Pause\" lines) over 5h59m of log\n" +
+                "    maxFailover               20s    declared\n" +
+                "    gcHeadroom                2      the default\n" +
+                "    rttMultiplier             10     the default\n" +
+                "    headroom                  1.25   the default\n" +
+                "    packetLoss                0      the default: the trade-off model assumes no loss\n" +
+                "    maxFalseElectionsPerYear  1      the default target of tune\n" +
                 "  2 measured, 1 assumed, 4 not set, of the 7 round-trip and pause values\n" +
                 "  overrides[0] (eu/**): these values replace the ones above\n" +
                 "    network  wan   declared\n" +
@@ -59,7 +61,7 @@ namespace ElectionLint.Cli.Tests
             string dir = Cli.Scratch(("etcd.yaml", "heartbeat-interval: 100\nelection-timeout: 1000\n"));
             (int code, string output, _) = Cli.RunIn(dir, "lint", "etcd.yaml", "--profile-report");
             Assert.Equal(0, code);
-            Assert.StartsWith("no profile file: the default profile is in force (a LAN, nothing measured or declared)\n    network          lan   the default\n", output.Replace("\r", string.Empty));
+            Assert.StartsWith("no profile file: the default profile is in force (a LAN, nothing measured or declared)\n    network                   lan   the default\n", output.Replace("\r", string.Empty));
             Assert.EndsWith("  0 measured, 0 assumed, 7 not set, of the 7 round-trip and pause values\n", output.Replace("\r", string.Empty));
             Directory.Delete(dir, recursive: true);
         }

@@ -30,7 +30,7 @@ namespace ElectionLint.Analyzers
         /// <summary>Diagnostic property names: the suggested values a code fix can apply.</summary>
         public const string RepairCount = "ElectionLint.Repairs";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.Timing;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -45,21 +45,28 @@ namespace ElectionLint.Analyzers
             AnalysisProfile profile = ProfileReader.Find(start.Options.AdditionalFiles) is AdditionalText profileFile
                 ? ProfileReader.Setup(start, profileFile)
                 : AnalysisProfile.None;
-            IEnumerable<TypeBinding> userTypes = UserBindings(profile.Document);
+            TypeBinding[] bindings = KnownBindings.Types.Concat(UserBindings(profile.Document)).ToArray();
 
-            BoundTypes? types = BoundTypes.Resolve(start.Compilation, KnownBindings.Types.Concat(userTypes), KnownBindings.Methods);
+            BoundTypes? types = BoundTypes.Resolve(start.Compilation, bindings, KnownBindings.Methods);
             if (types == null)
             {
                 return; // no bound type in this compilation: nothing to do, nothing registered
             }
 
             var settings = new AppSettingsSource(start.Options.AdditionalFiles);
-            var registrations = new OptionsRegistrations(start.Compilation);
+            var triggers = new TriggerIndex(start.Compilation, types, bindings.Where(b => types.Has(b)), KnownBindings.Methods);
+            var registrations = new OptionsRegistrations(start.Compilation, triggers);
 
             // One member body at a time: every finding lands in the body analysed (local, so the IDE shows it as you type),
-            // and the Configure calls of one options type in it are read as one configuration.
+            // and the Configure calls of one options type in it are read as one configuration. A body whose text names no
+            // bound type, subclass, alias, bound member or registration method registers no callback.
             start.RegisterOperationBlockStartAction(block =>
             {
+                if (block.OperationBlocks.IsEmpty || !triggers.MayHold(block.OperationBlocks[0].Syntax.SyntaxTree, Span(block.OperationBlocks), block.CancellationToken))
+                {
+                    return;
+                }
+
                 var found = new BlockOperations();
                 block.RegisterOperationAction(c => found.AddIfRelevant(c.Operation, types), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.With);
                 block.RegisterOperationBlockEndAction(end =>
@@ -70,6 +77,18 @@ namespace ElectionLint.Analyzers
                     }
                 });
             });
+        }
+
+        private static TextSpan Span(ImmutableArray<IOperation> blocks)
+        {
+            int start = int.MaxValue, end = 0;
+            foreach (IOperation b in blocks)
+            {
+                start = Math.Min(start, b.Syntax.SpanStart);
+                end = Math.Max(end, b.Syntax.Span.End);
+            }
+
+            return TextSpan.FromBounds(start, end);
         }
 
         /// <summary>The operations of one body that may configure a bound type; nothing is allocated for a body without any.</summary>
@@ -175,7 +194,7 @@ namespace ElectionLint.Analyzers
 
                 foreach (OptionsPipeline.Group group in pipeline.Groups())
                 {
-                    bool elsewhere = _registrations.ElsewhereThan(group.Type.Name, _context.OperationBlocks[0].Syntax, _context.CancellationToken);
+                    bool elsewhere = _registrations.ElsewhereThan(group.Type, _context.OperationBlocks[0].Syntax, _context.CancellationToken);
                     PerEnvironment(() => pipeline.Collect(group, _collector, elsewhere), group.Binding.Members);
                 }
             }

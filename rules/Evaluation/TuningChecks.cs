@@ -120,7 +120,7 @@ namespace ElectionLint.Rules.Evaluation
 
             Dictionary<string, string> Args() => new Dictionary<string, string>
             {
-                ["window"] = EvaluationContext.ShowDuration(window.Value),
+                ["window"] = ctx.ShowComputed(window.Value),
                 ["formula"] = failover.Formula() + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty),
                 ["max"] = max.Value.ToString(),
             };

@@ -29,6 +29,7 @@ namespace ElectionLint.Rules.Systems
             Int32Seconds(LoopWait, SettingRole.Heartbeat, 10),
             Int32Seconds(RetryTimeout, SettingRole.Timeout, 10))
         {
+            FalseFailover = "a false failover",
             Heartbeat = Q(LoopWait),
             // The leader key expires ttl after its last update; the primary updates it every loop_wait.
             Detection = Q(Ttl),

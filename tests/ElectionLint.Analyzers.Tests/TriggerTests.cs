@@ -51,5 +51,14 @@ namespace ElectionLint.Analyzers.Tests
                 "class C { static Confluent.Kafka.ConsumerConfig M() => new() { SessionTimeoutMs = 3000 }; void N() { System.Console.WriteLine(1); } }");
             Assert.Equal("EL1021", Assert.Single(diagnostics).Id);
         }
+
+        [Fact]
+        public async Task A_member_name_alone_in_a_file_that_names_no_bound_type_is_another_types_member()
+        {
+            var diagnostics = await Verify.Analyzer()
+                .WithSource("/src/Check.cs", "public class AgentCheck { public System.TimeSpan TTL { get; set; } }\n")
+                .RunAsync("class C { void M() { var check = new AgentCheck { TTL = System.TimeSpan.FromSeconds(1) }; } }");
+            Assert.Empty(diagnostics);
+        }
     }
 }

@@ -101,13 +101,14 @@ namespace ElectionLint.Analyzers.Collection
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
             var registrations = new HashSet<string>(RegistrationMethods, StringComparer.Ordinal);
+            var members = new HashSet<string>(StringComparer.Ordinal);
             set.UnionWith(RegistrationMethods);
             foreach (TypeBinding b in _bindings)
             {
                 set.Add(SimpleName(b.MetadataName));
                 foreach (MemberBinding m in b.Members)
                 {
-                    set.Add(m.Member); // target-typed new(): only the members name the type
+                    members.Add(m.Member); // target-typed new(): only the members name the type
                 }
             }
 
@@ -146,7 +147,9 @@ namespace ElectionLint.Analyzers.Collection
                 }
             }
 
-            return new Names(set, registrations);
+            members.ExceptWith(set);
+            set.UnionWith(members);
+            return new Names(set, registrations) { Members = members };
         }
 
         private IEnumerable<string> Subclasses(INamespaceSymbol ns, CancellationToken cancellation)
@@ -227,11 +230,13 @@ namespace ElectionLint.Analyzers.Collection
             aliases.ExceptWith(names.Set);
             if (aliases.Count > 0)
             {
-                own = new Names(new HashSet<string>(names.Set.Concat(aliases), StringComparer.Ordinal), names.Registrations);
+                own = new Names(new HashSet<string>(names.Set.Concat(aliases), StringComparer.Ordinal), names.Registrations) { Members = names.Members };
             }
 
             var all = new List<int>();
             var registrations = new List<int>();
+            var memberHits = new List<int>();
+            bool named = false, targetTyped = false;
             char[] buffer = Buffer(text.Length);
             text.CopyTo(0, buffer, 0, text.Length);
             int length = text.Length;
@@ -250,14 +255,41 @@ namespace ElectionLint.Analyzers.Collection
                     i++;
                 }
 
-                if (own.Match(buffer, s, i - s) is string hit)
+                bool isNew = i - s == 3 && buffer[s] == 'n' && buffer[s + 1] == 'e' && buffer[s + 2] == 'w';
+                if (isNew || (i - s == 4 && buffer[s] == 'w' && buffer[s + 1] == 'i' && buffer[s + 2] == 't' && buffer[s + 3] == 'h'))
                 {
+                    int k = i;
+                    while (k < length && (buffer[k] == ' ' || buffer[k] == '\t' || buffer[k] == '\r' || buffer[k] == '\n'))
+                    {
+                        k++;
+                    }
+
+                    targetTyped |= k < length && buffer[k] == (isNew ? '(' : '{'); // new(…) or x with { … }: the type is not named
+                }
+                else if (own.Match(buffer, s, i - s) is string hit)
+                {
+                    if (own.Members.Contains(hit))
+                    {
+                        memberHits.Add(s);
+                        continue;
+                    }
+
+                    named = true;
                     all.Add(s);
                     if (own.Registrations.Contains(hit))
                     {
                         registrations.Add(s);
                     }
                 }
+            }
+
+            // A bound member's name alone (TTL, LeaseDuration) marks a body only in a file that names a bound type (or a
+            // registration method) or writes a target-typed new() or a with: elsewhere it is another type's member (a health
+            // check's TTL).
+            if (memberHits.Count > 0 && (named || targetTyped))
+            {
+                all.AddRange(memberHits);
+                all.Sort();
             }
 
             return new Entry(names.Signature, all.ToArray(), registrations.ToArray());
@@ -309,6 +341,9 @@ namespace ElectionLint.Analyzers.Collection
             public HashSet<string> Set { get; }
 
             public HashSet<string> Registrations { get; }
+
+            /// <summary>Bound members' names: triggers only in a file that names a bound type or writes a target-typed new().</summary>
+            public HashSet<string> Members { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
             /// <summary>Equal for equal sets: a tree's positions computed for one compilation serve the next.</summary>
             public string Signature { get; }

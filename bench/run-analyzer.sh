@@ -2,23 +2,32 @@
 # The analyzers' share of a build: generates a class library of 2,000 C# files (50 of them configure a bound library type)
 # with 500 YAML manifests of ../shared/corpus/large and the config samples as AdditionalFiles, rebuilds it with
 # -p:ReportAnalyzer=true, and prints ElectionLint's analyzer time against the compiler's (Csc) time, per run.
-# Usage: bench/run-analyzer.sh [--runs N] [--files N] [--yaml N]
+# Meziantou.Analyzer runs in the same build (--meziantou none leaves it out); --analyzers DIR measures another build of
+# ElectionLint (a previous release's analyzer folder) instead of this tree's.
+# Usage: bench/run-analyzer.sh [--runs N] [--files N] [--yaml N] [--meziantou VERSION|none] [--analyzers DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
-runs=3 files=2000 yaml=500
+runs=3 files=2000 yaml=500 meziantou=3.0.341 analyzers=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --files) files="$2"; shift 2 ;;
     --yaml) yaml="$2"; shift 2 ;;
+    --meziantou) meziantou="$2"; shift 2 ;;
+    --analyzers) analyzers="$(cd "$2" && pwd)"; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 proj="$work/Generated"
 mkdir -p "$proj/src" "$proj/deploy"
-dotnet build analyzers/ElectionLint.Analyzers -c Release -v q -nologo >/dev/null
+if [ -z "$analyzers" ]; then
+  dotnet build analyzers/ElectionLint.Analyzers -c Release -v q -nologo >/dev/null
+  analyzers="$repo/analyzers/ElectionLint.Analyzers/bin/Release/netstandard2.0"
+fi
+mz_ref=""
+[ "$meziantou" = none ] || mz_ref="<PackageReference Include=\"Meziantou.Analyzer\" Version=\"$meziantou\" PrivateAssets=\"all\" />"
 
 cat > "$proj/Generated.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
@@ -30,13 +39,16 @@ cat > "$proj/Generated.csproj" <<EOF
     <NoWarn>\$(NoWarn);CS8618;CS0219;CS1998;EL1010;EL1011;EL1012;EL1020;EL1021;EL1022;EL2001;EL2010;EL2011;EL2020;EL2030;EL2040;EL2050</NoWarn>
   </PropertyGroup>
   <ItemGroup>
-    <Analyzer Include="$repo/analyzers/ElectionLint.Analyzers/bin/Release/netstandard2.0/*.dll" />
+    <Analyzer Include="$analyzers/*.dll" />
+    $mz_ref
     <Compile Include="$repo/tests/ElectionLint.Analyzers.Tests/Stubs/*.cs" Exclude="$repo/tests/ElectionLint.Analyzers.Tests/Stubs/ZOther.cs" />
     <AdditionalFiles Include="deploy/**/*.yaml" />
   </ItemGroup>
 </Project>
 EOF
 
+# Meziantou's rules that are errors by default would stop the build: they still run, as warnings.
+printf 'root = true\n[*.cs]\ndotnet_diagnostic.MA0049.severity = warning\n' > "$proj/.editorconfig"
 python3 - "$proj" "$files" <<'PY'
 import os, sys
 proj, n = sys.argv[1], int(sys.argv[2])
@@ -81,8 +93,8 @@ ls ../shared/corpus/large | grep -E '\.yaml$' | sort | awk -v n="$yaml" 'NR <= n
 cp samples/config-repo/etcd/*.y*ml "$proj/deploy/"
 
 dotnet restore "$proj" -v q -nologo >/dev/null
-echo "| run | build s | Csc s | all analyzers s | ElectionLint s | ElectionLint ÷ Csc | config-file analyzer s | config-file ÷ Csc | C# analyzer s |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| run | build s | Csc s | all analyzers s | Meziantou s | ElectionLint s | ElectionLint ÷ Csc | config-file analyzer s | config-file ÷ Csc | C# analyzer s | C# ÷ Csc | C# ÷ Meziantou |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for r in $(seq 1 "$runs"); do
   dotnet build "$proj" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -nologo > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
   python3 - "$work/build.log" "$r" <<'PY'
@@ -91,14 +103,15 @@ log = open(sys.argv[1], encoding="utf-8", errors="replace").read()
 def seconds(pattern):
     m = re.search(pattern, log, re.M)
     return float(m.group(1)) if m else float("nan")
-el = seconds(r"^\s*([\d.]+)\s+\d+\s+ElectionLint\.Analyzers, Version")
+el = seconds(r"^\s*<?([\d.]+)\s+\d+\s+ElectionLint\.Analyzers, Version")
+mz = seconds(r"^\s*<?([\d.]+)\s+\d+\s+Meziantou\.Analyzer, Version")
 total = seconds(r"Total analyzer execution time: ([\d.]+) seconds")
-cfg = seconds(r"^\s*([\d.]+)\s+\d+\s+ElectionLint\.Analyzers\.ConfigFileAnalyzer")
-cs = seconds(r"^\s*([\d.]+)\s+\d+\s+ElectionLint\.Analyzers\.TimingAnalyzer")
+cfg = seconds(r"^\s*<?([\d.]+)\s+\d+\s+ElectionLint\.Analyzers\.ConfigFileAnalyzer")
+cs = seconds(r"^\s*<?([\d.]+)\s+\d+\s+ElectionLint\.Analyzers\.TimingAnalyzer")
 csc = seconds(r"^\s*(\d+)\s+ms\s+Csc\s") / 1000
 m = re.search(r"Time Elapsed (\d+):(\d+):([\d.]+)", log)
 build = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3)) if m else float("nan")
-print(f"| {sys.argv[2]} | {build:.1f} | {csc:.2f} | {total:.3f} | {el:.3f} | {100 * el / csc:.2f} % | {cfg:.3f} | {100 * cfg / csc:.2f} % | {cs:.3f} |")
+print(f"| {sys.argv[2]} | {build:.1f} | {csc:.2f} | {total:.3f} | {mz:.3f} | {el:.3f} | {100 * el / csc:.2f} % | {cfg:.3f} | {100 * cfg / csc:.2f} % | {cs:.3f} | {100 * cs / csc:.2f} % | 1/{mz / cs if cs else float('nan'):.1f} |")
 PY
 done
 echo

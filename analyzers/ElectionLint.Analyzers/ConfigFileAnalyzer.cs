@@ -12,7 +12,7 @@ namespace ElectionLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.ConfigFiles;
 
         public override void Initialize(AnalysisContext context)
         {

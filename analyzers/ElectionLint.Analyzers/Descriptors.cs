@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ElectionLint.Rules.Catalogue;
 using Microsoft.CodeAnalysis;
 
@@ -11,6 +12,16 @@ namespace ElectionLint.Analyzers
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Build();
 
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ById.Values);
+
+        /// <summary>
+        /// What the C# analyzer reports: the engine's rules (a profile binding may bind any system) and an invalid profile;
+        /// never a config file's parse error, skip or suppression comment.
+        /// </summary>
+        public static ImmutableArray<DiagnosticDescriptor> Timing { get; } =
+            ImmutableArray.CreateRange(RuleCatalogue.Rules.Where(r => r.Category != RuleCategory.Linter || r.Id == "EL9002").Select(r => ById[r.Id]));
+
+        /// <summary>What the config-file analyzer reports: every rule (a profile binding may bind any system to a file's keys).</summary>
+        public static ImmutableArray<DiagnosticDescriptor> ConfigFiles { get; } = All;
 
         public static DiagnosticDescriptor Get(string id) => ById[id];
 

@@ -30,7 +30,7 @@ namespace ElectionLint.Analyzers
         /// <summary>Diagnostic property names: the suggested values a code fix can apply.</summary>
         public const string RepairCount = "ElectionLint.Repairs";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.Timing;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -45,66 +45,122 @@ namespace ElectionLint.Analyzers
             AnalysisProfile profile = ProfileReader.Find(start.Options.AdditionalFiles) is AdditionalText profileFile
                 ? ProfileReader.Setup(start, profileFile)
                 : AnalysisProfile.None;
-            IEnumerable<TypeBinding> userTypes = UserBindings(profile.Document);
+            TypeBinding[] bindings = KnownBindings.Types.Concat(UserBindings(profile.Document)).ToArray();
 
-            BoundTypes? types = BoundTypes.Resolve(start.Compilation, KnownBindings.Types.Concat(userTypes), KnownBindings.Methods);
+            BoundTypes? types = BoundTypes.Resolve(start.Compilation, bindings, KnownBindings.Methods);
             if (types == null)
             {
                 return; // no bound type in this compilation: nothing to do, nothing registered
             }
 
             var settings = new AppSettingsSource(start.Options.AdditionalFiles);
-            var registrations = new OptionsRegistrations(start.Compilation);
+            var triggers = new TriggerIndex(start.Compilation, types, bindings.Where(b => types.Has(b)), KnownBindings.Methods);
+            var registrations = new OptionsRegistrations(start.Compilation, triggers);
 
-            // One member body at a time: every finding lands in the body analysed (local, so the IDE shows it as you type),
-            // and the Configure calls of one options type in it are read as one configuration.
-            start.RegisterOperationBlockStartAction(block =>
+            // One tree at a time, and in it one member body at a time: every finding lands in the body analysed (local, so the
+            // IDE shows it as you type), and the Configure calls of one builder and options type in it are read as one
+            // configuration. Only the bodies whose text names a bound type, subclass, alias, bound member or registration method
+            // are turned into operations; a tree without one costs a look-up.
+            start.RegisterSemanticModelAction(model =>
             {
-                var found = new BlockOperations();
-                block.RegisterOperationAction(c => found.AddIfRelevant(c.Operation, types), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.With);
-                block.RegisterOperationBlockEndAction(end =>
+                int[] positions = triggers.For(model.SemanticModel.SyntaxTree, model.CancellationToken).All;
+                if (positions.Length == 0)
                 {
-                    if (found.Take() is IOperation[] operations)
+                    return;
+                }
+
+                SyntaxNode root = model.SemanticModel.SyntaxTree.GetRoot(model.CancellationToken);
+                var bodies = new HashSet<SyntaxNode>();
+                foreach (int position in positions)
+                {
+                    if (Body(root.FindToken(position).Parent) is SyntaxNode body && bodies.Add(body))
                     {
-                        Guarded(() => new BlockAnalysis(end, types, profile, settings, registrations).Run(operations));
+                        var context = new BodyContext(body, model.SemanticModel.Compilation, model.CancellationToken, model.ReportDiagnostic);
+                        Guarded(() =>
+                        {
+                            if (model.SemanticModel.GetOperation(body, model.CancellationToken) is IOperation operation && Relevant(operation, types) is IOperation[] operations)
+                            {
+                                new BlockAnalysis(context, types, profile, settings, registrations).Run(operations);
+                            }
+                        });
                     }
-                });
+                }
             });
         }
 
-        /// <summary>The operations of one body that may configure a bound type; nothing is allocated for a body without any.</summary>
-        private sealed class BlockOperations
+        /// <summary>What an operation block callback gave: the body, its compilation, cancellation and where findings go.</summary>
+        private sealed class BodyContext
         {
-            private List<IOperation>? _found;
-
-            public void AddIfRelevant(IOperation op, BoundTypes types)
+            public BodyContext(SyntaxNode body, Compilation compilation, System.Threading.CancellationToken cancellationToken, Action<Diagnostic> report)
             {
-                bool relevant = op switch
-                {
-                    IObjectCreationOperation creation => types.TryGet(creation.Type, out _),
-                    IWithOperation with => types.TryGet(with.Type, out _),
-                    IInvocationOperation invocation => OptionsPipeline.MayRegister(invocation.TargetMethod.Name) ||
-                        (types.HasMethods && types.TryGetMethod(invocation.TargetMethod, out _)) ||
-                        (invocation.TargetMethod.Name == "Get" && invocation.TargetMethod.IsGenericMethod && types.TryGet(invocation.TargetMethod.TypeArguments[0], out _)),
-                    _ => false,
-                };
-                if (relevant)
-                {
-                    lock (this)
-                    {
-                        (_found ??= new List<IOperation>()).Add(op);
-                    }
-                }
+                Body = body;
+                Compilation = compilation;
+                CancellationToken = cancellationToken;
+                ReportDiagnostic = report;
             }
 
-            public IOperation[]? Take()
-            {
-                lock (this)
-                {
-                    return _found?.ToArray();
-                }
-            }
+            public SyntaxNode Body { get; }
+
+            public Compilation Compilation { get; }
+
+            public System.Threading.CancellationToken CancellationToken { get; }
+
+            public Action<Diagnostic> ReportDiagnostic { get; }
         }
+
+        /// <summary>
+        /// The executable body a node is in, as Roslyn's operation blocks cut them: a method, constructor, operator or accessor
+        /// (its local functions and lambdas with it), a property's expression body or initializer, a field's initializer, the
+        /// top-level statements of a file. Null outside any (a type name in a signature).
+        /// </summary>
+        private static SyntaxNode? Body(SyntaxNode? node)
+        {
+            for (SyntaxNode? n = node; n != null; n = n.Parent)
+            {
+                switch (n)
+                {
+                    case BaseMethodDeclarationSyntax m:
+                        return m.Body != null || m.ExpressionBody != null ? m : null;
+                    case AccessorDeclarationSyntax a:
+                        return a.Body != null || a.ExpressionBody != null ? a : null;
+                    case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } arrow:
+                        return arrow;
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax or VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } } initializer:
+                        return initializer;
+                    case GlobalStatementSyntax g:
+                        return g.Parent;
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The operations of one body that may configure a bound type, in the order Roslyn visits them; null when none.</summary>
+        private static IOperation[]? Relevant(IOperation body, BoundTypes types)
+        {
+            List<IOperation>? found = null;
+            foreach (IOperation op in body.DescendantsAndSelf())
+            {
+                if (op.Kind is OperationKind.ObjectCreation or OperationKind.Invocation or OperationKind.With && IsRelevant(op, types))
+                {
+                    (found ??= new List<IOperation>()).Add(op);
+                }
+            }
+
+            return found?.ToArray();
+        }
+
+        private static bool IsRelevant(IOperation op, BoundTypes types) => op switch
+        {
+            IObjectCreationOperation creation => types.TryGet(creation.Type, out _),
+            IWithOperation with => types.TryGet(with.Type, out _),
+            IInvocationOperation invocation => OptionsPipeline.MayRegister(invocation.TargetMethod.Name) ||
+                (types.HasMethods && types.TryGetMethod(invocation.TargetMethod, out _)) ||
+                (invocation.TargetMethod.Name == "Get" && invocation.TargetMethod.IsGenericMethod && types.TryGet(invocation.TargetMethod.TypeArguments[0], out _)),
+            _ => false,
+        };
 
         /// <summary>Nothing escapes a callback: an unexpected failure in one body costs its findings, not the build's (no AD0001).</summary>
         private static void Guarded(Action analyze)
@@ -136,7 +192,7 @@ namespace ElectionLint.Analyzers
         /// <summary>The findings of one member body.</summary>
         private sealed class BlockAnalysis
         {
-            private readonly OperationBlockAnalysisContext _context;
+            private readonly BodyContext _context;
             private readonly BoundTypes _types;
             private readonly AnalysisProfile _profile;
             private readonly AppSettingsSource _settings;
@@ -144,7 +200,7 @@ namespace ElectionLint.Analyzers
             private readonly SettingCollector _collector;
             private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.Ordinal);
 
-            public BlockAnalysis(OperationBlockAnalysisContext context, BoundTypes types, AnalysisProfile profile, AppSettingsSource settings, OptionsRegistrations registrations)
+            public BlockAnalysis(BodyContext context, BoundTypes types, AnalysisProfile profile, AppSettingsSource settings, OptionsRegistrations registrations)
             {
                 _registrations = registrations;
                 _context = context;
@@ -175,7 +231,7 @@ namespace ElectionLint.Analyzers
 
                 foreach (OptionsPipeline.Group group in pipeline.Groups())
                 {
-                    bool elsewhere = _registrations.ElsewhereThan(group.Type.Name, _context.OperationBlocks[0].Syntax, _context.CancellationToken);
+                    bool elsewhere = _registrations.ElsewhereThan(group.Type, _context.Body, _context.CancellationToken);
                     PerEnvironment(() => pipeline.Collect(group, _collector, elsewhere), group.Binding.Members);
                 }
             }
@@ -296,7 +352,10 @@ namespace ElectionLint.Analyzers
                 IMethodSymbol method = invocation.TargetMethod;
                 if (_types.HasMethods && _types.TryGetMethod(method, out MethodBinding methodBinding))
                 {
-                    var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation());
+                    var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation())
+                    {
+                        DurationDisplay = SettingCollector.DurationDisplay(methodBinding.Parameters),
+                    };
                     foreach (IArgumentOperation arg in invocation.Arguments)
                     {
                         if (arg.Parameter != null && SettingCollector.Member(methodBinding.Parameters, arg.Parameter.Name) is MemberBinding m)
@@ -327,12 +386,13 @@ namespace ElectionLint.Analyzers
 
             private void Report(ConfigurationInstance instance, IEnumerable<MemberBinding> members)
             {
-                SyntaxTree tree = _context.OperationBlocks[0].Syntax.SyntaxTree;
+                SyntaxTree tree = _context.Body.SyntaxTree;
                 EvaluationResult result = Evaluator.Evaluate(instance, _profile.For(tree.FilePath), _profile.Severities);
+                Dictionary<Finding, IReadOnlyList<RepairPlan>> repairs = SharedRepairs(result.Findings);
                 bool? expected = null;
                 foreach (Finding f in result.Findings)
                 {
-                    Location location = f.Location as Location ?? instance.Anchor as Location ?? _context.OperationBlocks[0].Syntax.GetLocation();
+                    Location location = f.Location as Location ?? instance.Anchor as Location ?? _context.Body.GetLocation();
                     if (!location.IsInSource && _settings.Get(_context.CancellationToken).IsReadByConfigLinter(location, _profile.Document, _profile.Directory))
                     {
                         continue; // the config-file analyzer reports on this value
@@ -360,12 +420,64 @@ namespace ElectionLint.Analyzers
                     // A refused configuration built inside an assertion that expects the exception: info, and no fix to apply.
                     expected ??= ExpectedFailures.Contains(instance.Anchor as Location ?? location, _context.CancellationToken);
                     DiagnosticSeverity severity = expected.Value ? DiagnosticSeverity.Info : Descriptors.ToRoslyn(f.Severity);
+                    IReadOnlyList<RepairPlan> plans = repairs[f];
                     ImmutableDictionary<string, string?> properties = expected.Value
                         ? ImmutableDictionary<string, string?>.Empty.Add(RepairCount, "0")
-                        : Properties(f, instance, members, location);
-                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, severity, additional, properties, f.Message));
+                        : Properties(plans, instance, members, location);
+                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, severity, additional, properties, Message(f, plans)));
                 }
             }
+        }
+
+        /// <summary>
+        /// One suggestion per member (review D6): when several findings point at the same value, the repairs they have in
+        /// common come first in each, in the order of the most severe finding, so the message and the first code fix of every
+        /// one of them propose the same value. Each plan is still one the engine verified for that finding.
+        /// </summary>
+        private static Dictionary<Finding, IReadOnlyList<RepairPlan>> SharedRepairs(IReadOnlyList<Finding> findings)
+        {
+            var result = new Dictionary<Finding, IReadOnlyList<RepairPlan>>();
+            foreach (IGrouping<string, Finding> group in findings.GroupBy(f => f.Location is Location l ? l.SourceTree?.FilePath + "|" + l.SourceSpan : "?" + f.GetHashCode()))
+            {
+                Finding[] members = group.ToArray();
+                if (members.Length == 1 || members.Any(f => f.Repairs.Count == 0))
+                {
+                    foreach (Finding f in members)
+                    {
+                        result[f] = f.Repairs;
+                    }
+
+                    continue;
+                }
+
+                Finding lead = members.OrderByDescending(f => f.Severity).First();
+                List<string> common = lead.Repairs.Select(Key).Where(k => members.All(f => f.Repairs.Any(p => Key(p) == k))).ToList();
+                foreach (Finding f in members)
+                {
+                    result[f] = f.Repairs
+                        .Select((p, i) => (Plan: p, Rank: common.IndexOf(Key(p)) is int c && c >= 0 ? c : common.Count + i))
+                        .OrderBy(x => x.Rank)
+                        .Select(x => x.Plan)
+                        .ToList();
+                }
+            }
+
+            return result;
+        }
+
+        private static string Key(RepairPlan plan) =>
+            string.Join(";", plan.Changes.Select(c => c.Setting.Id + "=" + c.Value.ToString(CultureInfo.InvariantCulture)).OrderBy(s => s, StringComparer.Ordinal));
+
+        /// <summary>The engine's message, its closing fix naming the first of <paramref name="plans"/> when that changed.</summary>
+        private static string Message(Finding f, IReadOnlyList<RepairPlan> plans)
+        {
+            if (f.Repairs.Count == 0 || plans.Count == 0 || ReferenceEquals(plans[0], f.Repairs[0]))
+            {
+                return f.Message;
+            }
+
+            string old = f.Repairs[0].Describe();
+            return f.Message.EndsWith(old, StringComparison.Ordinal) ? f.Message.Substring(0, f.Message.Length - old.Length) + plans[0].Describe() : f.Message;
         }
 
         /// <summary>Per block, the statements each name appears in: one scan per block, not one per creation (linear in block size).</summary>
@@ -434,11 +546,11 @@ namespace ElectionLint.Analyzers
         /// write the value), the value (nanoseconds or a number), and the span of the expression that holds it now (absent:
         /// the member is unset). A repair with a change no member can take is left out.
         /// </summary>
-        private static ImmutableDictionary<string, string?> Properties(Finding f, ConfigurationInstance instance, IEnumerable<MemberBinding> members, Location location)
+        private static ImmutableDictionary<string, string?> Properties(IReadOnlyList<RepairPlan> repairs, ConfigurationInstance instance, IEnumerable<MemberBinding> members, Location location)
         {
             ImmutableDictionary<string, string?>.Builder b = ImmutableDictionary.CreateBuilder<string, string?>();
             int n = 0;
-            foreach (RepairPlan plan in f.Repairs)
+            foreach (RepairPlan plan in repairs)
             {
                 var changes = new List<(SettingChange Change, MemberBinding Member)>();
                 foreach (SettingChange c in plan.Changes)

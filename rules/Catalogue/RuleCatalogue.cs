@@ -152,7 +152,7 @@ namespace ElectionLint.Rules.Catalogue
                 T, RuleSeverity.Info, CeilingSystems, true,
                 "A detection timeout far above the recommended multiple of the heartbeat makes failover slower than needed, unless the profile (WAN, GC pauses) asks for it. Always info: the cost is failover time, which EL2030 judges against a maxFailover the profile sets. Not for client-go (more renewal attempts cost only API calls) or MongoDB."),
             new Rule("EL2010", "Failure-detection timeout too short for the round trip",
-                "{setting} {value} is below {limit} ({factor} × rttP99 {rtt}); a slow round trip looks like a failure and triggers a false election — {fix}",
+                "{setting} {value} is below {limit} ({factor} × rttP99 {rtt}); a slow round trip looks like a failure and triggers {falseFailover} — {fix}",
                 T, RuleSeverity.Warning, new[] { All }, true,
                 "The detection timeout should exceed rttMultiplier (10) × the p99 round trip (etcd tuning guide; Raft's broadcastTime ≪ electionTimeout). `network: wan` without rttP99 assumes 200 ms."),
             new Rule("EL2011", "Heartbeat shorter than half the round trip",

@@ -28,6 +28,20 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>Which implementation reads the settings, when it matters (see <see cref="SystemDefinition.Variants"/>).</summary>
         public string? Variant { get; }
 
+        /// <summary>
+        /// How the surface writes durations, when it is not the system's own syntax (C#: <see cref="ValueFormat.TimeSpan"/> for
+        /// TimeSpan members, <see cref="ValueFormat.IntegerSeconds"/> for types of integer milliseconds): messages show
+        /// defaults, computed values and values set as text durations this way, never as a Go duration. Null: each setting's own.
+        /// </summary>
+        public ValueFormat? DurationDisplay { get; set; }
+
+        /// <summary>The format a message shows <paramref name="s"/> in when no occurrence says otherwise.</summary>
+        public ValueFormat FormatFor(SettingDefinition s) => s.IsDuration && DurationDisplay is ValueFormat f && IsTextDuration(s.Format) ? f : s.Format;
+
+        private static bool IsTextDuration(ValueFormat f) =>
+            f == ValueFormat.GoDuration || f == ValueFormat.TimeSpan || f == ValueFormat.HoconDuration || f == ValueFormat.FlexibleDuration ||
+            f == ValueFormat.ElasticTimeValue || f == ValueFormat.SpringDuration;
+
         public SettingOccurrence? this[int index] => _occurrences[index];
 
         public SettingOccurrence? this[string settingId] => _occurrences[System.IndexOf(settingId)];
@@ -47,7 +61,7 @@ namespace ElectionLint.Rules.Evaluation
         public ConfigurationInstance Set(string settingId, SettingValue value, object? location = null, string? name = null)
         {
             SettingDefinition s = System.Settings[System.IndexOf(settingId)];
-            _occurrences[s.Index] = new SettingOccurrence(s, OccurrenceState.Set, value, null, null, location, name, s.Format, null);
+            _occurrences[s.Index] = new SettingOccurrence(s, OccurrenceState.Set, value, null, null, location, name, FormatFor(s), null);
             return this;
         }
 
@@ -112,13 +126,13 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>A copy with settings replaced by known values (used to verify repairs).</summary>
         internal ConfigurationInstance With(IEnumerable<(int Index, decimal Value)> changes)
         {
-            var copy = new ConfigurationInstance(System, Anchor, Variant) { _names = _names, _conflicts = _conflicts, _defaults = _defaults };
+            var copy = new ConfigurationInstance(System, Anchor, Variant) { _names = _names, _conflicts = _conflicts, _defaults = _defaults, DurationDisplay = DurationDisplay };
             _occurrences.CopyTo(copy._occurrences, 0);
             foreach ((int index, decimal value) in changes)
             {
                 SettingOccurrence? old = _occurrences[index];
                 SettingDefinition s = System.Settings[index];
-                copy._occurrences[index] = new SettingOccurrence(s, OccurrenceState.Set, SettingValue.Of(value), null, null, old?.Location, old?.Name, old?.Format ?? s.Format, old?.UnitNanos);
+                copy._occurrences[index] = new SettingOccurrence(s, OccurrenceState.Set, SettingValue.Of(value), null, null, old?.Location, old?.Name, old?.Format ?? FormatFor(s), old?.UnitNanos);
             }
 
             return copy;

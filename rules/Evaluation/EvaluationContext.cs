@@ -92,9 +92,13 @@ namespace ElectionLint.Rules.Evaluation
             return ShowIndex(i);
         }
 
-        public string ShowValue(string settingId, decimal value) => SettingValues.Display(Instance[settingId]?.Format ?? System.Settings[System.IndexOf(settingId)].Format, System.Settings[System.IndexOf(settingId)].IsDuration, value);
+        public string ShowValue(string settingId, decimal value) => SettingValues.Display(Instance[settingId]?.Format ?? Instance.FormatFor(System.Settings[System.IndexOf(settingId)]), System.Settings[System.IndexOf(settingId)].IsDuration, value);
 
         public static string ShowDuration(decimal nanoseconds) => SettingValues.DisplayDuration(nanoseconds);
+
+        /// <summary>A computed duration (a window, a stored value) in the surface's form: Go syntax unless the front end says otherwise.</summary>
+        public string ShowComputed(decimal nanoseconds) =>
+            Instance.DurationDisplay is ValueFormat f ? SettingValues.Display(f, true, nanoseconds) : SettingValues.DisplayDuration(nanoseconds);
 
         /// <summary>Adds a finding. {system} and {fix} are filled here; {setting} and {value} default to the primary setting.</summary>
         public void Report(string ruleId, string primarySetting, IEnumerable<string> related, Dictionary<string, string> args, RuleSeverity? severity = null)
@@ -121,7 +125,8 @@ namespace ElectionLint.Rules.Evaluation
 
         internal void Add(Rule rule, int primary, int[] related, Dictionary<string, string> args, RuleSeverity? severity)
         {
-            args["system"] = System.DisplayName;
+            args["system"] = System.DisplayNameFor(Instance.Variant);
+            args["falseFailover"] = System.FalseFailover;
             if (rule.Category == RuleCategory.HardLimit)
             {
                 if (primary >= 0)
@@ -207,7 +212,7 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             // In the unit of the surface it was written on (kube-vip's whole seconds), else the setting's own.
-            string text = SettingValues.Display(Instance[i]?.Format ?? s.Format, s.IsDuration, v.Value);
+            string text = SettingValues.Display(Instance[i]?.Format ?? Instance.FormatFor(s), s.IsDuration, v.Value);
             return _defaulted[i] ? text + " (default)" : text;
         }
 
@@ -256,6 +261,21 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>A value in the display style of the quantity's first setting (durations in Go syntax for constants).</summary>
         internal string ShowQuantityValue(Quantity q, decimal value)
         {
+            if (Instance.DurationDisplay is ValueFormat surface)
+            {
+                foreach (Term t in q.Terms)
+                {
+                    if (t.SettingIndex >= 0)
+                    {
+                        SettingDefinition s = System.Settings[t.SettingIndex];
+                        ValueFormat f = Instance[t.SettingIndex]?.Format ?? Instance.FormatFor(s);
+                        return s.IsDuration || (t.Coefficient == 1m && t.MultiplierIndex < 0 && !t.Rtt) ? SettingValues.Display(f, s.IsDuration, value) : SettingValues.Display(surface, true, value);
+                    }
+                }
+
+                return SettingValues.Display(surface, true, value);
+            }
+
             foreach (Term t in q.Terms)
             {
                 if (t.SettingIndex >= 0)

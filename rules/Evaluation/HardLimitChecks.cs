@@ -37,7 +37,7 @@ namespace ElectionLint.Rules.Evaluation
 
                 try
                 {
-                    Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.Severity, rel.Detail, extraWithState: ConsequenceArgs, state: rel);
+                    Relations.Check(ctx, rel.RuleId, rel.Left, rel.Comparison, rel.Factor, rel.Right, null, rel.SeverityFor(ctx.Variant), rel.Detail, extraWithState: ConsequenceArgs, state: rel);
                 }
                 catch (ArithmeticException)
                 {

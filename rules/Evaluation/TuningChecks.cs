@@ -49,6 +49,7 @@ namespace ElectionLint.Rules.Evaluation
                     ["related"] = ctx.QuantityName(sys.Heartbeat),
                     ["factor"] = DurationFormat.Number(sys.MinRatio ?? 0m),
                     ["system"] = sys.DisplayName,
+                    ["falseFailover"] = sys.FalseFailover,
                 };
                 args["consequence"] = MessageTemplate.Format(sys.RatioConsequence ?? DefaultConsequence, args);
                 return args;
@@ -74,7 +75,7 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
-        private const string DefaultConsequence = "{system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers a false election";
+        private const string DefaultConsequence = "{system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers {falseFailover}";
 
         /// <summary>EL2010: detection timeout at least rttMultiplier × rttP99.</summary>
         private static void CheckRoundTrip(EvaluationContext ctx)
@@ -139,7 +140,7 @@ namespace ElectionLint.Rules.Evaluation
 
             Dictionary<string, string> Args() => new Dictionary<string, string>
             {
-                ["window"] = EvaluationContext.ShowDuration(window.Value),
+                ["window"] = ctx.ShowComputed(window.Value),
                 ["formula"] = failover.Formula() + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty),
                 ["max"] = max.Value.ToString(),
             };

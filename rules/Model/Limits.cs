@@ -103,6 +103,16 @@ namespace ElectionLint.Rules.Model
 
         /// <summary>A severity other than the rule's default (ZooKeeper's min &gt; max is an error under a warning rule).</summary>
         public Catalogue.RuleSeverity? Severity { get; init; }
+
+        /// <summary>
+        /// Variants (clients) that accept the value without refusing or changing it: there the finding is a warning, since
+        /// the value runs as written (kubernetes-client/csharp validates nothing, librdkafka starts with any heartbeat).
+        /// </summary>
+        public IReadOnlyCollection<string?>? AcceptedBy { get; init; }
+
+        /// <summary>The severity for <paramref name="variant"/>: a warning where that client accepts the value, else <see cref="Severity"/>.</summary>
+        public Catalogue.RuleSeverity? SeverityFor(string? variant) =>
+            AcceptedBy != null && VariantText.Includes(AcceptedBy, variant) ? Catalogue.RuleSeverity.Warning : Severity;
     }
 
     /// <summary>A range the system enforces on one setting; bounds may come from the profile (Kafka broker bounds).</summary>

@@ -146,9 +146,55 @@ namespace ElectionLint.Rules.Model
                 case ValueFormat.PythonIntSeconds:
                 case ValueFormat.ExactInt64Seconds:
                     return DurationFormat.Seconds(value);
+                case ValueFormat.TimeSpan:
+                    return DisplayTimeSpan(value);
                 default:
                     return DisplayDuration(value);
             }
+        }
+
+        private static readonly (decimal Unit, string Method)[] TimeSpanUnits =
+        {
+            (86_400_000_000_000m, "FromDays"), (3_600_000_000_000m, "FromHours"), (60_000_000_000m, "FromMinutes"),
+            (Duration.NanosPerSecond, "FromSeconds"), (Duration.NanosPerMillisecond, "FromMilliseconds"),
+        };
+
+        /// <summary>
+        /// A duration as C# writes a TimeSpan: <c>TimeSpan.FromMinutes(20)</c> in the largest unit that keeps it whole,
+        /// <c>TimeSpan.MaxValue</c>, <c>Timeout.InfiniteTimeSpan</c>; beyond TimeSpan's range (a sum of large values) it says so.
+        /// </summary>
+        public static string DisplayTimeSpan(decimal nanoseconds)
+        {
+            decimal max = long.MaxValue * 100m;
+            if (nanoseconds == max)
+            {
+                return "TimeSpan.MaxValue";
+            }
+
+            if (nanoseconds > max || nanoseconds < -max)
+            {
+                return nanoseconds > 0 ? "more than TimeSpan.MaxValue" : "less than TimeSpan.MinValue";
+            }
+
+            if (nanoseconds == -Duration.NanosPerMillisecond)
+            {
+                return "Timeout.InfiniteTimeSpan";
+            }
+
+            if (nanoseconds == 0m)
+            {
+                return "TimeSpan.Zero";
+            }
+
+            foreach ((decimal unit, string method) in TimeSpanUnits)
+            {
+                if (nanoseconds % unit == 0m)
+                {
+                    return "TimeSpan." + method + "(" + DurationFormat.Number(nanoseconds / unit) + ")";
+                }
+            }
+
+            return "TimeSpan.FromMilliseconds(" + DurationFormat.Number(decimal.Round(nanoseconds / Duration.NanosPerMillisecond, 4)) + ")";
         }
 
         /// <summary>A duration in Go syntax, with sub-nanosecond fractions rounded away.</summary>

@@ -28,6 +28,14 @@ namespace ElectionLint.Rules.Model
         /// <summary>How messages name the system ("etcd", "client-go").</summary>
         public string DisplayName { get; }
 
+        /// <summary>Names of variants that a message calls by their own name (kubernetes-client/csharp rather than client-go).</summary>
+        public IReadOnlyDictionary<string, string>? VariantNames { get; init; }
+
+        public string DisplayNameFor(string? variant) => variant != null && VariantNames != null && VariantNames.TryGetValue(variant, out string? n) ? n : DisplayName;
+
+        /// <summary>What a failure detected by mistake causes, in the system's words ("a false election", "a rebalance").</summary>
+        public string FalseFailover { get; init; } = "a false election";
+
         public IReadOnlyList<SettingDefinition> Settings { get; }
 
         /// <summary>True when the timing settings have no effect (Kafka's group.protocol=consumer): only <see cref="HardChecks"/> run.</summary>

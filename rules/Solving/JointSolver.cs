@@ -122,20 +122,6 @@ namespace ElectionLint.Rules.Solving
                 return plans;
             }
 
-            // A value the system refuses goes back to the system's default when that alone clears it and every other rule
-            // holds: the value its designers run with, not the least change that passes.
-            if (finding.Rule.Id.StartsWith("EL1", StringComparison.Ordinal) && _changeable[finding.Primary] &&
-                DefaultOf(finding.Primary) is decimal d && d > 0m && d != _ctx.ValueAt(finding.Primary))
-            {
-                var assigned = new decimal?[_sys.Settings.Count];
-                assigned[finding.Primary] = d;
-                if (Verify(new[] { finding.Primary }, assigned, finding, before, conflict) is RepairPlan p)
-                {
-                    plans.RemoveAll(q => q.Describe() == p.Describe());
-                    plans.Insert(0, p);
-                }
-            }
-
             // A value off its step (15.5s for whole seconds): both neighbours on the step are repairs people choose between.
             SettingDefinition s = _sys.Settings[finding.Primary];
             if (s.StepRule == finding.Rule.Id && _changeable[finding.Primary] && _ctx.ValueAt(finding.Primary) is decimal v &&
@@ -220,24 +206,6 @@ namespace ElectionLint.Rules.Solving
         }
 
         private static bool IncludeAll(int i) => true;
-
-        /// <summary>The value a setting takes when unwritten (the component's or variant's default first).</summary>
-        private decimal? DefaultOf(int i)
-        {
-            if (_ctx.Instance.TryGetDefault(i, out decimal? component))
-            {
-                return component;
-            }
-
-            try
-            {
-                return _ctx.VariantDefault(_sys.Settings[i].Id) ?? _ctx.Eval(_sys.Settings[i].Default);
-            }
-            catch (ArithmeticException)
-            {
-                return null;
-            }
-        }
 
         /// <summary>The settings a repair may change: the finding's own first, written before unwritten.</summary>
         private IEnumerable<int> Order(PendingFinding f)

@@ -24,6 +24,7 @@ namespace ElectionLint.Rules.Systems
             Hocon_(HeartbeatTimeout, SettingRole.Timeout, 120),
             Hocon_(OperationTimeout, SettingRole.Timeout, 5))
         {
+            FalseFailover = "a lost lease",
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(HeartbeatTimeout),
             // reference.conf: heartbeat-timeout is how long a crashed owner keeps the lease; a stalled owner loses it after as long.
@@ -38,7 +39,10 @@ namespace ElectionLint.Rules.Systems
             {
                 new RelationLimit("EL1070", Q(HeartbeatInterval), Comparison.Less, 0.5m, Q(HeartbeatTimeout),
                     new VariantText("Akka refuses it (\"heartbeat-interval must be less than half heartbeat-timeout\")")
-                        .For(Constructor, "the TimeoutSettings constructor accepts it, but the lease can expire between two heartbeats")),
+                        .For(Constructor, "the TimeoutSettings constructor accepts it, but the lease can expire between two heartbeats"))
+                {
+                    AcceptedBy = new[] { Constructor }, // the C# constructor validates nothing: a warning there
+                },
             },
         }.Bound();
 

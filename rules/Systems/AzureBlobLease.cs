@@ -27,6 +27,7 @@ namespace ElectionLint.Rules.Systems
                 NegativeMeansInfinite = true,
             })
         {
+            FalseFailover = "a lost lease",
             Detection = Q(LeaseDuration),
             // The service expires a lease `duration` after its last acquire or renew: the holder's pause budget and the wait for a new one.
             PauseBudget = Q(LeaseDuration),

@@ -32,6 +32,7 @@ namespace ElectionLint.Rules.Systems
             },
             TimeSpan(LockRetryTime, SettingRole.Timeout, Sec(5)))
         {
+            FalseFailover = "a lost session",
             Variants = new[] { LockOptions },
             VariantDefaults = new[] { (LockOptions, Ttl, (decimal)Sec(15).Nanoseconds) },
             Detection = Q(Ttl),

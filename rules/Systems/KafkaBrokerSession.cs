@@ -16,6 +16,7 @@ namespace ElectionLint.Rules.Systems
             Int32Ms(HeartbeatInterval, SettingRole.Heartbeat, 2000),
             Int32Ms(SessionTimeout, SettingRole.Timeout, 9000))
         {
+            FalseFailover = "the broker being fenced",
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(SessionTimeout),
             // BrokerHeartbeatManager.hasValidSession: lastContactNs + sessionTimeoutNs >= now, so a broker is fenced one session

@@ -28,6 +28,7 @@ namespace ElectionLint.Rules.Systems
             Int32Ms(MaxPollInterval, SettingRole.Timeout, 300000),
             new SettingDefinition(GroupProtocol, SettingRole.Choice, ValueFormat.Text))
         {
+            FalseFailover = "a rebalance",
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(SessionTimeout),
             // The group coordinator expires a member session.timeout.ms after its last heartbeat and rebalances; a process-wide
@@ -62,7 +63,10 @@ namespace ElectionLint.Rules.Systems
                 new RelationLimit("EL1020", Q(HeartbeatInterval), Comparison.Less, 1m, Q(SessionTimeout),
                     new VariantText("the Java consumer refuses it (\"Heartbeat must be set lower than the session timeout\"); librdkafka accepts it and the session expires between heartbeats")
                         .For(Java, "the Java consumer refuses it (\"Heartbeat must be set lower than the session timeout\")")
-                        .For(Librdkafka, "librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever")),
+                        .For(Librdkafka, "librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever"))
+                {
+                    AcceptedBy = new[] { Librdkafka }, // Confluent.Kafka starts with it: a warning there
+                },
                 new RelationLimit("EL1022", Q(MaxPollInterval), Comparison.AtLeast, 1m, Q(SessionTimeout), "librdkafka refuses it")
                 {
                     OnlyVariants = new[] { Librdkafka },
@@ -115,7 +119,7 @@ namespace ElectionLint.Rules.Systems
             {
                 ctx.Report("EL2030", GroupProtocol, new string[0], new Dictionary<string, string>
                 {
-                    ["window"] = EvaluationContext.ShowDuration(window),
+                    ["window"] = ctx.ShowComputed(window),
                     ["formula"] = $"the brokers' {KafkaGroupCoordinator.SessionTimeout} {BrokerSessionMs} ms + {KafkaGroupCoordinator.HeartbeatInterval} {BrokerHeartbeatMs} ms, their defaults, under group.protocol=consumer; set them on the brokers",
                     ["max"] = max.ToString(),
                 });

@@ -28,6 +28,7 @@ namespace ElectionLint.Rules.Systems
             Int32Ms(MinHeartbeatInterval, SettingRole.Heartbeat, 5000),
             Int32Ms(MaxHeartbeatInterval, SettingRole.Heartbeat, 15000))
         {
+            FalseFailover = "a rebalance",
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(SessionTimeout),
             // The coordinator fences a member whose heartbeats stop for the session timeout; a process-wide pause stops them too.

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Timing;
@@ -38,6 +39,7 @@ namespace ElectionLint.Rules.Systems
             Go(RetryPeriod, SettingRole.Heartbeat, Sec(2)),
             Switch(LeaderElect, true))
         {
+            VariantNames = new Dictionary<string, string> { [CSharp] = "kubernetes-client/csharp" },
             EnabledSetting = LeaderElect,
             Heartbeat = Q(RetryPeriod),
             Detection = Q(LeaseDuration),
@@ -74,11 +76,17 @@ namespace ElectionLint.Rules.Systems
             {
                 new RelationLimit("EL1010", Q(LeaseDuration), Comparison.Greater, 1m, Q(RenewDeadline),
                     new VariantText("client-go refuses it (leaseDuration must be greater than renewDeadline)")
-                        .For(CSharp, "kubernetes-client/csharp accepts it, but the lease can expire while the old leader still acts, so two leaders overlap")),
+                        .For(CSharp, "kubernetes-client/csharp accepts it, but the lease can expire while the old leader still acts, so two leaders overlap"))
+                {
+                    AcceptedBy = new[] { CSharp }, // LeaderElector validates nothing: a warning there
+                },
                 // time.Duration(1.2 * RetryPeriod) truncates to whole nanoseconds; decimals are exact, so this is the same bound.
                 new RelationLimit("EL1011", Q(RenewDeadline), Comparison.Greater, 1.2m, Q(RetryPeriod),
                     new VariantText("client-go refuses it (renewDeadline must be greater than retryPeriod*JitterFactor)")
-                        .For(CSharp, "kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership")),
+                        .For(CSharp, "kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership"))
+                {
+                    AcceptedBy = new[] { CSharp },
+                },
             },
             TuningChecks = new SystemCheck[] { WholeSeconds },
         }.Bound();
@@ -90,7 +98,11 @@ namespace ElectionLint.Rules.Systems
             MinInclusive = false,
         };
 
-        /// <summary>EL2050: the lease record stores int(LeaseDuration / time.Second).</summary>
+        /// <summary>
+        /// EL2050: the lease record stores int(LeaseDuration / time.Second) (client-go) and (int)LeaseDuration.TotalSeconds
+        /// (kubernetes-client/csharp LeaderElector). Below one second that is 0 s: every other candidate sees the lease as
+        /// already expired and takes it at once, so the value is silently changed into a broken one — an error.
+        /// </summary>
         private static void WholeSeconds(EvaluationContext ctx)
         {
             if (!ctx.TryGet(LeaseDuration, out decimal lease) || lease <= 0m || lease % Duration.NanosPerSecond == 0m)
@@ -99,8 +111,9 @@ namespace ElectionLint.Rules.Systems
             }
 
             decimal stored = decimal.Truncate(lease / Duration.NanosPerSecond) * Duration.NanosPerSecond;
-            var args = new Dictionary<string, string> { ["stored"] = EvaluationContext.ShowDuration(stored) };
-            ctx.Report("EL2050", LeaseDuration, new string[0], args);
+            string shown = ctx.Instance.DurationDisplay != null ? DurationFormat.Seconds(stored) : EvaluationContext.ShowDuration(stored); // C#: the record's whole seconds
+            var args = new Dictionary<string, string> { ["stored"] = stored == 0m ? shown + ", so every other candidate takes the lease at once" : shown };
+            ctx.Report("EL2050", LeaseDuration, new string[0], args, stored == 0m ? RuleSeverity.Error : (RuleSeverity?)null);
         }
     }
 }

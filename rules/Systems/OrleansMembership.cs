@@ -33,6 +33,7 @@ namespace ElectionLint.Rules.Systems
             new SettingDefinition(MinProbeTimeout, SettingRole.Timeout, ValueFormat.TimeSpan) { Default = new Quantity(MinProbeTimeout, T(0.5m, ProbeTimeout)), Granularity = 100m },
             new SettingDefinition(MaxProbeTimeout, SettingRole.Timeout, ValueFormat.TimeSpan) { Default = new Quantity(MaxProbeTimeout, T(4m, ProbeTimeout)), Granularity = 100m })
         {
+            FalseFailover = "a healthy silo being declared dead",
             EnabledSetting = LivenessEnabled,
             Heartbeat = Q(ProbeTimeout),
             Detection = new Quantity("missed-probe window", T(1m, ProbeTimeout, NumMissedProbesLimit)),

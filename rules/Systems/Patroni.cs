@@ -32,6 +32,7 @@ namespace ElectionLint.Rules.Systems
             PyInt(LoopWait, SettingRole.Heartbeat, 10),
             PyInt(RetryTimeout, SettingRole.Timeout, 10))
         {
+            FalseFailover = "a false failover",
             Heartbeat = Q(LoopWait),
             // The leader key expires ttl after its last update; the primary updates it every loop_wait.
             Detection = Q(Ttl),

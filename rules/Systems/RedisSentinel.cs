@@ -24,6 +24,7 @@ namespace ElectionLint.Rules.Systems
             Atoi(DownAfter, 30000),
             Atoi(FailoverTimeout, 180000))
         {
+            FalseFailover = "a false failover",
             // A master is subjectively down once it has not answered a PING for down-after-milliseconds (sentinel.c
             // sentinelCheckSubjectivelyDown); Sentinel pings every second, or every down-after-milliseconds when shorter.
             Detection = Q(DownAfter),

@@ -28,6 +28,7 @@ namespace ElectionLint.Rules.Systems
             WithDefault(Int32Ms(MaxSessionTimeout, SettingRole.Timeout, null), 20m),
             Int32Ms(SessionTimeout, SettingRole.Timeout, null))
         {
+            FalseFailover = "an expired session",
             Heartbeat = Q(TickTime),
             Detection = Q(SessionTimeout),
             // The server expires a session sessionTimeout after the client's last ping (SessionTrackerImpl) and deletes its

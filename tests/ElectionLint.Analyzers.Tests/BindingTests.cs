@@ -106,10 +106,26 @@ namespace ElectionLint.Analyzers.Tests
         {
             var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2) }; } }");
             var d = diagnostics.Single(x => x.Id == "EL1011");
-            Assert.Equal("RenewDeadline 2s is not greater than 1.2 × RetryPeriod 2s (default) = 2.4s; kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline to 5s", d.GetMessage());
+            Assert.Equal("RenewDeadline TimeSpan.FromSeconds(2) is not greater than 1.2 × RetryPeriod TimeSpan.FromSeconds(2) (default) = TimeSpan.FromMilliseconds(2400); kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline to TimeSpan.FromSeconds(5)", d.GetMessage());
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity); // the C# LeaderElector validates nothing
             Assert.Equal("https://github.com/electionlint/electionlint/blob/main/docs/rules/EL1011.md", d.Descriptor.HelpLinkUri);
             Assert.Equal("5000000000", d.Properties["Repair0.0.Value"]);
             Assert.Equal("1", d.Properties["Repair0.Count"]);
+        }
+
+        [Fact]
+        public async Task A_sub_second_lease_is_an_error()
+        {
+            // kubernetes-client/csharp LeaderElectionTests: the record stores (int)0.5 = 0 s (review D3, D6)
+            var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings +
+                "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromMilliseconds(500), RenewDeadline = TimeSpan.FromMilliseconds(300), RetryPeriod = TimeSpan.FromMilliseconds(200) }; } }");
+            Diagnostic stored = diagnostics.Single(x => x.Id == "EL2050");
+            Assert.Equal(DiagnosticSeverity.Error, stored.Severity);
+            Assert.Contains("the lease record stores 0 s, so every other candidate takes the lease at once", stored.GetMessage());
+            // Issue #23: client-go's ratio is renewDeadline ÷ retryPeriod (1.5 renewal attempts here), reported at RenewDeadline.
+            Diagnostic ratio = diagnostics.Single(x => x.Id == "EL2001");
+            Assert.NotEqual(stored.Location, ratio.Location);
+            Assert.StartsWith("RenewDeadline ", ratio.GetMessage());
         }
 
         [Fact]

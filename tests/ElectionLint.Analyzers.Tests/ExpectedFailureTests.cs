@@ -29,6 +29,9 @@ namespace ElectionLint.Analyzers.Tests
         [InlineData("await Assert.ThrowsAsync<ArgumentException>(async () => { await Task.Yield(); _ = " + Refused + "; });")]
         [InlineData("Assert.That(() => { _ = " + Refused + "; }, Throws.TypeOf<ArgumentException>());")]
         [InlineData("FluentActions.Invoking(() => { _ = " + Refused + "; }).Should().Throw<ArgumentException>();")]
+        [InlineData("Action act = () => { _ = " + Refused + "; };\nact.Should().Throw<ArgumentException>();")]
+        [InlineData("Action act;\nact = () => { _ = " + Refused + "; };\nAssert.Throws<ArgumentException>(act);")]
+        [InlineData("Func<Task> act = async () => { await Task.Yield(); _ = " + Refused + "; };\nawait Assert.ThrowsAsync<ArgumentException>(act);")]
         public async Task A_refused_configuration_inside_an_assertion_that_expects_the_exception_is_an_info_without_a_fix(string statement)
         {
             ImmutableArray<Diagnostic> diagnostics = await Verify.Analyzer().RunAsync(
@@ -39,13 +42,32 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
-        public async Task The_same_configuration_outside_an_assertion_is_an_error_with_its_fix()
+        public async Task The_same_configuration_outside_an_assertion_keeps_its_severity_and_its_fix()
         {
             ImmutableArray<Diagnostic> diagnostics = await Verify.Analyzer().RunAsync(
                 Verify.Usings + "using System.Threading.Tasks;\n" + Frameworks + "class C { void M(ILock l) { var c = " + Refused + "; Assert.Throws<ArgumentException>(() => { }); } }");
             Diagnostic d = Assert.Single(diagnostics, x => x.Id == "EL1010");
-            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity); // kubernetes-client/csharp accepts it (issue 29 item 4)
             Assert.NotEqual("0", d.Properties[TimingAnalyzer.RepairCount]);
+        }
+
+        [Fact]
+        public async Task A_lambda_asserted_to_throw_elsewhere_or_never_is_not_purposeful()
+        {
+            ImmutableArray<Diagnostic> diagnostics = await Verify.Analyzer().RunAsync(
+                Verify.Usings + "using System.Threading.Tasks;\n" + Frameworks +
+                "class C { void M(ILock l) { Action act = () => { _ = " + Refused + "; };\nact();\nAction other = () => { };\nother.Should().Throw<ArgumentException>(); } }");
+            Diagnostic d = Assert.Single(diagnostics, x => x.Id == "EL1010");
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        }
+
+        [Fact]
+        public async Task Consul_refusing_the_retry_time_is_an_error_outside_an_assertion_and_an_info_inside_one()
+        {
+            const string Lock = "new LockOptions(\"k\") { LockRetryTime = TimeSpan.FromMilliseconds(100) }";
+            ImmutableArray<Diagnostic> diagnostics = await Verify.Analyzer().RunAsync(
+                Verify.Usings + "using System.Threading.Tasks;\n" + Frameworks + "class C { void M() { var a = " + Lock + ";\nAssert.Throws<ArgumentOutOfRangeException>(() => " + Lock + "); } }");
+            Assert.Equal(new[] { DiagnosticSeverity.Error, DiagnosticSeverity.Info }, diagnostics.Where(x => x.Id == "EL1052").OrderBy(x => x.Location.SourceSpan.Start).Select(x => x.Severity));
         }
     }
 }

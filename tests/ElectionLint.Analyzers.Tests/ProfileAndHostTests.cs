@@ -94,14 +94,16 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
-        public async Task Bound_types_register_one_operation_block_start_action_only()
+        public async Task Bound_types_register_one_semantic_model_action_and_no_operation_callback()
         {
             var analyzer = new TimingAnalyzer();
             var test = Verify.Analyzer();
             var withAnalyzers = test.Compile(Verify.Usings + "class C { }").WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
             await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
-            Assert.Equal(1, telemetry.OperationBlockStartActionsCount);
+            Assert.Equal(1, telemetry.SemanticModelActionsCount); // one look-up per tree; operations only for bodies with a trigger name
+            Assert.Equal(0, telemetry.OperationBlockStartActionsCount);
+            Assert.Equal(0, telemetry.OperationActionsCount);
             Assert.Equal(0, telemetry.CompilationEndActionsCount);
         }
 

@@ -109,7 +109,7 @@ namespace ElectionLint.Cli.Tests
             Assert.Single(profile.Split('\n'), l => l.StartsWith("  rttP99:", StringComparison.Ordinal));
             (code, string report, _) = Cli.RunIn(dir, "lint", "--profile-report");
             Assert.Equal(0, code);
-            Assert.Contains("\n    rttP99           10ms      assumed: declared without a provenance comment\n", report.Replace("\r", string.Empty));
+            Assert.Contains("\n    rttP99                    10ms      assumed: declared without a provenance comment\n", report.Replace("\r", string.Empty));
             Directory.Delete(dir, recursive: true);
         }
 

@@ -89,7 +89,7 @@ namespace ElectionLint.Rules.Tests
             string[] known =
             {
                 "setting", "value", "related", "relatedValue", "ratio", "factor", "limit", "consequence", "fix", "system", "raw", "reason",
-                "lower", "upper", "detail", "rtt", "gc", "window", "formula", "max", "relax", "stored", "effective", "id", "collision", "by",
+                "lower", "upper", "detail", "rtt", "gc", "window", "formula", "max", "relax", "stored", "effective", "id", "collision", "by", "falseFailover",
             };
             foreach (Rule r in RuleCatalogue.Rules)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using ElectionLint.Analyzers.Bindings;
 using Microsoft.CodeAnalysis;
 
@@ -14,6 +15,12 @@ namespace ElectionLint.Analyzers.Collection
         private bool _subclasses;
 
         public bool HasMethods => _methods.Count > 0;
+
+        /// <summary>True when a bound type's subclasses are bound too.</summary>
+        public bool HasSubclasses => _subclasses;
+
+        /// <summary>The bound types and the types of the bound methods present in the compilation.</summary>
+        public IEnumerable<INamedTypeSymbol> Symbols => _types.Keys.Concat(_methods.Keys);
 
         /// <summary>Null when the compilation references none of the bound types: the analyzer then registers nothing.</summary>
         public static BoundTypes? Resolve(Compilation compilation, IEnumerable<TypeBinding> types, IEnumerable<MethodBinding> methods)
@@ -38,6 +45,9 @@ namespace ElectionLint.Analyzers.Collection
 
             return bound._types.Count == 0 && bound._methods.Count == 0 ? null : bound;
         }
+
+        /// <summary>True when <paramref name="binding"/>'s type is present in the compilation.</summary>
+        public bool Has(TypeBinding binding) => _types.ContainsValue(binding);
 
         public bool TryGet(ITypeSymbol? type, out TypeBinding binding)
         {

@@ -11,7 +11,9 @@ namespace ElectionLint.Analyzers.Collection
 {
     /// <summary>
     /// The options registrations of one body (<c>Configure</c>, <c>PostConfigure</c>, <c>ConfigureAll</c>, <c>Configure&lt;T&gt;(section)</c>,
-    /// <c>AddOptions&lt;T&gt;().Bind(…)/.BindConfiguration(…)/.Configure(…)</c>), grouped by options type and name and read as one
+    /// <c>AddOptions&lt;T&gt;().Bind(…)/.BindConfiguration(…)/.Configure(…)</c>), grouped by the builder they are called on (the
+    /// <c>ISiloBuilder</c> or <c>IServiceCollection</c> parameter of one <c>UseOrleans</c>/<c>ConfigureServices</c> lambda, one
+    /// <c>HostApplicationBuilder</c>'s <c>Services</c>, one local or field), by options type and by name, and read as one
     /// configuration in the order the options pipeline applies them: the configure steps in registration order, then the
     /// post-configure steps. A step under a condition or in a loop may not run: when it shares its configuration with
     /// others, what it sets is unknown.
@@ -64,6 +66,9 @@ namespace ElectionLint.Analyzers.Collection
             public string? Section { get; init; }
 
             public bool Conditional { get; init; }
+
+            /// <summary>The builder the call configures (see <see cref="BuilderOf"/>); "" when it cannot be told.</summary>
+            public string Builder { get; init; } = string.Empty;
         }
 
         /// <summary>The steps that make one configuration, in the order they apply.</summary>
@@ -128,6 +133,7 @@ namespace ElectionLint.Analyzers.Collection
 
                 _steps.Add(new Step(call, parameter.Type, binding, NameOf(call, method), method.StartsWith("Post", StringComparison.Ordinal))
                 {
+                    Builder = BuilderOf(call),
                     Body = body,
                     Parameter = parameter,
                     Conditional = IsConditional(call),
@@ -192,6 +198,7 @@ namespace ElectionLint.Analyzers.Collection
 
             _steps.Add(new Step(call, m.TypeArguments[0], binding, NameOf(call, method), post: false)
             {
+                Builder = BuilderOf(call),
                 IsSection = true,
                 Section = section,
                 Conditional = IsConditional(call),
@@ -242,6 +249,51 @@ namespace ElectionLint.Analyzers.Collection
             return null;
         }
 
+        /// <summary>
+        /// The builder a registration is made on: the root of its receiver chain (<c>services.AddOptions&lt;T&gt;().Configure(…)</c>,
+        /// <c>silo.Configure&lt;T&gt;(…).Configure&lt;U&gt;(…)</c>) as a parameter, a local or a field, with the properties read from it
+        /// (<c>builder.Services</c>). Each lambda's parameter is its own symbol, so two <c>UseOrleans</c> lambdas are two builders.
+        /// </summary>
+        private static string BuilderOf(IInvocationOperation call)
+        {
+            IOperation? receiver = Receiver(call);
+            string path = string.Empty;
+            for (int depth = 0; receiver != null && depth < 32; depth++)
+            {
+                switch (receiver)
+                {
+                    case IConversionOperation c:
+                        receiver = c.Operand;
+                        continue;
+                    case IInvocationOperation inv:
+                        receiver = Receiver(inv); // a fluent call returns the builder it was called on
+                        continue;
+                    case IPropertyReferenceOperation p:
+                        path = "." + p.Property.Name + path;
+                        receiver = p.Instance;
+                        continue;
+                    case IParameterReferenceOperation p:
+                        return Root(p.Parameter) + path;
+                    case ILocalReferenceOperation l:
+                        return Root(l.Local) + path;
+                    case IFieldReferenceOperation f:
+                        return Root(f.Field) + path;
+                    case IInstanceReferenceOperation:
+                        return "this" + path;
+                }
+
+                break;
+            }
+
+            return string.Empty;
+        }
+
+        private static IOperation? Receiver(IInvocationOperation call) =>
+            call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+
+        private static string Root(ISymbol symbol) =>
+            symbol.Name + "@" + (symbol.Locations.Length > 0 ? symbol.Locations[0].SourceSpan.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?");
+
         /// <summary>Under an if, a loop, a switch, ?: or ?. of the body: the step may not run.</summary>
         private static bool IsConditional(IOperation call)
         {
@@ -264,32 +316,32 @@ namespace ElectionLint.Analyzers.Collection
         }
 
         /// <summary>
-        /// The configurations: one per options type and name, with the ConfigureAll steps of that type in every one; a step
-        /// whose name is not a constant is a configuration of its own.
+        /// The configurations: one per builder, options type and name, with the ConfigureAll steps of that builder and type in
+        /// every one; a step whose name is not a constant is a configuration of its own.
         /// </summary>
         public IEnumerable<Group> Groups()
         {
-            var keys = new List<(ITypeSymbol Type, string Name)>();
+            var keys = new List<(string Builder, ITypeSymbol Type, string Name)>();
             foreach (Step s in _steps)
             {
-                if (s.Name != null && s.Name != AllNames && !keys.Any(k => SymbolEqualityComparer.Default.Equals(k.Type, s.Type) && k.Name == s.Name))
+                if (s.Name != null && s.Name != AllNames && !keys.Any(k => k.Builder == s.Builder && SymbolEqualityComparer.Default.Equals(k.Type, s.Type) && k.Name == s.Name))
                 {
-                    keys.Add((s.Type, s.Name));
+                    keys.Add((s.Builder, s.Type, s.Name));
                 }
             }
 
             foreach (Step s in _steps)
             {
-                if (s.Name == AllNames && !keys.Any(k => SymbolEqualityComparer.Default.Equals(k.Type, s.Type)))
+                if (s.Name == AllNames && !keys.Any(k => k.Builder == s.Builder && SymbolEqualityComparer.Default.Equals(k.Type, s.Type)))
                 {
-                    keys.Add((s.Type, string.Empty));
+                    keys.Add((s.Builder, s.Type, string.Empty));
                 }
             }
 
-            foreach ((ITypeSymbol type, string name) in keys)
+            foreach ((string builder, ITypeSymbol type, string name) in keys)
             {
                 List<Step> steps = _steps
-                    .Where(s => SymbolEqualityComparer.Default.Equals(s.Type, type) && (s.Name == name || s.Name == AllNames))
+                    .Where(s => s.Builder == builder && SymbolEqualityComparer.Default.Equals(s.Type, type) && (s.Name == name || s.Name == AllNames))
                     .OrderBy(s => s.Post)
                     .ThenBy(s => s.Call.Syntax.Span.End)
                     .ToList();

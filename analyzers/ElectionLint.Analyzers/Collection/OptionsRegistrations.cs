@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,28 +10,32 @@ namespace ElectionLint.Analyzers.Collection
 {
     /// <summary>
     /// Where in the compilation each options type is registered (<c>Configure&lt;T&gt;</c>, <c>PostConfigure&lt;T&gt;</c>,
-    /// <c>ConfigureAll&lt;T&gt;</c>, <c>AddOptions&lt;T&gt;</c>), by the type's simple name and the member body that does it: read
-    /// from syntax once per compilation, and only when a body registers options of a bound type. When another body registers
-    /// the same type, what it sets is not known here, so this body's unset members are unknown rather than defaulted.
+    /// <c>ConfigureAll&lt;T&gt;</c>, <c>AddOptions&lt;T&gt;</c>), by type and the member body that does it. Only the trees whose text
+    /// names a registration method are read, only at those names, and only when the type argument is a trigger name (a bound
+    /// type, a subclass or an alias); the type argument's symbol then decides. Computed once per compilation, and only when a
+    /// body registers options of a bound type. When another body registers the same type, what it sets is not known here, so
+    /// this body's unset members are unknown rather than defaulted.
     /// </summary>
     internal sealed class OptionsRegistrations
     {
         private static readonly string[] Methods = { "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll", "AddOptions", "AddOptionsWithValidateOnStart" };
 
         private readonly Compilation _compilation;
+        private readonly TriggerIndex _index;
         private readonly object _gate = new object();
-        private Dictionary<string, HashSet<(SyntaxTree Tree, TextSpan Span)>>? _bodies;
+        private Dictionary<ITypeSymbol, HashSet<(SyntaxTree Tree, TextSpan Span)>>? _bodies;
 
-        public OptionsRegistrations(Compilation compilation)
+        public OptionsRegistrations(Compilation compilation, TriggerIndex index)
         {
             _compilation = compilation;
+            _index = index;
         }
 
-        /// <summary>True when a member body other than <paramref name="body"/> registers options named <paramref name="typeName"/>.</summary>
-        public bool ElsewhereThan(string typeName, SyntaxNode body, CancellationToken cancellation)
+        /// <summary>True when a member body other than <paramref name="body"/> registers options of <paramref name="type"/>.</summary>
+        public bool ElsewhereThan(ITypeSymbol type, SyntaxNode body, CancellationToken cancellation)
         {
-            Dictionary<string, HashSet<(SyntaxTree, TextSpan)>> bodies = Bodies(cancellation);
-            if (!bodies.TryGetValue(typeName, out HashSet<(SyntaxTree Tree, TextSpan Span)>? found))
+            Dictionary<ITypeSymbol, HashSet<(SyntaxTree Tree, TextSpan Span)>> bodies = Bodies(cancellation);
+            if (!bodies.TryGetValue(type, out HashSet<(SyntaxTree Tree, TextSpan Span)>? found))
             {
                 return false;
             }
@@ -41,7 +44,7 @@ namespace ElectionLint.Analyzers.Collection
             return found.Any(b => b.Tree != own.SyntaxTree || b.Span != own.Span);
         }
 
-        private Dictionary<string, HashSet<(SyntaxTree, TextSpan)>> Bodies(CancellationToken cancellation)
+        private Dictionary<ITypeSymbol, HashSet<(SyntaxTree, TextSpan)>> Bodies(CancellationToken cancellation)
         {
             lock (_gate)
             {
@@ -50,39 +53,44 @@ namespace ElectionLint.Analyzers.Collection
                     return _bodies;
                 }
 
-                var bodies = new Dictionary<string, HashSet<(SyntaxTree, TextSpan)>>(StringComparer.Ordinal);
+                var bodies = new Dictionary<ITypeSymbol, HashSet<(SyntaxTree, TextSpan)>>(SymbolEqualityComparer.Default);
                 foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                 {
-                    foreach ((string name, TextSpan member) in PerTree.GetValue(tree, t => Scan(t, cancellation)))
+                    int[] positions = _index.For(tree, cancellation).Registrations;
+                    if (positions.Length == 0)
                     {
-                        if (!bodies.TryGetValue(name, out HashSet<(SyntaxTree, TextSpan)>? set))
+                        continue;
+                    }
+
+                    SyntaxNode root = tree.GetRoot(cancellation);
+                    SemanticModel? model = null;
+                    foreach (int position in positions)
+                    {
+                        SyntaxToken token = root.FindToken(position);
+                        if (!(token.Parent is GenericNameSyntax g) || g.Identifier != token || Array.IndexOf(Methods, g.Identifier.ValueText) < 0 ||
+                            g.TypeArgumentList.Arguments.Count == 0 || !(g.Parent is MemberAccessExpressionSyntax || g.Parent is InvocationExpressionSyntax) ||
+                            !_index.IsName(SimpleName(g.TypeArgumentList.Arguments[0]), tree, cancellation))
                         {
-                            bodies[name] = set = new HashSet<(SyntaxTree, TextSpan)>();
+                            continue;
                         }
 
-                        set.Add((tree, member));
+#pragma warning disable RS1030 // only the few trees that register options of a trigger name are bound, once per compilation
+                        model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        if (model.GetTypeInfo(g.TypeArgumentList.Arguments[0], cancellation).Type is ITypeSymbol type)
+                        {
+                            if (!bodies.TryGetValue(type, out HashSet<(SyntaxTree, TextSpan)>? set))
+                            {
+                                bodies[type] = set = new HashSet<(SyntaxTree, TextSpan)>();
+                            }
+
+                            set.Add((tree, Member(g).Span));
+                        }
                     }
                 }
 
                 return _bodies = bodies;
             }
-        }
-
-        /// <summary>Per tree, its registrations: a tree the IDE has not changed is not read again for the next compilation.</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, List<(string Name, TextSpan Member)>> PerTree = new ConditionalWeakTable<SyntaxTree, List<(string, TextSpan)>>();
-
-        private static List<(string Name, TextSpan Member)> Scan(SyntaxTree tree, CancellationToken cancellation)
-        {
-            var found = new List<(string, TextSpan)>();
-            foreach (GenericNameSyntax g in tree.GetRoot(cancellation).DescendantNodes().OfType<GenericNameSyntax>())
-            {
-                if (Array.IndexOf(Methods, g.Identifier.ValueText) >= 0 && g.TypeArgumentList.Arguments.Count > 0 && (g.Parent is MemberAccessExpressionSyntax || g.Parent is InvocationExpressionSyntax))
-                {
-                    found.Add((SimpleName(g.TypeArgumentList.Arguments[0]), Member(g).Span));
-                }
-            }
-
-            return found;
         }
 
         public static string SimpleName(TypeSyntax type) => type switch

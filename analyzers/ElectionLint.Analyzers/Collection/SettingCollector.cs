@@ -70,9 +70,16 @@ namespace ElectionLint.Analyzers.Collection
             return instance;
         }
 
+        /// <summary>How messages show durations for C#: as TimeSpans when the type has TimeSpan members, else in seconds ("1200 s").</summary>
+        public static ValueFormat DurationDisplay(IEnumerable<MemberBinding> members) =>
+            members.Any(m => m.Kind == ValueKind.TimeSpan) ? ValueFormat.TimeSpan : ValueFormat.IntegerSeconds;
+
         public static ConfigurationInstance Start(TypeBinding binding, Location anchor)
         {
-            var instance = new ConfigurationInstance(SystemCatalogue.Get(binding.System), anchor, binding.Variant);
+            var instance = new ConfigurationInstance(SystemCatalogue.Get(binding.System), anchor, binding.Variant)
+            {
+                DurationDisplay = DurationDisplay(binding.Members.Concat(binding.ConstructorParameters)),
+            };
             foreach (MemberBinding m in binding.Members)
             {
                 instance.Name(m.Setting, m.Member);

@@ -61,7 +61,7 @@ printf 'is_global = true\ndotnet_diagnostic.EL1010.severity = warning\ndotnet_di
 
 out="$work/build.txt"
 dotnet build "$app" --nologo -v q > "$out" 2>&1 || { cat "$out"; fail "the consumer does not build"; }
-grep -q "Elector.cs(8,25): warning EL1010: LeaseDuration 10s is not greater than RenewDeadline 10s" "$out" || { cat "$out"; fail "no EL1010 on the C# value"; }
+grep -q "Elector.cs(8,25): warning EL1010: LeaseDuration TimeSpan.FromSeconds(10) is not greater than RenewDeadline TimeSpan.FromSeconds(10)" "$out" || { cat "$out"; fail "no EL1010 on the C# value"; }
 grep -q "deploy/etcd.yaml(3,19): warning EL1001: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms" "$out" || { cat "$out"; fail "no EL1001 on the YAML value"; }
 grep -qE "AD0001|CS9057|CS8032|FileNotFound" "$out" && { cat "$out"; fail "the analyzer did not load cleanly"; }
 echo "   C# and YAML warnings found at the right positions"

@@ -19,10 +19,10 @@ namespace Sample
             // EL1012: zero.
             var c = new LeaderElectionConfig(@lock) { RetryPeriod = TimeSpan.Zero };
 
-            // EL2001: lease only 4 retries long.
-            var d = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(8), RenewDeadline = TimeSpan.FromSeconds(6) };
+            // EL2001 (info): the leader gives up after 2 renewal attempts (renewDeadline ÷ retryPeriod).
+            var d = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(8), RenewDeadline = TimeSpan.FromSeconds(4) };
 
-            // EL2002: lease 30 retries long.
+            // No EL2002 for client-go: a long lease costs failover time, which EL2030 judges against a maxFailover.
             var e = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMinutes(1) };
 
             // EL2050: not whole seconds.

@@ -14,15 +14,15 @@ namespace Sample
 
             // EL1011: renewDeadline within client-go's jitter of the retry period.
             var b = new LeaderElectionConfig(@lock);
-            b.RenewDeadline = TimeSpan.FromSeconds(2.5);
+            b.RenewDeadline = TimeSpan.FromSeconds(5);
 
             // EL1012: zero.
             var c = new LeaderElectionConfig(@lock) { RetryPeriod = TimeSpan.FromSeconds(2) };
 
-            // EL2001: lease only 4 retries long.
-            var d = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(10), RenewDeadline = TimeSpan.FromSeconds(6) };
+            // EL2001 (info): the leader gives up after 2 renewal attempts (renewDeadline ÷ retryPeriod).
+            var d = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromSeconds(8), RenewDeadline = TimeSpan.FromSeconds(4) };
 
-            // EL2002: lease 30 retries long.
+            // No EL2002 for client-go: a long lease costs failover time, which EL2030 judges against a maxFailover.
             var e = new LeaderElectionConfig(@lock) { LeaseDuration = TimeSpan.FromMinutes(1) };
 
             // EL2050: not whole seconds.

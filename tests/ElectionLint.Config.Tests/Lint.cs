@@ -33,6 +33,22 @@ namespace ElectionLint.Config.Tests
             return parsed.Problems.Select(p => $"{p.Span.StartLine}:{p.Span.StartColumn} {p.RuleId} {p.Message}").ToArray();
         }
 
+        /// <summary>
+        /// The findings (EL9xxx aside) of a file whose <paramref name="line"/> has <paramref name="old"/>, the first after its
+        /// ':' or '=', replaced by <paramref name="violating"/>: a mutation-recall row.
+        /// </summary>
+        public static IReadOnlyList<LintDiagnostic> Mutated(string path, string file, int line, string old, string violating)
+        {
+            string[] lines = File.ReadAllText(path).Split('\n');
+            string text = lines[line - 1];
+            int separator = System.Math.Max(text.IndexOf(':'), text.IndexOf('='));
+            int at = text.IndexOf(old, separator + 1, System.StringComparison.Ordinal);
+            Xunit.Assert.True(at >= 0, $"{file}:{line} no longer holds {old}");
+            lines[line - 1] = text.Substring(0, at) + violating + text.Substring(at + old.Length);
+            return ConfigLinter.Lint(file, Encoding.UTF8.GetBytes(string.Join("\n", lines)), ProfileDocument.Empty, file).Diagnostics
+                .Where(d => !d.RuleId.StartsWith("EL9", System.StringComparison.Ordinal)).ToList();
+        }
+
         /// <summary>"line:col RULE" for each diagnostic, in order.</summary>
         public static string[] Where(IEnumerable<LintDiagnostic> diagnostics) =>
             diagnostics.Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId}").ToArray();

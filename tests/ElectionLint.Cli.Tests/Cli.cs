@@ -32,6 +32,17 @@ namespace ElectionLint.Cli.Tests
         /// <summary>Runs with <paramref name="input"/> as standard input (null: an empty one).</summary>
         public static (int Code, string Out, string Err) RunWithInput(string workingDirectory, byte[]? input, params string[] args)
         {
+            // The working directory is process-wide: one run at a time, whatever collection the caller is in.
+            lock (Gate)
+            {
+                return RunLocked(workingDirectory, input, args);
+            }
+        }
+
+        private static readonly object Gate = new object();
+
+        private static (int Code, string Out, string Err) RunLocked(string workingDirectory, byte[]? input, string[] args)
+        {
             string previous = Directory.GetCurrentDirectory();
             Directory.SetCurrentDirectory(workingDirectory);
             try

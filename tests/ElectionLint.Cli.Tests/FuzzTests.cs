@@ -19,6 +19,7 @@ namespace ElectionLint.Cli.Tests
     /// Mutation fuzzing of the config linter and the profile loader, in process. CI runs a small budget; tests/fuzz/run.sh a
     /// long one (ELECTIONLINT_FUZZ inputs per suite, ELECTIONLINT_FUZZ_SEED). A failure names its input, saved for replay.
     /// </summary>
+    [Collection("cli")]
     public partial class FuzzTests
     {
         /// <summary>Bounds per input: time, and bytes allocated (a merge bomb took 7.45 GB from 580 bytes).</summary>

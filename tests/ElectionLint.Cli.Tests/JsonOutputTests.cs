@@ -7,6 +7,7 @@ using Xunit;
 namespace ElectionLint.Cli.Tests
 {
     /// <summary>The JSON output against the schema documented in docs/json-output.md.</summary>
+    [Collection("cli")]
     public class JsonOutputTests
     {
         private static JsonSchema DocumentedSchema()

@@ -122,6 +122,21 @@ namespace ElectionLint.Rules.Solving
                 return plans;
             }
 
+            // A value the system refuses goes back to the system's default when that alone clears it and every other rule
+            // holds: the value its designers run with, not the least change that passes. The same for any other finding on
+            // that value, so the repair does not depend on which of its findings is fixed first.
+            if (IsRefused(finding, all) && _changeable[finding.Primary] &&
+                DefaultOf(finding.Primary) is decimal d && d > 0m && d != _ctx.ValueAt(finding.Primary))
+            {
+                var assigned = new decimal?[_sys.Settings.Count];
+                assigned[finding.Primary] = d;
+                if (Verify(new[] { finding.Primary }, assigned, finding, before, conflict) is RepairPlan p)
+                {
+                    plans.RemoveAll(q => q.Describe() == p.Describe());
+                    plans.Insert(0, p);
+                }
+            }
+
             // A value off its step (15.5s for whole seconds): both neighbours on the step are repairs people choose between.
             SettingDefinition s = _sys.Settings[finding.Primary];
             if (s.StepRule == finding.Rule.Id && _changeable[finding.Primary] && _ctx.ValueAt(finding.Primary) is decimal v &&
@@ -206,6 +221,37 @@ namespace ElectionLint.Rules.Solving
         }
 
         private static bool IncludeAll(int i) => true;
+
+        private static bool IsRefused(PendingFinding finding, IReadOnlyList<PendingFinding> all)
+        {
+            foreach (PendingFinding f in all)
+            {
+                if (f.Primary == finding.Primary && f.Rule.Id.StartsWith("EL1", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return finding.Rule.Id.StartsWith("EL1", StringComparison.Ordinal);
+        }
+
+        /// <summary>The value a setting takes when unwritten (the component's or variant's default first).</summary>
+        private decimal? DefaultOf(int i)
+        {
+            if (_ctx.Instance.TryGetDefault(i, out decimal? component))
+            {
+                return component;
+            }
+
+            try
+            {
+                return _ctx.VariantDefault(_sys.Settings[i].Id) ?? _ctx.Eval(_sys.Settings[i].Default);
+            }
+            catch (ArithmeticException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>The settings a repair may change: the finding's own first, written before unwritten.</summary>
         private IEnumerable<int> Order(PendingFinding f)

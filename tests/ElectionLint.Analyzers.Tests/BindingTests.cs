@@ -106,10 +106,10 @@ namespace ElectionLint.Analyzers.Tests
         {
             var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { RenewDeadline = TimeSpan.FromSeconds(2) }; } }");
             var d = diagnostics.Single(x => x.Id == "EL1011");
-            Assert.Equal("RenewDeadline TimeSpan.FromSeconds(2) is not greater than 1.2 × RetryPeriod TimeSpan.FromSeconds(2) (default) = TimeSpan.FromMilliseconds(2400); kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline to TimeSpan.FromSeconds(5)", d.GetMessage());
+            Assert.Equal("RenewDeadline TimeSpan.FromSeconds(2) is not greater than 1.2 × RetryPeriod TimeSpan.FromSeconds(2) (default) = TimeSpan.FromMilliseconds(2400); kubernetes-client/csharp accepts it, but a jittered retry can miss the deadline and drop leadership — set RenewDeadline to TimeSpan.FromSeconds(10)", d.GetMessage());
             Assert.Equal(DiagnosticSeverity.Warning, d.Severity); // the C# LeaderElector validates nothing
             Assert.Equal("https://github.com/electionlint/electionlint/blob/main/docs/rules/EL1011.md", d.Descriptor.HelpLinkUri);
-            Assert.Equal("5000000000", d.Properties["Repair0.0.Value"]);
+            Assert.Equal("10000000000", d.Properties["Repair0.0.Value"]);
             Assert.Equal("1", d.Properties["Repair0.Count"]);
         }
 

@@ -40,7 +40,7 @@ namespace ElectionLint.Analyzers.Tests
             Diagnostic d = Assert.Single(diagnostics);
             Assert.Equal("EL1020", d.Id);
             Assert.Equal("/src/appsettings.json: (1,36)-(1,41)", d.Location.GetLineSpan().ToString());
-            Assert.Equal("Kafka:HeartbeatIntervalMs 50000 ms is not below SessionTimeoutMs 45000 ms (default); librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever — set Kafka:HeartbeatIntervalMs to 15000 ms", d.GetMessage());
+            Assert.Equal("Kafka:HeartbeatIntervalMs 50000 ms is not below SessionTimeoutMs 45000 ms (default); librdkafka accepts it, but the session expires between heartbeats and the group rebalances forever — set Kafka:HeartbeatIntervalMs to 3000 ms", d.GetMessage());
             Location binding = Assert.Single(d.AdditionalLocations);
             Assert.Equal("/src/Test.cs: (3,0)-(3,69)", binding.GetLineSpan().ToString());
             Assert.DoesNotContain(d.Properties.Keys, k => k.EndsWith(".Span", System.StringComparison.Ordinal));

@@ -23,8 +23,8 @@ namespace ElectionLint.CodeFixes.Tests
             "class B\n{\n    void M3(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(8) }; }\n}\n";
 
         [Theory]
-        [InlineData(FixAllScope.ContainingMember, "FromSeconds(12) }; }", "FromSeconds(9) }; }", "FromSeconds(8) }; }")]
-        [InlineData(FixAllScope.ContainingType, "FromSeconds(12) }; }", "FromSeconds(12) }; }", "FromSeconds(8) }; }")]
+        [InlineData(FixAllScope.ContainingMember, "FromSeconds(15) }; }", "FromSeconds(9) }; }", "FromSeconds(8) }; }")]
+        [InlineData(FixAllScope.ContainingType, "FromSeconds(15) }; }", "FromSeconds(15) }; }", "FromSeconds(8) }; }")]
         public async Task FixAll_changes_only_what_the_scope_holds(FixAllScope scope, string m1, string m2, string m3)
         {
             var workspace = new AdhocWorkspace();

@@ -113,7 +113,7 @@ namespace ElectionLint.Rules.Tests
         public void Group_coordinator_messages_name_the_requirement()
         {
             Finding f = Assert.Single(Findings(Instance("kafka-group-coordinator", "group.consumer.session.timeout.ms=30000")));
-            Assert.Equal("group.consumer.session.timeout.ms 30000 ms must be at least group.consumer.min.session.timeout.ms 45000 ms (default); the broker refuses to start (GroupCoordinatorConfig requirement failed) — set group.consumer.session.timeout.ms to 50000 ms", f.Message);
+            Assert.Equal("group.consumer.session.timeout.ms 30000 ms must be at least group.consumer.min.session.timeout.ms 45000 ms (default); the broker refuses to start (GroupCoordinatorConfig requirement failed) — set group.consumer.session.timeout.ms to 45000 ms", f.Message);
         }
 
         [Theory]

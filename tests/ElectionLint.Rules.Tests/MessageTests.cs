@@ -58,11 +58,11 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Theory]
-        [InlineData("k8s-leader-election", "leaseDuration=10s", "", "EL1010", "leaseDuration 10s is not greater than renewDeadline 10s (default); client-go refuses it (leaseDuration must be greater than renewDeadline) — set leaseDuration to 12s")]
-        [InlineData("k8s-leader-election", "renewDeadline=2s", "", "EL1011", "renewDeadline 2s is not greater than 1.2 × retryPeriod 2s (default) = 2.4s; client-go refuses it (renewDeadline must be greater than retryPeriod*JitterFactor) — set renewDeadline to 5s")]
+        [InlineData("k8s-leader-election", "leaseDuration=10s", "", "EL1010", "leaseDuration 10s is not greater than renewDeadline 10s (default); client-go refuses it (leaseDuration must be greater than renewDeadline) — set leaseDuration to 15s")]
+        [InlineData("k8s-leader-election", "renewDeadline=2s", "", "EL1011", "renewDeadline 2s is not greater than 1.2 × retryPeriod 2s (default) = 2.4s; client-go refuses it (renewDeadline must be greater than retryPeriod*JitterFactor) — set renewDeadline to 10s")]
         [InlineData("k8s-leader-election", "retryPeriod=0s", "", "EL1012", "retryPeriod 0s must be greater than zero; client-go refuses it — set retryPeriod to 2s")]
         [InlineData("k8s-leader-election", "leaseDuration=15", "", "EL1000", "leaseDuration value '15' cannot be parsed by client-go: missing unit in duration \"15\" (write e.g. \"15s\")")]
-        [InlineData("kafka-consumer", "session.timeout.ms=3000", "", "EL1021", "session.timeout.ms 3000 ms is outside the broker's allowed range [6000 ms, 1800000 ms] (group.min/max.session.timeout.ms); the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT — set session.timeout.ms to 10000 ms")]
+        [InlineData("kafka-consumer", "session.timeout.ms=3000", "", "EL1021", "session.timeout.ms 3000 ms is outside the broker's allowed range [6000 ms, 1800000 ms] (group.min/max.session.timeout.ms); the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT — set session.timeout.ms to 45000 ms")]
         [InlineData("etcd", "", "network=wan", "EL2010", "election-timeout 1000 ms (default) is below 2000 ms (10 × rttP99 200ms, assumed for network: wan); a slow round trip looks like a failure and triggers a false election — set election-timeout to 2500 ms and heartbeat-interval to 250 ms")]
         [InlineData("etcd", "", "network=wan max=2s", "EL2031", "no configuration of etcd satisfies the profile: election-timeout ≥ 10 × rttP99 200ms (assumed for network: wan) makes the worst-case failover window (2 × election-timeout + 2 × RTT) at least 4.4s, above maxFailover 2s — raise maxFailover to at least 4.4s, or place the members closer (or lower rttMultiplier)")]
         [InlineData("k8s-leader-election", "", "max=10s", "EL2030", "worst-case failover window 23.8s (leaseDuration + 4.4 × retryPeriod) is above maxFailover 10s — set leaseDuration to 4s, retryPeriod to 1.2s and renewDeadline to 3s")]
@@ -73,7 +73,7 @@ namespace ElectionLint.Rules.Tests
         [InlineData("etcd", "heartbeat-interval=300;election-timeout=1600", "", "EL2051", "election-timeout 1600 ms is not a multiple of heartbeat-interval 300 ms; etcd counts whole ticks, so the effective election timeout is 1500 ms — set election-timeout to 1500 ms")]
         [InlineData("dotnext-raft", "upperElectionTimeout=100", "", "EL1040", "upperElectionTimeout 100 ms is below lowerElectionTimeout 150 ms (default); DotNext throws ArgumentOutOfRangeException when the cluster is constructed (Random.Next) — set upperElectionTimeout to 300 ms")]
         [InlineData("dotnext-raft", "upperElectionTimeout=149", "", "EL1040", "upperElectionTimeout 149 ms is below lowerElectionTimeout 150 ms (default); DotNext silently uses a fixed election timeout, so split votes repeat — set upperElectionTimeout to 300 ms")]
-        [InlineData("orleans-membership", "NumVotesForDeathDeclaration=12", "", "EL1080", "NumVotesForDeathDeclaration 12 is greater than NumProbedSilos 10 (default); Orleans refuses to start the silo (OrleansConfigurationException) — set NumVotesForDeathDeclaration to 10")]
+        [InlineData("orleans-membership", "NumVotesForDeathDeclaration=12", "", "EL1080", "NumVotesForDeathDeclaration 12 is greater than NumProbedSilos 10 (default); Orleans refuses to start the silo (OrleansConfigurationException) — set NumVotesForDeathDeclaration to 2")]
         [InlineData("akka-lease", "heartbeat-interval=60s", "", "EL1070", "heartbeat-interval 1m is not below half of heartbeat-timeout 2m (default); Akka refuses it (\"heartbeat-interval must be less than half heartbeat-timeout\") — set heartbeat-interval to 12s")]
         [InlineData("azure-blob-lease", "duration=90", "", "EL1060", "duration 90 s is outside the 15–60 s range of a blob lease (or -1 for infinite); the service rejects the request — set duration to 60 s")]
         [InlineData("consul-session", "TTL=5s", "", "EL1050", "TTL 5s is outside Consul's allowed range [10s, 24h]; the server rejects the session (\"Invalid Session TTL\") — set TTL to 10s")]
@@ -105,9 +105,9 @@ namespace ElectionLint.Rules.Tests
         [Fact]
         public void Suggested_values_keep_the_authors_format()
         {
-            Assert.Equal("5s", Findings(Instance("k8s-leader-election", "renewDeadline=2s")).Single().Repairs[0].Changes[0].Text);
+            Assert.Equal("10s", Findings(Instance("k8s-leader-election", "renewDeadline=2s")).Single().Repairs[0].Changes[0].Text);
             var ts = new ConfigurationInstance(KubernetesLeaderElection.Definition).SetText(KubernetesLeaderElection.RenewDeadline, "00:00:02", format: Model.ValueFormat.TimeSpan);
-            Assert.Equal("00:00:05", Evaluator.Evaluate(ts).Findings.Single().Repairs[0].Changes[0].Text);
+            Assert.Equal("00:00:10", Evaluator.Evaluate(ts).Findings.Single().Repairs[0].Changes[0].Text);
             Assert.Equal("600s", Findings(Instance("akka-lease", "heartbeat-interval=60s", "heartbeat-timeout=2m")).Single().Repairs[1].Changes[0].Text);
         }
 

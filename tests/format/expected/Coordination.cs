@@ -18,7 +18,7 @@ namespace Sample
             services.Configure<ClusterMembershipOptions>(o =>
             {
                 o.NumProbedSilos = 3;
-                o.NumVotesForDeathDeclaration = 3;                                                            // EL1080
+                o.NumVotesForDeathDeclaration = 2;                                                            // EL1080
             });
         }
     }

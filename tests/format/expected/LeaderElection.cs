@@ -5,7 +5,7 @@ namespace Sample
 {
     public static class LeaderElection
     {
-        private static readonly TimeSpan Lease = TimeSpan.FromSeconds(12);
+        private static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
         public static void Configure(ILock @lock)
         {
@@ -14,7 +14,7 @@ namespace Sample
 
             // EL1011: renewDeadline within client-go's jitter of the retry period.
             var b = new LeaderElectionConfig(@lock);
-            b.RenewDeadline = TimeSpan.FromSeconds(5);
+            b.RenewDeadline = TimeSpan.FromSeconds(10);
 
             // EL1012: zero.
             var c = new LeaderElectionConfig(@lock) { RetryPeriod = TimeSpan.FromSeconds(2) };

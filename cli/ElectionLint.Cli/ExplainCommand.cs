@@ -101,8 +101,12 @@ namespace ElectionLint.Cli
 
             string? window = e.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : null;
             return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window,
-                Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings, TradeOffModel.Estimate(instance, profile));
+                Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings,
+                TradeOffModel.Estimate(instance, profile));
         }
+
+        /// <summary>A configuration the system refuses never runs: it has no false-election rate or failover time.</summary>
+        private static bool Refused(Configuration c) => c.Findings.Any(f => f.Rule.Id.StartsWith("EL1", StringComparison.Ordinal));
 
         private static void Text(List<Configuration> found, TextWriter w)
         {
@@ -123,7 +127,7 @@ namespace ElectionLint.Cli
                     w.WriteLine($"  {q.Label}: {q.Formula} = {q.Value ?? "unknown"}");
                 }
 
-                foreach (string line in TradeOffOutput.Lines(c.TradeOff))
+                foreach (string line in TradeOffOutput.Lines(c.TradeOff, Refused(c)))
                 {
                     w.WriteLine("  " + line);
                 }
@@ -217,7 +221,7 @@ namespace ElectionLint.Cli
                 }
 
                 w.WriteEndArray();
-                TradeOffOutput.Json(w, "tradeOff", c.TradeOff);
+                TradeOffOutput.Json(w, "tradeOff", Refused(c) ? null : c.TradeOff);
                 JsonFormatter.Margins(w, c.Margins);
                 w.WriteStartArray("findings");
                 foreach (Finding f in c.Findings)

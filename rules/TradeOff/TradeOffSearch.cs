@@ -66,9 +66,10 @@ namespace ElectionLint.Rules.TradeOff
 
         public static double BudgetOf(EnvironmentProfile profile, double? given) => given ?? (profile.MaxFalseElectionsPerYear is decimal m ? (double)m : DefaultBudget);
 
-        /// <summary>The point for <paramref name="instance"/> as it is, or null when the model has no estimate for it.</summary>
+        /// <summary>The point for <paramref name="instance"/> as it is, or null when the model has no estimate for it or the
+        /// system refuses it (a refused configuration never runs, so it has no rate or failover time).</summary>
         public static TradeOffPoint? Point(ConfigurationInstance instance, EnvironmentProfile profile) =>
-            TradeOffModel.Estimate(instance, profile) is TradeOffEstimate e ? new TradeOffPoint(instance, 1, e, new (SettingDefinition, decimal)[0]) : null;
+            !Refused(instance, profile) && TradeOffModel.Estimate(instance, profile) is TradeOffEstimate e ? new TradeOffPoint(instance, 1, e, new (SettingDefinition, decimal)[0]) : null;
 
         public static TradeOffCurve? Search(ConfigurationInstance baseInstance, EnvironmentProfile profile, double budget)
         {
@@ -152,7 +153,7 @@ namespace ElectionLint.Rules.TradeOff
 
         /// <summary>
         /// Whole milliseconds below 1 s, tenths of a second below 10 s, whole seconds above, or the setting's own step
-        /// (client-go's leaseDuration is stored in whole seconds); counts to whole numbers.
+        /// (client-go's leaseDuration is stored in whole seconds), never finer than the setting takes; counts to whole numbers.
         /// </summary>
         private static decimal Round(SettingDefinition s, decimal v)
         {
@@ -163,11 +164,12 @@ namespace ElectionLint.Rules.TradeOff
 
             decimal unit = s.Step is decimal step ? Math.Max(step, 1_000_000m)
                 : v < 1_000_000_000m ? 1_000_000m : v < 10_000_000_000m ? 100_000_000m : 1_000_000_000m;
+            unit = Math.Max(unit, s.Granularity); // MongoDB's heartbeatTimeoutSecs takes whole seconds
             return Math.Max(unit, decimal.Round(v / unit) * unit);
         }
 
         /// <summary>True when the system itself refuses the values (a hard-limit finding).</summary>
-        private static bool Refused(ConfigurationInstance instance, EnvironmentProfile profile)
+        internal static bool Refused(ConfigurationInstance instance, EnvironmentProfile profile)
         {
             EvaluationContext ctx = Evaluator.Run(instance, profile);
             foreach (PendingFinding f in ctx.Findings)

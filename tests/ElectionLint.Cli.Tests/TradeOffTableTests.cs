@@ -43,7 +43,11 @@ namespace ElectionLint.Cli.Tests
                     string values = string.Join(", ", c.GetProperty("settings").EnumerateArray()
                         .Where(s => s.GetProperty("state").GetString() == "set" && s.GetProperty("name").GetString() != "leaderElect")
                         .Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("value").GetString()}"));
-                    table.Append(Row(guidance, env, values, c.GetProperty("tradeOff")));
+                    JsonElement t = c.GetProperty("tradeOff");
+                    string? refused = c.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).FirstOrDefault(r => r!.StartsWith("EL1", StringComparison.Ordinal));
+                    table.Append(t.ValueKind == JsonValueKind.Null && refused != null
+                        ? $"| {guidance} | {env} | {values} | refused by the system ({refused}) | — | — |\n"
+                        : Row(guidance, env, values, t));
                 }
 
                 (_, string tuned, _) = Cli.Run("tune", "--system", system, "--config", profile, "--format", "json");

@@ -35,6 +35,26 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void Explain_gives_no_estimate_for_a_configuration_the_system_refuses()
+        {
+            string dir = Cli.Scratch(("rs.json", "{\"_id\": \"rs0\", \"members\": [{\"_id\": 0, \"host\": \"a:27017\"}], \"settings\": {\"electionTimeoutMillis\": 0}}\n"));
+            try
+            {
+                (_, string text, _) = Cli.RunIn(dir, "explain", "rs.json");
+                Assert.Contains("  trade-off: no estimate (the system refuses this configuration: it never runs)\n", text);
+                (_, string json, _) = Cli.RunIn(dir, "explain", "rs.json", "--format", "json");
+                Assert.Contains("\"tradeOff\": null", json);
+                (_, string tune, _) = Cli.RunIn(dir, "tune", "rs.json");
+                Assert.DoesNotContain("as written:", tune);
+                Assert.Contains("    as tuned: ", tune);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
         public void Tune_picks_the_shortest_expected_failover_within_the_target()
         {
             (int code, string output, _) = Cli.Run("tune", "--system", "etcd", "--config", "docs/trade-off/lan.yaml", "--max-false-elections-per-year", "0.1");

@@ -115,5 +115,23 @@ namespace ElectionLint.Rules.Tests
             TradeOffCurve curve = TradeOffSearch.Search(InstanceOf("hashicorp-raft", "consul"), Lan, 1)!;
             Assert.Equal(new decimal[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, curve.Candidates.Select(c => c.Values[0].Value));
         }
+
+        [Fact]
+        public void Candidates_take_only_values_the_setting_accepts()
+        {
+            // MongoDB's heartbeatTimeoutSecs is whole seconds (repl_set_config.idl, smallExactInt64): 10 s × 2^-3 is 1 s, not 1.2 s.
+            TradeOffCurve curve = TradeOffSearch.Search(Instance("mongodb-replica-set"), Lan, 1)!;
+            var seconds = curve.Candidates.SelectMany(c => c.Values).Where(v => v.Setting.Id == "heartbeatTimeoutSecs").Select(v => v.Value).ToList();
+            Assert.NotEmpty(seconds);
+            Assert.All(seconds, v => Assert.Equal(0m, v % Duration.NanosPerSecond));
+        }
+
+        [Fact]
+        public void A_configuration_the_system_refuses_has_no_point()
+        {
+            // electionTimeoutMillis 0: MongoDB refuses it (gt: 0); its "rate" and "failover" would be meaningless.
+            Assert.Null(TradeOffSearch.Point(Instance("mongodb-replica-set", "electionTimeoutMillis=0"), Lan));
+            Assert.NotNull(TradeOffSearch.Point(Instance("mongodb-replica-set", "electionTimeoutMillis=5000"), Lan));
+        }
     }
 }

@@ -67,11 +67,17 @@ namespace ElectionLint.Cli.Output
             w.WriteString("failoverWorst", Duration(e.FailoverWorst));
         }
 
-        public static IEnumerable<string> Lines(TradeOffEstimate? e)
+        public static IEnumerable<string> Lines(TradeOffEstimate? e, bool refused = false)
         {
             if (e == null)
             {
                 yield return "trade-off: no estimate (the system has no heartbeat and detection timeout the model knows, or a value is unknown)";
+                yield break;
+            }
+
+            if (refused)
+            {
+                yield return "trade-off: no estimate (the system refuses this configuration: it never runs)";
                 yield break;
             }
 

@@ -33,7 +33,7 @@ namespace ElectionLint.Cli
                 RepairPlan? plan = d.Finding?.Repairs.Count > 0 ? d.Finding.Repairs[0] : null;
                 if (plan == null || plan.Changes.Any(c => c.Occurrence?.Location is not SettingLocation))
                 {
-                    continue; // no repair, or one that adds a setting: the finding stays for a person
+                    continue; // no repair, or one that adds a setting: the finding stays for a person (see Added)
                 }
 
                 if (!byFile.TryGetValue(d.Path, out List<(int, int, string)>? edits))
@@ -63,6 +63,22 @@ namespace ElectionLint.Cli
             }
 
             return byFile;
+        }
+
+        /// <summary>
+        /// Findings whose recommended repair adds a setting the file does not write: --fix changes values, it does not add
+        /// keys or flags, so each gets a line naming what to add (the values stay those of the message and of tune).
+        /// </summary>
+        public static IEnumerable<(LintDiagnostic Diagnostic, string Names)> Added(IEnumerable<LintDiagnostic> diagnostics)
+        {
+            foreach (LintDiagnostic d in diagnostics)
+            {
+                if (d.Finding?.Repairs.Count > 0 && d.Finding.Repairs[0] is RepairPlan plan &&
+                    plan.Changes.Where(c => c.Occurrence?.Location is not SettingLocation).Select(c => c.Name + " " + c.Text).ToList() is { Count: > 0 } added)
+                {
+                    yield return (d, added.Count == 1 ? added[0] : string.Join(", ", added.Take(added.Count - 1)) + " and " + added[added.Count - 1]);
+                }
+            }
         }
 
         /// <summary>Rounds of repairs on one file before it is judged not to settle.</summary>

@@ -293,6 +293,11 @@ namespace ElectionLint.Cli
 
                 // A file that does not read cleanly is never written, even when its EL9001 is suppressed or off.
                 var plan = Fixer.Plan(diagnostics, unreadable);
+                foreach ((LintDiagnostic d, string names) in Fixer.Added(diagnostics).Where(a => !unreadable.Contains(a.Diagnostic.Path)))
+                {
+                    stderr.WriteLine($"electionlint: {Path.GetRelativePath(cwd, d.Path)}:{d.Span.StartLine}:{d.Span.StartColumn}: {d.RuleId} is not fixed: its repair adds {names}, and --fix only changes values that are written; add {(names.Contains(" and ") ? "them" : "it")} by hand");
+                }
+
                 var targetIndex = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (int i = 0; i < targets.Count; i++)
                 {

@@ -27,6 +27,28 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void A_repair_that_adds_flags_is_named_and_the_file_is_left_as_it_is()
+        {
+            // cert-manager's renew deadline defaults to 40s: a 30s lease is refused, and the recommended repair (the same in
+            // the message and in tune) sets the two flags the file does not write.
+            const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cert-manager\nspec:\n  template:\n    spec:\n      containers:\n" +
+                "        - name: cert-manager-controller\n          image: quay.io/jetstack/cert-manager-controller:v1.16.1\n          args:\n            - --leader-election-lease-duration=30s\n";
+            string dir = Cli.Scratch((".electionlint.yaml", "profile:\n  network: lan\n  rttP99: 5ms\n  gcPauseP99: 300ms\n  maxFailover: 30s\n"), ("cert-manager.yaml", Deployment));
+            try
+            {
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", ".", "--fix");
+                Assert.Equal(1, code);
+                Assert.Equal("electionlint: cert-manager.yaml:12:48: EL1010 is not fixed: its repair adds --leader-election-renew-deadline 10s and --leader-election-retry-period 4s, and --fix only changes values that are written; add them by hand\n", err);
+                Assert.Contains("— set --leader-election-lease-duration to 12s, --leader-election-renew-deadline to 10s and --leader-election-retry-period to 4s\n", output);
+                Assert.Equal(Deployment, File.ReadAllText(Path.Combine(dir, "cert-manager.yaml")));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
         public void Patroni_minimums_and_the_loop_wait_rule_are_met_in_one_run()
         {
             string dir = Cli.Scratch(("patroni.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: patroni\ndata:\n  patroni.yml: |\n    bootstrap:\n      dcs:\n        ttl: 10\n        loop_wait: 10\n        retry_timeout: 10\n"));

@@ -146,6 +146,17 @@ namespace ElectionLint.Config.Tests
         public void Values_are_read_as_each_system_reads_them(string file, string text, string expected) => Check(file, text, expected);
 
         [Fact]
+        public void Orleans_refuses_a_probe_timeout_with_liveness_off()
+        {
+            // N5: dotnet/orleans@e558829b SiloClusteringValidator.cs:55-58 refuses ProbeTimeout <= 0 before `if (LivenessEnabled)` (:105).
+            LintDiagnostic d = Assert.Single(Lint.Text("appsettings.json", "{\"ClusterMembership\": {\"ProbeTimeout\": \"00:00:00\", \"LivenessEnabled\": false}}"));
+            Assert.Equal(("EL1080", RuleSeverity.Error, "1:41", "ProbeTimeout TimeSpan.Zero must be greater than 0 and at most 4294967294 ms; Orleans refuses to start the silo (OrleansConfigurationException) — set ProbeTimeout to TimeSpan.FromSeconds(5)"),
+                (d.RuleId, d.Severity, $"{d.Span.StartLine}:{d.Span.StartColumn}", d.Message));
+            // The votes are checked only inside that block (:107-115).
+            Assert.Empty(Lint.Text("appsettings.json", "{\"ClusterMembership\": {\"NumVotesForDeathDeclaration\": 0, \"LivenessEnabled\": false}}"));
+        }
+
+        [Fact]
         public void A_duplicate_key_says_what_that_files_reader_does()
         {
             // PyYAML (Patroni) keeps the last value: a warning; a Kubernetes manifest is refused by Go's decoder: an error.

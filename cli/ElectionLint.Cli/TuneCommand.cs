@@ -452,6 +452,10 @@ namespace ElectionLint.Cli
                 SettingRows(t, w);
                 string before = Window(r.Before), after = Window(r.After);
                 w.WriteLine($"  worst-case failover window: {(before != after ? before + " → " : string.Empty)}{after}{(t.Profile.MaxFailover is Duration budget ? $" (maxFailover {DurationFormat.Go(budget)})" : string.Empty)}");
+                if (r.After.FailoverNote is string note)
+                {
+                    w.WriteLine($"    {note}");
+                }
                 TradeOffText(t, w);
                 if (t.Margins.Count > 0)
                 {
@@ -606,6 +610,7 @@ namespace ElectionLint.Cli
                 w.WriteEndArray();
                 JsonFormatter.OptionalString(w, "failoverWindowBefore", r.Before.FailoverWindow is decimal wb ? SettingValues.DisplayDuration(wb) : null);
                 JsonFormatter.OptionalString(w, "failoverWindow", r.After.FailoverWindow is decimal wa ? SettingValues.DisplayDuration(wa) : null);
+                JsonFormatter.OptionalString(w, "failoverNote", r.After.FailoverNote);
                 JsonFormatter.Margins(w, t.Margins);
                 TradeOffJson(w, t);
                 if (r.After.Findings.FirstOrDefault(f => f.RuleId == "EL2031") is Finding conflict && r.Conflict is ProfileConflict pc)

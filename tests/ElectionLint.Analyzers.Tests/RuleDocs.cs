@@ -104,7 +104,7 @@ namespace ElectionLint.Analyzers.Tests
                     new DocExample("sentinel.conf", "sentinel monitor mymaster 10.0.0.1 6379 2\nsentinel down-after-milliseconds mymaster 0\n", "sentinel monitor mymaster 10.0.0.1 6379 2\nsentinel down-after-milliseconds mymaster 5000\n"),
                     new DocExample("values.yaml", "sentinel:\n  enabled: true\n  downAfterMilliseconds: 0\n", "sentinel:\n  enabled: true\n  downAfterMilliseconds: 5000\n"),
                 }),
-            ["EL1093"] = ("mongodb/mongo src/mongo/db/repl/repl_set_config.idl: heartbeatIntervalMillis, heartbeatTimeoutSecs, electionTimeoutMillis validator { gt: 0 }", "none",
+            ["EL1093"] = ("mongodb/mongo src/mongo/db/repl/repl_set_config.idl: heartbeatIntervalMillis, heartbeatTimeoutSecs, electionTimeoutMillis validator { gt: 0 }; catchUpTimeoutMillis, catchUpTakeoverDelayMillis validator { gte: -1 }", "none",
                 new[] { new DocExample("rs-config.json", "{\"_id\": \"rs0\", \"settings\": {\"electionTimeoutMillis\": 0}}\n", "{\"_id\": \"rs0\", \"settings\": {\"electionTimeoutMillis\": 10000}}\n") }),
             ["EL1094"] = ("elastic/elasticsearch cluster/coordination LeaderChecker.java and FollowersChecker.java: Setting.timeSetting(…, 1000ms, 100ms) / (…, 10000ms, 1ms), intSetting(…, 3, 1)", "none",
                 new[] { new DocExample("elasticsearch.yml", "cluster.fault_detection.leader_check.interval: 50ms\n", "cluster.fault_detection.leader_check.interval: 1s\n") }),

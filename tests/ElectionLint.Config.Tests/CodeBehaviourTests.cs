@@ -157,6 +157,18 @@ namespace ElectionLint.Config.Tests
         }
 
         [Fact]
+        public void MongoDB_refuses_a_catch_up_timeout_below_minus_one()
+        {
+            // N10: mongodb/mongo@09ecabb7 repl_set_config.idl:105-112 catchUpTimeoutMillis validator { gte: -1 }.
+            LintDiagnostic d = Assert.Single(Lint.Text("rs.json", "{\"settings\": {\"catchUpTimeoutMillis\": -2}}"));
+            Assert.Equal(("EL1093", RuleSeverity.Error, "1:39", "catchUpTimeoutMillis -2 ms must be at least -1 ms; MongoDB rejects the replica-set configuration (repl_set_config.idl: gte: -1) — set catchUpTimeoutMillis to -1 (no limit, the default), 0 (no catch-up) or a limit in milliseconds"),
+                (d.RuleId, d.Severity, $"{d.Span.StartLine}:{d.Span.StartColumn}", d.Message));
+            // -1 (no limit) and the takeover delay's -1 (no takeover) are accepted, in YAML too; -5 is not.
+            Assert.Empty(Lint.Text("rs.yaml", "_id: rs0\nsettings:\n  catchUpTimeoutMillis: -1\n  catchUpTakeoverDelayMillis: -1\n"));
+            Assert.Equal(new[] { "4:31 EL1093" }, Lint.Where(Lint.Text("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 5000\n  catchUpTakeoverDelayMillis: -5\n")));
+        }
+
+        [Fact]
         public void A_duplicate_key_says_what_that_files_reader_does()
         {
             // PyYAML (Patroni) keeps the last value: a warning; a Kubernetes manifest is refused by Go's decoder: an error.

@@ -179,7 +179,7 @@ namespace ElectionLint.Config.Tests
             }
 
             // ttl, failoverTimeout and retry_count count only beside a companion that is a trigger (loop_wait, downAfterMilliseconds, fault_detection).
-            var servers = new[] { PatroniSurface.Names, PatroniSurface.OperatorNames, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names };
+            var servers = new[] { PatroniSurface.Names, PatroniSurface.OperatorNames, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, MongoDbSurface.CatchUpNames, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names };
             foreach (string name in servers.SelectMany(n => n).Select(n => n.Name).Distinct())
             {
                 if (name != "ttl" && name != "failoverTimeout" && name != "syncPeriodSeconds")

@@ -136,6 +136,21 @@ namespace ElectionLint.Rules.Tests
             Assert.EndsWith("— set raft_multiplier to 1", f.Message);
         }
 
+        [Theory]
+        // N10: mongodb/mongo@09ecabb7 src/mongo/db/repl/repl_set_config.idl:105-119: both catch-up settings validator { gte: -1 }.
+        [InlineData("catchUpTimeoutMillis=-2", "catchUpTimeoutMillis -2 ms must be at least -1 ms; MongoDB rejects the replica-set configuration (repl_set_config.idl: gte: -1) — set catchUpTimeoutMillis to -1 (no limit, the default), 0 (no catch-up) or a limit in milliseconds")]
+        [InlineData("catchUpTakeoverDelayMillis=-2", "catchUpTakeoverDelayMillis -2 ms must be at least -1 ms; MongoDB rejects the replica-set configuration (repl_set_config.idl: gte: -1) — set catchUpTakeoverDelayMillis to -1 (no catch-up takeover) or a delay in milliseconds (30000 by default)")]
+        [InlineData("catchUpTimeoutMillis=-1;catchUpTakeoverDelayMillis=-1", "")]
+        [InlineData("catchUpTimeoutMillis=0;catchUpTakeoverDelayMillis=0", "")]
+        // The gt: 0 limits read as before.
+        [InlineData("electionTimeoutMillis=0", "electionTimeoutMillis 0 ms must be greater than 0; MongoDB rejects the replica-set configuration (repl_set_config.idl: gt: 0) — set electionTimeoutMillis to 10000 ms")]
+        public void MongoDB_refuses_catch_up_values_below_minus_one(string settings, string message)
+        {
+            var findings = Findings(Instance("mongodb-replica-set", settings.Split(';')), "max=30s");
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+            Assert.All(findings, f => Assert.Equal(("EL1093", Catalogue.RuleSeverity.Error), (f.RuleId, f.Severity)));
+        }
+
         [Fact]
         public void The_Java_consumer_protocol_message_names_the_version()
         {

@@ -105,5 +105,22 @@ namespace ElectionLint.Rules.Tests
         {
             Assert.Equal(codeWorstMs, WindowMs("orleans-membership", null, settings.Length == 0 ? new string[0] : settings.Split(';')));
         }
-    }
+    
+        [Theory]
+        // mongodb/mongo CatchupState::start (replication_coordinator_impl): after the win, catchUpTimeoutMillis 0 skips catch-up,
+        // a limit schedules the abort into drain mode at now + limit, -1 schedules none. Election 10000 ms, offset < 15 %: 11500,
+        // then a 20000 ms limit: 31500; -1 (the default, repl_set_config.idl:107) is not counted, and the window says so.
+        [InlineData("catchUpTimeoutMillis=20000", 31500, null)]
+        [InlineData("catchUpTimeoutMillis=0", 11500, null)]
+        [InlineData("catchUpTimeoutMillis=-1", 11500, "catch-up not counted: catchUpTimeoutMillis -1 ms sets no limit")]
+        [InlineData("", 11500, "catch-up not counted: catchUpTimeoutMillis -1 ms (default) sets no limit")]
+        public void MongoDB_window_adds_a_finite_catch_up(string settings, decimal windowMs, string? note)
+        {
+            ConfigurationInstance instance = InstanceOf("mongodb-replica-set", null, settings.Length == 0 ? new string[0] : settings.Split(';'));
+            EvaluationResult r = Evaluator.Evaluate(instance, Build.Profile(null));
+            Assert.Equal((windowMs, note), (r.FailoverWindow!.Value / Duration.NanosPerMillisecond, r.FailoverNote));
+            Assert.Equal("1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis" + (note != null ? "; " + note : string.Empty),
+                System.Linq.Enumerable.Single(Margins.Derived(r), q => q.Label == "failover window").Formula);
+        }
+}
 }

@@ -513,7 +513,7 @@ namespace ElectionLint.Cli
             for (int i = 0; i < sys.Settings.Count; i++)
             {
                 SettingDefinition s = sys.Settings[i];
-                if (!SystemModel.IsNumeric(s))
+                if (!SystemModel.IsNumeric(s) || Untouched(t, i))
                 {
                     continue;
                 }
@@ -537,6 +537,9 @@ namespace ElectionLint.Cli
                 w.WriteLine($"  {name.PadRight(nw)}  {value.PadRight(vw)}  {note}");
             }
         }
+
+        /// <summary>A setting tune never changes (MongoDB's catch-up, Patroni's watchdog) left unwritten: no row of its own.</summary>
+        private static bool Untouched(Tuned t, int i) => !t.System.Settings[i].Tunable && t.Result.Before.Instance[i] == null;
 
         /// <summary>chosen (no default), changed, kept (written and unchanged) or default.</summary>
         private static string State(Tuned t, int i) =>
@@ -584,7 +587,7 @@ namespace ElectionLint.Cli
                 for (int i = 0; i < t.System.Settings.Count; i++)
                 {
                     SettingDefinition s = t.System.Settings[i];
-                    if (!SystemModel.IsNumeric(s))
+                    if (!SystemModel.IsNumeric(s) || Untouched(t, i))
                     {
                         continue;
                     }

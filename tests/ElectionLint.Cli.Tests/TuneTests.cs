@@ -110,7 +110,8 @@ namespace ElectionLint.Cli.Tests
             string dir = Cli.Scratch(("rs.json", "{\"settings\": {\"catchUpTimeoutMillis\": -1, \"electionTimeoutMillis\": 10000}}\n"), (".electionlint.yaml", "profile:\n  maxFailover: 5s\n"));
             (int code, string output, string err) = Cli.RunIn(dir, "tune", "rs.json");
             Assert.Equal((0, string.Empty), (code, err));
-            Assert.Contains("  catchUpTimeoutMillis        -1 ms     kept\n", output);
+            Assert.Contains("  catchUpTimeoutMillis     -1 ms    kept\n", output);
+            Assert.DoesNotContain("\n  catchUpTakeoverDelayMillis ", output); // unwritten and never tuned: no row
             Assert.Contains("  worst-case failover window: 11.5s → 4.6s (maxFailover 5s)\n    catch-up not counted: catchUpTimeoutMillis -1 ms sets no limit\n", output);
             Assert.Contains("-{\"settings\": {\"catchUpTimeoutMillis\": -1, \"electionTimeoutMillis\": 10000}}\n+{\"settings\": {\"catchUpTimeoutMillis\": -1, \"electionTimeoutMillis\": 4000}}\n", output);
             (_, output, _) = Cli.RunIn(dir, "explain", "rs.json");

@@ -168,6 +168,21 @@ namespace ElectionLint.Config.Tests
             Assert.Equal(new[] { "4:31 EL1093" }, Lint.Where(Lint.Text("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 5000\n  catchUpTakeoverDelayMillis: -5\n")));
         }
 
+        [Theory]
+        // N14: patroni.yml's local watchdog section (config.py _build_effective_configuration keeps it local) with the file's
+        // bootstrap.dcs ttl and loop_wait, or Patroni's defaults when bootstrap.dcs has none (watchdog/base.py @ a4a6dc02).
+        [InlineData("scope: demo\nrestapi:\n  listen: 0.0.0.0:8008\nwatchdog:\n  mode: required\n  safety_margin: 25\nbootstrap:\n  dcs:\n    ttl: 30\n    loop_wait: 10\n    retry_timeout: 10\n", "6:18 EL1096 error")]
+        [InlineData("scope: demo\nwatchdog:\n  safety_margin: 21\nbootstrap:\n  dcs:\n    postgresql:\n      use_pg_rewind: true\n", "3:18 EL1096 warning")]
+        [InlineData("scope: demo\nwatchdog:\n  mode: off\n  safety_margin: 25\nbootstrap:\n  dcs:\n    loop_wait: 10\n", "")]
+        [InlineData("scope: demo\nwatchdog:\n  mode: required\n  safety_margin: 5\nbootstrap:\n  dcs:\n    ttl: 30\n    loop_wait: 10\n", "")]
+        // A watchdog block without bootstrap.dcs: the cluster's ttl is in the DCS, not in this file.
+        [InlineData("scope: demo\nwatchdog:\n  mode: required\n  safety_margin: 25\n", "")]
+        public void Patroni_watchdog_is_read_beside_bootstrap_dcs(string text, string expected)
+        {
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected },
+                Lint.Text("patroni.yml", text).Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId} {RuleSeverityText.Name(d.Severity)}"));
+        }
+
         [Fact]
         public void A_duplicate_key_says_what_that_files_reader_does()
         {

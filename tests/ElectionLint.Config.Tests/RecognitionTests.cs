@@ -195,6 +195,7 @@ namespace ElectionLint.Config.Tests
             yield return "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS";
             yield return "ClusterMembership";
             yield return "leaderElection";
+            yield return "safety_margin"; // patroni.yml's watchdog.safety_margin (PatroniSurface.WatchdogNames; mode alone cannot fire)
         }
 
         /// <summary>Files without a trigger word skip recognition, so every recognised name must contain one.</summary>

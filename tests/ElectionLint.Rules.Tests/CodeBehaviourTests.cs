@@ -177,6 +177,21 @@ namespace ElectionLint.Rules.Tests
             Assert.All(findings, f => Assert.Equal("watchdog.safety_margin", f.Setting!.Id));
         }
 
+        [Theory]
+        // N14: hashicorp/raft@1837036d config.go ValidateConfig: HeartbeatTimeout, ElectionTimeout, LeaderLeaseTimeout ≥ 5 ms
+        // (:361-366, :379-381), LeaderLeaseTimeout ≤ HeartbeatTimeout (:382-384), ElectionTimeout ≥ HeartbeatTimeout (:385-387).
+        // The engine reads only the multiplier m: 1 s × m, 1 s × m and 500 ms × m (DefaultConfig :332-340) keep both relations
+        // at every m, so only m ≤ 0 is refused: HeartbeatTimeout is checked first.
+        [InlineData("vault", "raft_multiplier=0", "raft_multiplier 0 is below 1; the raft library refuses it (\"HeartbeatTimeout is too low\") — set raft_multiplier to 5")]
+        [InlineData("vault", "raft_multiplier=-3", "raft_multiplier -3 is below 1; the raft library refuses it (\"HeartbeatTimeout is too low\") — set raft_multiplier to 5")]
+        [InlineData("vault", "raft_multiplier=1", "")]
+        [InlineData("vault", "raft_multiplier=2147483647", "")]
+        public void HashiCorp_raft_ValidateConfig_is_reached_only_below_one(string variant, string settings, string message)
+        {
+            var findings = Findings(InstanceOf("hashicorp-raft", variant, settings));
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+        }
+
         [Fact]
         public void The_Java_consumer_protocol_message_names_the_version()
         {

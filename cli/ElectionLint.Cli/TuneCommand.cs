@@ -452,6 +452,10 @@ namespace ElectionLint.Cli
                 SettingRows(t, w);
                 string before = Window(r.Before), after = Window(r.After);
                 w.WriteLine($"  worst-case failover window: {(before != after ? before + " → " : string.Empty)}{after}{(t.Profile.MaxFailover is Duration budget ? $" (maxFailover {DurationFormat.Go(budget)})" : string.Empty)}");
+                if (r.After.FailoverNote is string note)
+                {
+                    w.WriteLine($"    {note}");
+                }
                 TradeOffText(t, w);
                 if (t.Margins.Count > 0)
                 {
@@ -509,7 +513,7 @@ namespace ElectionLint.Cli
             for (int i = 0; i < sys.Settings.Count; i++)
             {
                 SettingDefinition s = sys.Settings[i];
-                if (!SystemModel.IsNumeric(s))
+                if (!SystemModel.IsNumeric(s) || Untouched(t, i))
                 {
                     continue;
                 }
@@ -533,6 +537,9 @@ namespace ElectionLint.Cli
                 w.WriteLine($"  {name.PadRight(nw)}  {value.PadRight(vw)}  {note}");
             }
         }
+
+        /// <summary>A setting tune never changes (MongoDB's catch-up, Patroni's watchdog) left unwritten: no row of its own.</summary>
+        private static bool Untouched(Tuned t, int i) => !t.System.Settings[i].Tunable && t.Result.Before.Instance[i] == null;
 
         /// <summary>chosen (no default), changed, kept (written and unchanged) or default.</summary>
         private static string State(Tuned t, int i) =>
@@ -580,7 +587,7 @@ namespace ElectionLint.Cli
                 for (int i = 0; i < t.System.Settings.Count; i++)
                 {
                     SettingDefinition s = t.System.Settings[i];
-                    if (!SystemModel.IsNumeric(s))
+                    if (!SystemModel.IsNumeric(s) || Untouched(t, i))
                     {
                         continue;
                     }
@@ -606,6 +613,7 @@ namespace ElectionLint.Cli
                 w.WriteEndArray();
                 JsonFormatter.OptionalString(w, "failoverWindowBefore", r.Before.FailoverWindow is decimal wb ? SettingValues.DisplayDuration(wb) : null);
                 JsonFormatter.OptionalString(w, "failoverWindow", r.After.FailoverWindow is decimal wa ? SettingValues.DisplayDuration(wa) : null);
+                JsonFormatter.OptionalString(w, "failoverNote", r.After.FailoverNote);
                 JsonFormatter.Margins(w, t.Margins);
                 TradeOffJson(w, t);
                 if (r.After.Findings.FirstOrDefault(f => f.RuleId == "EL2031") is Finding conflict && r.Conflict is ProfileConflict pc)

@@ -239,6 +239,24 @@ namespace ElectionLint.Rules.Evaluation
             return sum;
         }
 
+        /// <summary>
+        /// "catch-up not counted: catchUpTimeoutMillis -1 ms (default) sets no limit" for each term of <paramref name="q"/> that
+        /// counts 0 because its setting is negative (<see cref="Term.UncountedWhenNegative"/>); null when there is none.
+        /// </summary>
+        public string? UncountedNote(Quantity? q)
+        {
+            var notes = new List<string>();
+            foreach (Term t in q?.Terms ?? (IReadOnlyList<Term>)new Term[0])
+            {
+                if (t.UncountedWhenNegative is string what && t.SettingIndex >= 0 && _values[t.SettingIndex] is decimal v && v < 0m)
+                {
+                    notes.Add($"{what} not counted: {Instance.NameOf(t.SettingIndex)} {ShowIndex(t.SettingIndex)} sets no limit");
+                }
+            }
+
+            return notes.Count == 0 ? null : string.Join("; ", notes);
+        }
+
         internal decimal? Rtt(bool rttAsZero) => Profile.EffectiveRtt is Duration d ? d.Nanoseconds : rttAsZero ? 0m : (decimal?)null;
 
         /// <summary>The name a message uses for a quantity: the setting as written, or the quantity's name.</summary>
@@ -309,6 +327,11 @@ namespace ElectionLint.Rules.Evaluation
                 if (s == null)
                 {
                     return null;
+                }
+
+                if (t.UncountedWhenNegative != null && s.Value < 0m)
+                {
+                    return 0m; // no limit: nothing a window can bound (UncountedNote says so)
                 }
 
                 v *= t.Cap is decimal cap && s.Value > cap ? cap : s.Value;

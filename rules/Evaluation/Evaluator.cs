@@ -24,7 +24,7 @@ namespace ElectionLint.Rules.Evaluation
             decimal? window = Window(ctx);
             if (ctx.Findings.Count == 0)
             {
-                return new EvaluationResult(instance, new Finding[0], window, null);
+                return new EvaluationResult(instance, new Finding[0], window, null) { FailoverNote = ctx.UncountedNote(ctx.System.Failover) };
             }
 
             // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.
@@ -70,7 +70,7 @@ namespace ElectionLint.Rules.Evaluation
                 findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null, repairs));
             }
 
-            return new EvaluationResult(instance, findings, window, conflict);
+            return new EvaluationResult(instance, findings, window, conflict) { FailoverNote = ctx.UncountedNote(ctx.System.Failover) };
         }
 
         /// <summary>What one evaluation's findings need to find their repairs on demand; one at a time (the solver is not shared).</summary>
@@ -222,11 +222,15 @@ namespace ElectionLint.Rules.Evaluation
                 : new Finding(f.Rule, severity, Message(f, conflict, suggest: false, ctx.System.RepairNote?.Resolve(ctx.Variant)), setting, primary, related, location, usesDefault);
         }
 
+        /// <summary>A finding's argument that fills {fix} when no repair is computed (<see cref="RangeLimit.Fix"/>).</summary>
+        internal const string FixWhenNoRepair = "fixWhenNoRepair";
+
         /// <param name="note">Said after the repair: where it takes effect (<see cref="SystemDefinition.RepairNote"/>).</param>
         private static string Message(PendingFinding f, bool conflict, bool suggest, string? note)
         {
             f.Args["fix"] = f.Plans.Count > 0
                 ? f.Plans[0].Describe() + note
+                : f.Args.TryGetValue(FixWhenNoRepair, out string? own) ? own
                 : conflict ? "no change clears it within this profile (see EL2031)" : suggest ? "no change was found that keeps every other rule satisfied" : "no repair was computed";
             return MessageTemplate.Format(f.Rule.MessageTemplate, f.Args);
         }

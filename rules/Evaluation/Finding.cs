@@ -112,5 +112,8 @@ namespace ElectionLint.Rules.Evaluation
 
         /// <summary>Worst-case failover window in nanoseconds (RTT counts 0 when unknown); null when a value is unknown.</summary>
         public decimal? FailoverWindow { get; }
+
+        /// <summary>What the window leaves out ("catch-up not counted: catchUpTimeoutMillis -1 ms (default) sets no limit"); null when nothing.</summary>
+        public string? FailoverNote { get; internal init; }
     }
 }

@@ -142,6 +142,11 @@ namespace ElectionLint.Rules.Evaluation
                 args["detail"] = MessageTemplate.Format(range.Detail, args);
             }
 
+            if (range.Fix != null)
+            {
+                args[Evaluator.FixWhenNoRepair] = MessageTemplate.Format(range.Fix, args);
+            }
+
             ctx.Report(range.RuleId, range.Setting, new string[0], args);
             return true;
         }

@@ -176,7 +176,7 @@ namespace ElectionLint.Rules.Evaluation
                     return;
                 }
 
-                string formula = q.SingleSetting is string single ? ctx.Name(single) : q.Formula();
+                string formula = (q.SingleSetting is string single ? ctx.Name(single) : q.Formula()) + (ctx.UncountedNote(q) is string note ? "; " + note : string.Empty);
                 decimal? v = null;
                 try
                 {

@@ -141,7 +141,8 @@ namespace ElectionLint.Rules.Evaluation
             Dictionary<string, string> Args() => new Dictionary<string, string>
             {
                 ["window"] = ctx.ShowComputed(window.Value),
-                ["formula"] = failover.Formula() + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty),
+                ["formula"] = failover.Formula() + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty) +
+                    (ctx.UncountedNote(failover) is string uncounted ? "; " + uncounted : string.Empty),
                 ["max"] = max.Value.ToString(),
             };
             Relations.Check(ctx, "EL2030", failover, Comparison.AtMost, 1m, new Quantity("maxFailover", new Term(max.Value.Nanoseconds)), Args, rttAsZero: true);

@@ -29,6 +29,12 @@ namespace ElectionLint.Rules.Model
         /// <summary>The most of the setting the system uses (Consul caps the lock delay at 60 s); null when uncapped.</summary>
         public decimal? Cap { get; init; }
 
+        /// <summary>
+        /// What the term stands for when a negative value of its setting means "no limit" (MongoDB's catch-up, -1): then the
+        /// term counts 0 and the quantity says so (<see cref="Evaluation.EvaluationContext.UncountedNote"/>); null otherwise.
+        /// </summary>
+        public string? UncountedWhenNegative { get; init; }
+
         internal int SettingIndex { get; set; } = -1;
 
         internal int MultiplierIndex { get; set; } = -1;

@@ -72,6 +72,12 @@ namespace ElectionLint.Rules.Model
         /// <summary>The rule that reports a value off <see cref="Step"/> or <see cref="StepOf"/> (EL2050, EL2051).</summary>
         public string? StepRule { get; init; }
 
+        /// <summary>
+        /// False for a setting that is no timing knob: no repair, tune or trade-off search changes it, and the model takes it as
+        /// written (MongoDB's catchUpTimeoutMillis, whose -1 means no limit). Its limits are still checked.
+        /// </summary>
+        public bool Tunable { get; init; } = true;
+
         public override string ToString() => Id;
     }
 }

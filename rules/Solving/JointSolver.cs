@@ -31,6 +31,7 @@ namespace ElectionLint.Rules.Solving
         private readonly int[][] _settingsOf;
         private readonly bool[] _changeable;
         private readonly bool[] _enumerated;
+        private readonly bool[] _untunableOnly;
         private readonly Rational?[] _values;
         private int _verifications;
         private int _projections;
@@ -44,6 +45,7 @@ namespace ElectionLint.Rules.Solving
             _values = Linearizer.Values(ctx);
             int n = _sys.Settings.Count;
             _settingsOf = new int[_model.Constraints.Count][];
+            _untunableOnly = new bool[_model.Constraints.Count];
             _enumerated = new bool[n];
             for (int i = 0; i < _model.Constraints.Count; i++)
             {
@@ -52,6 +54,8 @@ namespace ElectionLint.Rules.Solving
                 Collect(c.Left, s);
                 Collect(c.Right, s);
                 _settingsOf[i] = s.ToArray();
+                // A limit on settings no repair changes (MongoDB's catch-up) is the checks' to report, never a conflict's.
+                _untunableOnly[i] = s.Count > 0 && s.All(x => !_sys.Settings[x].Tunable);
             }
 
             // In a product of two settings the count or fraction is tried value by value; the other stays linear.
@@ -74,7 +78,7 @@ namespace ElectionLint.Rules.Solving
                 SettingOccurrence? o = ctx.Instance[i];
                 // An infinite Azure lease (-1) has no finite value, but a finite one can be written in its place.
                 bool infinite = s.NegativeMeansInfinite && o?.State == OccurrenceState.Set && o.Value.Number < 0m;
-                _changeable[i] = SystemModel.IsNumeric(s) && (ctx.ValueAt(i) != null || infinite) &&
+                _changeable[i] = SystemModel.IsNumeric(s) && s.Tunable && (ctx.ValueAt(i) != null || infinite) &&
                     (o == null ? ctx.IsDefaultIndex(i) : o.State == OccurrenceState.Set);
             }
         }
@@ -87,7 +91,7 @@ namespace ElectionLint.Rules.Solving
             for (int i = 0; i < n; i++)
             {
                 SettingOccurrence? o = _ctx.Instance[i];
-                free[i] = SystemModel.IsNumeric(_sys.Settings[i]) && (_changeable[i] || o?.State == OccurrenceState.Unknown);
+                free[i] = SystemModel.IsNumeric(_sys.Settings[i]) && _sys.Settings[i].Tunable && (_changeable[i] || o?.State == OccurrenceState.Unknown);
             }
 
             List<int> factors = Enumerable.Range(0, n).Where(i => free[i] && _enumerated[i]).ToList();
@@ -779,7 +783,7 @@ namespace ElectionLint.Rules.Solving
             for (int i = 0; i < _model.Constraints.Count; i++)
             {
                 ModelConstraint c = _model.Constraints[i];
-                if (!include(i) || (!soft && c.Kind == ConstraintKind.Soft))
+                if (!include(i) || (!soft && c.Kind == ConstraintKind.Soft) || _untunableOnly[i])
                 {
                     continue;
                 }
@@ -848,9 +852,22 @@ namespace ElectionLint.Rules.Solving
                 shortest = w;
                 decimal shown = decimal.Ceiling(w / Duration.NanosPerMillisecond) * Duration.NanosPerMillisecond;
                 string window = EvaluationContext.ShowDuration(shown);
+                // A setting no repair changes (MongoDB's catch-up limit) counts as written: the claim is only that far.
+                var asWritten = new List<string>();
+                foreach (Term t in _sys.Failover!.Terms)
+                {
+                    if (t.SettingIndex >= 0 && !_sys.Settings[t.SettingIndex].Tunable && _ctx.ValueAt(t.SettingIndex) is decimal fixedValue && fixedValue > 0m)
+                    {
+                        asWritten.Add(t.Setting!);
+                    }
+                }
+
                 collision = (reasons.Length == 0 ? string.Empty : reasons + (named.Count > 1 ? " make" : " makes") + " ") +
-                    $"the worst-case failover window ({_sys.Failover!.Formula()}) at least {window}, above maxFailover {_ctx.Profile.MaxFailover}";
-                relax = $"raise maxFailover to at least {window}" + (relaxFloors.Length > 0 ? ", or " + relaxFloors : string.Empty);
+                    $"the worst-case failover window ({_sys.Failover!.Formula()}) at least {window}" +
+                    string.Concat(asWritten.Select(id => $" with {_ctx.Name(id)} {_ctx.Show(id)} as written")) +
+                    $", above maxFailover {_ctx.Profile.MaxFailover}";
+                relax = $"raise maxFailover to at least {window}" + (relaxFloors.Length > 0 ? ", or " + relaxFloors : string.Empty) +
+                    string.Concat(asWritten.Select(id => $", or lower {_ctx.Name(id)} (tune leaves it as written)"));
             }
             else
             {
@@ -903,7 +920,7 @@ namespace ElectionLint.Rules.Solving
                 for (int i = 0; i < _model.Constraints.Count; i++)
                 {
                     ModelConstraint c = _model.Constraints[i];
-                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && lin.Make(c) is LinearConstraint l)
+                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && !_untunableOnly[i] && lin.Make(c) is LinearConstraint l)
                     {
                         list.Add(l);
                     }

@@ -86,6 +86,12 @@ namespace ElectionLint.Rules.Solving
             Rational constant = Rational.Zero;
             foreach (Term t in q.Terms)
             {
+                if (t.UncountedWhenNegative != null && t.SettingIndex >= 0 && _varOf[t.SettingIndex] < 0 &&
+                    (_assigned[t.SettingIndex] ?? _ctx.ValueAt(t.SettingIndex)) is decimal known && known < 0m)
+                {
+                    continue; // no limit (MongoDB's catch-up -1): the term counts 0, as the checks count it
+                }
+
                 Rational factor = Rational.Of(t.Coefficient);
                 if (t.Rtt)
                 {

@@ -38,9 +38,9 @@ namespace ElectionLint.Rules.Solving
             // What every value people write obeys.
             foreach (SettingDefinition s in sys.Settings)
             {
-                if (!IsNumeric(s))
+                if (!IsNumeric(s) || !s.Tunable)
                 {
-                    continue;
+                    continue; // a setting no repair changes is taken as written (MongoDB's catch-up -1)
                 }
 
                 Quantity q = Quantity.Of(s.Id).Bound(sys);

@@ -6,8 +6,11 @@ namespace ElectionLint.Rules.Systems
     /// <summary>
     /// Servers built on hashicorp/raft that scale its timeouts by one integer: Consul <c>performance.raft_multiplier</c>,
     /// Nomad <c>server.raft_multiplier</c>, Vault <c>storage "raft" { performance_multiplier }</c>. hashicorp/raft
-    /// DefaultConfig (config.go @ 1837036d): HeartbeatTimeout 1000 ms, ElectionTimeout 1000 ms, LeaderLeaseTimeout 500 ms,
-    /// each multiplied; ValidateConfig refuses any of them below 5 ms, so a multiplier ≤ 0 is refused everywhere.
+    /// DefaultConfig (config.go @ 1837036d :332-340): HeartbeatTimeout 1000 ms, ElectionTimeout 1000 ms, LeaderLeaseTimeout
+    /// 500 ms, each multiplied; ValidateConfig refuses any of them below 5 ms (:361-366, :379-381), so a multiplier ≤ 0 is
+    /// refused everywhere. Its relations, LeaderLeaseTimeout ≤ HeartbeatTimeout (:382-384) and ElectionTimeout ≥
+    /// HeartbeatTimeout (:385-387), hold at every multiplier (N14): only Go code or Consul's consul.raft.* timeouts
+    /// (agent/config/builder.go), which no surface here reads, can break them.
     /// </summary>
     public static class HashiCorpRaft
     {

@@ -4,7 +4,9 @@ using static ElectionLint.Rules.Systems.Define;
 namespace ElectionLint.Rules.Systems
 {
     /// <summary>
-    /// Orleans ClusterMembershipOptions (10.4: SiloClusteringValidator checks ProbeTimeout, MinProbeTimeout and MaxProbeTimeout).
+    /// Orleans ClusterMembershipOptions as of 10.4 (dotnet/orleans main after v10.2.2, read at e558829b; the options of
+    /// Microsoft.Orleans.Core 10.4.2 have MinProbeTimeout, MaxProbeTimeout and EnableConnectionLivenessCheck, v10.2.2's none):
+    /// SiloClusteringValidator checks ProbeTimeout, MinProbeTimeout and MaxProbeTimeout; probe timeouts adapt within them.
     /// Detection ≈ NumMissedProbesLimit × ProbeTimeout (SiloHealthMonitor).
     /// </summary>
     public static class OrleansMembership
@@ -38,9 +40,17 @@ namespace ElectionLint.Rules.Systems
             Heartbeat = Q(ProbeTimeout),
             Detection = new Quantity("missed-probe window", T(1m, ProbeTimeout, NumMissedProbesLimit)),
             PauseBudget = new Quantity("missed-probe window", T(1m, ProbeTimeout, NumMissedProbesLimit)),
-            // SiloHealthMonitor.Run (v10.2.2): the first probe waits up to one ProbeTimeout, each missed direct probe costs one,
-            // and the last of NumMissedProbesLimit goes indirect with twice the timeout: (N + 2) × ProbeTimeout before the vote.
-            Failover = new Quantity("failover window", T(1m, ProbeTimeout, NumMissedProbesLimit), T(2m, ProbeTimeout)),
+            // A silo that dies, dotnet/orleans@e558829b: each probe's timeout, and the period between probe starts, is the
+            // adaptive estimate clamped to [MinProbeTimeout, MaxProbeTimeout] (SiloHealthMonitor.cs:208, :248-256, :275-297;
+            // PhiAccrualFailureDetector.cs:57-65), indirect probes included. The next probe starts up to one period after the
+            // last answer, the N-th failure (the last one indirect, :206) votes (ClusterHealthMonitor.cs:337-357), and a vote
+            // is dropped while the connection received bytes within MaxProbeTimeout × N (:365-382,
+            // ClusterMembershipOptionsExtensions.cs:8-9); that lapses N × MaxProbeTimeout after the dead silo's last bytes
+            // and the next failed probe, at most one MaxProbeTimeout later, votes. Either way (N + 1) × MaxProbeTimeout,
+            // 80 s by default; the table write and gossip after the votes are not counted.
+            // A hung silo whose connection still delivers bytes (Connection.cs:302-308) is never voted dead while they
+            // arrive within MaxProbeTimeout × N: no setting bounds that. (v10.2.2 had (N + 2) × ProbeTimeout.)
+            Failover = new Quantity("failover window", T(1m, MaxProbeTimeout, NumMissedProbesLimit), T(1m, MaxProbeTimeout)),
             FailoverPrimary = ProbeTimeout,
             PauseConsequence = "the other silos vote the silo dead",
             Ranges = new[]

@@ -19,6 +19,12 @@ namespace ElectionLint.Rules.Systems
         public const string LoopWait = "loop_wait";
         public const string RetryTimeout = "retry_timeout";
 
+        /// <summary>patroni.yml's local <c>watchdog.mode</c>: off, automatic (the default) or required.</summary>
+        public const string WatchdogMode = "watchdog.mode";
+
+        /// <summary>patroni.yml's local <c>watchdog.safety_margin</c>, seconds; -1 sets the watchdog to ttl // 2.</summary>
+        public const string SafetyMargin = "watchdog.safety_margin";
+
         /// <summary>The variant read from patroni.yml's <c>bootstrap.dcs</c>.</summary>
         public const string BootstrapDcs = "bootstrap.dcs";
 
@@ -30,7 +36,10 @@ namespace ElectionLint.Rules.Systems
             "Patroni",
             PyInt(Ttl, SettingRole.Timeout, 30),
             PyInt(LoopWait, SettingRole.Heartbeat, 10),
-            PyInt(RetryTimeout, SettingRole.Timeout, 10))
+            PyInt(RetryTimeout, SettingRole.Timeout, 10),
+            new SettingDefinition(WatchdogMode, SettingRole.Choice, ValueFormat.Text),
+            // watchdog/base.py @ a4a6dc02:50 safety_margin default 5, used as read (no int()); no timing knob for tune.
+            new SettingDefinition(SafetyMargin, SettingRole.Count, ValueFormat.Decimal) { Default = Quantity.Constant(5m), Tunable = false })
         {
             FalseFailover = "a false failover",
             Heartbeat = Q(LoopWait),
@@ -52,7 +61,7 @@ namespace ElectionLint.Rules.Systems
                 Minimum(LoopWait, MinLoopWait),
                 Minimum(RetryTimeout, MinRetryTimeout),
             },
-            HardChecks = new SystemCheck[] { Shrunk },
+            HardChecks = new SystemCheck[] { Shrunk, Watchdog },
             SolverRelations = new[]
             {
                 new RelationLimit("EL1091", new Quantity("loop_wait + 2 × retry_timeout", T(1m, LoopWait), T(2m, RetryTimeout)), Comparison.AtMost, 1m, Q(Ttl), "Patroni shrinks loop_wait")
@@ -76,13 +85,12 @@ namespace ElectionLint.Rules.Systems
         /// </summary>
         private static void Shrunk(EvaluationContext ctx)
         {
-            if (!ctx.TryGet(Ttl, out decimal ttl) || !ctx.TryGet(LoopWait, out decimal loop) || !ctx.TryGet(RetryTimeout, out decimal retry))
+            if (!Raised(ctx, out decimal t, out decimal l, out decimal r))
             {
                 return;
             }
 
             const decimal s = Duration.NanosPerSecond;
-            decimal t = decimal.Floor(System.Math.Max(ttl / s, MinTtl)), l = decimal.Floor(System.Math.Max(loop / s, MinLoopWait)), r = decimal.Floor(System.Math.Max(retry / s, MinRetryTimeout));
             if (l + (2m * r) <= t)
             {
                 return;
@@ -97,6 +105,77 @@ namespace ElectionLint.Rules.Systems
                 ["detail"] = $"{sum} is above {ctx.Name(Ttl)} {ctx.Show(Ttl)}; {effect}",
             };
             ctx.Report("EL1091", LoopWait, new[] { RetryTimeout, Ttl }, args);
+        }
+
+        /// <summary>ttl, loop_wait and retry_timeout in whole seconds after Patroni raises them to its minimums.</summary>
+        private static bool Raised(EvaluationContext ctx, out decimal t, out decimal l, out decimal r)
+        {
+            t = l = r = 0m;
+            if (!ctx.TryGet(Ttl, out decimal ttl) || !ctx.TryGet(LoopWait, out decimal loop) || !ctx.TryGet(RetryTimeout, out decimal retry))
+            {
+                return false;
+            }
+
+            const decimal s = Duration.NanosPerSecond;
+            t = decimal.Floor(System.Math.Max(ttl / s, MinTtl));
+            l = decimal.Floor(System.Math.Max(loop / s, MinLoopWait));
+            r = decimal.Floor(System.Math.Max(retry / s, MinRetryTimeout));
+            return true;
+        }
+
+        /// <summary>
+        /// EL1096 (N14), patroni/patroni @ a4a6dc02 watchdog/base.py: the watchdog's timeout is ttl − safety_margin, or
+        /// ttl // 2 for safety_margin -1 (:73-78), of the ttl and loop_wait _validate_and_adjust_timeouts left (:48-49).
+        /// Below loop_wait (timing_slack &lt; 0, :80-82) _activate swaps in a NullWatchdog (:134-137); with mode required
+        /// activate() then fails (:151-159) and is_healthy is false (:236-241), so the node stays out of the leader race
+        /// (ha.py:1185-1187), never promotes (ha.py:849-855) and cancels a bootstrap (ha.py:1702-1703). parse_mode (:21-32):
+        /// require(d), auto(matic), anything else off; unset is automatic (:45-47).
+        /// </summary>
+        private static void Watchdog(EvaluationContext ctx)
+        {
+            string mode = (ctx.Text(WatchdogMode) ?? "automatic").Trim().ToLowerInvariant() switch
+            {
+                "require" or "required" => "required",
+                "auto" or "automatic" => "automatic",
+                _ => "off",
+            };
+            if (mode == "off" || !Raised(ctx, out decimal t, out decimal l, out decimal r) || !ctx.TryGet(SafetyMargin, out decimal margin))
+            {
+                return;
+            }
+
+            // config.py _validate_and_adjust_timeouts' loop_wait, as Shrunk reports it.
+            decimal loop = MinLoopWait + (2m * r) > t ? MinLoopWait : l + (2m * r) > t ? t - (2m * r) : l;
+            decimal timeout = margin == -1m ? decimal.Floor(t / 2m) : t - margin;
+            if (timeout >= loop)
+            {
+                return;
+            }
+
+            const decimal s = Duration.NanosPerSecond;
+            string Value(string setting, decimal seconds) =>
+                ctx.TryGet(setting, out decimal v) && v == seconds * s ? ctx.Show(setting) : ctx.ShowValue(setting, seconds * s) + " (as Patroni adjusts it)";
+            string n = DurationFormat.Number(margin);
+            string ttlText = $"{ctx.Name(Ttl)} {Value(Ttl, t)}", loopText = $"{ctx.Name(LoopWait)} {Value(LoopWait, loop)}";
+            string detail = margin == -1m
+                ? $"the watchdog timeout, {ttlText} // 2 = {DurationFormat.Number(timeout)} s ({ctx.Name(SafetyMargin)} -1), is shorter than {loopText}"
+                : $"the watchdog timeout, {ttlText} − {ctx.Name(SafetyMargin)} {n} s = {DurationFormat.Number(timeout)} s, is shorter than {loopText}";
+            string disabled = $"Patroni disables the watchdog (\"Watchdog not supported because leader TTL {DurationFormat.Number(t)} is less than 2x loop_wait {DurationFormat.Number(loop)}\")";
+            bool required = mode == "required";
+            string consequence = required
+                ? disabled + $" and, with {ctx.Name(WatchdogMode)} required, this node never takes the leader key: it is not watchdog capable, stays out of the leader race and cancels a bootstrap"
+                : disabled + " and runs without it: a hung Patroni is no longer reset before its leader key expires";
+            decimal maxLoop = margin == -1m ? timeout : t - margin;
+            string fix = margin == -1m
+                ? $"set {ctx.Name(LoopWait)} to {DurationFormat.Number(timeout)} s or less, or {ctx.Name(SafetyMargin)} to {DurationFormat.Number(t - loop)} or less"
+                : $"set {ctx.Name(SafetyMargin)} to {DurationFormat.Number(t - loop)} or less" + (maxLoop >= MinLoopWait ? $", or {ctx.Name(LoopWait)} to {DurationFormat.Number(maxLoop)} s or less" : string.Empty);
+            var args = new Dictionary<string, string>
+            {
+                ["detail"] = detail,
+                ["consequence"] = consequence,
+                [Evaluator.FixWhenNoRepair] = fix,
+            };
+            ctx.Report("EL1096", SafetyMargin, ctx.IsSet(WatchdogMode) ? new[] { WatchdogMode } : new string[0], args, required ? Catalogue.RuleSeverity.Error : null);
         }
 
         /// <summary>

@@ -28,7 +28,10 @@ namespace ElectionLint.Rules.Systems
             // A master is subjectively down once it has not answered a PING for down-after-milliseconds (sentinel.c
             // sentinelCheckSubjectivelyDown); Sentinel pings every second, or every down-after-milliseconds when shorter.
             Detection = Q(DownAfter),
-            // A master stalled (fork, a slow command, a paused VM) for down-after-milliseconds is failed over.
+            // A master stalled (fork, a slow command, a paused VM) for down-after-milliseconds is failed over. A stalled
+            // sentinel is another matter (N14): a timer gap above sentinel_tilt_trigger 2000 ms puts it in TILT, acting on
+            // nothing for sentinel_tilt_period 30000 ms (sentinel.c:69-70, :5365-5372, :5437-5445). Both are SENTINEL DEBUG
+            // parameters, in no file read here, so no rule states it about a configuration.
             PauseBudget = Q(DownAfter),
             // Clean round (sentinel.c @ 4f8cdc2a): the next PING goes out up to sentinel_ping_period (1 s) after the last PONG
             // (sentinelSendPeriodicCommands) and SDOWN counts from that pending PING (sentinelCheckSubjectivelyDown: act_ping_time);

@@ -83,7 +83,7 @@ namespace ElectionLint.Rules.TradeOff
             var scaled = new List<(SettingDefinition Setting, decimal Base)>();
             foreach (SettingDefinition s in system.Settings)
             {
-                bool scales = system.Id == HashiCorpRaft.Id ? s.Id == HashiCorpRaft.Multiplier : s.IsDuration;
+                bool scales = system.Id == HashiCorpRaft.Id ? s.Id == HashiCorpRaft.Multiplier : s.IsDuration && s.Tunable;
                 if (scales && ctx.TryGet(s.Id, out decimal v) && v > 0m)
                 {
                     scaled.Add((s, v));

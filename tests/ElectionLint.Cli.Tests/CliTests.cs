@@ -535,7 +535,7 @@ namespace ElectionLint.Cli.Tests
         {
             (_, string output, _) = Cli.Run("rules", "--format", "json");
             Assert.Equal(RuleCatalogue.Rules.Count, JsonDocument.Parse(output).RootElement.GetArrayLength());
-            Assert.Equal(45, RuleCatalogue.Rules.Count);
+            Assert.Equal(46, RuleCatalogue.Rules.Count);
         }
 
         [Fact]

@@ -103,6 +103,21 @@ namespace ElectionLint.Cli.Tests
             Assert.Contains("-heartbeat-interval: 100\n-election-timeout: 1000\n+heartbeat-interval: 200\n+election-timeout: 2000\n", output);
         }
 
+        [Fact]
+        public void Tuning_MongoDB_leaves_catch_up_as_written_and_says_it_is_not_counted()
+        {
+            // N10: tune moves electionTimeoutMillis only; catchUpTimeoutMillis -1 (no limit) is no knob it turns.
+            string dir = Cli.Scratch(("rs.json", "{\"settings\": {\"catchUpTimeoutMillis\": -1, \"electionTimeoutMillis\": 10000}}\n"), (".electionlint.yaml", "profile:\n  maxFailover: 5s\n"));
+            (int code, string output, string err) = Cli.RunIn(dir, "tune", "rs.json");
+            Assert.Equal((0, string.Empty), (code, err));
+            Assert.Contains("  catchUpTimeoutMillis     -1 ms    kept\n", output);
+            Assert.DoesNotContain("\n  catchUpTakeoverDelayMillis ", output); // unwritten and never tuned: no row
+            Assert.Contains("  worst-case failover window: 11.5s → 4.6s (maxFailover 5s)\n    catch-up not counted: catchUpTimeoutMillis -1 ms sets no limit\n", output);
+            Assert.Contains("-{\"settings\": {\"catchUpTimeoutMillis\": -1, \"electionTimeoutMillis\": 10000}}\n+{\"settings\": {\"catchUpTimeoutMillis\": -1, \"electionTimeoutMillis\": 4000}}\n", output);
+            (_, output, _) = Cli.RunIn(dir, "explain", "rs.json");
+            Assert.Contains("  worst-case failover window: 11.5s (1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis; catch-up not counted: catchUpTimeoutMillis -1 ms sets no limit)\n", output);
+        }
+
         public static IEnumerable<object[]> Systems() =>
             from s in TuneCommand.Tunable
             from p in new[] { "", "--network wan --gc-pause-p99 400ms --max-failover 30s", "--rtt-p99 1ms --gc-pause-p99 50ms --max-failover 5s", "--rtt-p99 150ms --gc-pause-p99 400ms --max-failover 5s" }

@@ -146,6 +146,44 @@ namespace ElectionLint.Config.Tests
         public void Values_are_read_as_each_system_reads_them(string file, string text, string expected) => Check(file, text, expected);
 
         [Fact]
+        public void Orleans_refuses_a_probe_timeout_with_liveness_off()
+        {
+            // N5: dotnet/orleans@e558829b SiloClusteringValidator.cs:55-58 refuses ProbeTimeout <= 0 before `if (LivenessEnabled)` (:105).
+            LintDiagnostic d = Assert.Single(Lint.Text("appsettings.json", "{\"ClusterMembership\": {\"ProbeTimeout\": \"00:00:00\", \"LivenessEnabled\": false}}"));
+            Assert.Equal(("EL1080", RuleSeverity.Error, "1:41", "ProbeTimeout TimeSpan.Zero must be greater than 0 and at most 4294967294 ms; Orleans refuses to start the silo (OrleansConfigurationException) — set ProbeTimeout to TimeSpan.FromSeconds(5)"),
+                (d.RuleId, d.Severity, $"{d.Span.StartLine}:{d.Span.StartColumn}", d.Message));
+            // The votes are checked only inside that block (:107-115).
+            Assert.Empty(Lint.Text("appsettings.json", "{\"ClusterMembership\": {\"NumVotesForDeathDeclaration\": 0, \"LivenessEnabled\": false}}"));
+        }
+
+        [Fact]
+        public void MongoDB_refuses_a_catch_up_timeout_below_minus_one()
+        {
+            // N10: mongodb/mongo@09ecabb7 repl_set_config.idl:105-112 catchUpTimeoutMillis validator { gte: -1 }.
+            LintDiagnostic d = Assert.Single(Lint.Text("rs.json", "{\"settings\": {\"catchUpTimeoutMillis\": -2}}"));
+            Assert.Equal(("EL1093", RuleSeverity.Error, "1:39", "catchUpTimeoutMillis -2 ms must be at least -1 ms; MongoDB rejects the replica-set configuration (repl_set_config.idl: gte: -1) — set catchUpTimeoutMillis to -1 (no limit, the default), 0 (no catch-up) or a limit in milliseconds"),
+                (d.RuleId, d.Severity, $"{d.Span.StartLine}:{d.Span.StartColumn}", d.Message));
+            // -1 (no limit) and the takeover delay's -1 (no takeover) are accepted, in YAML too; -5 is not.
+            Assert.Empty(Lint.Text("rs.yaml", "_id: rs0\nsettings:\n  catchUpTimeoutMillis: -1\n  catchUpTakeoverDelayMillis: -1\n"));
+            Assert.Equal(new[] { "4:31 EL1093" }, Lint.Where(Lint.Text("rs.yaml", "_id: rs0\nsettings:\n  electionTimeoutMillis: 5000\n  catchUpTakeoverDelayMillis: -5\n")));
+        }
+
+        [Theory]
+        // N14: patroni.yml's local watchdog section (config.py _build_effective_configuration keeps it local) with the file's
+        // bootstrap.dcs ttl and loop_wait, or Patroni's defaults when bootstrap.dcs has none (watchdog/base.py @ a4a6dc02).
+        [InlineData("scope: demo\nrestapi:\n  listen: 0.0.0.0:8008\nwatchdog:\n  mode: required\n  safety_margin: 25\nbootstrap:\n  dcs:\n    ttl: 30\n    loop_wait: 10\n    retry_timeout: 10\n", "6:18 EL1096 error")]
+        [InlineData("scope: demo\nwatchdog:\n  safety_margin: 21\nbootstrap:\n  dcs:\n    postgresql:\n      use_pg_rewind: true\n", "3:18 EL1096 warning")]
+        [InlineData("scope: demo\nwatchdog:\n  mode: off\n  safety_margin: 25\nbootstrap:\n  dcs:\n    loop_wait: 10\n", "")]
+        [InlineData("scope: demo\nwatchdog:\n  mode: required\n  safety_margin: 5\nbootstrap:\n  dcs:\n    ttl: 30\n    loop_wait: 10\n", "")]
+        // A watchdog block without bootstrap.dcs: the cluster's ttl is in the DCS, not in this file.
+        [InlineData("scope: demo\nwatchdog:\n  mode: required\n  safety_margin: 25\n", "")]
+        public void Patroni_watchdog_is_read_beside_bootstrap_dcs(string text, string expected)
+        {
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected },
+                Lint.Text("patroni.yml", text).Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId} {RuleSeverityText.Name(d.Severity)}"));
+        }
+
+        [Fact]
         public void A_duplicate_key_says_what_that_files_reader_does()
         {
             // PyYAML (Patroni) keeps the last value: a warning; a Kubernetes manifest is refused by Go's decoder: an error.

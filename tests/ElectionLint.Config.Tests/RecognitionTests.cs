@@ -179,7 +179,7 @@ namespace ElectionLint.Config.Tests
             }
 
             // ttl, failoverTimeout and retry_count count only beside a companion that is a trigger (loop_wait, downAfterMilliseconds, fault_detection).
-            var servers = new[] { PatroniSurface.Names, PatroniSurface.OperatorNames, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names };
+            var servers = new[] { PatroniSurface.Names, PatroniSurface.OperatorNames, RedisSentinelSurface.Names, RedisSentinelSurface.Directives, MongoDbSurface.Names, MongoDbSurface.CatchUpNames, ElasticsearchSurface.Names, HashiCorpRaftSurface.Names };
             foreach (string name in servers.SelectMany(n => n).Select(n => n.Name).Distinct())
             {
                 if (name != "ttl" && name != "failoverTimeout" && name != "syncPeriodSeconds")
@@ -195,6 +195,7 @@ namespace ElectionLint.Config.Tests
             yield return "KAFKA_CONTROLLER_QUORUM_FETCH_TIMEOUT_MS";
             yield return "ClusterMembership";
             yield return "leaderElection";
+            yield return "safety_margin"; // patroni.yml's watchdog.safety_margin (PatroniSurface.WatchdogNames; mode alone cannot fire)
         }
 
         /// <summary>Files without a trigger word skip recognition, so every recognised name must contain one.</summary>

@@ -136,6 +136,62 @@ namespace ElectionLint.Rules.Tests
             Assert.EndsWith("— set raft_multiplier to 1", f.Message);
         }
 
+        [Theory]
+        // N10: mongodb/mongo@09ecabb7 src/mongo/db/repl/repl_set_config.idl:105-119: both catch-up settings validator { gte: -1 }.
+        [InlineData("catchUpTimeoutMillis=-2", "catchUpTimeoutMillis -2 ms must be at least -1 ms; MongoDB rejects the replica-set configuration (repl_set_config.idl: gte: -1) — set catchUpTimeoutMillis to -1 (no limit, the default), 0 (no catch-up) or a limit in milliseconds")]
+        [InlineData("catchUpTakeoverDelayMillis=-2", "catchUpTakeoverDelayMillis -2 ms must be at least -1 ms; MongoDB rejects the replica-set configuration (repl_set_config.idl: gte: -1) — set catchUpTakeoverDelayMillis to -1 (no catch-up takeover) or a delay in milliseconds (30000 by default)")]
+        [InlineData("catchUpTimeoutMillis=-1;catchUpTakeoverDelayMillis=-1", "")]
+        [InlineData("catchUpTimeoutMillis=0;catchUpTakeoverDelayMillis=0", "")]
+        // The gt: 0 limits read as before.
+        [InlineData("electionTimeoutMillis=0", "electionTimeoutMillis 0 ms must be greater than 0; MongoDB rejects the replica-set configuration (repl_set_config.idl: gt: 0) — set electionTimeoutMillis to 10000 ms")]
+        public void MongoDB_refuses_catch_up_values_below_minus_one(string settings, string message)
+        {
+            var findings = Findings(Instance("mongodb-replica-set", settings.Split(';')), "max=30s");
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+            Assert.All(findings, f => Assert.Equal(("EL1093", Catalogue.RuleSeverity.Error), (f.RuleId, f.Severity)));
+        }
+
+        [Theory]
+        // N14: patroni/patroni@a4a6dc02 watchdog/base.py: timeout ttl − safety_margin (ttl // 2 for -1, :73-78), timing_slack
+        // timeout − loop_wait (:80-82); below 0 _activate swaps in a NullWatchdog (:134-137). mode required: activate() fails
+        // (:151-159) and is_healthy is false (:236-241), so ha.py never promotes the node (:849-855, :1185-1187, :1702-1703).
+        [InlineData("watchdog.mode=required;watchdog.safety_margin=25", "error", "the watchdog timeout, ttl 30 s (default) − watchdog.safety_margin 25 s = 5 s, is shorter than loop_wait 10 s (default); Patroni disables the watchdog (\"Watchdog not supported because leader TTL 30 is less than 2x loop_wait 10\") and, with watchdog.mode required, this node never takes the leader key: it is not watchdog capable, stays out of the leader race and cancels a bootstrap — set watchdog.safety_margin to 20 or less, or loop_wait to 5 s or less")]
+        [InlineData("watchdog.safety_margin=21", "warning", "the watchdog timeout, ttl 30 s (default) − watchdog.safety_margin 21 s = 9 s, is shorter than loop_wait 10 s (default); Patroni disables the watchdog (\"Watchdog not supported because leader TTL 30 is less than 2x loop_wait 10\") and runs without it: a hung Patroni is no longer reset before its leader key expires — set watchdog.safety_margin to 20 or less, or loop_wait to 9 s or less")]
+        [InlineData("ttl=30;loop_wait=16;retry_timeout=7;watchdog.mode=auto;watchdog.safety_margin=-1", "warning", "the watchdog timeout, ttl 30 s // 2 = 15 s (watchdog.safety_margin -1), is shorter than loop_wait 16 s; Patroni disables the watchdog (\"Watchdog not supported because leader TTL 30 is less than 2x loop_wait 16\") and runs without it: a hung Patroni is no longer reset before its leader key expires — set loop_wait to 15 s or less, or watchdog.safety_margin to 14 or less")]
+        // The values Patroni adjusts are the watchdog's (config.py:277-315): ttl 10 runs as 20, loop_wait 15 as 20 − 2 × 5 = 10.
+        [InlineData("ttl=10;loop_wait=15;retry_timeout=5;watchdog.mode=required;watchdog.safety_margin=15", "error", "the watchdog timeout, ttl 20 s (as Patroni adjusts it) − watchdog.safety_margin 15 s = 5 s, is shorter than loop_wait 10 s (as Patroni adjusts it); Patroni disables the watchdog (\"Watchdog not supported because leader TTL 20 is less than 2x loop_wait 10\") and, with watchdog.mode required, this node never takes the leader key: it is not watchdog capable, stays out of the leader race and cancels a bootstrap — set watchdog.safety_margin to 10 or less, or loop_wait to 5 s or less")]
+        // The defaults leave 30 − 5 − 10 = 15 s; Patroni's own limits (loop_wait + 2 × retry_timeout ≤ ttl, retry_timeout ≥ 3)
+        // keep the slack ≥ 1 s at the default margin whatever ttl and loop_wait say.
+        [InlineData("watchdog.mode=required", "", "")]
+        [InlineData("ttl=20;loop_wait=14;retry_timeout=3;watchdog.mode=required", "", "")]
+        [InlineData("watchdog.mode=required;watchdog.safety_margin=-1", "", "")]
+        // parse_mode (:21-32): off, disable(d), a YAML false, or any unknown word switch the watchdog off.
+        [InlineData("watchdog.mode=off;watchdog.safety_margin=25", "", "")]
+        [InlineData("watchdog.mode=false;watchdog.safety_margin=25", "", "")]
+        [InlineData("watchdog.mode=on;watchdog.safety_margin=25", "", "")]
+        public void Patroni_watchdog_off_when_its_timeout_is_shorter_than_loop_wait(string settings, string severity, string message)
+        {
+            var findings = Findings(Instance("patroni", settings.Split(';'))).Where(f => f.RuleId == "EL1096").ToList();
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+            Assert.Equal(severity, string.Join("\n", findings.Select(f => Catalogue.RuleSeverityText.Name(f.Severity))));
+            Assert.All(findings, f => Assert.Equal("watchdog.safety_margin", f.Setting!.Id));
+        }
+
+        [Theory]
+        // N14: hashicorp/raft@1837036d config.go ValidateConfig: HeartbeatTimeout, ElectionTimeout, LeaderLeaseTimeout ≥ 5 ms
+        // (:361-366, :379-381), LeaderLeaseTimeout ≤ HeartbeatTimeout (:382-384), ElectionTimeout ≥ HeartbeatTimeout (:385-387).
+        // The engine reads only the multiplier m: 1 s × m, 1 s × m and 500 ms × m (DefaultConfig :332-340) keep both relations
+        // at every m, so only m ≤ 0 is refused: HeartbeatTimeout is checked first.
+        [InlineData("vault", "raft_multiplier=0", "raft_multiplier 0 is below 1; the raft library refuses it (\"HeartbeatTimeout is too low\") — set raft_multiplier to 5")]
+        [InlineData("vault", "raft_multiplier=-3", "raft_multiplier -3 is below 1; the raft library refuses it (\"HeartbeatTimeout is too low\") — set raft_multiplier to 5")]
+        [InlineData("vault", "raft_multiplier=1", "")]
+        [InlineData("vault", "raft_multiplier=2147483647", "")]
+        public void HashiCorp_raft_ValidateConfig_is_reached_only_below_one(string variant, string settings, string message)
+        {
+            var findings = Findings(InstanceOf("hashicorp-raft", variant, settings));
+            Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+        }
+
         [Fact]
         public void The_Java_consumer_protocol_message_names_the_version()
         {

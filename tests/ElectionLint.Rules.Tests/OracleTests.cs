@@ -15,6 +15,7 @@ namespace ElectionLint.Rules.Tests
     /// A brute-force oracle for the joint solver: every system on a grid of round values under demanding profiles,
     /// judged only by evaluating configurations again. EL2031 fires exactly when no configuration is clean; every repair
     /// clears its finding and raises none; a warning or error with a clean grid point one or two settings away has a repair.
+    /// A setting no repair changes (MongoDB's catch-up, <see cref="SettingDefinition.Tunable"/>) is held as written in all three.
     /// </summary>
     public class OracleTests
     {
@@ -58,9 +59,18 @@ namespace ElectionLint.Rules.Tests
                 results.Add((point, r));
             }
 
-            decimal[]? fineClean = clean.FirstOrDefault() ?? FineClean(def, numeric, profile);
+            // Settings no repair changes are held as written: each of their values is its own grid.
+            string Held(decimal[] p) => string.Join(",", p.Where((v, i) => !numeric[i].Tunable));
+            var fineByHeld = new Dictionary<string, decimal[]?>();
             foreach ((decimal[] point, EvaluationResult r) in results)
             {
+                string held = Held(point);
+                if (!fineByHeld.TryGetValue(held, out decimal[]? fineClean))
+                {
+                    fineClean = clean.FirstOrDefault(c => Held(c) == held) ?? FineClean(def, numeric, profile, point);
+                    fineByHeld[held] = fineClean;
+                }
+
                 bool el2031 = r.Findings.Any(f => f.RuleId == "EL2031");
                 That(!(el2031 && fineClean != null), $"EL2031 at {Show(numeric, point)} but {Show(numeric, fineClean)} is clean");
                 if (r.Findings.Count > 0 && !el2031 && fineClean == null)
@@ -83,7 +93,7 @@ namespace ElectionLint.Rules.Tests
 
                     if (f.Repairs.Count == 0 && f.Rule.Fixable && f.Severity >= RuleSeverity.Warning && !el2031)
                     {
-                        decimal[]? near = clean.FirstOrDefault(c => Distance(c, point) <= 2);
+                        decimal[]? near = clean.FirstOrDefault(c => Held(c) == held && Distance(c, point) <= 2);
                         That(near == null, $"{f.RuleId} at {Show(numeric, point)} has no repair, but {Show(numeric, near)} is clean");
                     }
 
@@ -136,12 +146,12 @@ namespace ElectionLint.Rules.Tests
         }
 
         /// <summary>A clean point of a fine grid (1-1.2-1.5-2-2.5-3-4-5-6-8 × 10^k ms), checks only (EL2031 off), or null.</summary>
-        private static decimal[]? FineClean(SystemDefinition def, List<SettingDefinition> numeric, EnvironmentProfile profile)
+        private static decimal[]? FineClean(SystemDefinition def, List<SettingDefinition> numeric, EnvironmentProfile profile, decimal[] heldFrom)
         {
             var off = new Dictionary<string, RuleSeverity> { ["EL2031"] = RuleSeverity.Off };
             decimal[] ladder = numeric.Count >= 4 ? new decimal[] { 1, 2, 5 } : new[] { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m };
             decimal[] fine = new[] { 1m, 10m, 100m, 1000m, 10000m }.SelectMany(d => ladder.Select(m => m * d)).Where(ms => ms <= 60000m).ToArray();
-            foreach (decimal[] point in Grid(numeric, fine.Select(ms => ms * 1_000_000m).ToArray(), Enumerable.Range(1, 10).Select(v => (decimal)v).ToArray(), new[] { 0.1m, 0.2m, 0.25m, 0.3m, 0.4m, 0.5m, 0.6m, 0.8m }))
+            foreach (decimal[] point in Grid(numeric, fine.Select(ms => ms * 1_000_000m).ToArray(), Enumerable.Range(1, 10).Select(v => (decimal)v).ToArray(), new[] { 0.1m, 0.2m, 0.25m, 0.3m, 0.4m, 0.5m, 0.6m, 0.8m }, heldFrom))
             {
                 if (Evaluator.Evaluate(At(def, numeric, point), profile, off, suggest: false).Findings.Count == 0)
                 {
@@ -181,13 +191,13 @@ namespace ElectionLint.Rules.Tests
         /// <summary>A grid point's value for a setting left unwritten.</summary>
         private const decimal Unset = decimal.MinValue;
 
-        private static IEnumerable<decimal[]> Grid(List<SettingDefinition> numeric, decimal[] durations, decimal[] counts, decimal[] fractions)
+        private static IEnumerable<decimal[]> Grid(List<SettingDefinition> numeric, decimal[] durations, decimal[] counts, decimal[] fractions, decimal[]? heldFrom = null)
         {
             // With many settings (the group coordinator's min/max bounds) only those of the failover model vary; the rest stay unwritten.
             SystemDefinition def = numeric[0] is SettingDefinition first ? SystemCatalogue.Systems.First(s => s.Settings.Contains(first)) : null!;
             bool Varied(SettingDefinition s) => numeric.Count <= 4 ||
                 new[] { def.Heartbeat, def.Detection, def.Failover }.Any(q => q != null && q.Terms.Any(t => t.Setting == s.Id || t.Multiplier == s.Id));
-            decimal[][] axes = numeric.Select(s => !Varied(s) ? new[] { Unset } : s.Role switch
+            decimal[][] axes = numeric.Select((s, i) => heldFrom != null && !s.Tunable ? new[] { heldFrom[i] } : !Varied(s) ? new[] { Unset } : s.Role switch
             {
                 SettingRole.Count => counts,
                 SettingRole.Fraction => fractions,

@@ -157,5 +157,43 @@ namespace ElectionLint.Rules.Tests
                 }
             }
         }
-    }
+    
+        /// <summary>
+        /// N10: MongoDB's catch-up settings are no timing knob: tune and the repairs take them as written, so -1 (no limit) stays
+        /// -1 and a limit stays where it is; electionTimeoutMillis is what moves.
+        /// </summary>
+        [Theory]
+        [InlineData("catchUpTimeoutMillis=-1", "max=5s", -1, 11500, 4600)]
+        [InlineData("", "max=5s", -1, 11500, 4600)]
+        [InlineData("catchUpTimeoutMillis=2000", "max=8s", 2000, 13500, 7750)]
+        public void Tune_never_changes_the_catch_up_settings(string settings, string profile, decimal catchUpMs, decimal beforeMs, decimal afterMs)
+        {
+            TuneResult r = Tuner.Tune(Instance(MongoDbReplicaSet.Id, settings.Length == 0 ? new string[0] : settings.Split(';')), Build.Profile(profile));
+            Assert.Empty(r.After.Findings);
+            Assert.Equal(new[] { MongoDbReplicaSet.ElectionTimeout }, r.Changes.Select(c => c.Setting.Id));
+            Assert.Equal(catchUpMs * 1_000_000m, r.Values[MongoDbReplicaSet.Definition.IndexOf(MongoDbReplicaSet.CatchUpTimeout)]);
+            Assert.Equal(30_000_000_000m, r.Values[MongoDbReplicaSet.Definition.IndexOf(MongoDbReplicaSet.CatchUpTakeoverDelay)]);
+            Assert.Equal((beforeMs, afterMs), (r.Before.FailoverWindow!.Value / 1_000_000m, r.After.FailoverWindow!.Value / 1_000_000m));
+        }
+
+        [Fact]
+        public void A_catch_up_limit_the_budget_cannot_hold_is_left_to_a_person()
+        {
+            // 1.15 × electionTimeoutMillis + 20000 ms exceeds 20s for any electionTimeoutMillis > 0; tune does not shorten catch-up.
+            TuneResult r = Tuner.Tune(Instance(MongoDbReplicaSet.Id, "catchUpTimeoutMillis=20000"), Build.Profile("max=20s"));
+            Assert.Empty(r.Changes);
+            Finding f = Assert.Single(r.After.Findings);
+            Assert.Equal("no configuration of MongoDB satisfies the profile: electionTimeoutMillis > 0 ms (MongoDB's replica-set validator) makes the worst-case failover window (1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis) at least 20s with catchUpTimeoutMillis 20000 ms as written, above maxFailover 20s — raise maxFailover to at least 20s, or lower catchUpTimeoutMillis (tune leaves it as written)", f.Message);
+            Assert.Equal(new decimal?[] { 2_000_000_000m, 10_000_000_000m, 10_000_000_000m, 20_000_000_000m, 30_000_000_000m }, r.Values);
+        }
+
+        [Fact]
+        public void Tuning_MongoDB_from_scratch_keeps_catch_up_unlimited_and_says_it_is_not_counted()
+        {
+            TuneResult r = Tuner.FromScratch(MongoDbReplicaSet.Definition, null, Build.Profile("max=5s"));
+            Assert.Equal(new[] { (MongoDbReplicaSet.ElectionTimeout, "4000") }, r.Changes.Select(c => (c.Setting.Id, c.Text)));
+            Assert.Equal(-1_000_000m, r.Values[MongoDbReplicaSet.Definition.IndexOf(MongoDbReplicaSet.CatchUpTimeout)]);
+            Assert.Equal("catch-up not counted: catchUpTimeoutMillis -1 ms (default) sets no limit", r.After.FailoverNote);
+        }
+}
 }

@@ -90,5 +90,37 @@ namespace ElectionLint.Rules.Tests
             // 33000 ms; ElectionSchedulerFactory.scheduleNextElection then waits up to initial_timeout, 100 ms, not counted.
             Assert.InRange(WindowMs("elasticsearch", null), 33000m, 33100m);
         }
-    }
+
+        [Theory]
+        // dotnet/orleans@e558829b, ProbeTimeout 2s, MaxProbeTimeout 6s, NumMissedProbesLimit 3, the adaptive estimate at its
+        // clamp (PhiAccrualFailureDetector.GetTimeout): a probe started at 0 is answered, the silo dies; the next starts one
+        // period later, 6000 (SiloHealthMonitor.CalculateNextProbeDelay), times out at 12000 and the next starts at once;
+        // 18000; the third goes indirect (_failedProbes = N − 1) with its timeout clamped to 6000 too: failed at 24000 and
+        // ClusterHealthMonitor votes, the last bytes 24000 > 3 × 6000 ago. Had the silo's last bytes come at 0 + d, the
+        // suppression lapses at d + 18000 and a failure follows within 6000: again 24000 after the death.
+        [InlineData("ProbeTimeout=00:00:02;MaxProbeTimeout=00:00:06", 24000)]
+        // Defaults: MaxProbeTimeout 4 × ProbeTimeout 5s: (3 + 1) × 20000.
+        [InlineData("", 80000)]
+        public void Orleans_window_covers_adaptive_probes_and_vote_suppression(string settings, decimal codeWorstMs)
+        {
+            Assert.Equal(codeWorstMs, WindowMs("orleans-membership", null, settings.Length == 0 ? new string[0] : settings.Split(';')));
+        }
+    
+        [Theory]
+        // mongodb/mongo CatchupState::start (replication_coordinator_impl): after the win, catchUpTimeoutMillis 0 skips catch-up,
+        // a limit schedules the abort into drain mode at now + limit, -1 schedules none. Election 10000 ms, offset < 15 %: 11500,
+        // then a 20000 ms limit: 31500; -1 (the default, repl_set_config.idl:107) is not counted, and the window says so.
+        [InlineData("catchUpTimeoutMillis=20000", 31500, null)]
+        [InlineData("catchUpTimeoutMillis=0", 11500, null)]
+        [InlineData("catchUpTimeoutMillis=-1", 11500, "catch-up not counted: catchUpTimeoutMillis -1 ms sets no limit")]
+        [InlineData("", 11500, "catch-up not counted: catchUpTimeoutMillis -1 ms (default) sets no limit")]
+        public void MongoDB_window_adds_a_finite_catch_up(string settings, decimal windowMs, string? note)
+        {
+            ConfigurationInstance instance = InstanceOf("mongodb-replica-set", null, settings.Length == 0 ? new string[0] : settings.Split(';'));
+            EvaluationResult r = Evaluator.Evaluate(instance, Build.Profile(null));
+            Assert.Equal((windowMs, note), (r.FailoverWindow!.Value / Duration.NanosPerMillisecond, r.FailoverNote));
+            Assert.Equal("1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis" + (note != null ? "; " + note : string.Empty),
+                System.Linq.Enumerable.Single(Margins.Derived(r), q => q.Label == "failover window").Formula);
+        }
+}
 }

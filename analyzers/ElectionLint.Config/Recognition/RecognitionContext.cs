@@ -29,6 +29,9 @@ namespace ElectionLint.Config.Recognition
         /// <summary>patroni.yml's <c>bootstrap.dcs</c> mappings: read as Patroni's <see cref="Rules.Systems.Patroni.BootstrapDcs"/> variant.</summary>
         public HashSet<MappingNode> PatroniBootstrap { get; } = new HashSet<MappingNode>(ReferenceEqualityComparer.Instance);
 
+        /// <summary>patroni.yml's local <c>watchdog</c> section, by the <c>bootstrap.dcs</c> mapping whose scope reads it.</summary>
+        public Dictionary<MappingNode, MappingEntry> PatroniWatchdog { get; } = new Dictionary<MappingNode, MappingEntry>(ReferenceEqualityComparer.Instance);
+
         public Scope NewScope(string system, SourceSpan anchor, string? variant = null)
         {
             var scope = new Scope(system, anchor, variant);

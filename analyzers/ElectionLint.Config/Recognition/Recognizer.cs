@@ -13,14 +13,14 @@ namespace ElectionLint.Config.Recognition
     {
         /// <summary>Words every recognised key, flag or variable contains (a test checks this against the surface tables).</summary>
         internal static readonly Regex Triggers = new Regex(
-            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|es_setting_cluster_|election(\.|:\s*)(initial|max)_timeout|raft_multiplier|performance_multiplier|vip_(leaseduration|renewdeadline|retryperiod)",
+            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|es_setting_cluster_|election(\.|:\s*)(initial|max)_timeout|raft_multiplier|performance_multiplier|vip_(leaseduration|renewdeadline|retryperiod)|catchup(timeout|takeoverdelay)millis|safety_margin",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
         /// A literal in every alternative of <see cref="Triggers"/>; a match starts at most 4 characters before it and ends
         /// within 40 after. The pattern is tried only around these, where a compiled pattern took 16–18 ms to build in every process.
         /// </summary>
-        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership", "loop_wait", "retry_timeout", "down-after", "down_after", "downafter", "sentinel_failover", "failover-timeout", "fault_detection", "es_setting_", "raft_multiplier", "performance_multiplier", "vip_" };
+        private static readonly string[] TriggerAnchors = { "heartbeat", "election", "leader", "session", "tick", "quorum", "poll", "clustermembership", "loop_wait", "retry_timeout", "down-after", "down_after", "downafter", "sentinel_failover", "failover-timeout", "fault_detection", "es_setting_", "raft_multiplier", "performance_multiplier", "vip_", "catchup", "safety_margin" };
 
 #if NET8_0_OR_GREATER
         /// <summary>Every anchor in one case-insensitive pass over the original text (no lower-cased copy).</summary>

@@ -17,10 +17,17 @@ namespace ElectionLint.Config.Recognition.Surfaces
             new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.ElectionTimeout, SurfaceKind.Key, MongoDbReplicaSet.ElectionTimeout),
         };
 
+        /// <summary>The catch-up settings (N10): read for their limits and the window, but no tune snippet writes them.</summary>
+        public static IEnumerable<SurfaceName> CatchUpNames { get; } = new[]
+        {
+            new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.CatchUpTimeout, SurfaceKind.Key, MongoDbReplicaSet.CatchUpTimeout),
+            new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.CatchUpTakeoverDelay, SurfaceKind.Key, MongoDbReplicaSet.CatchUpTakeoverDelay),
+        };
+
         internal static void Recognize(RecognitionContext ctx, MappingNode m)
         {
             Scope? scope = null;
-            foreach (SurfaceName n in Names)
+            foreach (SurfaceName n in System.Linq.Enumerable.Concat(Names, CatchUpNames))
             {
                 if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
                 {

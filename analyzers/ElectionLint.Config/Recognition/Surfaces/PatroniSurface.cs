@@ -29,6 +29,17 @@ namespace ElectionLint.Config.Recognition.Surfaces
             new SurfaceName(Patroni.Id, Patroni.LoopWait, SurfaceKind.Key, "syncPeriodSeconds"),
         };
 
+        /// <summary>
+        /// N14: patroni.yml's local <c>watchdog</c> section (patroni/patroni @ a4a6dc02 watchdog/base.py WatchdogConfig; local
+        /// only: config.py _build_effective_configuration takes <c>watchdog</c> from the local file). Read beside the file's
+        /// bootstrap.dcs, whose ttl and loop_wait set the watchdog's timeout; no tune snippet writes it.
+        /// </summary>
+        public static IEnumerable<SurfaceName> WatchdogNames { get; } = new[]
+        {
+            new SurfaceName(Patroni.Id, Patroni.WatchdogMode, SurfaceKind.Key, "mode"),
+            new SurfaceName(Patroni.Id, Patroni.SafetyMargin, SurfaceKind.Key, "safety_margin"),
+        };
+
         /// <summary>A <c>patroni:</c> block in the operators' shape; its dynamicConfiguration is read here, not as a file of its own.</summary>
         internal static void RecognizeOperator(RecognitionContext ctx, MappingEntry block)
         {
@@ -62,9 +73,22 @@ namespace ElectionLint.Config.Recognition.Surfaces
             if (m.Get("bootstrap") is MappingNode bootstrap && bootstrap.Get("dcs") is MappingNode dcs)
             {
                 ctx.PatroniBootstrap.Add(dcs);
+                if (m.Entry("watchdog") is MappingEntry watchdog && watchdog.Value is MappingNode)
+                {
+                    if (HoldsTiming(dcs))
+                    {
+                        ctx.PatroniWatchdog[dcs] = watchdog; // read with the dcs scope when the walk reaches it
+                    }
+                    else
+                    {
+                        // bootstrap.dcs without ttl or loop_wait gives a new cluster Patroni's defaults, which the watchdog uses.
+                        Scope own = ctx.NewScope(Patroni.Id, watchdog.Key.Span, Patroni.BootstrapDcs);
+                        AddWatchdog(ctx, own, watchdog);
+                    }
+                }
             }
 
-            if (m.Get("loop_wait") is not ScalarNode && !(m.Get("ttl") is ScalarNode && m.Get("retry_timeout") is ScalarNode))
+            if (!HoldsTiming(m))
             {
                 return;
             }
@@ -83,6 +107,26 @@ namespace ElectionLint.Config.Recognition.Surfaces
                 {
                     scope ??= ctx.NewScope(Patroni.Id, e.Key.Span, ctx.PatroniBootstrap.Contains(m) ? Patroni.BootstrapDcs : null);
                     ctx.AddKey(scope, n, e);
+                }
+            }
+
+            if (scope != null && ctx.PatroniWatchdog.TryGetValue(m, out MappingEntry? watchdogEntry))
+            {
+                AddWatchdog(ctx, scope, watchdogEntry);
+            }
+        }
+
+        private static bool HoldsTiming(MappingNode m) => m.Get("loop_wait") is ScalarNode || (m.Get("ttl") is ScalarNode && m.Get("retry_timeout") is ScalarNode);
+
+        /// <summary>watchdog.mode and watchdog.safety_margin, named so in messages.</summary>
+        private static void AddWatchdog(RecognitionContext ctx, Scope scope, MappingEntry watchdog)
+        {
+            var block = (MappingNode)watchdog.Value;
+            foreach (SurfaceName n in WatchdogNames)
+            {
+                if (block.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode value)
+                {
+                    scope.Add(n.Setting, value, ctx.Text, n.Setting, e.Key.Span, n.Format);
                 }
             }
         }

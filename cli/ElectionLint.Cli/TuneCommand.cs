@@ -64,6 +64,9 @@ namespace ElectionLint.Cli
             IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Snippet> Snippets)
         {
             public TradeOffView? TradeOff { get; set; }
+
+            /// <summary>Rules the file suppresses at this configuration: accepted there, so not tuned.</summary>
+            public IReadOnlyList<string> Suppressed { get; init; } = Array.Empty<string>();
         }
 
         /// <summary>A file's tuned text, when a value in it changes.</summary>
@@ -155,9 +158,14 @@ namespace ElectionLint.Cli
                     var skipped = new List<string>();
                     foreach (EvaluationResult e in result.Evaluations)
                     {
-                        TuneResult r = Tuner.Tune(e.Instance, profile, doc.RuleSeverities);
+                        IReadOnlyDictionary<string, RuleSeverity> severities = Accepted(result, e.Instance, doc.RuleSeverities);
+                        TuneResult r = Tuner.Tune(e.Instance, profile, severities);
                         tuned.Add(new Tuned(e.Instance.System, e.Instance.Variant, display, (e.Instance.Anchor as SettingLocation)?.Value, profile, r,
-                            Margins.Of(r.After, profile, doc.RuleSeverities), Array.Empty<Snippet>()));
+                            Margins.Of(r.After, profile, severities), Array.Empty<Snippet>())
+                        {
+                            Suppressed = severities.Where(kv => kv.Value == RuleSeverity.Off && !(doc.RuleSeverities.TryGetValue(kv.Key, out RuleSeverity was) && was == RuleSeverity.Off))
+                                .Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList(),
+                        });
                         foreach (SettingChange c in r.Changes)
                         {
                             if (c.Occurrence?.Location is SettingLocation l && !edits.Any(x => x.Start < l.Value.EndOffset && l.Value.StartOffset < x.End))
@@ -294,6 +302,40 @@ namespace ElectionLint.Cli
         }
 
         private static string Values(TradeOffPoint p) => string.Join(", ", p.Values.Select(v => $"{p.Instance.NameOf(v.Setting.Index)} {SettingValues.Display(v.Setting, v.Value)}"));
+
+        /// <summary>
+        /// The profile's severities with the rules the file suppresses at one of this configuration's lines turned off: a
+        /// finding someone accepted in the file (# electionlint-disable-next-line EL2001 -- reviewed) is not tuned away, as
+        /// lint and --fix leave it.
+        /// </summary>
+        private static IReadOnlyDictionary<string, RuleSeverity> Accepted(FileResult result, ConfigurationInstance instance, IReadOnlyDictionary<string, RuleSeverity> severities)
+        {
+            var lines = new HashSet<int>();
+            if (instance.Anchor is SettingLocation anchor)
+            {
+                lines.Add(anchor.Value.StartLine);
+            }
+
+            for (int i = 0; i < instance.System.Settings.Count; i++)
+            {
+                if (instance[i]?.Location is SettingLocation l)
+                {
+                    lines.Add(l.Value.StartLine);
+                }
+            }
+
+            Dictionary<string, RuleSeverity>? accepted = null;
+            foreach (Rule rule in RuleCatalogue.Rules)
+            {
+                if (lines.Any(line => result.IsSuppressed(rule.Id, line)))
+                {
+                    accepted ??= new Dictionary<string, RuleSeverity>(severities, StringComparer.Ordinal);
+                    accepted[rule.Id] = RuleSeverity.Off;
+                }
+            }
+
+            return accepted ?? severities;
+        }
 
         private static void TradeOffText(Tuned t, TextWriter w)
         {
@@ -441,7 +483,7 @@ namespace ElectionLint.Cli
                 TuneResult r = t.Result;
                 if (r.Changes.Count == 0 && r.After.Findings.Count == 0 && r.Chosen.Count == 0)
                 {
-                    w.WriteLine(t.File == null ? "  the defaults meet every rule under this profile" : "  nothing to change: every rule is met");
+                    w.WriteLine(t.File == null ? "  the defaults meet every rule under this profile" : (t.Suppressed.Count == 0 ? "  nothing to change: every rule is met" : $"  nothing to change: every rule is met, with {string.Join(" and ", t.Suppressed)} suppressed in the file here"));
                 }
 
                 if (r.After.Findings.Count > 0)

@@ -12,6 +12,19 @@ namespace ElectionLint.Cli.Tests
     public class TuneTests
     {
         [Fact]
+        public void Tuning_a_file_leaves_a_finding_it_suppresses_as_lint_does()
+        {
+            // The sample's Strimzi broker lease: 5000 ms is 2.5 × the 2000 ms heartbeat, and the file accepts that
+            // (electionlint-disable-next-line EL2001 -- lab cluster): lint reports nothing there, --fix changes nothing, so tune keeps it.
+            (_, string output, _) = Cli.Run("tune", "samples/config-repo/kafka/strimzi-kafka.yaml");
+            Assert.Contains("+      controller.quorum.fetch.timeout.ms: 800\n", output); // the KRaft quorum's EL2020 is still tuned
+            Assert.Contains("samples/config-repo/kafka/strimzi-kafka.yaml:10:7: the KRaft broker lease under network lan, rttP99 5ms, gcPauseP99 300ms, maxFailover 30s\n" +
+                "  nothing to change: every rule is met, with EL2001 suppressed in the file here\n" +
+                "  broker.heartbeat.interval.ms  2000 ms  kept\n  broker.session.timeout.ms     5000 ms  kept\n", output);
+            Assert.DoesNotContain("+      broker.session.timeout.ms", output);
+        }
+
+        [Fact]
         public void The_spec_example_prints_values_margins_and_snippets()
         {
             (int code, string output, string err) = Cli.Run("tune", "--system", "etcd", "--rtt-p99", "150ms", "--gc-pause-p99", "400ms", "--max-failover", "5s");

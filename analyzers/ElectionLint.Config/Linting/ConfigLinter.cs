@@ -39,6 +39,9 @@ namespace ElectionLint.Config.Linting
         /// </summary>
         public bool Unreadable { get; }
 
+        /// <summary>Whether a rule is suppressed at a line (1-based) by the file's electionlint-disable comments.</summary>
+        public Func<string, int, bool> IsSuppressed { get; internal init; } = (_, _) => false;
+
         /// <summary>How many configurations with findings had their repairs computed: at most those the report shows.</summary>
         public int RepairedConfigurations { get; internal set; }
 
@@ -206,7 +209,7 @@ namespace ElectionLint.Config.Linting
 
             repairs.Complete(diagnostics);
 
-            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable) { RepairedConfigurations = repairs.Repaired };
+            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable) { RepairedConfigurations = repairs.Repaired, IsSuppressed = suppressions.IsSuppressed };
         }
 
         private static ParsedFile Read(FileKind kind, SourceText source) => kind switch

@@ -294,7 +294,7 @@ namespace ElectionLint.Analyzers
                                 _collector.Add(instance, p, arg.Value, conditional: false); // a positional record's or constructor's parameter of a user binding
                                 matched.Add(p.Member);
                             }
-                            else if (SettingCollector.IsCopySource(arg.Parameter.Type, creation.Type))
+                            else if (SettingCollector.IsCopySource(arg.Parameter.Type, creation.Type) && !_collector.ReadCopy(instance, binding, arg.Value))
                             {
                                 _collector.UnknownDefaults(instance, binding, matched); // new ConsumerConfig(other): what other holds is not known
                             }

@@ -73,6 +73,29 @@ namespace ElectionLint.Analyzers.Tests
         public Task An_unknown_timeout_decides_nothing_that_depends_on_it() => Verify.DiagnosticsAsync(profile: "profile:\n  network: wan\n  gcPauseP99: 3s\n  maxFailover: 1s\n", markup: Code(
             "var c = new RaftCluster.TcpConfiguration(ep) { ConfigurationStorage = null, LowerElectionTimeout = lower, UpperElectionTimeout = 2 * lower };"));
 
+        // confluent-kafka-dotnet Config(Config)/Config(IDictionary) wrap what they are given: a ClientConfig or dictionary made in
+        // the argument holds only what its initializer writes. `electionlint lint` on group.id=g, heartbeat.interval.ms=3000
+        // under gcPauseP99 30s gives this EL2020 (librdkafka's session.timeout.ms default 45000).
+        [Fact]
+        public Task Kafka_copy_made_in_the_argument_holds_only_what_it_writes() => Verify.ExpectAsync(
+            Code("var a = {|#0:new ConsumerConfig|}(new ClientConfig { BootstrapServers = \"b\" }) { GroupId = \"g\" };\n" +
+                "var b = {|#1:new ConsumerConfig|}(new System.Collections.Generic.Dictionary<string, string> { [\"group.id\"] = \"g\" });\n" +
+                "var c = new ConsumerConfig(new System.Collections.Generic.Dictionary<string, string> { { \"group.id\", \"g\" }, { \"session.timeout.ms\", {|#2:\"50000\"|} } });"),
+            "profile:\n  gcPauseP99: 30s\n",
+            At("EL2020", 0, "SessionTimeoutMs 45000 ms (default) is below 60000 ms (2 × gcPauseP99 30s); a p99 pause uses 67% of it, so a slightly longer one means the broker removes the member and rebalances the group — set SessionTimeoutMs to 80000 ms"),
+            At("EL2020", 1, "SessionTimeoutMs 45000 ms (default) is below 60000 ms (2 × gcPauseP99 30s); a p99 pause uses 67% of it, so a slightly longer one means the broker removes the member and rebalances the group — set SessionTimeoutMs to 80000 ms"),
+            At("EL2020", 2, "session.timeout.ms 50000 ms is below 60000 ms (2 × gcPauseP99 30s); a p99 pause uses 60% of it, so a slightly longer one means the broker removes the member and rebalances the group — set session.timeout.ms to 80000 ms"));
+
+        [Theory]
+        [InlineData("var c = new ConsumerConfig(new System.Collections.Generic.Dictionary<string, string> { [key] = \"g\" });")]
+        [InlineData("var c = new ConsumerConfig(new System.Collections.Generic.Dictionary<string, string>(other));")]
+        [InlineData("var c = new ConsumerConfig(new ClientConfig(other) { BootstrapServers = \"b\" });")]
+        [InlineData("var shared = new ClientConfig { BootstrapServers = \"b\" }; var c = new ConsumerConfig(shared);")]
+        [InlineData("var c = new ConsumerConfig(new ConsumerConfig { GroupId = \"g\" }.ToDictionary(x => x.Key, x => x.Value));")]
+        [InlineData("var c = new ConsumerConfig(new ClientConfig { BootstrapServers = \"b\" }); Apply(c);")]
+        public Task Kafka_copy_of_anything_else_is_not_known(string body) => Verify.DiagnosticsAsync(profile: "profile:\n  gcPauseP99: 30s\n", markup:
+            Verify.Usings + "using System.Linq;\nclass C { static void Apply(ConsumerConfig c) { } void M(string key, System.Collections.Generic.Dictionary<string, string> other) {\n" + body + "\n} }");
+
         [Fact]
         public async Task The_ratio_finding_names_the_unknown_value_as_related_and_offers_the_threshold()
         {

@@ -32,6 +32,20 @@ namespace ElectionLint.CodeFixes.Tests
                  "        var b = new DotNext.Net.Cluster.Consensus.Raft.Http.HttpClusterMemberConfiguration { LowerElectionTimeout = lower, HeartbeatThreshold = 0.5 };"),
             iterations: 2);
 
+        private const string OptionsUsings = "using System;\nusing Orleans.Configuration;\nusing Microsoft.Extensions.DependencyInjection;\n";
+
+        private static string Options(string body) => OptionsUsings + "class C\n{\n    void M(IServiceCollection services)\n    {\n        " + body + "\n    }\n}\n";
+
+        [Fact]
+        public Task A_configure_block_that_sets_no_timing_member_gets_the_repair_at_its_end() => Verify.FixAsync(
+            Options("services.Configure<ClusterMembershipOptions>({|EL2020:o => { o.UseLivenessGossip = false; }|});\n" +
+                    "        services.Configure<ClusterMembershipOptions>(\"b\", {|EL2020:o => { }|});\n" +
+                    "        services.Configure<DotNext.Net.Cluster.Consensus.Raft.Http.HttpClusterMemberConfiguration>({|EL2020:o =>\n        {\n        }|});"),
+            Options("services.Configure<ClusterMembershipOptions>(o => { o.UseLivenessGossip = false; o.ProbeTimeout = TimeSpan.FromSeconds(10); });\n" +
+                    "        services.Configure<ClusterMembershipOptions>(\"b\", o => { o.ProbeTimeout = TimeSpan.FromSeconds(10); });\n" +
+                    "        services.Configure<DotNext.Net.Cluster.Consensus.Raft.Http.HttpClusterMemberConfiguration>(o =>\n        {\n            o.LowerElectionTimeout = 25000;\n            o.UpperElectionTimeout = 50000;\n        });"),
+            profile: "profile:\n  gcPauseP99: 10s\n", iterations: 3);
+
         [Fact]
         public Task Kafka_copy_made_in_the_argument_gets_the_member_or_its_entry() => Verify.FixAsync(
             Code("var a = {|EL2020:new ConsumerConfig|}(new ClientConfig { BootstrapServers = \"b\" }) { GroupId = \"g\" };\n" +

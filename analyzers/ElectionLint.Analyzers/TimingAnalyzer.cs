@@ -352,6 +352,19 @@ namespace ElectionLint.Analyzers
                 IMethodSymbol method = invocation.TargetMethod;
                 if (_types.HasMethods && _types.TryGetMethod(method, out MethodBinding methodBinding))
                 {
+                    if (methodBinding.Creates != null)
+                    {
+                        // client.CreateLock("key"): the library makes the options with their defaults, judged at the call. No fix
+                        // is offered (there is no object here to set a member on).
+                        if (method.Parameters.Any(p => p.Name == methodBinding.CreatesWith) &&
+                            KnownBindings.Types.FirstOrDefault(t => t.MetadataName == methodBinding.Creates) is TypeBinding created)
+                        {
+                            Report(SettingCollector.Start(created, invocation.Syntax.GetLocation()), new MemberBinding[0]);
+                        }
+
+                        return;
+                    }
+
                     var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation())
                     {
                         DurationDisplay = SettingCollector.DurationDisplay(methodBinding.Parameters),

@@ -96,6 +96,29 @@ namespace ElectionLint.Analyzers.Tests
         public Task Kafka_copy_of_anything_else_is_not_known(string body) => Verify.DiagnosticsAsync(profile: "profile:\n  gcPauseP99: 30s\n", markup:
             Verify.Usings + "using System.Linq;\nclass C { static void Apply(ConsumerConfig c) { } void M(string key, System.Collections.Generic.Dictionary<string, string> other) {\n" + body + "\n} }");
 
+        // consuldotnet Consul/Lock.cs: CreateLock/AcquireLock/ExecuteLocked(string key, …) call the LockOptions overload with
+        // new LockOptions(key), whose SessionTTL is DefaultLockSessionTTL (15 s): the lock is judged at the call.
+        [Fact]
+        public Task Consul_lock_made_by_the_client_from_a_key() => Verify.ExpectAsync(
+            Verify.Usings + "class C { async System.Threading.Tasks.Task M(IConsulClient client, ConsulClient consul) {\n" +
+            "var a = {|#0:client.CreateLock(\"k\")|};\n" +
+            "var b = await {|#1:consul.AcquireLock(\"k\", CancellationToken.None)|};\n" +
+            "await {|#2:client.ExecuteLocked(\"k\", () => { })|};\n" +
+            "var d = client.CreateLock({|#3:new LockOptions|}(\"k\") { SessionName = \"s\" });\n" +
+            "var e = client.CreateLock(new LockOptions(\"k\") { SessionTTL = TimeSpan.FromSeconds(30) });\n" +
+            "} }",
+            "profile:\n  gcPauseP99: 10s\n",
+            Enumerable.Range(0, 4).Select(i => At("EL2020", i, "SessionTTL TimeSpan.FromSeconds(15) (default) is below TimeSpan.FromSeconds(20) (2 × gcPauseP99 10s); a p99 pause uses 67% of it, so a slightly longer one means the session is invalidated and its locks released — set SessionTTL to 25s")).ToArray());
+
+        [Fact]
+        public async Task A_lock_made_by_the_client_offers_no_fix()
+        {
+            var diagnostics = await Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  gcPauseP99: 10s\n")
+                .RunAsync(Verify.Usings + "class C { void M(IConsulClient client) { var a = client.CreateLock(\"k\"); } }");
+            Diagnostic d = Assert.Single(diagnostics);
+            Assert.Equal("0", d.Properties[TimingAnalyzer.RepairCount]);
+        }
+
         [Fact]
         public async Task The_ratio_finding_names_the_unknown_value_as_related_and_offers_the_threshold()
         {

@@ -294,7 +294,7 @@ namespace ElectionLint.Analyzers
                                 _collector.Add(instance, p, arg.Value, conditional: false); // a positional record's or constructor's parameter of a user binding
                                 matched.Add(p.Member);
                             }
-                            else if (SettingCollector.IsCopySource(arg.Parameter.Type, creation.Type))
+                            else if (SettingCollector.IsCopySource(arg.Parameter.Type, creation.Type) && !_collector.ReadCopy(instance, binding, arg.Value))
                             {
                                 _collector.UnknownDefaults(instance, binding, matched); // new ConsumerConfig(other): what other holds is not known
                             }
@@ -352,6 +352,19 @@ namespace ElectionLint.Analyzers
                 IMethodSymbol method = invocation.TargetMethod;
                 if (_types.HasMethods && _types.TryGetMethod(method, out MethodBinding methodBinding))
                 {
+                    if (methodBinding.Creates != null)
+                    {
+                        // client.CreateLock("key"): the library makes the options with their defaults, judged at the call. No fix
+                        // is offered (there is no object here to set a member on).
+                        if (method.Parameters.Any(p => p.Name == methodBinding.CreatesWith) &&
+                            KnownBindings.Types.FirstOrDefault(t => t.MetadataName == methodBinding.Creates) is TypeBinding created)
+                        {
+                            Report(SettingCollector.Start(created, invocation.Syntax.GetLocation()), new MemberBinding[0]);
+                        }
+
+                        return;
+                    }
+
                     var instance = new ConfigurationInstance(Rules.Systems.SystemCatalogue.Get(methodBinding.System), invocation.Syntax.GetLocation())
                     {
                         DurationDisplay = SettingCollector.DurationDisplay(methodBinding.Parameters),

@@ -164,6 +164,13 @@ namespace ElectionLint.CodeFixes
                         return ValueWriter.New(s, type3) is ExpressionSyntax value3
                             ? new PlannedEdit(EditKind.AddStatement, document.Id, lambda, value3, s.Member, $"Add {target3.Expression.WithoutTrivia()}.{s.Member} = {Code(value3)};", target3.Expression)
                             : null;
+                    case LambdaExpressionSyntax { Block: not null } blockLambda when Parameter(blockLambda) is ParameterSyntax p &&
+                        model.GetDeclaredSymbol(p, ct) is IParameterSymbol parameter && Member(parameter.Type, s.Member) is ITypeSymbol type4:
+                        // Configure<T>(o => { … }) whose finding is about defaults: o.B = 2; at the end of the block
+                        ExpressionSyntax receiver = SyntaxFactory.IdentifierName(p.Identifier.ValueText);
+                        return ValueWriter.New(s, type4) is ExpressionSyntax value4
+                            ? new PlannedEdit(EditKind.AddStatement, document.Id, blockLambda, value4, s.Member, $"Add {p.Identifier.ValueText}.{s.Member} = {Code(value4)};", receiver)
+                            : null;
                     case StatementSyntax:
                     case MemberDeclarationSyntax:
                     case AnonymousFunctionExpressionSyntax:
@@ -173,6 +180,14 @@ namespace ElectionLint.CodeFixes
 
             return null;
         }
+
+        /// <summary>A lambda's only parameter (the options object of a Configure delegate), or null.</summary>
+        private static ParameterSyntax? Parameter(LambdaExpressionSyntax lambda) => lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0],
+            _ => null,
+        };
 
         /// <summary>The type of a settable property or field of that name, or null.</summary>
         private static ITypeSymbol? Member(ITypeSymbol? type, string name)
@@ -286,9 +301,13 @@ namespace ElectionLint.CodeFixes
             {
                 SyntaxNode at = result.GetAnnotatedNodes(marks[st.Key]).Single();
                 var adds = st.Value.Select(e => (e.Receiver!, e.Member, e.Value)).ToList();
-                result = at is LambdaExpressionSyntax lambda
-                    ? result.ReplaceNode(lambda, Layout.AddToExpressionLambda(lambda, adds))
-                    : Layout.AddStatementsAfter(result, (StatementSyntax)at, adds, eol);
+                result = at switch
+                {
+                    LambdaExpressionSyntax { Block: { Statements.Count: > 0 } block } => Layout.AddStatementsAfter(result, block.Statements.Last(), adds, eol),
+                    LambdaExpressionSyntax { Block: { } empty } => result.ReplaceNode(empty, Layout.FillEmptyBlock(empty, adds, eol)),
+                    LambdaExpressionSyntax lambda => result.ReplaceNode(lambda, Layout.AddToExpressionLambda(lambda, adds)),
+                    _ => Layout.AddStatementsAfter(result, (StatementSyntax)at, adds, eol),
+                };
             }
 
             return result;

@@ -118,6 +118,15 @@ namespace ElectionLint.CodeFixes
                     Token(SyntaxKind.EqualsToken).WithTrailingTrivia(Space), a.Value.WithoutTrivia()))
                 .WithLeadingTrivia(ownLine ? indent : TriviaList(Space))
                 .WithTrailingTrivia(ownLine ? TriviaList(EndOfLine(eol)) : TriviaList())).ToArray();
+            if (!ownLine && added.Length > 0 && statement.Parent is BlockSyntax)
+            {
+                // `{ o.A = 1; }` → `{ o.A = 1; o.B = 2; }`: what followed the statement on its line follows the last one added.
+                added[added.Length - 1] = added[added.Length - 1].WithTrailingTrivia(statement.GetTrailingTrivia());
+                var mark = new SyntaxAnnotation();
+                root = root.ReplaceNode(statement, statement.WithTrailingTrivia().WithAdditionalAnnotations(mark));
+                statement = root.GetAnnotatedNodes(mark).OfType<StatementSyntax>().Single();
+            }
+
             switch (statement.Parent)
             {
                 case BlockSyntax block:
@@ -145,6 +154,29 @@ namespace ElectionLint.CodeFixes
             BlockSyntax block = Block(Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(body.GetLeadingTrivia()), List(statements),
                 Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(body.GetTrailingTrivia()));
             return lambda.WithExpressionBody(null).WithBlock(block);
+        }
+
+        /// <summary><c>o => { }</c> becomes <c>o => { o.A = 1; }</c>; a block written over several lines gets one statement a line, indented one level in.</summary>
+        public static BlockSyntax FillEmptyBlock(BlockSyntax block, List<(ExpressionSyntax Receiver, string Member, ExpressionSyntax Value)> adds, string eol)
+        {
+            bool multiLine = block.OpenBraceToken.GetLocation().GetLineSpan().StartLinePosition.Line != block.CloseBraceToken.GetLocation().GetLineSpan().StartLinePosition.Line;
+            SyntaxTriviaList closeIndent = multiLine ? TokenIndentation(block.CloseBraceToken) : TriviaList();
+            SyntaxTriviaList inner = multiLine ? closeIndent.Add(Whitespace("    ")) : TriviaList(Space);
+            StatementSyntax[] added = adds.Select(a => (StatementSyntax)ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression,
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, a.Receiver.WithoutTrivia(), IdentifierName(a.Member)).WithTrailingTrivia(Space),
+                    Token(SyntaxKind.EqualsToken).WithTrailingTrivia(Space), a.Value.WithoutTrivia()))
+                .WithLeadingTrivia(inner)
+                .WithTrailingTrivia(multiLine ? TriviaList(EndOfLine(eol)) : TriviaList())).ToArray();
+            SyntaxToken open = multiLine ? block.OpenBraceToken : block.OpenBraceToken.WithTrailingTrivia();
+            SyntaxToken close = multiLine ? block.CloseBraceToken : block.CloseBraceToken.WithLeadingTrivia(Space);
+            return block.WithOpenBraceToken(open).WithStatements(List(added)).WithCloseBraceToken(close);
+        }
+
+        /// <summary>The whitespace at the start of a token's line.</summary>
+        private static SyntaxTriviaList TokenIndentation(SyntaxToken token)
+        {
+            string line = token.SyntaxTree!.GetText().Lines.GetLineFromPosition(token.SpanStart).ToString();
+            return TriviaList(Whitespace(new string(line.TakeWhile(char.IsWhiteSpace).ToArray())));
         }
 
         /// <summary>The whitespace at the start of the node's line.</summary>

@@ -202,6 +202,21 @@ namespace ElectionLint.Rules.Evaluation
 
         internal decimal? ValueAt(int i) => _values[i];
 
+        /// <summary>
+        /// True when the setting has a value the front end could not know (a value not folded, a component default not known),
+        /// not when it has none (Consul's TTL 0, an infinite lease) or cannot be read (EL1000).
+        /// </summary>
+        internal bool IsUnknown(int i)
+        {
+            if (_values[i] != null)
+            {
+                return false;
+            }
+
+            SettingOccurrence? o = Instance[i];
+            return o != null ? o.State == OccurrenceState.Unknown : Instance.TryGetDefault(i, out decimal? d) && d == null;
+        }
+
         internal string ShowIndex(int i)
         {
             decimal? v = _values[i];

@@ -196,6 +196,11 @@ namespace ElectionLint.Rules.Evaluation
             if (sys.Heartbeat != null && sys.RatioQuantity is Quantity ratioOf)
             {
                 decimal? h = ctx.Eval(sys.Heartbeat), d = ctx.Eval(ratioOf);
+                if ((h == null || d == null) && Relations.TryCancel(sys, ratioOf, sys.Heartbeat, ctx.IsUnknown, out Quantity dr, out Quantity hr, out _))
+                {
+                    h = ctx.Eval(hr); // a factor not known in both divided out: DotNext's ratio is 1 ÷ HeartbeatThreshold whatever the timeout
+                    d = ctx.Eval(dr);
+                }
                 list.Add(new DerivedQuantity("ratio", $"{ctx.QuantityName(ratioOf)} ÷ {ctx.QuantityName(sys.Heartbeat)}",
                     h is decimal hv && d is decimal dv && hv > 0m ? RuleMargin.Format(dv / hv) + "×" : null));
             }
@@ -206,7 +211,16 @@ namespace ElectionLint.Rules.Evaluation
         private static RuleMargin Measure(EvaluationContext ctx, ModelConstraint c, HashSet<string> reported, bool hardFires, bool conflict)
         {
             decimal? left = ctx.Eval(c.Left, c.RttAsZero), right = ctx.Eval(c.Right, c.RttAsZero);
-            if (left == null || right == null)
+            bool cancelled = false;
+            if ((left == null || right == null) && Relations.TryCancel(ctx.System, c.Left, c.Right, ctx.IsUnknown, out Quantity l, out Quantity r, out _))
+            {
+                // Only their ratio is known (a factor not known on both sides divided out): the margin is the ratio's.
+                left = ctx.Eval(l, c.RttAsZero);
+                right = ctx.Eval(r, c.RttAsZero);
+                cancelled = true;
+            }
+
+            if (left == null || right == null || (cancelled && (right.Value <= 0m || c.Factor == 1m)))
             {
                 return new RuleMargin(c.RuleId, c.Kind, c.Text, MarginStatus.Unknown, null, null, null, null, null);
             }

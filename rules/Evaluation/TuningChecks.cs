@@ -65,9 +65,9 @@ namespace ElectionLint.Rules.Evaluation
             {
                 decimal? detection = ctx.Eval(sys.Detection);
                 decimal? asked = ProfileLowerBound(ctx);
-                if (detection != null && asked != null && detection.Value <= asked.Value)
+                if (asked != null && (detection == null || detection.Value <= asked.Value))
                 {
-                    return; // the profile asks for a timeout this long
+                    return; // the profile asks for a timeout this long, or may (the timeout is not known)
                 }
 
                 // Info only: a lax ratio slows failover, and EL2030 says so where the profile sets a budget it breaks.

@@ -61,6 +61,14 @@ namespace ElectionLint.Rules.Solving
             c.Right.Bind(_ctx.System);
             Affine? l = Expr(c.Left, c.RttAsZero, 0);
             Affine? r = Expr(c.Right, c.RttAsZero, 0);
+            if ((l == null || r == null) &&
+                Relations.TryCancel(_ctx.System, c.Left, c.Right, i => _assigned[i] == null && _varOf[i] < 0 && _ctx.IsUnknown(i), out Quantity left, out Quantity right, out _))
+            {
+                // A factor not known on both sides (DotNext's LowerElectionTimeout in its own heartbeat) is divided out, as the check does.
+                l = Expr(left, c.RttAsZero, 0);
+                r = Expr(right, c.RttAsZero, 0);
+            }
+
             if (l == null || r == null)
             {
                 return null;

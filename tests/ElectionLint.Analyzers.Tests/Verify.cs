@@ -61,6 +61,25 @@ namespace ElectionLint.Analyzers.Tests
             return test.RunAsync();
         }
 
+        /// <summary>As <see cref="DiagnosticsAsync"/>, with the diagnostics (and their messages) given apart from the markup's locations (<c>{|#0:…|}</c>).</summary>
+        public static Task ExpectAsync(string markup, string? profile, params DiagnosticResult[] expected)
+        {
+            var test = new CSharpAnalyzerTest<TimingAnalyzer, DefaultVerifier> { ReferenceAssemblies = Libraries };
+            test.TestState.Sources.Add(("/src/Test.cs", markup));
+            foreach ((string path, string text) in Stubs)
+            {
+                test.TestState.Sources.Add((path, text));
+            }
+
+            if (profile != null)
+            {
+                test.TestState.AdditionalFiles.Add(("/src/.electionlint.yaml", profile));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
         /// <summary>A test of the C# analyzer compiled against the real client libraries (and the Consul stub).</summary>
         public static AnalyzerTest Analyzer(bool stubs = true)
         {

@@ -84,7 +84,14 @@ namespace ElectionLint.Analyzers.Bindings
             // azure-sdk-for-net: BlobLeaseClient.Acquire/AcquireAsync(TimeSpan duration, …); negative = infinite
             new MethodBinding("Azure.Storage.Blobs.Specialized.BlobLeaseClient", AzureBlobLease.Id, new[] { "Acquire", "AcquireAsync" },
                 new MemberBinding("duration", AzureBlobLease.LeaseDuration, ValueKind.TimeSpan)),
+
+            // G-Research/consuldotnet Consul/Lock.cs: CreateLock/AcquireLock/ExecuteLocked(string key, …) make new LockOptions(key),
+            // so the lock has LockOptions' defaults (SessionTTL 15 s, LockRetryTime 5 s).
+            new MethodBinding("Consul.ConsulClient", ConsulSession.Id, ConsulLockMethods) { Creates = "Consul.LockOptions", CreatesWith = "key" },
+            new MethodBinding("Consul.IConsulClient", ConsulSession.Id, ConsulLockMethods) { Creates = "Consul.LockOptions", CreatesWith = "key" },
         };
+
+        private static string[] ConsulLockMethods => new[] { "CreateLock", "AcquireLock", "ExecuteLocked" };
 
         private static MemberBinding[] DotNextMembers() => new[]
         {

@@ -104,5 +104,15 @@ namespace ElectionLint.Analyzers.Bindings
         public string[] Methods { get; }
 
         public MemberBinding[] Parameters { get; }
+
+        /// <summary>
+        /// The bound type (metadata name) the method builds itself from arguments that set none of its timing members
+        /// (consuldotnet's <c>CreateLock(string key)</c> is <c>CreateLock(new LockOptions(key))</c>): the call is judged as
+        /// that type with its defaults. Null: the method's arguments are the settings (<see cref="Parameters"/>).
+        /// </summary>
+        public string? Creates { get; init; }
+
+        /// <summary>With <see cref="Creates"/>: the parameter that marks the overloads that build it (not those given an options object).</summary>
+        public string? CreatesWith { get; init; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -113,6 +114,105 @@ namespace ElectionLint.Analyzers.Collection
             }
 
             return parameter.TypeKind == TypeKind.Interface && (parameter.Name.Contains("Dictionary") || parameter.Name.Contains("Enumerable"));
+        }
+
+        /// <summary>
+        /// A copy source made in the argument itself (<c>new ConsumerConfig(new ClientConfig { BootstrapServers = … })</c>, or a
+        /// <c>new Dictionary&lt;string, string&gt; { ["group.id"] = … }</c>): Confluent's Config wraps what it is given, and an object
+        /// made right there is shared with nothing else, so what its initializer writes is all it holds; its keys and members
+        /// are read as the copy's. False, with nothing recorded, for anything else (a local, a call, a type in source, a bound
+        /// type that is judged on its own, an entry whose key is not a constant): what it holds is not known here.
+        /// </summary>
+        public bool ReadCopy(ConfigurationInstance instance, TypeBinding binding, IOperation value)
+        {
+            var writes = new List<(MemberBinding Member, IOperation Value)>();
+            if (!CopyWrites(Unwrap(value), binding, writes, 0))
+            {
+                return false;
+            }
+
+            foreach ((MemberBinding m, IOperation v) in writes)
+            {
+                Add(instance, m, v, conditional: false);
+            }
+
+            return true;
+        }
+
+        private bool CopyWrites(IOperation value, TypeBinding binding, List<(MemberBinding, IOperation)> writes, int depth)
+        {
+            if (depth > 4 || value is not IObjectCreationOperation { Type: INamedTypeSymbol type } inner || _types.TryGet(type, out _) ||
+                type.Locations.Any(l => l.IsInSource))
+            {
+                return false;
+            }
+
+            bool dictionary = type.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.Dictionary<TKey, TValue>" &&
+                type.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
+            foreach (IArgumentOperation arg in inner.Arguments)
+            {
+                if (arg.ArgumentKind == ArgumentKind.DefaultValue || arg.Parameter == null)
+                {
+                    continue;
+                }
+
+                // A dictionary's comparer or capacity adds no entry; a config's copy source is read the same way.
+                bool harmless = dictionary && (arg.Parameter.Name == "comparer" || arg.Parameter.Name == "capacity");
+                if (!harmless && !(!dictionary && IsCopySource(arg.Parameter.Type, type) && CopyWrites(Unwrap(arg.Value), binding, writes, depth + 1)))
+                {
+                    return false;
+                }
+            }
+
+            foreach (IOperation element in inner.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                switch (element)
+                {
+                    // new ClientConfig { BootstrapServers = … }: its members, read by name as the copy's
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } p } a when !dictionary:
+                        if (Member(binding.Members, p.Property.Name) is MemberBinding m)
+                        {
+                            writes.Add((m, a.Value));
+                        }
+
+                        break;
+
+                    // new Dictionary<string, string> { ["session.timeout.ms"] = "6000" } and { { "session.timeout.ms", "6000" } }
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } entry when dictionary:
+                        if (!Entry(indexer.Arguments[0].Value, entry.Value, binding, writes))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add when dictionary:
+                        if (!Entry(add.Arguments[0].Value, add.Arguments[1].Value, binding, writes))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Entry(IOperation key, IOperation value, TypeBinding binding, List<(MemberBinding, IOperation)> writes)
+        {
+            if (key.ConstantValue is not { HasValue: true, Value: string k })
+            {
+                return false;
+            }
+
+            if (Member(binding.SetKeys, k) is MemberBinding m)
+            {
+                writes.Add((m, value));
+            }
+
+            return true;
         }
 
         /// <summary>The unset members (but <paramref name="except"/>) have values not known here: nothing is judged against a default.</summary>

@@ -90,5 +90,49 @@ namespace ElectionLint.Rules.Tests
             // 33000 ms; ElectionSchedulerFactory.scheduleNextElection then waits up to initial_timeout, 100 ms, not counted.
             Assert.InRange(WindowMs("elasticsearch", null), 33000m, 33100m);
         }
+
+        [Theory]
+        // kubernetes/client-go@32ce75a7 tools/leaderelection/leaderelection.go with k8s.io/apimachinery@eed236ce (its go.mod's):
+        // acquire() polls tryAcquireOrRenew through wait.JitterUntilWithContext(RetryPeriod, JitterFactor 1.2, sliding), each
+        // wait Jitter(RP, 1.2) = RP + rand.Float64() × 1.2 × RP, under 2.2 RP. The leader renews at 0 and dies; the candidate's
+        // next poll, up to 2.2 RP later, sees the changed record and sets observedTime (setObservedRecord); isLeaseValid holds
+        // until observedTime + LeaseDurationSeconds; the acquiring poll comes up to 2.2 RP after that. 15 s / 10 s / 2 s:
+        // 4.4 + 15 + 4.4 = 23.8 s.
+        [InlineData("15s", "10s", "2s", 23800)]
+        // 60 s / 30 s / 10 s: 22 + 60 + 22 = 104 s.
+        [InlineData("60s", "30s", "10s", 104000)]
+        public void Client_go_window_covers_two_jittered_polls(string lease, string renew, string retry, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("k8s-leader-election", null, "leaseDuration=" + lease, "renewDeadline=" + renew, "retryPeriod=" + retry);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // dotnet/dotNext@a0750d51 src/cluster/DotNext.Net.Cluster/…/Raft: each member draws its timeout once,
+        // ElectionTimeout.RandomTimeout = Random.Next(lower, upper + 1), and draws anew only after a failed vote
+        // (MoveToFollowerState). Heartbeats refresh every follower at 0 and the leader crashes (its port refuses connections).
+        // A follower that drew less asks first and is refused: RaftCluster.PreVoteAsync grants only once the voter's own last
+        // heartbeat is as old as the voter's own timeout. The follower that drew upper times out at upper, every other one
+        // grants its pre-vote and vote, and it appends the leader's empty entry. 150 / 300: 300 ms.
+        [InlineData("150", "300", 300)]
+        [InlineData("1000", "2000", 2000)]
+        public void DotNext_window_covers_the_upper_election_timeout(string lower, string upper, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("dotnext-raft", null, "lowerElectionTimeout=" + lower, "upperElectionTimeout=" + upper);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // Azure/azure-sdk-for-net@008f968a sdk/storage/Azure.Storage.Blobs/src/BlobLeaseClient.cs AcquireInternal sends
+        // Convert.ToInt64(duration.TotalSeconds); the service's clock for the lease restarts at each Renew. The holder renews at
+        // 0 and dies; the lease can be acquired from 15 s on. BlobLeaseClient has no renewal or retry loop of its own: a
+        // candidate that retries every P adds up to P, which is the caller's code.
+        [InlineData("15", 15000)]
+        [InlineData("60", 60000)]
+        public void Azure_window_is_the_lease_duration(string duration, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("azure-blob-lease", null, "duration=" + duration);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
     }
 }

@@ -134,5 +134,18 @@ namespace ElectionLint.Rules.Tests
             decimal window = WindowMs("azure-blob-lease", null, "duration=" + duration);
             Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
         }
+
+        [Theory]
+        // apache/kafka@d79bd502 metadata/…/controller: the controller notes each heartbeat's time (BrokerHeartbeatTracker via
+        // ClusterControlManager.trackBrokerHeartbeat) and fences a broker from the periodic task maybeFenceStaleBroker, run every
+        // sessionTimeout / 8 (QuorumController.maybeFenceStaleBrokerPeriodNs), once contact + timeout < now (isExpired).
+        // The broker dies right after a heartbeat; a run lands exactly at 9000 ms (not yet expired), the next at 10125 ms.
+        [InlineData("9000", "2000", 10125)]
+        [InlineData("18000", "3000", 20250)]
+        public void Broker_session_window_covers_the_fencing_task_period(string session, string heartbeat, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("kafka-broker-session", null, "broker.session.timeout.ms=" + session, "broker.heartbeat.interval.ms=" + heartbeat);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
     }
 }

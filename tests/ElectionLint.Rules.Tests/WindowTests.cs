@@ -147,5 +147,22 @@ namespace ElectionLint.Rules.Tests
             decimal window = WindowMs("kafka-broker-session", null, "broker.session.timeout.ms=" + session, "broker.heartbeat.interval.ms=" + heartbeat);
             Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
         }
+
+        [Theory]
+        // apache/kafka@d79bd502 (trunk, KIP-996 pre-vote) raft/: three voters, the leader dies just after voter B fetched its last
+        // record R and voter A (without R) got its last fetch response a moment later. At 2000 ms B's fetch timer expires
+        // (pollFollowerAsVoter): Prospective, its PreVote refused by A, a Follower that has fetched (FollowerState.canGrantVote).
+        // A turns Prospective just after; B refuses it, A's log being older. Neither asks again (maybeSendVoteRequests asks
+        // unrecorded voters only) and the dead leader keeps the vote open (EpochElection.isVoteRejected). B's election
+        // timeout, ET + nextInt(ET) ≤ 1999 (QuorumState.randomElectionTimeoutMs), ends at 3999: Follower of the dead leader
+        // again (prospectiveTransitionAfterElectionLoss), a fresh fetch timeout, Prospective at 5999; A grants (no fetch since),
+        // B becomes Candidate and leader. No election back-off on this path: binaryExponentialElectionBackoffMs is gone.
+        [InlineData("2000", "1000", 5999)]
+        [InlineData("4000", "2000", 11999)]
+        public void KRaft_window_covers_a_refused_prospective_and_a_second_fetch_timeout(string fetch, string election, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("kafka-kraft-controller", null, "controller.quorum.fetch.timeout.ms=" + fetch, "controller.quorum.election.timeout.ms=" + election);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
     }
 }

@@ -164,5 +164,29 @@ namespace ElectionLint.Rules.Tests
             decimal window = WindowMs("kafka-kraft-controller", null, "controller.quorum.fetch.timeout.ms=" + fetch, "controller.quorum.election.timeout.ms=" + election);
             Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
         }
+
+        [Theory]
+        // etcd-io/raft@cdfbeed3 raft.go, as etcd-io/etcd@c34dc7ee server/etcdserver/bootstrap.go configures it (HeartbeatTick 1,
+        // ElectionTick = election-timeout / heartbeat-interval, CheckQuorum true, PreVote true): tickElection campaigns when
+        // electionElapsed, zeroed by the heartbeat and counted in ticks, reaches randomizedElectionTimeout = E + rand.Intn(E),
+        // at most 2E − 1 (resetRandomizedElectionTimeout). A heartbeat taken just after a tick is followed by that tick a whole
+        // interval later, so the last follower campaigns (2E − 1) ticks after the leader's last heartbeat; the other followers'
+        // electionElapsed is then past E, so the pre-vote is granted. 100 ms / 1000 ms: E = 10, 19 × 100 = 1900 ms.
+        [InlineData("100", "1000", 1900)]
+        // At the 5× floor: E = 5, 9 × 300 = 2700 ms.
+        [InlineData("300", "1500", 2700)]
+        public void Etcd_window_covers_the_last_tick_of_the_randomized_timeout(string heartbeat, string election, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("etcd", null, "heartbeat-interval=" + heartbeat, "election-timeout=" + election);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Fact]
+        public void Etcd_window_counts_whole_ticks_at_most()
+        {
+            // ElectionTicks() = ElectionMs / TickMs (etcd-io/etcd server/embed/config.go) drops the 50 ms: E = 10 as at 1000 ms,
+            // so the code's worst case stays 1900 ms; the window does not round down (EL2051 reports the lost 50 ms).
+            Assert.InRange(WindowMs("etcd", null, "heartbeat-interval=100", "election-timeout=1050"), 1900m, 2000m);
+        }
     }
 }

@@ -66,6 +66,16 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void Akka_lease_is_taken_two_heartbeats_before_the_timeout()
+        {
+            TradeOffEstimate e = TradeOffModel.Estimate(Instance("akka-lease"), Lan)!;
+            // LeaseActor.HasLeaseTimedOut: taken 120 s − 2 × 12 s after the holder's last write, the crash uniform between writes
+            // (96 s less 6 s on average), plus a one-way delay.
+            Assert.Equal(90.001, e.FailoverExpected, 3);
+            Assert.Equal(96, e.FailoverWorst, 6);
+        }
+
+        [Fact]
         public void Client_go_defaults_fail_over_after_the_candidates_wait()
         {
             TradeOffEstimate e = TradeOffModel.Estimate(Instance("k8s-leader-election"), Lan)!;

@@ -188,5 +188,18 @@ namespace ElectionLint.Rules.Tests
             // so the code's worst case stays 1900 ms; the window does not round down (EL2051 reports the lost 50 ms).
             Assert.InRange(WindowMs("etcd", null, "heartbeat-interval=100", "election-timeout=1050"), 1900m, 2000m);
         }
+
+        [Theory]
+        // akkadotnet/Akka.Management@85e1de90 src/coordination/kubernetes/Akka.Coordination.KubernetesApi/LeaseActor.cs (and
+        // Akka.Coordination.Azure's, the same test): another node takes the lease once HasLeaseTimedOut(time), i.e.
+        // now > time + heartbeat-timeout − 2 × heartbeat-interval (_heartbeatOffset), time being the holder's last write. The
+        // holder writes at 0 and dies: 120 s − 2 × 12 s = 96 s.
+        [InlineData("120s", "12s", 96000)]
+        [InlineData("60s", "5s", 50000)]
+        public void Akka_window_is_the_timeout_less_two_heartbeats(string timeout, string interval, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("akka-lease", null, "heartbeat-timeout=" + timeout, "heartbeat-interval=" + interval);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
     }
 }

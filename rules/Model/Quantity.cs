@@ -65,30 +65,28 @@ namespace ElectionLint.Rules.Model
         /// <summary>The single setting this quantity is, when it is exactly one setting.</summary>
         public string? SingleSetting => Terms.Count == 1 && Terms[0].Coefficient == 1m && Terms[0].Multiplier == null && !Terms[0].Rtt ? Terms[0].Setting : null;
 
-        /// <summary>A formula such as "2 × election-timeout + 2 × RTT".</summary>
+        /// <summary>A formula such as "2 × election-timeout − heartbeat-interval + 2 × RTT".</summary>
         public string Formula()
         {
             var sb = new StringBuilder();
             foreach (Term t in Terms)
             {
-                if (sb.Length > 0)
-                {
-                    sb.Append(" + ");
-                }
-
+                bool negative = t.Coefficient < 0m;
+                sb.Append(sb.Length > 0 ? (negative ? " − " : " + ") : negative ? "−" : string.Empty);
+                decimal coefficient = negative ? -t.Coefficient : t.Coefficient;
                 bool any = false;
                 if (t.Setting == null && t.Multiplier == null && !t.Rtt)
                 {
-                    sb.Append(DisplayConstant(t.Coefficient)); // a fixed delay of the system (ZooKeeper's 200 ms finalizeWait)
+                    sb.Append(DisplayConstant(coefficient)); // a fixed delay of the system (ZooKeeper's 200 ms finalizeWait)
                     continue;
                 }
 
-                if (t.Coefficient != 1m)
+                if (coefficient != 1m)
                 {
                     // A duration times counts only (1s × raft_multiplier) shows the duration; otherwise a plain factor.
                     sb.Append(t.Multiplier == null && !t.Rtt && t.Setting != null && _boundTo != null && _boundTo.TryGetSetting(t.Setting, out SettingDefinition s) && !s.IsDuration
-                        ? DisplayConstant(t.Coefficient)
-                        : DurationFormat.Number(t.Coefficient));
+                        ? DisplayConstant(coefficient)
+                        : DurationFormat.Number(coefficient));
                     any = true;
                 }
 

@@ -29,7 +29,9 @@ namespace ElectionLint.Rules.Systems
             Detection = Q(HeartbeatTimeout),
             // reference.conf: heartbeat-timeout is how long a crashed owner keeps the lease; a stalled owner loses it after as long.
             PauseBudget = Q(HeartbeatTimeout),
-            Failover = new Quantity("failover window", T(1m, HeartbeatTimeout)),
+            // akkadotnet/Akka.Management@85e1de90 LeaseActor.HasLeaseTimedOut (Kubernetes and Azure leases): another node may take
+            // the lease once now > the holder's last write + heartbeat-timeout − 2 × heartbeat-interval.
+            Failover = new Quantity("failover window", T(1m, HeartbeatTimeout), T(-2m, HeartbeatInterval)),
             FailoverPrimary = HeartbeatTimeout,
             MinRatio = 5m,
             RecommendedRatio = 10m,

@@ -29,8 +29,10 @@ namespace ElectionLint.Rules.Systems
             Heartbeat = Q(HeartbeatInterval),
             Detection = Q(ElectionTimeout),
             PauseBudget = Q(ElectionTimeout),
-            // Followers time out in [T, 2T); one pre-vote + vote round costs about two round trips.
-            Failover = new Quantity("failover window", T(2m, ElectionTimeout), Rtt(2m)),
+            // etcd-io/raft@cdfbeed3 raft.go tickElection: a follower campaigns after randomizedElectionTimeout ticks of one heartbeat
+            // interval, at most 2E − 1 with E = election / heartbeat (rounded down): at most 2 × election − heartbeat after the
+            // leader's last heartbeat. Then one pre-vote and one vote round trip.
+            Failover = new Quantity("failover window", T(2m, ElectionTimeout), T(-1m, HeartbeatInterval), Rtt(2m)),
             FailoverPrimary = ElectionTimeout,
             MinRatio = 5m,
             MaxRatio = 10m,

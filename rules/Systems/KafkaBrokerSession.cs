@@ -22,7 +22,9 @@ namespace ElectionLint.Rules.Systems
             // BrokerHeartbeatManager.hasValidSession: lastContactNs + sessionTimeoutNs >= now, so a broker is fenced one session
             // after its last heartbeat, whether it crashed or stalled.
             PauseBudget = Q(SessionTimeout),
-            Failover = new Quantity("failover window", T(1m, SessionTimeout)),
+            // apache/kafka@d79bd502 QuorumController.maybeFenceStaleBrokerPeriodNs: the fencing task runs every session / 8, so
+            // a dead broker is fenced up to 1.125 sessions after its last heartbeat.
+            Failover = new Quantity("failover window", T(1.125m, SessionTimeout)),
             FailoverPrimary = SessionTimeout,
             MinRatio = 3m,
             RatioConsequence = "the controller fences the broker after fewer than {factor} missed heartbeats, so one slow round trip fences a live broker",

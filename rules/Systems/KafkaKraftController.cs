@@ -20,10 +20,11 @@ namespace ElectionLint.Rules.Systems
         {
             Detection = Q(FetchTimeout),
             PauseBudget = Q(FetchTimeout),
-            // KafkaRaftClient: a voter becomes candidate when the fetch timeout expires (pollFollowerAsVoter); its election
-            // times out in [T, 2T) (QuorumState.randomElectionTimeoutMs), then backs off up to election.backoff.max.ms
-            // (binaryExponentialElectionBackoffMs) before the next round.
-            Failover = new Quantity("failover window", T(1m, FetchTimeout), T(2m, ElectionTimeout), T(1m, ElectionBackoffMax)),
+            // apache/kafka@d79bd502 KafkaRaftClient (pre-vote): a voter turns Prospective at its fetch timeout (pollFollowerAsVoter).
+            // Two voters that refuse each other's PreVote (a fetching follower; an older log) wait out an election timeout, under
+            // 2 × election, follow the dead leader again and stand after a second fetch timeout (prospectiveTransitionAfterElectionLoss).
+            // No back-off on this path: election.backoff.max.ms only spaces a resigning leader's successors.
+            Failover = new Quantity("failover window", T(2m, FetchTimeout), T(2m, ElectionTimeout)),
             FailoverPrimary = FetchTimeout,
             PauseConsequence = "the voters elect a new controller",
             // No validators (QuorumConfig: null), but QuorumState.randomElectionTimeoutMs calls Random.nextInt(timeout) and

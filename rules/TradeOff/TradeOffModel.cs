@@ -233,8 +233,9 @@ namespace ElectionLint.Rules.TradeOff
 
                 default:
                 {
-                    // Every other system with a heartbeat: the detector's timer since the last heartbeat it received.
-                    Quantity? tolerance = ctx.System.Id == Elasticsearch.Id ? ctx.System.PauseBudget : ctx.System.Detection;
+                    // Every other system with a heartbeat: the detector's timer since the last heartbeat it received. An Akka lease
+                    // can be taken 2 heartbeats before heartbeat-timeout is up (its failover window says where).
+                    Quantity? tolerance = ctx.System.Id == Elasticsearch.Id ? ctx.System.PauseBudget : ctx.System.Id == AkkaLease.Id ? ctx.System.Failover : ctx.System.Detection;
                     if (ctx.System.Heartbeat == null || Q(ctx.System.Heartbeat) is not double h || Q(tolerance) is not double d || h <= 0 || d <= 0
                         || Q(ctx.System.Failover) is not double w)
                     {

@@ -406,7 +406,7 @@ namespace ElectionLint.Cli.Tests
                 + "  profile: network wan, rttP99 200ms (assumed for a WAN), gcPauseP99 not set, maxFailover 30s — from .electionlint.yaml\n"
                 + "  heartbeat-interval  100 ms  set at 1:21\n"
                 + "  election-timeout    300 ms  set at 2:19\n"
-                + "  worst-case failover window: 1s (2 × election-timeout + 2 × RTT)\n"
+                + "  worst-case failover window: 900ms (2 × election-timeout − heartbeat-interval + 2 × RTT)\n"
                 + "  heartbeat: heartbeat-interval = 100 ms\n"
                 + "  detection timeout: election-timeout = 300 ms\n"
                 + "  pause budget: election-timeout = 300 ms\n"
@@ -421,7 +421,7 @@ namespace ElectionLint.Cli.Tests
                 + "    EL2002 election-timeout ÷ heartbeat-interval = 3.0× ≤ 10.0× — passes with 3.33× headroom\n"
                 + "    EL2010 election-timeout 300 ms ≥ 2000 ms — not met by 1700 ms, not reported: a limit the system enforces fires first; its repair accounts for the profile\n"
                 + "    EL2011 heartbeat-interval 100 ms ≥ 100 ms — passes with 1.0× headroom\n"
-                + "    EL2030 failover window 1000 ms ≤ 30000 ms — passes with 30.0× headroom (29000 ms to spare)\n"
+                + "    EL2030 failover window 900 ms ≤ 30000 ms — passes with 33.3× headroom (29100 ms to spare)\n"
                 + "  EL1001 error: election-timeout 300 ms is 3.0× heartbeat-interval 100 ms; etcd refuses to start below 5× — set election-timeout to 2500 ms and heartbeat-interval to 250 ms\n"
                 + "    repair: election-timeout = 2500, heartbeat-interval = 250\n"
                 + "\n1 configuration found\n",

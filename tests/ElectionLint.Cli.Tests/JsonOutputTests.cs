@@ -32,9 +32,9 @@ namespace ElectionLint.Cli.Tests
             JsonElement pod = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray()
                 .Single(d => d.GetProperty("file").GetString()!.EndsWith("etcd-static-pod.yaml", System.StringComparison.Ordinal));
             JsonElement repair = Assert.Single(pod.GetProperty("repairs").EnumerateArray());
-            Assert.Equal(new[] { "--election-timeout=12000", "--heartbeat-interval=1200" },
+            Assert.Equal(new[] { "--election-timeout=15000", "--heartbeat-interval=1500" },
                 repair.EnumerateArray().Select(c => c.GetProperty("setting").GetString() + "=" + c.GetProperty("text").GetString()));
-            Assert.Contains("set --election-timeout to 12000 ms and --heartbeat-interval to 1200 ms", pod.GetProperty("message").GetString());
+            Assert.Contains("set --election-timeout to 15000 ms and --heartbeat-interval to 1500 ms", pod.GetProperty("message").GetString());
         }
 
         [Fact]

@@ -41,13 +41,13 @@ namespace ElectionLint.Cli.Tests
             (int code, string output, _) = Cli.Run("tune", "-s", "etcd", "--network", "wan", "--rtt-p99", "300ms", "--max-failover", "2s");
             Assert.Equal(1, code);
             Assert.Contains("  no recommendation: no values satisfy this profile (below)\n", output);
-            Assert.Contains("  no values satisfy this profile: no configuration of etcd satisfies the profile: election-timeout ≥ 10 × rttP99 300ms makes the worst-case failover window (2 × election-timeout + 2 × RTT) at least 6.6s, above maxFailover 2s — raise maxFailover to at least 6.6s, or place the members closer (or lower rttMultiplier)\n", output);
+            Assert.Contains("  no values satisfy this profile: no configuration of etcd satisfies the profile: election-timeout ≥ 5 × heartbeat-interval (at least 5 heartbeats) and election-timeout ≥ 10 × rttP99 300ms make the worst-case failover window (2 × election-timeout − heartbeat-interval + 2 × RTT) at least 6s, above maxFailover 2s — raise maxFailover to at least 6s, or place the members closer (or lower rttMultiplier)\n", output);
             Assert.DoesNotContain("flags:", output); // no snippet of values that do not meet the profile
 
             (code, output, _) = Cli.Run("tune", "-s", "etcd", "--network", "wan", "--rtt-p99", "300ms", "--max-failover", "2s", "--format", "json");
             JsonElement c = JsonDocument.Parse(output).RootElement.GetProperty("configurations")[0];
             Assert.False(c.GetProperty("clean").GetBoolean());
-            Assert.Equal("raise maxFailover to at least 6.6s, or place the members closer (or lower rttMultiplier)", c.GetProperty("conflict").GetProperty("relax").GetString());
+            Assert.Equal("raise maxFailover to at least 6s, or place the members closer (or lower rttMultiplier)", c.GetProperty("conflict").GetProperty("relax").GetString());
             Assert.Equal(0, c.GetProperty("snippets").GetArrayLength());
         }
 

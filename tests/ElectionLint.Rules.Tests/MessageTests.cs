@@ -64,11 +64,11 @@ namespace ElectionLint.Rules.Tests
         [InlineData("k8s-leader-election", "leaseDuration=15", "", "EL1000", "leaseDuration value '15' cannot be parsed by client-go: missing unit in duration \"15\" (write e.g. \"15s\")")]
         [InlineData("kafka-consumer", "session.timeout.ms=3000", "", "EL1021", "session.timeout.ms 3000 ms is outside the broker's allowed range [6000 ms, 1800000 ms] (group.min/max.session.timeout.ms); the broker rejects the JoinGroup with INVALID_SESSION_TIMEOUT — set session.timeout.ms to 45000 ms")]
         [InlineData("etcd", "", "network=wan", "EL2010", "election-timeout 1000 ms (default) is below 2000 ms (10 × rttP99 200ms, assumed for network: wan); a slow round trip looks like a failure and triggers a false election — set election-timeout to 2500 ms and heartbeat-interval to 250 ms")]
-        [InlineData("etcd", "", "network=wan max=2s", "EL2031", "no configuration of etcd satisfies the profile: election-timeout ≥ 10 × rttP99 200ms (assumed for network: wan) makes the worst-case failover window (2 × election-timeout + 2 × RTT) at least 4.4s, above maxFailover 2s — raise maxFailover to at least 4.4s, or place the members closer (or lower rttMultiplier)")]
+        [InlineData("etcd", "", "network=wan max=2s", "EL2031", "no configuration of etcd satisfies the profile: election-timeout ≥ 5 × heartbeat-interval (at least 5 heartbeats) and election-timeout ≥ 10 × rttP99 200ms (assumed for network: wan) make the worst-case failover window (2 × election-timeout − heartbeat-interval + 2 × RTT) at least 4s, above maxFailover 2s — raise maxFailover to at least 4s, or place the members closer (or lower rttMultiplier)")]
         [InlineData("k8s-leader-election", "", "max=10s", "EL2030", "worst-case failover window 23.8s (leaseDuration + 4.4 × retryPeriod) is above maxFailover 10s — set leaseDuration to 4s, retryPeriod to 1.2s and renewDeadline to 3s")]
         [InlineData("k8s-leader-election", "leaseDuration=120s;renewDeadline=60s;retryPeriod=30s", "", "EL2001", "renewDeadline 1m is only 2.0× retryPeriod 30s; the leader retries its renewal every retryPeriod and gives up leadership at renewDeadline, so 2 failed API calls in a row end its term (client-go's defaults allow 5) — set renewDeadline to 1m20s")]
         [InlineData("kafka-consumer", "session.timeout.ms=10000;heartbeat.interval.ms=5000", "", "EL2001", "session.timeout.ms 10000 ms is only 2.0× heartbeat.interval.ms 5000 ms; the broker removes the member and rebalances the group after fewer than 3 missed heartbeats, so one slow round trip costs a rebalance — set session.timeout.ms to 15000 ms")]
-        [InlineData("etcd", "", "max=1s", "EL2030", "worst-case failover window 2s (2 × election-timeout + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 1s — set election-timeout to 500 ms")]
+        [InlineData("etcd", "", "max=1s", "EL2030", "worst-case failover window 1.9s (2 × election-timeout − heartbeat-interval + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 1s — set election-timeout to 500 ms")]
         [InlineData("k8s-leader-election", "leaseDuration=15500ms", "", "EL2050", "leaseDuration 15.5s is not a whole number of seconds; the lease record stores 15s — set leaseDuration to 15s")]
         [InlineData("etcd", "heartbeat-interval=300;election-timeout=1600", "", "EL2051", "election-timeout 1600 ms is not a multiple of heartbeat-interval 300 ms; etcd counts whole ticks, so the effective election timeout is 1500 ms — set election-timeout to 1500 ms")]
         [InlineData("dotnext-raft", "upperElectionTimeout=100", "", "EL1040", "upperElectionTimeout 100 ms is below lowerElectionTimeout 150 ms (default); DotNext throws ArgumentOutOfRangeException when the cluster is constructed (Random.Next) — set upperElectionTimeout to 300 ms")]
@@ -125,7 +125,7 @@ namespace ElectionLint.Rules.Tests
         public void Failover_window_is_reported()
         {
             Assert.Equal(23.8m * Duration.NanosPerSecond, Evaluator.Evaluate(Instance("k8s-leader-election")).FailoverWindow);
-            Assert.Equal(2.4m * Duration.NanosPerSecond, Evaluator.Evaluate(Instance("etcd"), Build.Profile("rtt=200ms")).FailoverWindow);
+            Assert.Equal(2.3m * Duration.NanosPerSecond, Evaluator.Evaluate(Instance("etcd"), Build.Profile("rtt=200ms")).FailoverWindow);
         }
     }
 }

@@ -133,8 +133,8 @@ namespace ElectionLint.Rules.Tests
             var instance = Build.Instance("etcd", "heartbeat-interval=5000", "election-timeout=60000");
             Finding f = Assert.Single(Findings(instance, "rtt=5ms gc=300ms max=30s"));
             Assert.Equal("EL1002", f.RuleId);
-            Assert.Equal("election-timeout=12000,heartbeat-interval=1200", string.Join(",", f.Repairs[0].Changes.Select(c => c.Setting.Id + "=" + c.Text)));
-            var fixedInstance = Build.Instance("etcd", "heartbeat-interval=1200", "election-timeout=12000");
+            Assert.Equal("election-timeout=15000,heartbeat-interval=1500", string.Join(",", f.Repairs[0].Changes.Select(c => c.Setting.Id + "=" + c.Text)));
+            var fixedInstance = Build.Instance("etcd", "heartbeat-interval=1500", "election-timeout=15000");
             Assert.Empty(Findings(fixedInstance, "rtt=5ms gc=300ms max=30s"));
         }
 

@@ -193,8 +193,8 @@ namespace ElectionLint.Rules.Tests
         [InlineData("k8s-leader-election", "-", "", "gc=5001ms", "EL2020")]
         [InlineData("kafka-consumer", "-", "", "gc=30s", "EL2020")]
         // EL2030: failover window <= maxFailover
-        [InlineData("etcd", "-", "", "max=2s", "")]
-        [InlineData("etcd", "-", "", "max=1999ms", "EL2030")]
+        [InlineData("etcd", "-", "", "max=1900ms", "")]
+        [InlineData("etcd", "-", "", "max=1899ms", "EL2030")]
         [InlineData("k8s-leader-election", "-", "", "max=23.8s", "")] // leaseDuration + 4.4 × retryPeriod
         [InlineData("k8s-leader-election", "-", "", "max=23.7s", "EL2030")]
         [InlineData("k8s-leader-election", "-", "", "max=19s", "EL2030")]

@@ -59,10 +59,20 @@ namespace ElectionLint.Rules.Tests
             // The first of two followers' waits, uniform on [900, 1900) ms: 900 + 1000/3; less 50 ms since the last
             // heartbeat, plus a one-way delay and two round trips.
             Assert.Equal(1.189, e.FailoverExpected, 3);
-            Assert.Equal(2.02, e.FailoverWorst, 6);
+            Assert.Equal(1.92, e.FailoverWorst, 6);
             Assert.Equal(0.003249, e.FalseElectionsPerYear, 6);
             Assert.Equal(e.FromPauses + e.FromNetwork, e.FalseElectionsPerYear, 12);
             Assert.Contains("3 members: the leader's heartbeats to 2 followers, each follower's timeout drawn at each term (a term also starts for all about monthly: restarts, upgrades)", e.Assumptions);
+        }
+
+        [Fact]
+        public void Akka_lease_is_taken_two_heartbeats_before_the_timeout()
+        {
+            TradeOffEstimate e = TradeOffModel.Estimate(Instance("akka-lease"), Lan)!;
+            // LeaseActor.HasLeaseTimedOut: taken 120 s − 2 × 12 s after the holder's last write, the crash uniform between writes
+            // (96 s less 6 s on average), plus a one-way delay.
+            Assert.Equal(90.001, e.FailoverExpected, 3);
+            Assert.Equal(96, e.FailoverWorst, 6);
         }
 
         [Fact]

@@ -122,5 +122,116 @@ namespace ElectionLint.Rules.Tests
             Assert.Equal("1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis" + (note != null ? "; " + note : string.Empty),
                 System.Linq.Enumerable.Single(Margins.Derived(r), q => q.Label == "failover window").Formula);
         }
-}
+
+        [Theory]
+        // kubernetes/client-go@32ce75a7 tools/leaderelection/leaderelection.go with k8s.io/apimachinery@eed236ce (its go.mod's):
+        // acquire() polls tryAcquireOrRenew through wait.JitterUntilWithContext(RetryPeriod, JitterFactor 1.2, sliding), each
+        // wait Jitter(RP, 1.2) = RP + rand.Float64() × 1.2 × RP, under 2.2 RP. The leader renews at 0 and dies; the candidate's
+        // next poll, up to 2.2 RP later, sees the changed record and sets observedTime (setObservedRecord); isLeaseValid holds
+        // until observedTime + LeaseDurationSeconds; the acquiring poll comes up to 2.2 RP after that. 15 s / 10 s / 2 s:
+        // 4.4 + 15 + 4.4 = 23.8 s.
+        [InlineData("15s", "10s", "2s", 23800)]
+        // 60 s / 30 s / 10 s: 22 + 60 + 22 = 104 s.
+        [InlineData("60s", "30s", "10s", 104000)]
+        public void Client_go_window_covers_two_jittered_polls(string lease, string renew, string retry, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("k8s-leader-election", null, "leaseDuration=" + lease, "renewDeadline=" + renew, "retryPeriod=" + retry);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // dotnet/dotNext@a0750d51 src/cluster/DotNext.Net.Cluster/…/Raft: each member draws its timeout once,
+        // ElectionTimeout.RandomTimeout = Random.Next(lower, upper + 1), and draws anew only after a failed vote
+        // (MoveToFollowerState). Heartbeats refresh every follower at 0 and the leader crashes (its port refuses connections).
+        // A follower that drew less asks first and is refused: RaftCluster.PreVoteAsync grants only once the voter's own last
+        // heartbeat is as old as the voter's own timeout. The follower that drew upper times out at upper, every other one
+        // grants its pre-vote and vote, and it appends the leader's empty entry. 150 / 300: 300 ms.
+        [InlineData("150", "300", 300)]
+        [InlineData("1000", "2000", 2000)]
+        public void DotNext_window_covers_the_upper_election_timeout(string lower, string upper, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("dotnext-raft", null, "lowerElectionTimeout=" + lower, "upperElectionTimeout=" + upper);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // Azure/azure-sdk-for-net@008f968a sdk/storage/Azure.Storage.Blobs/src/BlobLeaseClient.cs AcquireInternal sends
+        // Convert.ToInt64(duration.TotalSeconds); the service's clock for the lease restarts at each Renew. The holder renews at
+        // 0 and dies; the lease can be acquired from 15 s on. BlobLeaseClient has no renewal or retry loop of its own: a
+        // candidate that retries every P adds up to P, which is the caller's code.
+        [InlineData("15", 15000)]
+        [InlineData("60", 60000)]
+        public void Azure_window_is_the_lease_duration(string duration, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("azure-blob-lease", null, "duration=" + duration);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // apache/kafka@d79bd502 metadata/…/controller: the controller notes each heartbeat's time (BrokerHeartbeatTracker via
+        // ClusterControlManager.trackBrokerHeartbeat) and fences a broker from the periodic task maybeFenceStaleBroker, run every
+        // sessionTimeout / 8 (QuorumController.maybeFenceStaleBrokerPeriodNs), once contact + timeout < now (isExpired).
+        // The broker dies right after a heartbeat; a run lands exactly at 9000 ms (not yet expired), the next at 10125 ms.
+        [InlineData("9000", "2000", 10125)]
+        [InlineData("18000", "3000", 20250)]
+        public void Broker_session_window_covers_the_fencing_task_period(string session, string heartbeat, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("kafka-broker-session", null, "broker.session.timeout.ms=" + session, "broker.heartbeat.interval.ms=" + heartbeat);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // apache/kafka@d79bd502 (trunk, KIP-996 pre-vote) raft/: three voters, the leader dies just after voter B fetched its last
+        // record R and voter A (without R) got its last fetch response a moment later. At 2000 ms B's fetch timer expires
+        // (pollFollowerAsVoter): Prospective, its PreVote refused by A, a Follower that has fetched (FollowerState.canGrantVote).
+        // A turns Prospective just after; B refuses it, A's log being older. Neither asks again (maybeSendVoteRequests asks
+        // unrecorded voters only) and the dead leader keeps the vote open (EpochElection.isVoteRejected). B's election
+        // timeout, ET + nextInt(ET) ≤ 1999 (QuorumState.randomElectionTimeoutMs), ends at 3999: Follower of the dead leader
+        // again (prospectiveTransitionAfterElectionLoss), a fresh fetch timeout, Prospective at 5999; A grants (no fetch since),
+        // B becomes Candidate and leader. No election back-off on this path: binaryExponentialElectionBackoffMs is gone.
+        [InlineData("2000", "1000", 5999)]
+        [InlineData("4000", "2000", 11999)]
+        public void KRaft_window_covers_a_refused_prospective_and_a_second_fetch_timeout(string fetch, string election, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("kafka-kraft-controller", null, "controller.quorum.fetch.timeout.ms=" + fetch, "controller.quorum.election.timeout.ms=" + election);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
+        // etcd-io/raft@cdfbeed3 raft.go, as etcd-io/etcd@c34dc7ee server/etcdserver/bootstrap.go configures it (HeartbeatTick 1,
+        // ElectionTick = election-timeout / heartbeat-interval, CheckQuorum true, PreVote true): tickElection campaigns when
+        // electionElapsed, zeroed by the heartbeat and counted in ticks, reaches randomizedElectionTimeout = E + rand.Intn(E),
+        // at most 2E − 1 (resetRandomizedElectionTimeout). A heartbeat taken just after a tick is followed by that tick a whole
+        // interval later, so the last follower campaigns (2E − 1) ticks after the leader's last heartbeat; the other followers'
+        // electionElapsed is then past E, so the pre-vote is granted. 100 ms / 1000 ms: E = 10, 19 × 100 = 1900 ms.
+        [InlineData("100", "1000", 1900)]
+        // At the 5× floor: E = 5, 9 × 300 = 2700 ms.
+        [InlineData("300", "1500", 2700)]
+        public void Etcd_window_covers_the_last_tick_of_the_randomized_timeout(string heartbeat, string election, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("etcd", null, "heartbeat-interval=" + heartbeat, "election-timeout=" + election);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Fact]
+        public void Etcd_window_counts_whole_ticks_at_most()
+        {
+            // ElectionTicks() = ElectionMs / TickMs (etcd-io/etcd server/embed/config.go) drops the 50 ms: E = 10 as at 1000 ms,
+            // so the code's worst case stays 1900 ms; the window does not round down (EL2051 reports the lost 50 ms).
+            Assert.InRange(WindowMs("etcd", null, "heartbeat-interval=100", "election-timeout=1050"), 1900m, 2000m);
+        }
+
+        [Theory]
+        // akkadotnet/Akka.Management@85e1de90 src/coordination/kubernetes/Akka.Coordination.KubernetesApi/LeaseActor.cs (and
+        // Akka.Coordination.Azure's, the same test): another node takes the lease once HasLeaseTimedOut(time), i.e.
+        // now > time + heartbeat-timeout − 2 × heartbeat-interval (_heartbeatOffset), time being the holder's last write. The
+        // holder writes at 0 and dies: 120 s − 2 × 12 s = 96 s.
+        [InlineData("120s", "12s", 96000)]
+        [InlineData("60s", "5s", 50000)]
+        public void Akka_window_is_the_timeout_less_two_heartbeats(string timeout, string interval, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("akka-lease", null, "heartbeat-timeout=" + timeout, "heartbeat-interval=" + interval);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+    }
 }

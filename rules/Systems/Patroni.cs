@@ -47,8 +47,14 @@ namespace ElectionLint.Rules.Systems
             Detection = Q(Ttl),
             // A stalled primary's key was written at most loop_wait before the stall and expires ttl after that write.
             PauseBudget = new Quantity("ttl − loop_wait", T(1m, Ttl), T(-1m, LoopWait)),
-            // A crashed primary's key lives ttl; replicas notice on their next HA loop (up to loop_wait), then race for the key.
-            Failover = new Quantity("failover window", T(1m, Ttl), T(1m, LoopWait), Rtt(2m)),
+            // patroni/patroni @ a4a6dc02, the Kubernetes DCS (the worst of etcd3 and Kubernetes): a replica wakes on each renew of
+            // the leader object (dcs/kubernetes.py ObjectCache._process_event:676) and holds the leader valid until its own
+            // observed time + ttl (_load_cluster:915); unwoken, its HA loops come loop_wait + 0.5 s apart (Kubernetes.watch:1405,
+            // __main__.py schedule_next_run), so it sees the key gone at ⌈ttl / loop_wait⌉ × loop_wait + 0.5 s, at most
+            // ttl + loop_wait − 0.5 s (ttl ≡ 1 mod loop_wait). The race then asks every member of old_cluster, the dead
+            // primary too, with a 2 s timeout (ha.py is_healthiest_node:1189, fetch_node_status:907) before acquire_lock.
+            // etcd3 wakes replicas on the key's deletion: ttl + etcd's 0.5 s lessor tick + 2 s, never more.
+            Failover = new Quantity("failover window", T(1m, Ttl), T(1m, LoopWait), new Term(1_500_000_000m), Rtt(2m)),
             FailoverPrimary = Ttl,
             PauseConsequence = "the leader key expires and a replica is promoted",
             Variants = new[] { BootstrapDcs },

@@ -222,6 +222,30 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Theory]
+        // patroni/patroni@a4a6dc02, the Kubernetes DCS, the worst of the two traced (etcd3 below). The primary renews the leader
+        // object at 0 and its host dies. Each renew wakes the replicas' HA loop (dcs/kubernetes.py ObjectCache._process_event
+        // :676, Kubernetes.watch; __main__.py schedule_next_run sets next_run to now), whose _load_cluster notes the new record
+        // at 0 and holds the leader valid while observed time + ttl ≥ now (:915); no event marks the expiry. Unwoken, the loop
+        // runs every loop_wait + 0.5 s (Kubernetes.watch :1405 adds 0.5 s to a non-leader's wait), so the key is gone at the
+        // first k × loop_wait + 0.5 > ttl. ha.py process_unhealthy_cluster → is_healthiest_node races among old_cluster's members
+        // (:1189, the cluster last seen locked: the dead primary's member too), fetched in parallel by fetch_node_status with
+        // timeout=2, retries=0 (:907; urllib3 connect timeout, the dead host never answers): 2 s, then acquire_lock holds the key
+        // (no primary_race_backoff at this commit). ttl 21 / loop_wait 10: loops at 10.5, 20.5, 30.5; 30.5 + 2 = 32.5 s.
+        // At the defaults 30 / 10 / 10 the key is gone at 30.5 and the winner holds it at 32.5 s, under the window's 41.5 s.
+        // etcd3 (dcs/etcd3.py): the key lives on the lease the primary refreshed at 0 (_update_leader, forced keepalive) and
+        // etcd revokes it within a 500 ms lessor tick (etcd-io/etcd@c34dc7ee lessor.go runLoop); its DELETE wakes the
+        // replicas (KVCache._process_event :488): ttl + 0.5 + 2, 32.5 s at the defaults, at most the Kubernetes case.
+        [InlineData("21", "10", "5", 32500)]
+        // ttl 21 / loop_wait 5 / retry_timeout 8 (ttl 20 / loop_wait 5 / retry_timeout 10 would run as loop_wait 1,
+        // retry_timeout 9, config.py _validate_and_adjust_timeouts): loops at 5.5 … 20.5, 25.5; 27.5 s.
+        [InlineData("21", "5", "8", 27500)]
+        public void Patroni_window_covers_the_kubernetes_loop_and_the_race_timeout(string ttl, string loopWait, string retryTimeout, decimal codeWorstMs)
+        {
+            decimal window = WindowMs("patroni", null, "ttl=" + ttl, "loop_wait=" + loopWait, "retry_timeout=" + retryTimeout);
+            Assert.InRange(window, codeWorstMs, codeWorstMs * 1.05m);
+        }
+
+        [Theory]
         // akkadotnet/Akka.Management@85e1de90 src/coordination/kubernetes/Akka.Coordination.KubernetesApi/LeaseActor.cs (and
         // Akka.Coordination.Azure's, the same test): another node takes the lease once HasLeaseTimedOut(time), i.e.
         // now > time + heartbeat-timeout − 2 × heartbeat-interval (_heartbeatOffset), time being the holder's last write. The

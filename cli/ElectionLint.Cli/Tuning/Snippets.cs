@@ -178,7 +178,8 @@ namespace ElectionLint.Cli.Tuning
         /// <summary>An initializer for the first .NET type bound to the system (the types the analyzer reads).</summary>
         private static Snippet? CSharp(SystemDefinition sys, Func<string, decimal?> value)
         {
-            foreach (MethodBinding m in KnownBindings.Methods.Where(m => m.System == sys.Id))
+            // A method that takes no timing value (ConsulClient.CreateLock(key)) says nothing: the options type does.
+            foreach (MethodBinding m in KnownBindings.Methods.Where(m => m.System == sys.Id && m.Parameters.Length > 0))
             {
                 var args = m.Parameters.Select(p => CSharpValue(sys, p, value)).ToList();
                 if (args.All(a => a != null))

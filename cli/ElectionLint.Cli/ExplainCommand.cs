@@ -106,7 +106,7 @@ namespace ElectionLint.Cli
         }
 
         /// <summary>A configuration the system refuses never runs: it has no false-election rate or failover time.</summary>
-        private static bool Refused(Configuration c) => c.Findings.Any(f => f.Rule.Id.StartsWith("EL1", StringComparison.Ordinal));
+        private static bool Refused(Configuration c) => c.Findings.Any(f => f.Rule.Category == RuleCategory.HardLimit);
 
         private static void Text(List<Configuration> found, TextWriter w)
         {

@@ -230,13 +230,13 @@ namespace ElectionLint.Rules.Solving
         {
             foreach (PendingFinding f in all)
             {
-                if (f.Primary == finding.Primary && f.Rule.Id.StartsWith("EL1", StringComparison.Ordinal))
+                if (f.Primary == finding.Primary && f.Rule.Category == RuleCategory.HardLimit)
                 {
                     return true;
                 }
             }
 
-            return finding.Rule.Id.StartsWith("EL1", StringComparison.Ordinal);
+            return finding.Rule.Category == RuleCategory.HardLimit;
         }
 
         /// <summary>The value a setting takes when unwritten (the component's or variant's default first).</summary>

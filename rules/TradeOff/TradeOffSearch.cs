@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
 using ElectionLint.Rules.Profile;
@@ -174,7 +175,7 @@ namespace ElectionLint.Rules.TradeOff
             EvaluationContext ctx = Evaluator.Run(instance, profile);
             foreach (PendingFinding f in ctx.Findings)
             {
-                if (f.Rule.Id.StartsWith("EL1", StringComparison.Ordinal))
+                if (f.Rule.Category == RuleCategory.HardLimit)
                 {
                     return true;
                 }

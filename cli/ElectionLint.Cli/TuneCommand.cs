@@ -158,13 +158,12 @@ namespace ElectionLint.Cli
                     var skipped = new List<string>();
                     foreach (EvaluationResult e in result.Evaluations)
                     {
-                        IReadOnlyDictionary<string, RuleSeverity> severities = Accepted(result, e.Instance, doc.RuleSeverities);
+                        (IReadOnlyDictionary<string, RuleSeverity> severities, List<string> suppressed) = Accepted(result, e.Instance, doc.RuleSeverities);
                         TuneResult r = Tuner.Tune(e.Instance, profile, severities);
                         tuned.Add(new Tuned(e.Instance.System, e.Instance.Variant, display, (e.Instance.Anchor as SettingLocation)?.Value, profile, r,
                             Margins.Of(r.After, profile, severities), Array.Empty<Snippet>())
                         {
-                            Suppressed = severities.Where(kv => kv.Value == RuleSeverity.Off && !(doc.RuleSeverities.TryGetValue(kv.Key, out RuleSeverity was) && was == RuleSeverity.Off))
-                                .Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList(),
+                            Suppressed = suppressed,
                         });
                         foreach (SettingChange c in r.Changes)
                         {
@@ -308,7 +307,7 @@ namespace ElectionLint.Cli
         /// finding someone accepted in the file (# electionlint-disable-next-line EL2001 -- reviewed) is not tuned away, as
         /// lint and --fix leave it.
         /// </summary>
-        private static IReadOnlyDictionary<string, RuleSeverity> Accepted(FileResult result, ConfigurationInstance instance, IReadOnlyDictionary<string, RuleSeverity> severities)
+        private static (IReadOnlyDictionary<string, RuleSeverity> Severities, List<string> Suppressed) Accepted(FileResult result, ConfigurationInstance instance, IReadOnlyDictionary<string, RuleSeverity> severities)
         {
             var lines = new HashSet<int>();
             if (instance.Anchor is SettingLocation anchor)
@@ -324,17 +323,21 @@ namespace ElectionLint.Cli
                 }
             }
 
-            Dictionary<string, RuleSeverity>? accepted = null;
-            foreach (Rule rule in RuleCatalogue.Rules)
+            var suppressed = RuleCatalogue.Rules.Select(r => r.Id)
+                .Where(id => lines.Any(line => result.IsSuppressed(id, line)) && !(severities.TryGetValue(id, out RuleSeverity was) && was == RuleSeverity.Off))
+                .OrderBy(id => id, StringComparer.Ordinal).ToList();
+            if (suppressed.Count == 0)
             {
-                if (lines.Any(line => result.IsSuppressed(rule.Id, line)))
-                {
-                    accepted ??= new Dictionary<string, RuleSeverity>(severities, StringComparer.Ordinal);
-                    accepted[rule.Id] = RuleSeverity.Off;
-                }
+                return (severities, suppressed);
             }
 
-            return accepted ?? severities;
+            var accepted = new Dictionary<string, RuleSeverity>(severities, StringComparer.Ordinal);
+            foreach (string id in suppressed)
+            {
+                accepted[id] = RuleSeverity.Off;
+            }
+
+            return (accepted, suppressed);
         }
 
         private static void TradeOffText(Tuned t, TextWriter w)

@@ -105,13 +105,17 @@ namespace ElectionLint.Rules.Systems
             string sum = $"{ctx.Name(LoopWait)} {ctx.Show(LoopWait)} + 2 × {ctx.Name(RetryTimeout)} {ctx.Show(RetryTimeout)}";
             string effect = MinLoopWait + (2m * r) > t
                 ? $"Patroni silently sets {ctx.Name(LoopWait)} to {ctx.ShowValue(LoopWait, MinLoopWait * s)} and {ctx.Name(RetryTimeout)} to {ctx.ShowValue(RetryTimeout, decimal.Floor((t - MinLoopWait) / 2m) * s)}"
-                : $"Patroni silently shrinks {ctx.Name(LoopWait)} to {ctx.ShowValue(LoopWait, (t - (2m * r)) * s)}";
+                : $"Patroni silently shrinks {ctx.Name(LoopWait)} to {ctx.ShowValue(LoopWait, AdjustedLoopWait(t, l, r) * s)}";
             var args = new Dictionary<string, string>
             {
                 ["detail"] = $"{sum} is above {ctx.Name(Ttl)} {ctx.Show(Ttl)}; {effect}",
             };
             ctx.Report("EL1091", LoopWait, new[] { RetryTimeout, Ttl }, args);
         }
+
+        /// <summary>The loop_wait, in seconds, config.py _validate_and_adjust_timeouts leaves of raised whole seconds (see Shrunk).</summary>
+        private static decimal AdjustedLoopWait(decimal t, decimal l, decimal r) =>
+            MinLoopWait + (2m * r) > t ? MinLoopWait : l + (2m * r) > t ? t - (2m * r) : l;
 
         /// <summary>ttl, loop_wait and retry_timeout in whole seconds after Patroni raises them to its minimums.</summary>
         private static bool Raised(EvaluationContext ctx, out decimal t, out decimal l, out decimal r)
@@ -150,8 +154,7 @@ namespace ElectionLint.Rules.Systems
                 return;
             }
 
-            // config.py _validate_and_adjust_timeouts' loop_wait, as Shrunk reports it.
-            decimal loop = MinLoopWait + (2m * r) > t ? MinLoopWait : l + (2m * r) > t ? t - (2m * r) : l;
+            decimal loop = AdjustedLoopWait(t, l, r);
             decimal timeout = margin == -1m ? decimal.Floor(t / 2m) : t - margin;
             if (timeout >= loop)
             {

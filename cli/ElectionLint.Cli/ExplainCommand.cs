@@ -27,7 +27,7 @@ namespace ElectionLint.Cli
 
         private sealed record Configuration(string File, string System, string SystemName, string? Variant, SourceSpan? At, EnvironmentProfile Profile, string? ProfileFile,
             IReadOnlyList<Setting> Settings, string? FailoverWindow, IReadOnlyList<DerivedQuantity> Derived, IReadOnlyList<RuleMargin> Margins, IReadOnlyList<Finding> Findings,
-            TradeOffEstimate? TradeOff);
+            TradeOffEstimate? TradeOff, IReadOnlyList<string> WindowRemarks);
 
         public static int Run(IReadOnlyList<string> paths, string format, string? config, TextWriter stdout, TextWriter stderr, Stream stdoutStream)
         {
@@ -102,7 +102,7 @@ namespace ElectionLint.Cli
             string? window = e.FailoverWindow is decimal w ? SettingValues.DisplayDuration(w) : null;
             return new Configuration(file, instance.System.Id, instance.System.DisplayName, instance.Variant, (instance.Anchor as SettingLocation)?.Value, profile, profileFile, settings, window,
                 Margins.Derived(e, profile), Margins.Of(e, profile, severities), e.Findings,
-                TradeOffModel.Estimate(instance, profile));
+                TradeOffModel.Estimate(instance, profile), e.WindowRemarks);
         }
 
         /// <summary>A configuration the system refuses never runs: it has no false-election rate or failover time.</summary>
@@ -122,6 +122,11 @@ namespace ElectionLint.Cli
 
                 string formula = c.Derived.FirstOrDefault(q => q.Label == "failover window") is DerivedQuantity fw && fw.Formula != "failover window" ? $" ({fw.Formula})" : string.Empty;
                 w.WriteLine($"  worst-case failover window: {c.FailoverWindow ?? "unknown (a value is unknown)"}{formula}");
+                foreach (string remark in c.WindowRemarks)
+                {
+                    w.WriteLine("    " + remark);
+                }
+
                 foreach (DerivedQuantity q in c.Derived.Where(q => q.Label != "failover window"))
                 {
                     w.WriteLine($"  {q.Label}: {q.Formula} = {q.Value ?? "unknown"}");
@@ -208,6 +213,17 @@ namespace ElectionLint.Cli
                 else
                 {
                     w.WriteNull("failoverWindow");
+                }
+
+                if (c.WindowRemarks.Count > 0)
+                {
+                    w.WriteStartArray("windowRemarks");
+                    foreach (string remark in c.WindowRemarks)
+                    {
+                        w.WriteStringValue(remark);
+                    }
+
+                    w.WriteEndArray();
                 }
 
                 w.WriteStartArray("derived");

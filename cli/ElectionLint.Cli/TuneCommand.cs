@@ -501,6 +501,11 @@ namespace ElectionLint.Cli
                 {
                     w.WriteLine($"    {note}");
                 }
+
+                foreach (string remark in r.After.WindowRemarks)
+                {
+                    w.WriteLine($"    {remark}");
+                }
                 TradeOffText(t, w);
                 if (t.Margins.Count > 0)
                 {
@@ -659,6 +664,16 @@ namespace ElectionLint.Cli
                 JsonFormatter.OptionalString(w, "failoverWindowBefore", r.Before.FailoverWindow is decimal wb ? SettingValues.DisplayDuration(wb) : null);
                 JsonFormatter.OptionalString(w, "failoverWindow", r.After.FailoverWindow is decimal wa ? SettingValues.DisplayDuration(wa) : null);
                 JsonFormatter.OptionalString(w, "failoverNote", r.After.FailoverNote);
+                if (r.After.WindowRemarks.Count > 0)
+                {
+                    w.WriteStartArray("windowRemarks");
+                    foreach (string remark in r.After.WindowRemarks)
+                    {
+                        w.WriteStringValue(remark);
+                    }
+
+                    w.WriteEndArray();
+                }
                 JsonFormatter.Margins(w, t.Margins);
                 TradeOffJson(w, t);
                 if (r.After.Findings.FirstOrDefault(f => f.RuleId == "EL2031") is Finding conflict && r.Conflict is ProfileConflict pc)

@@ -272,6 +272,12 @@ namespace ElectionLint.Rules.Evaluation
             return notes.Count == 0 ? null : string.Join("; ", notes);
         }
 
+        /// <summary>This configuration's failover window (<see cref="SystemDefinition.FailoverOf"/>).</summary>
+        public Quantity? Failover => System.FailoverOf(Instance);
+
+        /// <summary>The system's <see cref="SystemDefinition.WindowRemarks"/> for this configuration.</summary>
+        public IReadOnlyList<string> WindowRemarks() => System.WindowRemarks is { } remarks ? new List<string>(remarks(this)) : new List<string>();
+
         internal decimal? Rtt(bool rttAsZero) => Profile.EffectiveRtt is Duration d ? d.Nanoseconds : rttAsZero ? 0m : (decimal?)null;
 
         /// <summary>The name a message uses for a quantity: the setting as written, or the quantity's name.</summary>

@@ -24,7 +24,7 @@ namespace ElectionLint.Rules.Evaluation
             decimal? window = Window(ctx);
             if (ctx.Findings.Count == 0)
             {
-                return new EvaluationResult(instance, new Finding[0], window, null) { FailoverNote = ctx.UncountedNote(ctx.System.Failover) };
+                return new EvaluationResult(instance, new Finding[0], window, null) { FailoverNote = ctx.UncountedNote(ctx.Failover), WindowRemarks = ctx.WindowRemarks() };
             }
 
             // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.
@@ -70,7 +70,7 @@ namespace ElectionLint.Rules.Evaluation
                 findings.Add(Finalize(ctx, f, Severity(f, severities), conflict != null, repairs));
             }
 
-            return new EvaluationResult(instance, findings, window, conflict) { FailoverNote = ctx.UncountedNote(ctx.System.Failover) };
+            return new EvaluationResult(instance, findings, window, conflict) { FailoverNote = ctx.UncountedNote(ctx.Failover), WindowRemarks = ctx.WindowRemarks() };
         }
 
         /// <summary>What one evaluation's findings need to find their repairs on demand; one at a time (the solver is not shared).</summary>
@@ -185,7 +185,7 @@ namespace ElectionLint.Rules.Evaluation
         {
             try
             {
-                return ctx.Eval(ctx.System.Failover, rttAsZero: true);
+                return ctx.Eval(ctx.Failover, rttAsZero: true);
             }
             catch (System.ArithmeticException)
             {

@@ -115,5 +115,8 @@ namespace ElectionLint.Rules.Evaluation
 
         /// <summary>What the window leaves out ("catch-up not counted: catchUpTimeoutMillis -1 ms (default) sets no limit"); null when nothing.</summary>
         public string? FailoverNote { get; internal init; }
+
+        /// <summary>What the window does not say for this configuration (<see cref="Model.SystemDefinition.WindowRemarks"/>).</summary>
+        public IReadOnlyList<string> WindowRemarks { get; internal init; } = new string[0];
     }
 }

@@ -192,7 +192,7 @@ namespace ElectionLint.Rules.Evaluation
             Add("heartbeat", sys.Heartbeat);
             Add("detection timeout", sys.Detection);
             Add("pause budget", sys.PauseBudget);
-            Add("failover window", sys.Failover, rttAsZero: true);
+            Add("failover window", ctx.Failover, rttAsZero: true);
             if (sys.Heartbeat != null && sys.RatioQuantity is Quantity ratioOf)
             {
                 decimal? h = ctx.Eval(sys.Heartbeat), d = ctx.Eval(ratioOf);

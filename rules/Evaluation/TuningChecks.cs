@@ -126,7 +126,7 @@ namespace ElectionLint.Rules.Evaluation
         private static void CheckFailover(EvaluationContext ctx)
         {
             Duration? max = ctx.Profile.MaxFailover;
-            Quantity? failover = ctx.System.Failover;
+            Quantity? failover = ctx.Failover;
             if (max == null || failover == null || ctx.InHardFinding(failover))
             {
                 return; // a value the system refuses or caps (Consul's lock delay) makes the window meaningless until fixed

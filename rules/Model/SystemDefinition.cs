@@ -56,6 +56,22 @@ namespace ElectionLint.Rules.Model
         /// <summary>Worst-case time without a leader after a real failure; RTT terms count 0 when the RTT is unknown.</summary>
         public Quantity? Failover { get; init; }
 
+        /// <summary>
+        /// A choice setting and, by its value, the window that packaging has instead of <see cref="Failover"/> (Patroni's DCS);
+        /// any other value, or none, keeps <see cref="Failover"/>.
+        /// </summary>
+        public (string Setting, IReadOnlyDictionary<string, Quantity> ByValue)? FailoverByChoice { get; init; }
+
+        /// <summary>The failover window of <paramref name="instance"/>: <see cref="FailoverByChoice"/>'s, else <see cref="Failover"/>.</summary>
+        public Quantity? FailoverOf(Evaluation.ConfigurationInstance instance) =>
+            FailoverByChoice is { } c && instance[c.Setting]?.Value.Text is string text && c.ByValue.TryGetValue(text.Trim().ToLowerInvariant(), out Quantity? q) ? q : Failover;
+
+        /// <summary>
+        /// What the window does not say for this configuration: another failure path (Patroni's Postgres crash) or how a
+        /// packaging shortens it (Patroni's DCS); shown beside the window by explain and tune, never a finding.
+        /// </summary>
+        public Func<Evaluation.EvaluationContext, IEnumerable<string>>? WindowRemarks { get; init; }
+
         /// <summary>The setting of <see cref="Failover"/> that a fix lowers; it is the detection setting or bounded below by it.</summary>
         public string? FailoverPrimary { get; init; }
 
@@ -155,6 +171,11 @@ namespace ElectionLint.Rules.Model
             RatioOf?.Bind(this);
             PauseBudget?.Bind(this);
             Failover?.Bind(this);
+            foreach (Quantity q in FailoverByChoice?.ByValue.Values ?? (IEnumerable<Quantity>)new Quantity[0])
+            {
+                q.Bind(this);
+            }
+
             foreach (RelationLimit r in System.Linq.Enumerable.Concat(Relations, SolverRelations))
             {
                 r.Left.Bind(this);

@@ -59,7 +59,7 @@ namespace ElectionLint.Rules.Solving
             }
 
             // In a product of two settings the count or fraction is tried value by value; the other stays linear.
-            foreach (Quantity? q in new[] { _sys.Heartbeat, _sys.Detection, _sys.PauseBudget, _sys.Failover })
+            foreach (Quantity? q in new[] { _sys.Heartbeat, _sys.Detection, _sys.PauseBudget, _ctx.Failover })
             {
                 foreach (Term t in q?.Terms ?? (IReadOnlyList<Term>)new Term[0])
                 {
@@ -854,7 +854,7 @@ namespace ElectionLint.Rules.Solving
                 string window = EvaluationContext.ShowDuration(shown);
                 // A setting no repair changes (MongoDB's catch-up limit) counts as written: the claim is only that far.
                 var asWritten = new List<string>();
-                foreach (Term t in _sys.Failover!.Terms)
+                foreach (Term t in _ctx.Failover!.Terms)
                 {
                     if (t.SettingIndex >= 0 && !_sys.Settings[t.SettingIndex].Tunable && _ctx.ValueAt(t.SettingIndex) is decimal fixedValue && fixedValue > 0m)
                     {
@@ -863,7 +863,7 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 collision = (reasons.Length == 0 ? string.Empty : reasons + (named.Count > 1 ? " make" : " makes") + " ") +
-                    $"the worst-case failover window ({_sys.Failover!.Formula()}) at least {window}" +
+                    $"the worst-case failover window ({_ctx.Failover!.Formula()}) at least {window}" +
                     string.Concat(asWritten.Select(id => $" with {_ctx.Name(id)} {_ctx.Show(id)} as written")) +
                     $", above maxFailover {_ctx.Profile.MaxFailover}";
                 relax = $"raise maxFailover to at least {window}" + (relaxFloors.Length > 0 ? ", or " + relaxFloors : string.Empty) +
@@ -926,7 +926,7 @@ namespace ElectionLint.Rules.Solving
                     }
                 }
 
-                if (lin.Expr(_sys.Failover!, rttAsZero: true, 0) is not Affine f)
+                if (lin.Expr(_ctx.Failover!, rttAsZero: true, 0) is not Affine f)
                 {
                     continue;
                 }

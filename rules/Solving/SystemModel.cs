@@ -144,10 +144,10 @@ namespace ElectionLint.Rules.Solving
                 Floor("EL2020", sys.PauseBudget, h, gc, () => $"{QName(sys.PauseBudget)} ≥ {Times(h)}gcPauseP99 {gc}", "gc");
             }
 
-            if (profile.MaxFailover is Duration max && sys.Failover != null && On("EL2030"))
+            if (profile.MaxFailover is Duration max && ctx.Failover is Quantity failover && On("EL2030"))
             {
-                list.Add(new ModelConstraint("EL2030", ConstraintKind.Tuning, sys.Failover, Comparison.AtMost, 1m, Constant(max.Nanoseconds),
-                    () => $"the worst-case failover window ({sys.Failover.Formula()}) ≤ maxFailover {max}", rttAsZero: true));
+                list.Add(new ModelConstraint("EL2030", ConstraintKind.Tuning, failover, Comparison.AtMost, 1m, Constant(max.Nanoseconds),
+                    () => $"the worst-case failover window ({failover.Formula()}) ≤ maxFailover {max}", rttAsZero: true));
             }
 
             if (sys.RandomRange is (string lower, string upper) && On("EL2040"))

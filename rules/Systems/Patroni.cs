@@ -25,6 +25,12 @@ namespace ElectionLint.Rules.Systems
         /// <summary>patroni.yml's local <c>watchdog.safety_margin</c>, seconds; -1 sets the watchdog to ttl // 2.</summary>
         public const string SafetyMargin = "watchdog.safety_margin";
 
+        /// <summary>The dynamic configuration's <c>primary_start_timeout</c> (or the older <c>master_start_timeout</c>), seconds.</summary>
+        public const string PrimaryStartTimeout = "primary_start_timeout";
+
+        /// <summary>Which DCS patroni.yml's local configuration names: its top-level <c>etcd3</c>, <c>consul</c>, <c>zookeeper</c>, ….</summary>
+        public const string Dcs = "dcs";
+
         /// <summary>The variant read from patroni.yml's <c>bootstrap.dcs</c>.</summary>
         public const string BootstrapDcs = "bootstrap.dcs";
 
@@ -39,7 +45,15 @@ namespace ElectionLint.Rules.Systems
             PyInt(RetryTimeout, SettingRole.Timeout, 10),
             new SettingDefinition(WatchdogMode, SettingRole.Choice, ValueFormat.Text),
             // watchdog/base.py @ a4a6dc02:50 safety_margin default 5, used as read (no int()); no timing knob for tune.
-            new SettingDefinition(SafetyMargin, SettingRole.Count, ValueFormat.Decimal) { Default = Quantity.Constant(5m), Tunable = false })
+            new SettingDefinition(SafetyMargin, SettingRole.Count, ValueFormat.Decimal) { Default = Quantity.Constant(5m), Tunable = false },
+            // global_config.py @ a4a6dc02:174-184 primary_start_timeout, default 300; a durability choice tune leaves alone.
+            new SettingDefinition(PrimaryStartTimeout, SettingRole.Timeout, ValueFormat.PythonIntSeconds)
+            {
+                Default = Quantity.Constant(Timing.Duration.FromSeconds(300)),
+                Granularity = Timing.Duration.NanosPerSecond,
+                Tunable = false,
+            },
+            new SettingDefinition(Dcs, SettingRole.Choice, ValueFormat.Text) { Tunable = false })
         {
             FalseFailover = "a false failover",
             Heartbeat = Q(LoopWait),
@@ -56,6 +70,17 @@ namespace ElectionLint.Rules.Systems
             // etcd3 wakes replicas on the key's deletion: ttl + etcd's 0.5 s lessor tick + 2 s, never more.
             Failover = new Quantity("failover window", T(1m, Ttl), T(1m, LoopWait), new Term(1_500_000_000m), Rtt(2m)),
             FailoverPrimary = Ttl,
+            // N14, the DCS patroni.yml names (see WindowRemarks for the code): a replica that wakes on the key's deletion
+            // does not wait for its loop.
+            FailoverByChoice = (Dcs, new Dictionary<string, Quantity>
+            {
+                ["consul"] = new Quantity("failover window", T(1m, Ttl), new Term(2_000_000_000m), Rtt(2m)),
+                ["etcd3"] = new Quantity("failover window", T(1m, Ttl), new Term(2_500_000_000m), Rtt(2m)),
+                // tickTime counted as ZooKeeper's own default, 3000 ms (ZooKeeperServer.DEFAULT_TICK_TIME).
+                ["zookeeper"] = ZooKeeperWindow(),
+                ["exhibitor"] = ZooKeeperWindow(),
+            }),
+            WindowRemarks = WindowRemarks,
             PauseConsequence = "the leader key expires and a replica is promoted",
             Variants = new[] { BootstrapDcs },
             // N7: Patroni writes bootstrap.dcs to the DCS only when it initialises a cluster (__main__.py, ha.py bootstrap);
@@ -76,6 +101,8 @@ namespace ElectionLint.Rules.Systems
                 },
             },
         }.Bound();
+
+        private static Quantity ZooKeeperWindow() => new Quantity("failover window", T(1m, Ttl), new Term(5_000_000_000m), Rtt(2m));
 
         private static RangeLimit Minimum(string setting, long seconds) => new RangeLimit("EL1090", setting, string.Empty)
         {
@@ -185,6 +212,54 @@ namespace ElectionLint.Rules.Systems
                 [Evaluator.FixWhenNoRepair] = fix,
             };
             ctx.Report("EL1096", SafetyMargin, ctx.IsSet(WatchdogMode) ? new[] { WatchdogMode } : new string[0], args, required ? Catalogue.RuleSeverity.Error : null);
+        }
+
+        /// <summary>
+        /// N14: what the window (a node's death, Kubernetes DCS) does not say. patroni/patroni @ a4a6dc02:
+        /// <list type="bullet">
+        /// <item>A Postgres crash with Patroni alive: the primary keeps the key and restarts Postgres for primary_start_timeout
+        /// before it demotes (ha.py recover:534-545, post_startup/handle_starting_instance:1736-1744); the documented worst
+        /// case is loop_wait + primary_start_timeout + loop_wait, or loop_wait at 0 (docs/dynamic_configuration.rst:27).</item>
+        /// <item>Consul: the session TTL is ttl / 2 (dcs/consul.py set_ttl:315-319), which Consul invalidates at
+        /// 2 × TTL (hashicorp/consul agent/structs/structs.go SessionTTLMultiplier), deleting the key (behavior 'delete', lock
+        /// delay 0.001 s, :353); replicas block on the leader key (watch:695-706) and wake at once: ttl + the 2 s race.</item>
+        /// <item>etcd3: the lease is revoked within etcd's 0.5 s lessor tick and the deletion wakes replicas: ttl + 2.5 s.</item>
+        /// <item>ZooKeeper: ttl is kazoo's session timeout (dcs/zookeeper.py:115-118, set_ttl:174-183) and the leader node is
+        /// ephemeral (attempt_to_acquire_leader:300-303); the server negotiates the session into [2, 20] × its tickTime
+        /// (ZooKeeperServer.processConnectRequest; kazoo keeps the requested value, connection.py:734) and expires it up to a
+        /// tick late (ExpiryQueue): ttl + tickTime + 2 s, and 20 × tickTime at most.</item>
+        /// </list>
+        /// </summary>
+        private static IEnumerable<string> WindowRemarks(EvaluationContext ctx)
+        {
+            const decimal s = Duration.NanosPerSecond;
+            if (ctx.TryGet(Ttl, out decimal ttlValue) && ctx.Text(Dcs) is string dcs)
+            {
+                decimal ttl = decimal.Floor(System.Math.Max(ttlValue / s, MinTtl));
+                string ttlName = ctx.Name(Ttl);
+                switch (dcs.Trim().ToLowerInvariant())
+                {
+                    case "consul":
+                        yield return $"the Consul DCS deletes the key with the session, {ttlName} after its last renewal, and replicas wake at once: {ttlName} + 2 s for the race";
+                        break;
+                    case "etcd3":
+                        yield return $"the etcd3 DCS wakes replicas when the lease is revoked, within etcd's 0.5 s tick: {ttlName} + 2.5 s";
+                        break;
+                    case "zookeeper":
+                    case "exhibitor":
+                        string cap = ttl > 40m ? $"; the server caps a session at 20 × its tickTime (40s at tickTime 2000), so {ttlName} {ctx.Show(Ttl)} may hold the key less" : string.Empty;
+                        yield return $"the ZooKeeper DCS makes {ttlName} the session timeout: the leader's node goes at its expiry, up to a server tick late, tickTime counted as ZooKeeper's default 3000 ms: {ttlName} + 3 s + 2 s{cap}";
+                        break;
+                }
+            }
+
+            if (ctx.TryGet(PrimaryStartTimeout, out decimal start) && ctx.TryGet(LoopWait, out decimal loop))
+            {
+                string startName = ctx.Name(PrimaryStartTimeout), loopName = ctx.Name(LoopWait);
+                yield return start <= 0m
+                    ? $"a Postgres crash with Patroni alive fails over at the next loop ({startName} {ctx.Show(PrimaryStartTimeout)}): {loopName} = {ctx.ShowComputed(loop)}"
+                    : $"a Postgres crash with Patroni alive is restarted for up to {startName} {ctx.Show(PrimaryStartTimeout)} before a failover: {loopName} + {startName} + {loopName} = {ctx.ShowComputed(start + (2m * loop))}";
+            }
         }
 
         /// <summary>

@@ -127,7 +127,7 @@ namespace ElectionLint.Rules.TradeOff
             decimal? worst;
             try
             {
-                worst = ctx.Eval(ctx.System.Failover, rttAsZero: true);
+                worst = ctx.Eval(ctx.Failover, rttAsZero: true);
             }
             catch (ArithmeticException)
             {
@@ -235,9 +235,9 @@ namespace ElectionLint.Rules.TradeOff
                 {
                     // Every other system with a heartbeat: the detector's timer since the last heartbeat it received. An Akka lease
                     // can be taken 2 heartbeats before heartbeat-timeout is up (its failover window says where).
-                    Quantity? tolerance = ctx.System.Id == Elasticsearch.Id ? ctx.System.PauseBudget : ctx.System.Id == AkkaLease.Id ? ctx.System.Failover : ctx.System.Detection;
+                    Quantity? tolerance = ctx.System.Id == Elasticsearch.Id ? ctx.System.PauseBudget : ctx.System.Id == AkkaLease.Id ? ctx.Failover : ctx.System.Detection;
                     if (ctx.System.Heartbeat == null || Q(ctx.System.Heartbeat) is not double h || Q(tolerance) is not double d || h <= 0 || d <= 0
-                        || Q(ctx.System.Failover) is not double w)
+                        || Q(ctx.Failover) is not double w)
                     {
                         return null;
                     }

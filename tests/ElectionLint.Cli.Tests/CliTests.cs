@@ -396,6 +396,27 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void Explain_gives_patroni_the_window_of_its_dcs_and_the_postgres_crash_path()
+        {
+            // N14 (patroni/patroni @ a4a6dc02): the Consul DCS window and master_start_timeout, read when primary_start_timeout
+            // is absent (global_config.py:183-184); both are printed under the window, and JSON carries them as windowRemarks.
+            string dir = Cli.Scratch(("patroni.yml", "scope: demo\nrestapi:\n  listen: 0.0.0.0:8008\nconsul:\n  host: c:8500\nbootstrap:\n  dcs:\n    ttl: 30\n    loop_wait: 10\n    retry_timeout: 10\n    master_start_timeout: 60\n"));
+            (int code, string output, _) = Cli.RunIn(dir, "explain", "patroni.yml");
+            Assert.Equal(0, code);
+            Assert.Contains(
+                "  master_start_timeout  60 s  set at 11:27\n"
+                + "  dcs                   consul  set at 4:1\n"
+                + "  worst-case failover window: 32s (ttl + 2s + 2 × RTT)\n"
+                + "    the Consul DCS deletes the key with the session, ttl after its last renewal, and replicas wake at once: ttl + 2 s for the race\n"
+                + "    a Postgres crash with Patroni alive is restarted for up to master_start_timeout 60 s before a failover: loop_wait + master_start_timeout + loop_wait = 1m20s\n",
+                output);
+            (_, string json, _) = Cli.RunIn(dir, "explain", "patroni.yml", "--format", "json");
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            Assert.Equal(2, doc.RootElement.GetProperty("configurations")[0].GetProperty("windowRemarks").GetArrayLength());
+            Assert.StartsWith("the Consul DCS deletes the key", doc.RootElement.GetProperty("configurations")[0].GetProperty("windowRemarks")[0].GetString());
+        }
+
+        [Fact]
         public void Explain_shows_each_setting_the_profile_the_window_and_the_repairs()
         {
             string dir = Cli.Scratch(("etcd.yaml", Bad), (".electionlint.yaml", "profile:\n  network: wan\n  maxFailover: 30s\n"));

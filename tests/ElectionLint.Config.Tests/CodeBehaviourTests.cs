@@ -183,6 +183,23 @@ namespace ElectionLint.Config.Tests
                 Lint.Text("patroni.yml", text).Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId} {RuleSeverityText.Name(d.Severity)}"));
         }
 
+        [Theory]
+        // N14: patroni.yml's DCS section sets the window (dcs/__init__.py @ a4a6dc02 get_dcs takes the first module, in sorted
+        // order, named in the configuration): ttl + 2 s with Consul, ttl + 2.5 s with etcd3, ttl + 5 s with ZooKeeper, the
+        // Kubernetes loop (ttl + loop_wait + 1.5 s) otherwise. maxFailover 33s lets only the first two through.
+        [InlineData("consul:\n  host: c:8500\n", "")]
+        [InlineData("etcd3:\n  hosts: e:2379\n", "")]
+        [InlineData("consul:\n  host: c:8500\nzookeeper:\n  hosts: [z:2181]\n", "")]
+        [InlineData("zookeeper:\n  hosts: [z:2181]\n", "8:10 EL2030 worst-case failover window 35s (ttl + 5s + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 33s")]
+        [InlineData("kubernetes:\n  namespace: db\n", "8:10 EL2030 worst-case failover window 41.5s (ttl + loop_wait + 1.5s + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 33s")]
+        [InlineData("etcd3: hosts\n", "7:10 EL2030 worst-case failover window 41.5s (ttl + loop_wait + 1.5s + 2 × RTT, RTT unknown and counted as 0) is above maxFailover 33s")]
+        public void Patroni_window_is_the_one_of_the_dcs_patroni_yml_names(string dcs, string expected)
+        {
+            string text = "scope: demo\nrestapi:\n  listen: 0.0.0.0:8008\n" + dcs + "bootstrap:\n  dcs:\n    ttl: 30\n    loop_wait: 10\n    retry_timeout: 10\n";
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected },
+                Lint.Text("patroni.yml", text, "profile:\n  maxFailover: 33s\n").Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId} {d.Message.Split(" — ")[0]}"));
+        }
+
         [Fact]
         public void A_duplicate_key_says_what_that_files_reader_does()
         {

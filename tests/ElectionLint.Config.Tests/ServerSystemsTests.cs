@@ -172,8 +172,8 @@ namespace ElectionLint.Config.Tests
                         .Select(o => $"{o.Name}={o.Raw}@{((SettingLocation)o.Location!).Value.StartLine}"))));
             }
 
-            Assert.Equal("patroni ttl=30@54 loop_wait=10@55 retry_timeout=10@56", Read("zalando__patroni__postgres0.yml"));
-            Assert.Equal("patroni ttl=30@54 loop_wait=10@55 retry_timeout=10@56", Read("zalando__patroni__postgres1.yml"));
+            Assert.Equal("patroni ttl=30@54 loop_wait=10@55 retry_timeout=10@56 dcs=etcd@25", Read("zalando__patroni__postgres0.yml"));
+            Assert.Equal("patroni ttl=30@54 loop_wait=10@55 retry_timeout=10@56 dcs=etcd@25", Read("zalando__patroni__postgres1.yml"));
             Assert.Equal("redis-sentinel downAfterMilliseconds=60000@1230 failoverTimeout=180000@1231", Read("bitnami__charts__bitnami__redis__values.yaml"));
             Assert.Equal("redis-sentinel downAfterMilliseconds=60000@1217 failoverTimeout=180000@1218", Read("bitnami__charts__bitnami__valkey__values.yaml"));
             // The MongoDB chart names the settings only in a comment; the Patroni compose file sets none.

@@ -246,6 +246,62 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Theory]
+        // patroni/patroni@a4a6dc02, the DCS patroni.yml names. The primary renews at 0 and its host dies.
+        // Consul: dcs/consul.py set_ttl:315-319 gives the session ttl / 2, which Consul invalidates at TTL × SessionTTLMultiplier
+        // 2 (hashicorp/consul agent/structs/structs.go), deleting the key (behavior 'delete', lock delay 0.001 s, :353); the
+        // replicas' blocking query on the leader key returns at once (watch:695-706), then the 2 s race: 30 + 2 = 32 s.
+        [InlineData("consul", 32000)]
+        // etcd3: the lease revoked within etcd's 500 ms lessor tick, its DELETE wakes the replicas (above): 30 + 0.5 + 2.
+        [InlineData("etcd3", 32500)]
+        // ZooKeeper: ttl is kazoo's session timeout (dcs/zookeeper.py:115-118) and the leader node ephemeral (:300-303); the
+        // server files the session under roundToNextInterval(last ping + timeout) (apache/zookeeper ExpiryQueue.update), a
+        // tick of ZooKeeper's default 3000 ms late at most; the deletion wakes the replicas' watch (_watcher): 30 + 3 + 2.
+        [InlineData("zookeeper", 35000)]
+        [InlineData("exhibitor", 35000)]
+        // etcd (v2), raft and kubernetes keep the Kubernetes DCS's loop: 30.5 + 2 = 32.5 s at the defaults, under 41.5 s.
+        [InlineData("kubernetes", 32500, 41500)]
+        [InlineData("etcd", 32500, 41500)]
+        public void Patroni_window_follows_the_dcs_patroni_yml_names(string dcs, int codeWorstMs, int windowMs = 0)
+        {
+            decimal window = WindowMs("patroni", null, "ttl=30", "loop_wait=10", "retry_timeout=10", "dcs=" + dcs);
+            Assert.InRange(window, codeWorstMs, windowMs > 0 ? windowMs : codeWorstMs);
+        }
+
+        [Theory]
+        // ha.py@a4a6dc02 recover:534-545 and the start-up check :1736-1744: the primary keeps its key and restarts Postgres for
+        // primary_start_timeout before it demotes; docs/dynamic_configuration.rst:27 gives loop_wait + primary_start_timeout +
+        // loop_wait, and loop_wait at 0 (recover demotes at once).
+        [InlineData("", "a Postgres crash with Patroni alive is restarted for up to primary_start_timeout 300 s (default) before a failover: loop_wait + primary_start_timeout + loop_wait = 5m20s")]
+        [InlineData("primary_start_timeout=60", "a Postgres crash with Patroni alive is restarted for up to primary_start_timeout 60 s before a failover: loop_wait + primary_start_timeout + loop_wait = 1m20s")]
+        [InlineData("primary_start_timeout=0", "a Postgres crash with Patroni alive fails over at the next loop (primary_start_timeout 0 s): loop_wait = 10s")]
+        public void Patroni_names_the_postgres_crash_path_beside_the_window(string start, string remark)
+        {
+            var settings = new System.Collections.Generic.List<string> { "ttl=30", "loop_wait=10", "retry_timeout=10" };
+            if (start.Length > 0)
+            {
+                settings.Add(start);
+            }
+
+            EvaluationResult result = Evaluator.Evaluate(InstanceOf("patroni", null, settings.ToArray()), Build.Profile(null));
+            Assert.Equal(new[] { remark }, result.WindowRemarks);
+            Assert.Equal(41.5m * Duration.NanosPerSecond, result.FailoverWindow);
+        }
+
+        [Fact]
+        public void Patroni_zookeeper_dcs_says_the_server_caps_a_long_ttl()
+        {
+            EvaluationResult result = Evaluator.Evaluate(InstanceOf("patroni", null, "ttl=60", "loop_wait=10", "retry_timeout=10", "dcs=zookeeper", "primary_start_timeout=0"), Build.Profile(null));
+            Assert.Equal(
+                new[]
+                {
+                    "the ZooKeeper DCS makes ttl the session timeout: the leader's node goes at its expiry, up to a server tick late, tickTime counted as ZooKeeper's default 3000 ms: ttl + 3 s + 2 s; the server caps a session at 20 × its tickTime (40s at tickTime 2000), so ttl 60 s may hold the key less",
+                    "a Postgres crash with Patroni alive fails over at the next loop (primary_start_timeout 0 s): loop_wait = 10s",
+                },
+                result.WindowRemarks);
+            Assert.Equal(65m * Duration.NanosPerSecond, result.FailoverWindow);
+        }
+
+        [Theory]
         // akkadotnet/Akka.Management@85e1de90 src/coordination/kubernetes/Akka.Coordination.KubernetesApi/LeaseActor.cs (and
         // Akka.Coordination.Azure's, the same test): another node takes the lease once HasLeaseTimedOut(time), i.e.
         // now > time + heartbeat-timeout − 2 × heartbeat-interval (_heartbeatOffset), time being the holder's last write. The

@@ -32,6 +32,9 @@ namespace ElectionLint.Config.Recognition
         /// <summary>patroni.yml's local <c>watchdog</c> section, by the <c>bootstrap.dcs</c> mapping whose scope reads it.</summary>
         public Dictionary<MappingNode, MappingEntry> PatroniWatchdog { get; } = new Dictionary<MappingNode, MappingEntry>(ReferenceEqualityComparer.Instance);
 
+        /// <summary>The DCS section patroni.yml's local configuration names (its key), by the <c>bootstrap.dcs</c> mapping.</summary>
+        public Dictionary<MappingNode, MappingEntry> PatroniDcs { get; } = new Dictionary<MappingNode, MappingEntry>(ReferenceEqualityComparer.Instance);
+
         public Scope NewScope(string system, SourceSpan anchor, string? variant = null)
         {
             var scope = new Scope(system, anchor, variant);

@@ -73,6 +73,11 @@ namespace ElectionLint.Config.Recognition.Surfaces
             if (m.Get("bootstrap") is MappingNode bootstrap && bootstrap.Get("dcs") is MappingNode dcs)
             {
                 ctx.PatroniBootstrap.Add(dcs);
+                if (DcsSection(m) is MappingEntry dcsType)
+                {
+                    ctx.PatroniDcs[dcs] = dcsType;
+                }
+
                 if (m.Entry("watchdog") is MappingEntry watchdog && watchdog.Value is MappingNode)
                 {
                     if (HoldsTiming(dcs))
@@ -110,10 +115,43 @@ namespace ElectionLint.Config.Recognition.Surfaces
                 }
             }
 
-            if (scope != null && ctx.PatroniWatchdog.TryGetValue(m, out MappingEntry? watchdogEntry))
+            if (scope == null)
+            {
+                return;
+            }
+
+            // global_config.py @ a4a6dc02:183-184: master_start_timeout is read only when primary_start_timeout is absent.
+            if ((m.Entry("primary_start_timeout") ?? m.Entry("master_start_timeout")) is MappingEntry start && start.Value is ScalarNode startValue)
+            {
+                scope.Add(Patroni.PrimaryStartTimeout, startValue, ctx.Text, start.KeyText, start.Key.Span);
+            }
+
+            if (ctx.PatroniWatchdog.TryGetValue(m, out MappingEntry? watchdogEntry))
             {
                 AddWatchdog(ctx, scope, watchdogEntry);
             }
+
+            if (ctx.PatroniDcs.TryGetValue(m, out MappingEntry? dcsEntry))
+            {
+                scope.Add(Patroni.Dcs, dcsEntry.KeyText, new SettingLocation(dcsEntry.Key.Span, dcsEntry.Key.Span), Patroni.Dcs);
+            }
+        }
+
+        /// <summary>
+        /// The DCS Patroni uses: dcs/__init__.py @ a4a6dc02 get_dcs takes the first module, in pkgutil's sorted order, whose
+        /// name is a section of the configuration.
+        /// </summary>
+        private static MappingEntry? DcsSection(MappingNode m)
+        {
+            foreach (string name in new[] { "consul", "etcd", "etcd3", "exhibitor", "kubernetes", "raft", "zookeeper" })
+            {
+                if (m.Entry(name) is MappingEntry e && e.Value is MappingNode)
+                {
+                    return e;
+                }
+            }
+
+            return null;
         }
 
         private static bool HoldsTiming(MappingNode m) => m.Get("loop_wait") is ScalarNode || (m.Get("ttl") is ScalarNode && m.Get("retry_timeout") is ScalarNode);

@@ -149,6 +149,39 @@ namespace ElectionLint.Cli.Tests
         };
 
         /// <summary>
+        /// The HOCON snippet parses with Akka's own parser (Akka.Configuration.ConfigurationFactory), Akka.Coordination's
+        /// TimeoutSettings.Create accepts it (it refuses heartbeat-interval ≥ heartbeat-timeout / 2), and every value reads
+        /// back as the recommendation.
+        /// </summary>
+        [Theory]
+        [InlineData("")]
+        [InlineData("--rtt-p99 50ms --max-failover 3s")]
+        [InlineData("--rtt-p99 1ms --gc-pause-p99 50ms --max-failover 5s")]
+        [InlineData("--network wan --rtt-p99 150ms --gc-pause-p99 400ms --max-failover 10s")]
+        [InlineData("--rtt-p99 1ms --max-failover 1s")]
+        public void The_HOCON_snippet_parses_with_Akka_and_reads_back_the_recommendation(string profileFlags)
+        {
+            (int code, string output, _) = Cli.Run(new[] { "tune", "-s", "akka-lease", "--format", "json" }.Concat(profileFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray());
+            Assert.Equal(0, code);
+            JsonElement c = JsonDocument.Parse(output).RootElement.GetProperty("configurations")[0];
+            string hocon = Assert.Single(c.GetProperty("snippets").EnumerateArray(), s => s.GetProperty("language").GetString() == "hocon").GetProperty("text").GetString()!;
+            Akka.Configuration.Config config = Akka.Configuration.ConfigurationFactory.ParseString(hocon);
+            var settings = c.GetProperty("settings").EnumerateArray().ToList();
+            Assert.Equal(3, settings.Count);
+            foreach (JsonElement s in settings)
+            {
+                string key = s.GetProperty("setting").GetString()!;
+                long nanos = ElectionLint.Rules.Timing.DurationParser.Go(s.GetProperty("value").GetString()!).Value!.Value.Nanoseconds;
+                Assert.Equal(TimeSpan.FromTicks(nanos / 100), config.GetTimeSpan(key, null, false));
+            }
+
+            Akka.Coordination.TimeoutSettings timeouts = Akka.Coordination.TimeoutSettings.Create(config);
+            Assert.Equal(config.GetTimeSpan("heartbeat-interval", null, false), timeouts.HeartbeatInterval);
+            Assert.Equal(config.GetTimeSpan("heartbeat-timeout", null, false), timeouts.HeartbeatTimeout);
+            Assert.Equal(config.GetTimeSpan("lease-operation-timeout", null, false), timeouts.OperationTimeout);
+        }
+
+        /// <summary>
         /// Every system's C# snippet (`tune -s SYSTEM`, no profile) in one file, tests/snippets/TunedSnippets.cs.txt, which
         /// ElectionLint.Analyzers.Tests compiles against the real client packages and analyzes: it must compile and raise
         /// nothing. With UPDATE_GOLDEN=1 the file is rewritten.

@@ -16,7 +16,8 @@ namespace ElectionLint.Rules.Evaluation
             {
                 try
                 {
-                    if ((!disabled || range.EvenWhenDisabled) && range.AppliesTo(ctx.Variant) && CheckRange(ctx, range))
+                    // One range finding a setting: Sentinel's 0 is refused (EL1092), not also too short for a promotion (EL1098).
+                    if ((!disabled || range.EvenWhenDisabled) && range.AppliesTo(ctx.Variant) && !refused[system.IndexOf(range.Setting)] && CheckRange(ctx, range))
                     {
                         refused[system.IndexOf(range.Setting)] = true;
                     }
@@ -115,7 +116,7 @@ namespace ElectionLint.Rules.Evaluation
 
         private static bool CheckRange(EvaluationContext ctx, RangeLimit range)
         {
-            if (!ctx.TryGet(range.Setting, out decimal v) || ctx.FollowsAnotherSetting(range.Setting))
+            if (!ctx.TryGet(range.Setting, out decimal v) || ctx.FollowsAnotherSetting(range.Setting) || (range.When != null && !range.When(ctx)))
             {
                 return false; // an unwritten value derived from another setting is refused through that one
             }

@@ -152,6 +152,9 @@ namespace ElectionLint.Rules.Model
         /// <summary>Checked even when the system's switch is off (Orleans validates probe timeouts with liveness disabled).</summary>
         public bool EvenWhenDisabled { get; init; }
 
+        /// <summary>Checked only when this holds (Sentinel's promotion check leaves a value atoi misreads to EL1097).</summary>
+        public Func<EvaluationContext, bool>? When { get; init; }
+
         /// <summary>Fills {fix} when no repair is computed: the values the system accepts for a setting no repair changes.</summary>
         public string? Fix { get; init; }
 

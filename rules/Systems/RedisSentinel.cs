@@ -46,53 +46,73 @@ namespace ElectionLint.Rules.Systems
             {
                 Positive(DownAfter),
                 Positive(FailoverTimeout),
+                // N14, sentinel.c @ 4f8cdc2a: INFO polled every 1000 ms during a failover (sentinelSendPeriodicCommands:3121-3128)
+                // on a 100 ms timer at most (server.hz 10..19), the promotion abandoned after failover-timeout
+                // (sentinelFailoverWaitPromotion:5167-5173), the next try after 2 × failover-timeout (:4960-4977).
+                new RangeLimit("EL1098", FailoverTimeout, "the leader sentinel sees the promotion in the replica's INFO, polled every 1 s during a failover, and can abort the failover after promoting it (-failover-abort-slave-timeout), trying again only after 2 × failover-timeout")
+                {
+                    MinFromProfile = p => PromotionCheck + (p.EffectiveRtt?.Nanoseconds ?? 0m),
+                    Source = "Sentinel's promotion check",
+                    When = ctx => Ignored(ctx, FailoverTimeout) == null,
+                },
             },
             HardChecks = new SystemCheck[] { TextAfterDigits },
         }.Bound();
 
         /// <summary>
         /// N1: sentinel.c @ 4f8cdc2a sentinelHandleConfiguration reads both times with atoi (ri->down_after_period =
-        /// atoi(argv[2])), which stops at the first character that is not a digit: "60s" runs as 60 ms. Reported as EL1000
+        /// atoi(argv[2])), which stops at the first character that is not a digit: "60s" runs as 60 ms. Reported as EL1097
         /// at the value when the text means another duration than the one Sentinel reads ("5000ms" means what it reads).
         /// </summary>
         private static void TextAfterDigits(EvaluationContext ctx)
         {
             foreach (string id in new[] { DownAfter, FailoverTimeout })
             {
-                SettingOccurrence? o = ctx.Instance[id];
-                if (o == null || o.State != OccurrenceState.Set || o.Raw == null)
+                if (Ignored(ctx, id) is not (string t, int i))
                 {
                     continue;
-                }
-
-                string t = o.Raw.Trim();
-                int i = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0, digits = i;
-                while (i < t.Length && t[i] >= '0' && t[i] <= '9')
-                {
-                    i++;
-                }
-
-                if (i == digits || i == t.Length)
-                {
-                    continue; // no digit (read as 0: EL1092) or nothing ignored
                 }
 
                 ParseResult<Duration> meant = DurationParser.Flexible(t, Duration.NanosPerMillisecond);
-                if (meant.Value is Duration m && m.Nanoseconds == o.Value.Number)
-                {
-                    continue;
-                }
-
                 string write = meant.Value is Duration d && d.Nanoseconds > 0m && d.Nanoseconds % Duration.NanosPerMillisecond == 0m
-                    ? $" — write {d.Nanoseconds / Duration.NanosPerMillisecond} (milliseconds) for {t}"
-                    : string.Empty;
+                    ? $"write {d.Nanoseconds / Duration.NanosPerMillisecond} (milliseconds) for {t}"
+                    : $"write {ctx.Name(id)} in whole milliseconds";
                 var args = new Dictionary<string, string>
                 {
-                    ["raw"] = MessageTemplate.Quote(o.Raw),
-                    ["reason"] = $"it is read with atoi (sentinel.c), which stops at '{t[i]}', so Sentinel runs with {ctx.Show(id)}{write}",
+                    ["raw"] = MessageTemplate.Quote(ctx.Instance[id]!.Raw!),
+                    ["reason"] = $"it is read with atoi (sentinel.c), which stops at '{t[i]}' and ignores the rest",
+                    [Evaluator.FixWhenNoRepair] = write,
                 };
-                ctx.Report("EL1000", id, new string[0], args, RuleSeverity.Error);
+                ctx.Report("EL1097", id, new string[0], args);
             }
+        }
+
+        /// <summary>1000 ms of INFO period and a 100 ms timer tick: the longest the promotion can take to be seen, RTT aside.</summary>
+        private const decimal PromotionCheck = 1_100_000_000m;
+
+        /// <summary>The trimmed text and the index of the first character atoi ignores, when the text means another duration than Sentinel reads.</summary>
+        private static (string Text, int At)? Ignored(EvaluationContext ctx, string id)
+        {
+            SettingOccurrence? o = ctx.Instance[id];
+            if (o == null || o.State != OccurrenceState.Set || o.Raw == null)
+            {
+                return null;
+            }
+
+            string t = o.Raw.Trim();
+            int i = t.Length > 0 && (t[0] == '+' || t[0] == '-') ? 1 : 0, digits = i;
+            while (i < t.Length && t[i] >= '0' && t[i] <= '9')
+            {
+                i++;
+            }
+
+            if (i == digits || i == t.Length)
+            {
+                return null; // no digit (read as 0: EL1092) or nothing ignored
+            }
+
+            ParseResult<Duration> meant = DurationParser.Flexible(t, Duration.NanosPerMillisecond);
+            return meant.Value is Duration m && m.Nanoseconds == o.Value.Number ? null : (t, i);
         }
 
         private static SettingDefinition Atoi(string id, long ms) => new SettingDefinition(id, SettingRole.Timeout, ValueFormat.AtoiMilliseconds)

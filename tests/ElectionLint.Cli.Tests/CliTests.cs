@@ -556,7 +556,7 @@ namespace ElectionLint.Cli.Tests
         {
             (_, string output, _) = Cli.Run("rules", "--format", "json");
             Assert.Equal(RuleCatalogue.Rules.Count, JsonDocument.Parse(output).RootElement.GetArrayLength());
-            Assert.Equal(46, RuleCatalogue.Rules.Count);
+            Assert.Equal(48, RuleCatalogue.Rules.Count);
         }
 
         [Fact]

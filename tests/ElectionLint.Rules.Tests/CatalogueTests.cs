@@ -12,7 +12,7 @@ namespace ElectionLint.Rules.Tests
         private static readonly string[] SpecIds =
         {
             "EL1000", "EL1001", "EL1002", "EL1003", "EL1004", "EL1010", "EL1011", "EL1012", "EL1020", "EL1021", "EL1022", "EL1023",
-            "EL1024", "EL1025", "EL1026", "EL1030", "EL1031", "EL1032", "EL1040", "EL1050", "EL1051", "EL1052", "EL1060", "EL1070", "EL1080", "EL1090", "EL1091", "EL1092", "EL1093", "EL1094", "EL1095", "EL1096",
+            "EL1024", "EL1025", "EL1026", "EL1030", "EL1031", "EL1032", "EL1040", "EL1050", "EL1051", "EL1052", "EL1060", "EL1070", "EL1080", "EL1090", "EL1091", "EL1092", "EL1093", "EL1094", "EL1095", "EL1096", "EL1097", "EL1098",
             "EL2001", "EL2002", "EL2010", "EL2011", "EL2020", "EL2030", "EL2031", "EL2040", "EL2050", "EL2051",
             "EL9001", "EL9002", "EL9003", "EL9004",
         };
@@ -34,6 +34,7 @@ namespace ElectionLint.Rules.Tests
                     "EL1051" => RuleSeverity.Warning, // clamped by the server
                     "EL1090" or "EL1091" => RuleSeverity.Warning, // Patroni raises or shrinks the value and logs a warning
                     "EL1096" => RuleSeverity.Warning, // Patroni runs without the watchdog; watchdog.mode required escalates to error
+                    "EL1098" => RuleSeverity.Warning, // Sentinel can abort a failover, not always
                     "EL2002" or "EL2051" or "EL9004" => RuleSeverity.Info,
                     "EL9003" => RuleSeverity.Warning,
                     _ when r.Id.StartsWith("EL1") || r.Id == "EL9001" || r.Id == "EL9002" => RuleSeverity.Error,

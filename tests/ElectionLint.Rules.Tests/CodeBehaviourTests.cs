@@ -118,14 +118,30 @@ namespace ElectionLint.Rules.Tests
 
         [Theory]
         // N1: redis/redis@4f8cdc2a sentinel.c sentinelHandleConfiguration: ri->down_after_period = atoi(argv[2]); "60s" runs as 60 ms.
-        [InlineData("down-after-milliseconds=60s", "down-after-milliseconds value '60s' cannot be parsed by Redis Sentinel: it is read with atoi (sentinel.c), which stops at 's', so Sentinel runs with 60 ms — write 60000 (milliseconds) for 60s")]
-        [InlineData("failover-timeout=3m", "failover-timeout value '3m' cannot be parsed by Redis Sentinel: it is read with atoi (sentinel.c), which stops at 'm', so Sentinel runs with 3 ms — write 180000 (milliseconds) for 3m")]
+        [InlineData("down-after-milliseconds=60s", "down-after-milliseconds '60s' runs as 60 ms: it is read with atoi (sentinel.c), which stops at 's' and ignores the rest — write 60000 (milliseconds) for 60s")]
+        [InlineData("failover-timeout=3m", "failover-timeout '3m' runs as 3 ms: it is read with atoi (sentinel.c), which stops at 'm' and ignores the rest — write 180000 (milliseconds) for 3m")]
         [InlineData("down-after-milliseconds=5000ms", "")]
         [InlineData("down-after-milliseconds=5000", "")]
         public void Sentinel_says_what_atoi_ignores_at_the_value(string setting, string message)
         {
             var findings = Findings(Instance("redis-sentinel", setting));
             Assert.Equal(message, string.Join("\n", findings.Select(f => f.Message)));
+        }
+
+        [Theory]
+        // N14: redis/redis@4f8cdc2a sentinel.c: INFO every 1000 ms during a failover (sentinelSendPeriodicCommands:3121-3128) on
+        // a timer of at most 100 ms, the promotion abandoned once failover-timeout has passed (sentinelFailoverWaitPromotion
+        // :5167-5173): 1.1 s plus the round trip. The default, 180000, is the repair.
+        [InlineData("failover-timeout=500", "", "EL1098 failover-timeout 500 ms is below 1100 ms; the leader sentinel sees the promotion in the replica's INFO, polled every 1 s during a failover, and can abort the failover after promoting it (-failover-abort-slave-timeout), trying again only after 2 × failover-timeout — set failover-timeout to 180000 ms")]
+        [InlineData("failover-timeout=1100", "", "")]
+        [InlineData("failover-timeout=1200", "rtt=150ms", "EL1098 failover-timeout 1200 ms is below 1250 ms; the leader sentinel sees the promotion in the replica's INFO, polled every 1 s during a failover, and can abort the failover after promoting it (-failover-abort-slave-timeout), trying again only after 2 × failover-timeout — set failover-timeout to 180000 ms")]
+        // One finding a value: 0 is refused (EL1092); "1s" runs as 1 ms, which EL1097 says.
+        [InlineData("failover-timeout=0", "", "EL1092")]
+        [InlineData("failover-timeout=1s", "", "EL1097")]
+        public void Sentinel_failover_timeout_leaves_time_to_see_the_promotion(string setting, string profile, string expected)
+        {
+            var findings = Findings(Instance("redis-sentinel", setting), profile);
+            Assert.Equal(expected, string.Join("\n", findings.Select(f => expected.Contains(' ') ? f.RuleId + " " + f.Message : f.RuleId)));
         }
 
         [Fact]

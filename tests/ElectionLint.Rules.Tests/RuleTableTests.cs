@@ -119,7 +119,8 @@ namespace ElectionLint.Rules.Tests
         [InlineData("redis-sentinel", "-", "down-after-milliseconds=0", "", "EL1092")]
         [InlineData("redis-sentinel", "-", "down-after-milliseconds=1", "", "")]
         [InlineData("redis-sentinel", "-", "failover-timeout=-1", "", "EL1092")]
-        [InlineData("redis-sentinel", "-", "failover-timeout=1", "", "")]
+        [InlineData("redis-sentinel", "-", "failover-timeout=1", "", "EL1098")] // accepted, but under the 1.1 s promotion check
+        [InlineData("redis-sentinel", "-", "failover-timeout=1100", "", "")]
         [InlineData("redis-sentinel", "-", "down-after-milliseconds=5000ms", "", "")]
         [InlineData("redis-sentinel", "-", "down-after-milliseconds=abc", "", "EL1092")]
         // EL1093: MongoDB's IDL validators gt: 0

@@ -49,6 +49,26 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void An_anchored_or_tagged_value_is_rewritten_after_its_anchor_and_tag()
+        {
+            // YamlDotNet starts a scalar's span at its anchor or tag: --fix replaced "&lease 15s" with "6s", and the alias
+            // *lease no longer resolved (found by FixGridTests).
+            string dir = Cli.Scratch((".electionlint.yaml", "profile:\n  network: wan\n  rttP99: 150ms\n  maxFailover: 15s\n"),
+                ("scheduler.yaml", "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nx-timing: &lease 15s\nleaderElection:\n  leaderElect: true\n  leaseDuration: *lease\n  renewDeadline: !!str &r 1s\n  retryPeriod: 2s\n"));
+            try
+            {
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", ".", "--fix", "--fail-level", "info");
+                Assert.Equal((0, "1 file linted: 0 errors, 0 warnings, 0 infos\n", "electionlint: fixed 2 values in scheduler.yaml\n"), (code, output, err));
+                Assert.Equal("apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nx-timing: &lease 6s\nleaderElection:\n  leaderElect: true\n  leaseDuration: *lease\n  renewDeadline: !!str &r 5s\n  retryPeriod: 2s\n",
+                    File.ReadAllText(Path.Combine(dir, "scheduler.yaml")));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
         public void Patroni_minimums_and_the_loop_wait_rule_are_met_in_one_run()
         {
             string dir = Cli.Scratch(("patroni.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: patroni\ndata:\n  patroni.yml: |\n    bootstrap:\n      dcs:\n        ttl: 10\n        loop_wait: 10\n        retry_timeout: 10\n"));

@@ -212,7 +212,8 @@ namespace ElectionLint.Config.Documents
 
                         case Scalar s:
                             {
-                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), Span(source, s.Start, s.End, inserted), s.Tag.IsEmpty ? null : s.Tag.Value);
+                                SourceSpan span = Span(source, s.Start, s.End, inserted);
+                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), s.Anchor.IsEmpty && s.Tag.IsEmpty ? span : AfterProperties(source, span), s.Tag.IsEmpty ? null : s.Tag.Value);
                                 string? scalarAnchor = AnchorName(s.Anchor);
                                 if (scalarAnchor != null)
                                 {
@@ -357,6 +358,48 @@ namespace ElectionLint.Config.Documents
         };
 
         private static SourceSpan Span(SourceText source, Mark start, Mark end) => Span(source, start, end, null);
+
+        /// <summary>
+        /// A scalar's span without its anchor and tag: YamlDotNet starts it at <c>&amp;name</c> or <c>!tag</c>, and a fix that
+        /// replaced them with the value would drop an anchor its aliases need.
+        /// </summary>
+        private static SourceSpan AfterProperties(SourceText source, SourceSpan span)
+        {
+            string t = source.Text;
+            int i = span.StartOffset, end = span.EndOffset;
+            while (i < end && (t[i] == '&' || t[i] == '!'))
+            {
+                if (t[i] == '!' && i + 1 < end && t[i + 1] == '<')
+                {
+                    int close = t.IndexOf('>', i);
+                    i = close < 0 || close >= end ? end : close + 1;
+                }
+                else
+                {
+                    while (i < end && !char.IsWhiteSpace(t[i]))
+                    {
+                        i++;
+                    }
+                }
+
+                while (i < end && (char.IsWhiteSpace(t[i]) || t[i] == '#'))
+                {
+                    if (t[i] == '#')
+                    {
+                        while (i < end && t[i] != '\n')
+                        {
+                            i++;
+                        }
+                    }
+                    else
+                    {
+                        i++;
+                    }
+                }
+            }
+
+            return i >= end ? source.Span(end, end) : source.Span(i, end);
+        }
 
         private static SourceSpan Span(SourceText source, Mark start, Mark end, List<(int Offset, int Count)>? inserted)
         {

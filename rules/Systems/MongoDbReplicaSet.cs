@@ -40,7 +40,10 @@ namespace ElectionLint.Rules.Systems
             Failover = new Quantity("failover window", T(1.15m, ElectionTimeout), Rtt(2m), new Term(1m, CatchUpTimeout) { UncountedWhenNegative = "catch-up" }),
             FailoverPrimary = ElectionTimeout,
             // N4: no EL2001/EL2002 ratio: repl_set_config.idl @ cb38f4cf validates each setting only gt: 0, and the election
-            // timer is also reset by oplog reads from the sync source (replication_coordinator.h cancelAndRescheduleElectionTimeout).
+            // timer is also reset by oplog reads from the sync source (replication_coordinator.h cancelAndRescheduleElectionTimeout),
+            // whose getMore waits at most electionTimeoutMillis / 2 "to communicate liveness of the primary" (oplog_fetcher.cpp
+            // @ 03a2138b calculateAwaitDataTimeout): an electionTimeoutMillis of 20 against the 2000 ms heartbeat is news every
+            // 10 ms, not a missed heartbeat. Its fragility is a stall's: EL2010 and EL2020 judge it when the profile states them.
             PauseConsequence = "the secondaries elect a new primary",
             Ranges = new[]
             {

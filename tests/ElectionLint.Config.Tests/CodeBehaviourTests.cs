@@ -184,6 +184,20 @@ namespace ElectionLint.Config.Tests
         }
 
         [Theory]
+        // #23: a Confluent.Kafka ConsumerConfig bound from appsettings.json (keys ignore case) is read as librdkafka reads it:
+        // 3000 is under the broker's group.min.session.timeout.ms 6000 (EL1021), max.poll 10000 < session (EL1022); a section
+        // without GroupId or BootstrapServers is not known to be Kafka's.
+        [InlineData("{\"Kafka\": {\"Consumer\": {\"BootstrapServers\": \"k:9092\", \"GroupId\": \"g\", \"SessionTimeoutMs\": 3000}}}", "1:91 EL1021")]
+        [InlineData("{\"Kafka\": {\"groupId\": \"g\", \"sessionTimeoutMs\": \"45000\", \"maxPollIntervalMs\": 10000}}", "1:78 EL1022")]
+        [InlineData("{\"Kafka\": {\"GroupId\": \"g\", \"GroupProtocol\": \"Consumer\", \"SessionTimeoutMs\": 45000}}", "1:77 EL1023")]
+        [InlineData("{\"Cache\": {\"SessionTimeoutMs\": 3000, \"MaxPollIntervalMs\": 10}}", "")]
+        public void Confluent_consumer_config_in_appsettings_is_read_as_librdkafka_reads_it(string json, string expected)
+        {
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected },
+                Lint.Text("appsettings.json", json).Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId}"));
+        }
+
+        [Theory]
         // N14: patroni.yml's DCS section sets the window (dcs/__init__.py @ a4a6dc02 get_dcs takes the first module, in sorted
         // order, named in the configuration): ttl + 2 s with Consul, ttl + 2.5 s with etcd3, ttl + 5 s with ZooKeeper, the
         // Kubernetes loop (ttl + loop_wait + 1.5 s) otherwise. maxFailover 33s lets only the first two through.

@@ -196,6 +196,9 @@ namespace ElectionLint.Config.Tests
             yield return "ClusterMembership";
             yield return "leaderElection";
             yield return "safety_margin"; // patroni.yml's watchdog.safety_margin (PatroniSurface.WatchdogNames; mode alone cannot fire)
+            yield return "SessionTimeoutMs"; // KafkaSurface.ConfluentNames (GroupProtocol counts only beside them)
+            yield return "HeartbeatIntervalMs";
+            yield return "MaxPollIntervalMs";
         }
 
         /// <summary>Files without a trigger word skip recognition, so every recognised name must contain one.</summary>

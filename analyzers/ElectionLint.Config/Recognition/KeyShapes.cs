@@ -127,6 +127,7 @@ namespace ElectionLint.Config.Recognition
 
             if (!isProperties)
             {
+                ConfluentConsumer(ctx, m);
                 PatroniSurface.Recognize(ctx, m);
                 RedisSentinelSurface.Recognize(ctx, m);
                 MongoDbSurface.Recognize(ctx, m);
@@ -180,6 +181,37 @@ namespace ElectionLint.Config.Recognition
             }
 
             return s.Length > 0;
+        }
+
+        /// <summary>A Confluent.Kafka ConsumerConfig section of .NET configuration (keys ignore case), read as librdkafka reads it.</summary>
+        private static void ConfluentConsumer(RecognitionContext ctx, MappingNode m)
+        {
+            bool marked = false;
+            foreach (MappingEntry e in m.Entries)
+            {
+                foreach (string marker in KafkaSurface.ConfluentMarkers)
+                {
+                    marked |= string.Equals(e.KeyText, marker, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            if (!marked)
+            {
+                return;
+            }
+
+            Scope? scope = null;
+            foreach (MappingEntry e in m.Entries)
+            {
+                foreach (SurfaceName n in KafkaSurface.ConfluentNames)
+                {
+                    if (e.Value is ScalarNode && string.Equals(e.KeyText, n.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        scope ??= ctx.NewScope(KafkaConsumer.Id, e.Key.Span, KafkaConsumer.Librdkafka);
+                        ctx.AddKey(scope, n, e);
+                    }
+                }
+            }
         }
 
         /// <summary>An Orleans options section (keys ignore case, TimeSpan text).</summary>

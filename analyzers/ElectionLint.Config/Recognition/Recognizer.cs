@@ -13,7 +13,7 @@ namespace ElectionLint.Config.Recognition
     {
         /// <summary>Words every recognised key, flag or variable contains (a test checks this against the surface tables).</summary>
         internal static readonly Regex Triggers = new Regex(
-            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|es_setting_cluster_|election(\.|:\s*)(initial|max)_timeout|raft_multiplier|performance_multiplier|vip_(leaseduration|renewdeadline|retryperiod)|catchup(timeout|takeoverdelay)millis|safety_margin",
+            @"heartbeat[-_.]?(interval|threshold|timeout)|election[-_.]?timeout|leader[-_]?elect|session[-_.]?timeout|tick_?time|quorum[._](election|fetch)|max[._]?poll|clustermembership|loop_wait|retry_timeout|leaderleasedurationseconds|down[-_]?after|sentinel_failover|failover-timeout|fault_detection|es_setting_cluster_|election(\.|:\s*)(initial|max)_timeout|raft_multiplier|performance_multiplier|vip_(leaseduration|renewdeadline|retryperiod)|catchup(timeout|takeoverdelay)millis|safety_margin",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>

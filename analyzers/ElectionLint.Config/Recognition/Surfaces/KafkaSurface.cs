@@ -30,6 +30,21 @@ namespace ElectionLint.Config.Recognition.Surfaces
             Key(KafkaGroupCoordinator.Id, KafkaGroupCoordinator.MaxHeartbeatInterval),
         };
 
+        /// <summary>
+        /// Confluent.Kafka's ConsumerConfig properties bound from .NET configuration (appsettings.json; keys ignore case), which
+        /// set the librdkafka properties of the same meaning (ConsumerConfig.SessionTimeoutMs → "session.timeout.ms").
+        /// </summary>
+        public static IEnumerable<SurfaceName> ConfluentNames { get; } = new[]
+        {
+            new SurfaceName(KafkaConsumer.Id, KafkaConsumer.SessionTimeout, SurfaceKind.Key, "SessionTimeoutMs"),
+            new SurfaceName(KafkaConsumer.Id, KafkaConsumer.HeartbeatInterval, SurfaceKind.Key, "HeartbeatIntervalMs"),
+            new SurfaceName(KafkaConsumer.Id, KafkaConsumer.MaxPollInterval, SurfaceKind.Key, "MaxPollIntervalMs"),
+            new SurfaceName(KafkaConsumer.Id, KafkaConsumer.GroupProtocol, SurfaceKind.Key, "GroupProtocol"),
+        };
+
+        /// <summary>A ConsumerConfig section names its group or brokers: "SessionTimeoutMs" alone is no proof of Kafka.</summary>
+        public static readonly string[] ConfluentMarkers = { "GroupId", "BootstrapServers" };
+
         /// <summary>The property a KAFKA_* variable sets, when it is one of the timing properties.</summary>
         public static SurfaceName? FromEnv(string name)
         {

@@ -29,7 +29,23 @@ namespace ElectionLint.Analyzers.Tests
         [Fact]
         public Task Configure_from_a_section_reports_the_value_in_appsettings() => CheckPlain(
             "services.Configure<ConsumerConfig>(configuration.GetSection(\"Kafka\").GetSection(\"Consumer\"));",
-            ("/src/appsettings.json", "{\n  \"Kafka\": {\n    \"Consumer\": { \"GroupId\": \"g\", \"SessionTimeoutMs\": {|EL1021:3000|} }\n  }\n}\n"));
+            ("/src/appsettings.json", "{\n  \"Kafka\": {\n    \"Consumer\": { \"ClientId\": \"c\", \"SessionTimeoutMs\": {|EL1021:3000|} }\n  }\n}\n"));
+
+        [Fact]
+        public async Task A_consumer_section_the_config_file_analyzer_reads_is_reported_once()
+        {
+            // With GroupId beside it the section is a ConsumerConfig for the config linter too (KafkaSurface.ConfluentNames).
+            const string json = "{ \"Kafka\": { \"GroupId\": \"g\", \"SessionTimeoutMs\": 3000 } }";
+            var test = new ElectionLint.Testing.AnalyzerTest(new TimingAnalyzer(), new ConfigFileAnalyzer()).WithFrameworkReferences(Verify.References);
+            foreach ((string path, string text) in Verify.Stubs)
+            {
+                test.WithSource(path, text);
+            }
+
+            var diagnostics = await test.WithAdditionalFile("/src/appsettings.json", json).RunAsync(
+                Header + "class C { void M(IServiceCollection services, IConfiguration configuration) {\nservices.Configure<ConsumerConfig>(configuration.GetSection(\"Kafka\"));\n} }");
+            Assert.Equal(new[] { "EL1021 (0,49)-(0,53)" }, diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan().Span));
+        }
 
         [Fact]
         public async Task A_finding_in_appsettings_names_the_key_and_points_back_at_the_binding_code()

@@ -229,7 +229,229 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
+            if (conflict == null && WitnessRepair(finding, before, conflict) is RepairPlan w)
+            {
+                plans.Add(w);
+            }
+
             return plans;
+        }
+
+        /// <summary>
+        /// A configuration the model accepts, as a repair, when the search near the current values finds none: the
+        /// feasibility search proves one exists (at EL2031's least budget the only ones can be far from any default), so
+        /// one is built on the steps the system reads and verified like any repair. Computed once per configuration.
+        /// </summary>
+        private RepairPlan? WitnessRepair(PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
+            if (!_witnessTried)
+            {
+                _witnessTried = true;
+                _witness = FindWitness();
+            }
+
+            if (_witness == null)
+            {
+                return null;
+            }
+
+            int[] subset = Enumerable.Range(0, _sys.Settings.Count).Where(i => _witness[i] is decimal v && v != _ctx.ValueAt(i)).ToArray();
+            return subset.Length == 0 ? null : Verify(subset, _witness, finding, before, conflict);
+        }
+
+        private bool _witnessTried;
+        private decimal?[]? _witness;
+
+        /// <summary>
+        /// The first configuration (with the margins, else without) over the counts tried in the feasibility search's order,
+        /// each other setting on its step and as near its current value as the constraints allow; null when none is found.
+        /// </summary>
+        private decimal?[]? FindWitness()
+        {
+            (bool[] free, List<int> factors) = Frame();
+            for (int i = 0; i < free.Length; i++)
+            {
+                free[i] &= _changeable[i];
+            }
+
+            factors = factors.Where(i => free[i]).ToList();
+            int nodes = MaxBranchNodes;
+            foreach (bool soft in new[] { true, false })
+            {
+                foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
+                {
+                    List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft, out _, out int vars);
+                    if (FourierMotzkin.Check(lin, vars) != Feasibility.Feasible)
+                    {
+                        continue;
+                    }
+
+                    var settingOf = new int[vars];
+                    var steps = new decimal[vars];
+                    var targets = new decimal[vars];
+                    for (int i = 0, v = 0; i < free.Length; i++)
+                    {
+                        if (free[i] && combo[i] == null)
+                        {
+                            SettingDefinition s = _sys.Settings[i];
+                            decimal step = s.Step is decimal st && s.StepRule != null && Evaluator.IsOn(s.StepRule, _severities) ? st : 0m;
+                            step = Math.Max(step, s.Granularity);
+                            if (_ctx.Instance[i]?.UnitNanos is long unit && unit > step)
+                            {
+                                step = unit; // written in a coarser unit (Kafka's ms): only its multiples can be written back
+                            }
+
+                            settingOf[v] = i;
+                            steps[v] = step;
+                            targets[v] = _ctx.ValueAt(i) is decimal cur && cur > 0m ? cur : DefaultOf(i) ?? 0m;
+                            v++;
+                        }
+                    }
+
+                    bool Writable(int v, decimal x)
+                    {
+                        SettingDefinition s = _sys.Settings[settingOf[v]];
+                        return (x > 0m || (x == 0m && s.ZeroAllowed)) && Write(s, _ctx.Instance[settingOf[v]], x) != null;
+                    }
+
+                    if (Point(lin, vars, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
+                    {
+                        var assigned = (decimal?[])combo.Clone();
+                        for (int v = 0; v < vars; v++)
+                        {
+                            assigned[settingOf[v]] = point[v];
+                        }
+
+                        return assigned;
+                    }
+
+                    if (nodes <= 0)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The multiples first..last of a step to try: round values (one significant digit, then two, three) nearest the
+        /// target first, then the step nearest the target, the ends, and outwards from the target.
+        /// </summary>
+        private static IEnumerable<decimal> WitnessValues(BigInteger first, BigInteger last, decimal step, decimal target)
+        {
+            decimal lo = (decimal)first * step, hi = (decimal)last * step;
+            double t0 = (double)Math.Max(target, step);
+            var seen = new HashSet<decimal>();
+            for (int digits = 1; digits <= 3; digits++)
+            {
+                foreach (decimal v in Nice(digits, lo, hi).Where(v => v >= lo && v <= hi && v % step == 0m).OrderBy(v => Math.Abs(Math.Log((double)v / t0))).Take(8))
+                {
+                    if (seen.Add(v))
+                    {
+                        yield return v;
+                    }
+                }
+            }
+
+            BigInteger t = BigInteger.Min(last, BigInteger.Max(first, new BigInteger(decimal.Round(target / step))));
+            var order = new List<BigInteger> { t, first, last };
+            for (int d = 1; order.Count < MaxMultiples && (t - d >= first || t + d <= last); d++)
+            {
+                order.AddRange(new[] { t + d, t - d }.Where(k => k >= first && k <= last));
+            }
+
+            foreach (BigInteger k in order)
+            {
+                if (seen.Add((decimal)k * step))
+                {
+                    yield return (decimal)k * step;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A point of the constraints with every variable on its step: the variable whose range holds the fewest steps is
+        /// fixed first, at the step nearest its target, then the bounds, then outwards; depth-first within a node budget.
+        /// </summary>
+        private static decimal?[]? Point(List<LinearConstraint> lin, int vars, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
+        {
+            int best = -1;
+            BigInteger fewest = 0;
+            BigInteger first = 0, last = 0;
+            Interval? bestIv = null;
+            for (int j = 0; j < vars; j++)
+            {
+                if (at[j] != null)
+                {
+                    continue;
+                }
+
+                if (FourierMotzkin.Project(lin, vars, j) is not Interval iv)
+                {
+                    return null;
+                }
+
+                Rational g = Rational.Of(steps[j] > 0m ? steps[j] : 1m);
+                BigInteger a = iv.Lower is Rational lo ? (lo / g).Ceiling() : BigInteger.One;
+                if (iv.Lower is Rational l && iv.LowerStrict && Rational.Of(a) * g == l)
+                {
+                    a += 1;
+                }
+
+                BigInteger b = iv.Upper is Rational hi ? -(-(hi / g)).Ceiling() : BigInteger.Max(a, new BigInteger(decimal.Round(targets[j] / (steps[j] > 0m ? steps[j] : 1m)))) * 2 + 1;
+                if (iv.Upper is Rational u && iv.UpperStrict && Rational.Of(b) * g == u)
+                {
+                    b -= 1;
+                }
+
+                if (b < a)
+                {
+                    return null;
+                }
+
+                if (best < 0 || b - a < fewest)
+                {
+                    (best, fewest, first, last, bestIv) = (j, b - a, a, b, iv);
+                }
+            }
+
+            if (best < 0)
+            {
+                return FourierMotzkin.Check(lin, vars) == Feasibility.Feasible ? at : null;
+            }
+
+            foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
+            {
+                if (!writable(best, x))
+                {
+                    continue;
+                }
+
+                if (--nodes < 0)
+                {
+                    return null;
+                }
+
+                Rational rx = Rational.Of(x);
+                var fixedAt = new List<LinearConstraint>(lin.Count);
+                foreach (LinearConstraint c in lin)
+                {
+                    var coeffs = (Rational[])c.Coefficients.Clone();
+                    coeffs[best] = Rational.Zero;
+                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * rx), c.Strict));
+                }
+
+                var next = (decimal?[])at.Clone();
+                next[best] = x;
+                if (Point(fixedAt, vars, next, steps, targets, writable, ref nodes) is decimal?[] p)
+                {
+                    return p;
+                }
+            }
+
+            return null;
         }
 
         private static bool IncludeAll(int i) => true;
@@ -884,6 +1106,10 @@ namespace ElectionLint.Rules.Solving
         /// </summary>
         private decimal? LeastBudget(decimal lowerBound)
         {
+            // Exact, not the least budget tune's search near the defaults reaches: EL2031 says no configuration exists, which
+            // must hold just below the number. At the number tune writes the configuration found (WitnessRepair); so close
+            // to the bound it is tight, and tune says which rule is left under the headroom target.
+
             const decimal ms = Duration.NanosPerMillisecond;
             decimal max = _ctx.Profile.MaxFailover is Duration d ? d.Nanoseconds : 0m;
             // Below the shortest window, and at this profile's budget, nothing fits.

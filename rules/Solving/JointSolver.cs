@@ -23,6 +23,9 @@ namespace ElectionLint.Rules.Solving
         private const int MaxVerifications = 48;
         private const int MaxProjections = 400;
         private const int MaxCombinations = 64;
+        private const int MaxConflictCombinations = 4096;
+        private const int MaxBranchNodes = 4096;
+        private const int MaxMultiples = 64;
 
         private readonly EvaluationContext _ctx;
         private readonly SystemModel _model;
@@ -86,6 +89,13 @@ namespace ElectionLint.Rules.Solving
         /// <summary>Null when some configuration satisfies every rule under the profile (or that cannot be decided).</summary>
         public ProfileConflict? FindConflict()
         {
+            (bool[] free, List<int> factors) = Frame();
+            return IsInfeasible(free, factors) ? Explain(free, factors) : null;
+        }
+
+        /// <summary>The settings the model may vary (free) and, of them, the counts and fractions tried value by value.</summary>
+        private (bool[] Free, List<int> Factors) Frame()
+        {
             int n = _sys.Settings.Count;
             var free = new bool[n];
             for (int i = 0; i < n; i++)
@@ -94,27 +104,25 @@ namespace ElectionLint.Rules.Solving
                 free[i] = SystemModel.IsNumeric(_sys.Settings[i]) && _sys.Settings[i].Tunable && (_changeable[i] || o?.State == OccurrenceState.Unknown);
             }
 
-            List<int> factors = Enumerable.Range(0, n).Where(i => free[i] && _enumerated[i]).ToList();
+            return (free, Enumerable.Range(0, n).Where(i => free[i] && _enumerated[i]).ToList());
+        }
+
+        /// <summary>Whether no tried value of the counts and fractions leaves the constraints in <paramref name="include"/> (all by default) satisfiable.</summary>
+        private bool IsInfeasible(bool[] free, List<int> factors, Func<int, bool>? include = null)
+        {
             bool any = false;
-            decimal?[]? first = null;
             foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
             {
-                first ??= combo;
-                List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft: false, out _, out int vars);
+                List<LinearConstraint> lin = Linearize(free, combo, include ?? IncludeAll, soft: false, out _, out int vars);
                 if (!Infeasible(lin, vars, free, combo))
                 {
-                    return null;
+                    return false;
                 }
 
                 any = true;
             }
 
-            if (!any || first == null)
-            {
-                return null;
-            }
-
-            return Explain(free, first, factors);
+            return any;
         }
 
         /// <summary>Repairs for one finding, best first; empty when none is found.</summary>
@@ -221,7 +229,229 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
+            if (conflict == null && WitnessRepair(finding, before, conflict) is RepairPlan w)
+            {
+                plans.Add(w);
+            }
+
             return plans;
+        }
+
+        /// <summary>
+        /// A configuration the model accepts, as a repair, when the search near the current values finds none: the
+        /// feasibility search proves one exists (at EL2031's least budget the only ones can be far from any default), so
+        /// one is built on the steps the system reads and verified like any repair. Computed once per configuration.
+        /// </summary>
+        private RepairPlan? WitnessRepair(PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict)
+        {
+            if (!_witnessTried)
+            {
+                _witnessTried = true;
+                _witness = FindWitness();
+            }
+
+            if (_witness == null)
+            {
+                return null;
+            }
+
+            int[] subset = Enumerable.Range(0, _sys.Settings.Count).Where(i => _witness[i] is decimal v && v != _ctx.ValueAt(i)).ToArray();
+            return subset.Length == 0 ? null : Verify(subset, _witness, finding, before, conflict);
+        }
+
+        private bool _witnessTried;
+        private decimal?[]? _witness;
+
+        /// <summary>
+        /// The first configuration (with the margins, else without) over the counts tried in the feasibility search's order,
+        /// each other setting on its step and as near its current value as the constraints allow; null when none is found.
+        /// </summary>
+        private decimal?[]? FindWitness()
+        {
+            (bool[] free, List<int> factors) = Frame();
+            for (int i = 0; i < free.Length; i++)
+            {
+                free[i] &= _changeable[i];
+            }
+
+            factors = factors.Where(i => free[i]).ToList();
+            int nodes = MaxBranchNodes;
+            foreach (bool soft in new[] { true, false })
+            {
+                foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
+                {
+                    List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft, out _, out int vars);
+                    if (FourierMotzkin.Check(lin, vars) != Feasibility.Feasible)
+                    {
+                        continue;
+                    }
+
+                    var settingOf = new int[vars];
+                    var steps = new decimal[vars];
+                    var targets = new decimal[vars];
+                    for (int i = 0, v = 0; i < free.Length; i++)
+                    {
+                        if (free[i] && combo[i] == null)
+                        {
+                            SettingDefinition s = _sys.Settings[i];
+                            decimal step = s.Step is decimal st && s.StepRule != null && Evaluator.IsOn(s.StepRule, _severities) ? st : 0m;
+                            step = Math.Max(step, s.Granularity);
+                            if (_ctx.Instance[i]?.UnitNanos is long unit && unit > step)
+                            {
+                                step = unit; // written in a coarser unit (Kafka's ms): only its multiples can be written back
+                            }
+
+                            settingOf[v] = i;
+                            steps[v] = step;
+                            targets[v] = _ctx.ValueAt(i) is decimal cur && cur > 0m ? cur : DefaultOf(i) ?? 0m;
+                            v++;
+                        }
+                    }
+
+                    bool Writable(int v, decimal x)
+                    {
+                        SettingDefinition s = _sys.Settings[settingOf[v]];
+                        return (x > 0m || (x == 0m && s.ZeroAllowed)) && Write(s, _ctx.Instance[settingOf[v]], x) != null;
+                    }
+
+                    if (Point(lin, vars, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
+                    {
+                        var assigned = (decimal?[])combo.Clone();
+                        for (int v = 0; v < vars; v++)
+                        {
+                            assigned[settingOf[v]] = point[v];
+                        }
+
+                        return assigned;
+                    }
+
+                    if (nodes <= 0)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The multiples first..last of a step to try: round values (one significant digit, then two, three) nearest the
+        /// target first, then the step nearest the target, the ends, and outwards from the target.
+        /// </summary>
+        private static IEnumerable<decimal> WitnessValues(BigInteger first, BigInteger last, decimal step, decimal target)
+        {
+            decimal lo = (decimal)first * step, hi = (decimal)last * step;
+            double t0 = (double)Math.Max(target, step);
+            var seen = new HashSet<decimal>();
+            for (int digits = 1; digits <= 3; digits++)
+            {
+                foreach (decimal v in Nice(digits, lo, hi).Where(v => v >= lo && v <= hi && v % step == 0m).OrderBy(v => Math.Abs(Math.Log((double)v / t0))).Take(8))
+                {
+                    if (seen.Add(v))
+                    {
+                        yield return v;
+                    }
+                }
+            }
+
+            BigInteger t = BigInteger.Min(last, BigInteger.Max(first, new BigInteger(decimal.Round(target / step))));
+            var order = new List<BigInteger> { t, first, last };
+            for (int d = 1; order.Count < MaxMultiples && (t - d >= first || t + d <= last); d++)
+            {
+                order.AddRange(new[] { t + d, t - d }.Where(k => k >= first && k <= last));
+            }
+
+            foreach (BigInteger k in order)
+            {
+                if (seen.Add((decimal)k * step))
+                {
+                    yield return (decimal)k * step;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A point of the constraints with every variable on its step: the variable whose range holds the fewest steps is
+        /// fixed first, at the step nearest its target, then the bounds, then outwards; depth-first within a node budget.
+        /// </summary>
+        private static decimal?[]? Point(List<LinearConstraint> lin, int vars, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
+        {
+            int best = -1;
+            BigInteger fewest = 0;
+            BigInteger first = 0, last = 0;
+            Interval? bestIv = null;
+            for (int j = 0; j < vars; j++)
+            {
+                if (at[j] != null)
+                {
+                    continue;
+                }
+
+                if (FourierMotzkin.Project(lin, vars, j) is not Interval iv)
+                {
+                    return null;
+                }
+
+                Rational g = Rational.Of(steps[j] > 0m ? steps[j] : 1m);
+                BigInteger a = iv.Lower is Rational lo ? (lo / g).Ceiling() : BigInteger.One;
+                if (iv.Lower is Rational l && iv.LowerStrict && Rational.Of(a) * g == l)
+                {
+                    a += 1;
+                }
+
+                BigInteger b = iv.Upper is Rational hi ? -(-(hi / g)).Ceiling() : BigInteger.Max(a, new BigInteger(decimal.Round(targets[j] / (steps[j] > 0m ? steps[j] : 1m)))) * 2 + 1;
+                if (iv.Upper is Rational u && iv.UpperStrict && Rational.Of(b) * g == u)
+                {
+                    b -= 1;
+                }
+
+                if (b < a)
+                {
+                    return null;
+                }
+
+                if (best < 0 || b - a < fewest)
+                {
+                    (best, fewest, first, last, bestIv) = (j, b - a, a, b, iv);
+                }
+            }
+
+            if (best < 0)
+            {
+                return FourierMotzkin.Check(lin, vars) == Feasibility.Feasible ? at : null;
+            }
+
+            foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
+            {
+                if (!writable(best, x))
+                {
+                    continue;
+                }
+
+                if (--nodes < 0)
+                {
+                    return null;
+                }
+
+                Rational rx = Rational.Of(x);
+                var fixedAt = new List<LinearConstraint>(lin.Count);
+                foreach (LinearConstraint c in lin)
+                {
+                    var coeffs = (Rational[])c.Coefficients.Clone();
+                    coeffs[best] = Rational.Zero;
+                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * rx), c.Strict));
+                }
+
+                var next = (decimal?[])at.Clone();
+                next[best] = x;
+                if (Point(fixedAt, vars, next, steps, targets, writable, ref nodes) is decimal?[] p)
+                {
+                    return p;
+                }
+            }
+
+            return null;
         }
 
         private static bool IncludeAll(int i) => true;
@@ -722,9 +952,9 @@ namespace ElectionLint.Rules.Solving
                 SettingDefinition s = _sys.Settings[i];
                 decimal current = _ctx.ValueAt(i) ?? (s.Role == SettingRole.Count ? 3m : 0.5m);
                 decimal center = current > 0m ? current : s.RepairHint ?? current; // a refused 0 aims at the conventional value
-                IEnumerable<decimal> all = s.Role == SettingRole.Count
-                    ? Enumerable.Range(1, 12).Select(v => (decimal)v)
-                    : Fractions;
+                // Repairs stay near the current count; whether any count fits (EL2031) looks at every count the system holds.
+                IEnumerable<decimal> all = s.Role != SettingRole.Count ? Fractions
+                    : nearCurrent ? Enumerable.Range(1, 12).Select(v => (decimal)v) : CountValues(i, factors.Count);
                 var list = new List<decimal> { current };
                 list.AddRange(all.Where(v => v != current).OrderBy(v => nearCurrent ? Math.Abs(v - center) : 0m));
                 values.Add(list.ToArray());
@@ -741,7 +971,7 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 yield return combo;
-                if (++count >= MaxCombinations)
+                if (++count >= (nearCurrent ? MaxCombinations : MaxConflictCombinations))
                 {
                     yield break;
                 }
@@ -757,6 +987,42 @@ namespace ElectionLint.Rules.Solving
                 {
                     yield break;
                 }
+            }
+        }
+
+        /// <summary>
+        /// The values a count in a product is tried at: every one up to 32 (12 with two counts), then a geometric ladder up to
+        /// the largest the system holds (its type's maximum, an Int32 for Orleans' NumMissedProbesLimit, or a range it
+        /// enforces). No fixed cap: a long detection window cut into many short probes can be the only way to meet a budget.
+        /// </summary>
+        private IEnumerable<decimal> CountValues(int i, int factorCount)
+        {
+            SettingDefinition s = _sys.Settings[i];
+            decimal max = s.Maximum ?? int.MaxValue;
+            foreach (ModelConstraint c in _model.Constraints)
+            {
+                if (c.Kind is ConstraintKind.Hard or ConstraintKind.Implicit && c.Left.SingleSetting == s.Id && c.Op is Comparison.AtMost or Comparison.Less &&
+                    _ctx.Eval(c.Right) is decimal right)
+                {
+                    max = Math.Min(max, c.Factor * right);
+                }
+            }
+
+            decimal dense = factorCount == 1 ? 32m : 12m, ratio = factorCount == 1 ? 1.125m : 1.5m;
+            decimal v = 1m;
+            for (; v <= dense && v <= max; v++)
+            {
+                yield return v;
+            }
+
+            for (v = decimal.Ceiling((v - 1m) * ratio); v < max; v = decimal.Ceiling(v * ratio))
+            {
+                yield return v;
+            }
+
+            if (max > dense && max < decimal.MaxValue)
+            {
+                yield return decimal.Floor(max);
             }
         }
 
@@ -807,8 +1073,76 @@ namespace ElectionLint.Rules.Solving
             return result;
         }
 
-        /// <summary>An irreducible conflict (deletion filter), worded around the failover budget when it takes part.</summary>
-        private ProfileConflict Explain(bool[] free, decimal?[] combo, List<int> factors)
+        /// <summary>
+        /// An irreducible conflict (deletion filter), worded around the failover budget when it takes part. Then the least
+        /// budget that some configuration meets is found by solving again, and the constraints named are those that collide
+        /// one millisecond below it: the ones that imply the number.
+        /// </summary>
+        private ProfileConflict Explain(bool[] free, List<int> factors)
+        {
+            List<int> active = Core(free, factors);
+            decimal? shortest = null;
+            if (active.Any(i => _model.Constraints[i].IsBudget) && ShortestWindow(free, factors) is decimal w && LeastBudget(w) is decimal least)
+            {
+                shortest = least;
+                JointSolver below = At(least - Duration.NanosPerMillisecond);
+                (bool[] belowFree, List<int> belowFactors) = below.Frame();
+                if (below._model.Constraints.Count == _model.Constraints.Count && below.IsInfeasible(belowFree, belowFactors))
+                {
+                    active = below.Core(belowFree, belowFactors);
+                }
+            }
+
+            return Explain(active, shortest);
+        }
+
+        /// <summary>The same configuration solved under the profile with maxFailover <paramref name="budget"/> (nanoseconds).</summary>
+        private JointSolver At(decimal budget) =>
+            new JointSolver(Evaluator.Run(_ctx.Instance, _ctx.Profile.MergedWith(new EnvironmentProfile { MaxFailover = new Duration((long)budget) })), _severities);
+
+        /// <summary>
+        /// The least maxFailover, in whole milliseconds, under which some configuration satisfies every rule: each candidate is
+        /// solved again from the profile with that budget. <paramref name="lowerBound"/> is the shortest window over the rationals.
+        /// </summary>
+        private decimal? LeastBudget(decimal lowerBound)
+        {
+            // Exact, not the least budget tune's search near the defaults reaches: EL2031 says no configuration exists, which
+            // must hold just below the number. At the number tune writes the configuration found (WitnessRepair); so close
+            // to the bound it is tight, and tune says which rule is left under the headroom target.
+
+            const decimal ms = Duration.NanosPerMillisecond;
+            decimal max = _ctx.Profile.MaxFailover is Duration d ? d.Nanoseconds : 0m;
+            // Below the shortest window, and at this profile's budget, nothing fits.
+            decimal lo = Math.Max(decimal.Ceiling(lowerBound / ms) * ms - ms, decimal.Floor(max / ms) * ms), step = ms, hi = lo + step;
+            bool Fits(decimal b)
+            {
+                JointSolver at = At(b);
+                (bool[] f, List<int> factors) = at.Frame();
+                return !at.IsInfeasible(f, factors);
+            }
+
+            for (int k = 0; !Fits(hi); k++)
+            {
+                if (k >= 40)
+                {
+                    return null;
+                }
+
+                (lo, step) = (hi, step * 2m);
+                hi = lo + step;
+            }
+
+            while (hi - lo > ms)
+            {
+                decimal mid = lo + (decimal.Floor((hi - lo) / ms / 2m) * ms);
+                (lo, hi) = Fits(mid) ? (lo, mid) : (mid, hi);
+            }
+
+            return hi;
+        }
+
+        /// <summary>An irreducible set of the hard and tuning constraints that no tried count or fraction satisfies together.</summary>
+        private List<int> Core(bool[] free, List<int> factors)
         {
             var active = new List<int>();
             for (int i = 0; i < _model.Constraints.Count; i++)
@@ -819,24 +1153,22 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
-            bool CoreInfeasible(List<int> set)
-            {
-                var s = new HashSet<int>(set);
-                List<LinearConstraint> lin = Linearize(free, combo, s.Contains, soft: false, out _, out int vars);
-                return Infeasible(lin, vars, free, combo);
-            }
-
             // Try to drop what explains least first, so the profile's own bounds and the budget remain.
             foreach (int i in active.OrderBy(i => DropOrder(_model.Constraints[i])).ToList())
             {
-                var without = new List<int>(active);
+                var without = new HashSet<int>(active);
                 without.Remove(i);
-                if (CoreInfeasible(without))
+                if (IsInfeasible(free, factors, without.Contains))
                 {
-                    active = without;
+                    active.Remove(i);
                 }
             }
 
+            return active;
+        }
+
+        private ProfileConflict Explain(List<int> active, decimal? shortest)
+        {
             List<ModelConstraint> core = active.Select(i => _model.Constraints[i]).ToList();
             ModelConstraint? budget = core.FirstOrDefault(c => c.IsBudget);
             var named = core.Where(c => c.Kind != ConstraintKind.Implicit && !c.IsBudget).Select(c => c.Text).ToList();
@@ -846,12 +1178,9 @@ namespace ElectionLint.Rules.Solving
                 : gc ? "reduce the p99 GC pause (or gcHeadroom)" : rtt ? "place the members closer (or lower rttMultiplier)" : string.Empty;
             string reasons = Join(named);
             string collision, relax;
-            decimal? shortest = null;
-            if (budget != null && ShortestWindow(free, factors) is decimal w)
+            if (budget != null && shortest is decimal w)
             {
-                shortest = w;
-                decimal shown = decimal.Ceiling(w / Duration.NanosPerMillisecond) * Duration.NanosPerMillisecond;
-                string window = EvaluationContext.ShowDuration(shown);
+                string window = EvaluationContext.ShowDuration(w);
                 // A setting no repair changes (MongoDB's catch-up limit) counts as written: the claim is only that far.
                 var asWritten = new List<string>();
                 foreach (Term t in _ctx.Failover!.Terms)
@@ -967,18 +1296,109 @@ namespace ElectionLint.Rules.Solving
         }
 
         /// <summary>
-        /// Infeasible over the rationals, or, with one free setting on a step (a whole multiplier), at every value on its step:
-        /// 4.8 < 3 × m ≤ 4.7 has a rational m but no whole one.
+        /// Infeasible over the rationals, or on the steps the settings take (whole seconds, a whole multiplier, a count):
+        /// 4.8 < 3 × m ≤ 4.7 has a rational m but no whole one. A setting whose range holds few of its steps is tried at each
+        /// of them; one whose range holds many is taken as continuous.
         /// </summary>
         private bool Infeasible(List<LinearConstraint> lin, int vars, bool[] free, decimal?[] combo)
         {
-            Feasibility f = FourierMotzkin.Check(lin, vars);
-            if (f != Feasibility.Feasible || vars != 1 || StepOf(free, combo) is not decimal step)
+            var steps = new decimal[vars];
+            int v = 0;
+            for (int i = 0; i < free.Length; i++)
             {
-                return f == Feasibility.Infeasible;
+                if (free[i] && combo[i] == null)
+                {
+                    SettingDefinition s = _sys.Settings[i];
+                    decimal step = s.Step is decimal st && s.StepRule != null && Evaluator.IsOn(s.StepRule, _severities) ? st : 0m;
+                    steps[v++] = Math.Max(step, s.Granularity);
+                }
             }
 
-            return LowestOnStep(lin, step, out bool fits) != null && !fits;
+            int nodes = MaxBranchNodes;
+            return OnSteps(lin, vars, steps, ref nodes) == Feasibility.Infeasible;
+        }
+
+        private static Feasibility OnSteps(List<LinearConstraint> lin, int vars, decimal[] steps, ref int nodes)
+        {
+            Feasibility f = FourierMotzkin.Check(lin, vars);
+            if (f != Feasibility.Feasible || vars == 0)
+            {
+                return f;
+            }
+
+            // The setting whose range holds the fewest of its steps is tried at each of them.
+            int best = -1;
+            BigInteger first = 0, count = MaxMultiples + 1;
+            for (int j = 0; j < vars; j++)
+            {
+                if (steps[j] <= 0m || FourierMotzkin.Project(lin, vars, j) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
+                {
+                    continue;
+                }
+
+                Rational g = Rational.Of(steps[j]);
+                BigInteger a = (lo / g).Ceiling(), b = -(-(hi / g)).Ceiling();
+                if (iv.LowerStrict && Rational.Of(a) * g == lo)
+                {
+                    a += 1;
+                }
+
+                if (iv.UpperStrict && Rational.Of(b) * g == hi)
+                {
+                    b -= 1;
+                }
+
+                if (b < a)
+                {
+                    return Feasibility.Infeasible;
+                }
+
+                if (b - a + 1 < count)
+                {
+                    (best, first, count) = (j, a, b - a + 1);
+                }
+            }
+
+            if (best < 0)
+            {
+                return Feasibility.Feasible;
+            }
+
+            var rest = steps.Where((_, j) => j != best).ToArray();
+            bool unknown = false;
+            for (BigInteger k = first; k < first + count; k++)
+            {
+                if (--nodes < 0)
+                {
+                    return Feasibility.Unknown;
+                }
+
+                Rational x = Rational.Of(k) * Rational.Of(steps[best]);
+                var fixedAt = new List<LinearConstraint>(lin.Count);
+                foreach (LinearConstraint c in lin)
+                {
+                    var coeffs = new Rational[vars - 1];
+                    for (int j = 0, t = 0; j < vars; j++)
+                    {
+                        if (j != best)
+                        {
+                            coeffs[t++] = c.Coefficients[j];
+                        }
+                    }
+
+                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * x), c.Strict));
+                }
+
+                Feasibility r = OnSteps(fixedAt, vars - 1, rest, ref nodes);
+                if (r == Feasibility.Feasible)
+                {
+                    return r;
+                }
+
+                unknown |= r == Feasibility.Unknown;
+            }
+
+            return unknown ? Feasibility.Unknown : Feasibility.Infeasible;
         }
 
         /// <summary>The step of the only free setting, when it has one.</summary>

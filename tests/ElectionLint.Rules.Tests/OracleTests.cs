@@ -114,7 +114,7 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Theory]
-        [InlineData("kafka-consumer", "", "max=5s", "session.timeout.ms ≥ 6000 ms (the broker's group.min/max.session.timeout.ms) makes the worst-case failover window (session.timeout.ms + heartbeat.interval.ms) at least 6s, above maxFailover 5s")]
+        [InlineData("kafka-consumer", "", "max=5s", "session.timeout.ms ≥ 6000 ms (the broker's group.min/max.session.timeout.ms) makes the worst-case failover window (session.timeout.ms + heartbeat.interval.ms) at least 6.001s, above maxFailover 5s")]
         [InlineData("dotnext-raft", "lowerElectionTimeout=1000;upperElectionTimeout=1500", "network=wan rtt=100ms max=1.5s", "lowerElectionTimeout ≥ 10 × rttP99 100ms and upperElectionTimeout ≥ 1.5 × lowerElectionTimeout (a randomised range wide enough) make the worst-case failover window (upperElectionTimeout + 2 × RTT) at least 1.7s, above maxFailover 1.5s")]
         [InlineData("consul-session", "TTL=10s", "gc=300ms max=15s", "TTL ≥ 10s (Consul's session TTL range) makes the worst-case failover window (2 × TTL + min(LockDelay, 1m)) at least 20s, above maxFailover 15s")]
         public void EL2031_names_the_constraints_that_collide(string system, string settings, string profile, string collision)

@@ -183,7 +183,7 @@ namespace ElectionLint.Rules.Tests
             TuneResult r = Tuner.Tune(Instance(MongoDbReplicaSet.Id, "catchUpTimeoutMillis=20000"), Build.Profile("max=20s"));
             Assert.Empty(r.Changes);
             Finding f = Assert.Single(r.After.Findings);
-            Assert.Equal("no configuration of MongoDB satisfies the profile: electionTimeoutMillis > 0 ms (MongoDB's replica-set validator) makes the worst-case failover window (1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis) at least 20s with catchUpTimeoutMillis 20000 ms as written, above maxFailover 20s — raise maxFailover to at least 20s, or lower catchUpTimeoutMillis (tune leaves it as written)", f.Message);
+            Assert.Equal("no configuration of MongoDB satisfies the profile: electionTimeoutMillis > 0 ms (MongoDB's replica-set validator) makes the worst-case failover window (1.15 × electionTimeoutMillis + 2 × RTT + catchUpTimeoutMillis) at least 20.002s with catchUpTimeoutMillis 20000 ms as written, above maxFailover 20s — raise maxFailover to at least 20.002s, or lower catchUpTimeoutMillis (tune leaves it as written)", f.Message);
             Assert.Equal(new decimal?[] { 2_000_000_000m, 10_000_000_000m, 10_000_000_000m, 20_000_000_000m, 30_000_000_000m }, r.Values);
         }
 

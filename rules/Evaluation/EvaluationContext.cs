@@ -272,6 +272,9 @@ namespace ElectionLint.Rules.Evaluation
             return notes.Count == 0 ? null : string.Join("; ", notes);
         }
 
+        /// <summary>A quantity's formula; C# names the members as bound (LeaseDuration), files the settings' ids.</summary>
+        public string FormulaOf(Quantity q) => q.Formula(Instance.DurationDisplay != null ? Name : null);
+
         /// <summary>This configuration's failover window (<see cref="SystemDefinition.FailoverOf"/>).</summary>
         public Quantity? Failover => System.FailoverOf(Instance);
 

@@ -141,7 +141,7 @@ namespace ElectionLint.Rules.Evaluation
             Dictionary<string, string> Args() => new Dictionary<string, string>
             {
                 ["window"] = ctx.ShowComputed(window.Value),
-                ["formula"] = failover.Formula() + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty) +
+                ["formula"] = ctx.FormulaOf(failover) + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty) +
                     (ctx.UncountedNote(failover) is string uncounted ? "; " + uncounted : string.Empty),
                 ["max"] = max.Value.ToString(),
             };

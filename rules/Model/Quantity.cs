@@ -66,8 +66,10 @@ namespace ElectionLint.Rules.Model
         public string? SingleSetting => Terms.Count == 1 && Terms[0].Coefficient == 1m && Terms[0].Multiplier == null && !Terms[0].Rtt ? Terms[0].Setting : null;
 
         /// <summary>A formula such as "2 × election-timeout − heartbeat-interval + 2 × RTT".</summary>
-        public string Formula()
+        /// <param name="name">How to name a setting (C#: the member as bound); its id when null.</param>
+        public string Formula(System.Func<string, string>? name = null)
         {
+            string Named(string id) => name?.Invoke(id) ?? id;
             var sb = new StringBuilder();
             foreach (Term t in Terms)
             {
@@ -98,12 +100,12 @@ namespace ElectionLint.Rules.Model
 
                 if (t.Setting != null)
                 {
-                    Factor(t.Cap is decimal cap ? $"min({t.Setting}, {DisplayConstant(cap)})" : t.Setting);
+                    Factor(t.Cap is decimal cap ? $"min({Named(t.Setting)}, {DisplayConstant(cap)})" : Named(t.Setting));
                 }
 
                 if (t.Multiplier != null)
                 {
-                    Factor(t.Multiplier);
+                    Factor(Named(t.Multiplier));
                 }
 
                 if (t.Rtt)

@@ -718,7 +718,7 @@ namespace ElectionLint.Rules.Solving
             {
                 SettingOccurrence? o = _ctx.Instance[i];
                 SettingDefinition s = _sys.Settings[i];
-                list.Add(new SettingChange(s, v, Write(s, o, v)!, o, _ctx.Instance.NameOf(i)));
+                list.Add(new SettingChange(s, v, Write(s, o, v)!, o, _ctx.Instance.NameOf(i), _ctx.Instance.FormatFor(s)));
             }
 
             return new RepairPlan(list);
@@ -1192,7 +1192,7 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 collision = (reasons.Length == 0 ? string.Empty : reasons + (named.Count > 1 ? " make" : " makes") + " ") +
-                    $"the worst-case failover window ({_ctx.Failover!.Formula()}) at least {window}" +
+                    $"the worst-case failover window ({_ctx.FormulaOf(_ctx.Failover!)}) at least {window}" +
                     string.Concat(asWritten.Select(id => $" with {_ctx.Name(id)} {_ctx.Show(id)} as written")) +
                     $", above maxFailover {_ctx.Profile.MaxFailover}";
                 relax = $"raise maxFailover to at least {window}" + (relaxFloors.Length > 0 ? ", or " + relaxFloors : string.Empty) +

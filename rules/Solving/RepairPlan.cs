@@ -8,8 +8,9 @@ namespace ElectionLint.Rules.Solving
     /// <summary>One setting's new value in a repair.</summary>
     public sealed class SettingChange
     {
-        internal SettingChange(SettingDefinition setting, decimal value, string text, SettingOccurrence? occurrence, string name)
+        internal SettingChange(SettingDefinition setting, decimal value, string text, SettingOccurrence? occurrence, string name, ValueFormat? displayFormat = null)
         {
+            _displayFormat = displayFormat;
             Setting = setting;
             Value = value;
             Text = text;
@@ -31,8 +32,10 @@ namespace ElectionLint.Rules.Solving
         /// <summary>The setting's name as written (or as the front end names it).</summary>
         public string Name { get; }
 
-        /// <summary>How messages show the value: "1000 ms", "2s".</summary>
-        public string Display => SettingValues.Display(Occurrence?.Format ?? Setting.Format, Setting.IsDuration, Value);
+        private readonly ValueFormat? _displayFormat;
+
+        /// <summary>How messages show the value: "1000 ms", "2s"; a value the repair adds, as its configuration shows durations (C#: a TimeSpan).</summary>
+        public string Display => SettingValues.Display(Occurrence?.Format ?? _displayFormat ?? Setting.Format, Setting.IsDuration, Value);
 
         public override string ToString() => Name + " = " + Text;
     }

@@ -147,7 +147,7 @@ namespace ElectionLint.Rules.Solving
             if (profile.MaxFailover is Duration max && ctx.Failover is Quantity failover && On("EL2030"))
             {
                 list.Add(new ModelConstraint("EL2030", ConstraintKind.Tuning, failover, Comparison.AtMost, 1m, Constant(max.Nanoseconds),
-                    () => $"the worst-case failover window ({failover.Formula()}) ≤ maxFailover {max}", rttAsZero: true));
+                    () => $"the worst-case failover window ({ctx.FormulaOf(failover)}) ≤ maxFailover {max}", rttAsZero: true));
             }
 
             if (sys.RandomRange is (string lower, string upper) && On("EL2040"))

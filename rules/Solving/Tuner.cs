@@ -164,7 +164,7 @@ namespace ElectionLint.Rules.Solving
                     SettingDefinition s = instance.System.Settings[i];
                     SettingOccurrence? o = instance[i];
                     string? text = SettingValues.Write(v, o?.Format ?? s.Format, o?.UnitNanos);
-                    result.Add(new SettingChange(s, v, text ?? SettingValues.Display(s, v), o, instance.NameOf(i)));
+                    result.Add(new SettingChange(s, v, text ?? SettingValues.Display(s, v), o, instance.NameOf(i), instance.FormatFor(s)));
                 }
             }
 

@@ -138,6 +138,18 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_repair_that_adds_members_writes_them_as_CSharp_and_the_window_names_members()
+        {
+            // #29 item 6: the members the repair adds were shown in Go syntax (RetryPeriod to 600ms) and the window by ids.
+            var diagnostics = await Verify.Analyzer().WithAdditionalFile("/src/.electionlint.yaml", "profile:\n  maxFailover: 5s\n")
+                .RunAsync(Verify.Usings + "class C { void M(ILock l) { var c = new LeaderElectionConfig(l) { LeaseDuration = TimeSpan.FromSeconds(60) }; } }");
+            Diagnostic d = Assert.Single(diagnostics);
+            Assert.Equal(
+                "worst-case failover window TimeSpan.FromMilliseconds(68800) (LeaseDuration + 4.4 × RetryPeriod) is above maxFailover 5s — set LeaseDuration to TimeSpan.FromSeconds(2), RetryPeriod to TimeSpan.FromMilliseconds(600) and RenewDeadline to TimeSpan.FromMilliseconds(1500)",
+                d.GetMessage());
+        }
+
+        [Fact]
         public Task Unset_setting_findings_point_at_the_creation() =>
             Verify.DiagnosticsAsync(profile: "profile:\n  gcPauseP99: 6s\n", markup: Verify.Usings + "class C { void M(ILock l) { var c = {|EL2020:new LeaderElectionConfig|}(l); } }");
     }

@@ -108,7 +108,7 @@ namespace ElectionLint.Analyzers.Tests
             "var e = client.CreateLock(new LockOptions(\"k\") { SessionTTL = TimeSpan.FromSeconds(30) });\n" +
             "} }",
             "profile:\n  gcPauseP99: 10s\n",
-            Enumerable.Range(0, 4).Select(i => At("EL2020", i, "SessionTTL TimeSpan.FromSeconds(15) (default) is below TimeSpan.FromSeconds(20) (2 × gcPauseP99 10s); a p99 pause uses 67% of it, so a slightly longer one means the session is invalidated and its locks released — set SessionTTL to 25s")).ToArray());
+            Enumerable.Range(0, 4).Select(i => At("EL2020", i, "SessionTTL TimeSpan.FromSeconds(15) (default) is below TimeSpan.FromSeconds(20) (2 × gcPauseP99 10s); a p99 pause uses 67% of it, so a slightly longer one means the session is invalidated and its locks released — set SessionTTL to TimeSpan.FromSeconds(25)")).ToArray());
 
         [Fact]
         public async Task A_lock_made_by_the_client_offers_no_fix()

@@ -203,6 +203,12 @@ namespace ElectionLint.Rules.Tests
                 SettingRole.Fraction => fractions,
                 _ => durations,
             }).ToArray();
+            return Product(axes);
+        }
+
+        /// <summary>Every combination of one value per axis, the last axis varying fastest.</summary>
+        internal static IEnumerable<decimal[]> Product(decimal[][] axes)
+        {
             var idx = new int[axes.Length];
             while (true)
             {

@@ -124,8 +124,7 @@ namespace ElectionLint.Rules.Tests
                 SettingRole.Fraction => new[] { 0.1m, 0.2m, 0.25m, 0.3m, 0.4m, 0.5m, 0.6m, 0.8m },
                 _ => durations,
             }).ToArray();
-            var idx = new int[axes.Length];
-            while (true)
+            foreach (decimal[] point in OracleTests.Product(axes))
             {
                 var instance = new ConfigurationInstance(def, "anchor", variant);
                 if (def.EnabledSetting != null)
@@ -135,26 +134,16 @@ namespace ElectionLint.Rules.Tests
 
                 for (int i = 0; i < axes.Length; i++)
                 {
-                    instance.Set(numeric[i].Id, SettingValue.Of(axes[i][idx[i]]), "loc:" + numeric[i].Id);
+                    instance.Set(numeric[i].Id, SettingValue.Of(point[i]), "loc:" + numeric[i].Id);
                 }
 
                 if (Evaluator.Evaluate(instance, profile, off, suggest: false).Findings.Count == 0)
                 {
-                    return string.Join(", ", numeric.Select((s, i) => s.Id + "=" + SettingValues.Display(s, axes[i][idx[i]])));
-                }
-
-                int k = axes.Length - 1;
-                while (k >= 0 && ++idx[k] == axes[k].Length)
-                {
-                    idx[k] = 0;
-                    k--;
-                }
-
-                if (k < 0)
-                {
-                    return null;
+                    return string.Join(", ", numeric.Select((s, i) => s.Id + "=" + SettingValues.Display(s, point[i])));
                 }
             }
+
+            return null;
         }
     }
 }

@@ -119,11 +119,6 @@ namespace ElectionLint.Config.Documents
                     tags.Add(m);
                 }
 
-                if (line.Substring(indent).StartsWith("{#", StringComparison.Ordinal) && tags.Count == 0 && line.IndexOf("#}", StringComparison.Ordinal) < 0)
-                {
-                    return null; // a comment over several lines
-                }
-
                 string rest = Rest(line, tags);
                 if (rest.IndexOf("{{", StringComparison.Ordinal) >= 0 || rest.IndexOf("{%", StringComparison.Ordinal) >= 0 || rest.IndexOf("{#", StringComparison.Ordinal) >= 0)
                 {
@@ -151,7 +146,6 @@ namespace ElectionLint.Config.Documents
                         return null; // its indentation would be written before the next line
                     }
 
-                    int depth = stack.Count;
                     foreach (Match t in tags)
                     {
                         if (!Block(t.Value, stack, ref ids, ref loopDepth))

@@ -37,7 +37,7 @@ namespace ElectionLint.Config.Tests
         /// The findings (EL9xxx aside) of a file whose <paramref name="line"/> has <paramref name="old"/>, the first after its
         /// ':' or '=', replaced by <paramref name="violating"/>: a mutation-recall row.
         /// </summary>
-        public static IReadOnlyList<LintDiagnostic> Mutated(string path, string file, int line, string old, string violating)
+        public static IReadOnlyList<LintDiagnostic> Mutated(string path, string file, int line, string old, string violating, IReadOnlyList<ElectionLint.Config.Recognition.TemplateBinding>? templates = null)
         {
             string[] lines = File.ReadAllText(path).Split('\n');
             string text = lines[line - 1];
@@ -45,7 +45,7 @@ namespace ElectionLint.Config.Tests
             int at = text.IndexOf(old, separator + 1, System.StringComparison.Ordinal);
             Xunit.Assert.True(at >= 0, $"{file}:{line} no longer holds {old}");
             lines[line - 1] = text.Substring(0, at) + violating + text.Substring(at + old.Length);
-            return ConfigLinter.Lint(file, Encoding.UTF8.GetBytes(string.Join("\n", lines)), ProfileDocument.Empty, file).Diagnostics
+            return ConfigLinter.Lint(file, Encoding.UTF8.GetBytes(string.Join("\n", lines)), ProfileDocument.Empty, file, templates: templates).Diagnostics
                 .Where(d => !d.RuleId.StartsWith("EL9", System.StringComparison.Ordinal)).ToList();
         }
 

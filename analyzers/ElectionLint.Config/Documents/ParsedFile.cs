@@ -14,6 +14,9 @@ namespace ElectionLint.Config.Documents
 
         /// <summary>HCL agent configs (Consul, Nomad, Vault).</summary>
         Hcl,
+
+        /// <summary>An environment file a systemd unit loads (EnvironmentFile=): NAME=VALUE lines.</summary>
+        EnvFile,
     }
 
     /// <summary>A problem with the file itself: EL9001 (cannot be parsed) or EL9004 (skipped).</summary>

@@ -50,6 +50,7 @@ namespace ElectionLint.Config.Linting
                 {
                     var found = new List<TemplateBinding>();
                     Scan(Path.Combine(role, "templates"), role, jinja: true, string.Empty, found);
+                    DependentRoles(role, found);
                     return found;
                 }
             }
@@ -91,6 +92,54 @@ namespace ElectionLint.Config.Linting
             return false;
         }
 
+        /// <summary>
+        /// Roles beside this one whose meta/main.yml lists it under dependencies (<c>- role: common</c>, a collection's
+        /// <c>ns.coll.common</c>): Ansible runs it first and its defaults are theirs, so their templates bind them too. A
+        /// variable the dependent role sets in its own defaults or vars is not bound: which one wins is not read here.
+        /// </summary>
+        private static void DependentRoles(string role, List<TemplateBinding> found)
+        {
+            string name = Path.GetFileName(role);
+            if (Path.GetDirectoryName(role) is not string roles || name.Length == 0)
+            {
+                return;
+            }
+
+            var dependency = new System.Text.RegularExpressions.Regex(@"(?m)^[ \t]*-[ \t]*(?:\{[ \t]*)?(?:(?:role|name):[ \t]*)?[""']?(?:[A-Za-z0-9_]+\.[A-Za-z0-9_]+\.)?" + System.Text.RegularExpressions.Regex.Escape(name) + @"[""']?[ \t]*(?:[,}].*)?\r?$");
+            int count = 0;
+            foreach (string other in Directory.EnumerateDirectories(roles).OrderBy(d => d, StringComparer.Ordinal))
+            {
+                if (++count > MaxTemplates || other == role || Path.Combine(other, "meta", "main.yml") is not string meta || !File.Exists(meta) ||
+                    BoundedFile.Read(meta, MaxTemplateBytes, out _) is not byte[] bytes || !dependency.IsMatch(System.Text.Encoding.UTF8.GetString(bytes)))
+                {
+                    continue;
+                }
+
+                var theirs = new List<TemplateBinding>();
+                Scan(Path.Combine(other, "templates"), roles, jinja: true, string.Empty, theirs);
+                string own = OwnVariables(other);
+                found.AddRange(theirs.Where(b => !System.Text.RegularExpressions.Regex.IsMatch(own, "(?m)^" + System.Text.RegularExpressions.Regex.Escape(b.ValuesPath.Split('.')[0]) + @"[ \t]*:")));
+            }
+        }
+
+        private static string OwnVariables(string role)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (string dir in new[] { "defaults", "vars" })
+            {
+                foreach (string file in new[] { "main.yml", "main.yaml" })
+                {
+                    string path = Path.Combine(role, dir, file);
+                    if (File.Exists(path) && BoundedFile.Read(path, MaxTemplateBytes, out _) is byte[] bytes)
+                    {
+                        text.Append(System.Text.Encoding.UTF8.GetString(bytes)).Append('\n');
+                    }
+                }
+            }
+
+            return text.ToString();
+        }
+
         private static void Scan(string templates, string root, bool jinja, string prefix, List<TemplateBinding> found)
         {
             if (!Directory.Exists(templates))
@@ -111,6 +160,16 @@ namespace ElectionLint.Config.Linting
                     string text = System.Text.Encoding.UTF8.GetString(bytes);
                     string group = (file.StartsWith(root, StringComparison.Ordinal) ? file.Substring(root.Length).TrimStart('/', '\\') : file).Replace('\\', '/');
                     found.AddRange(TemplateBindings.Scan(text, group, jinja, prefix, file));
+                    if (jinja && Documents.JinjaText.IsJinjaName(file) && ConfigFileNames.KindOf(file) == Documents.FileKind.Yaml)
+                    {
+                        foreach (TemplateBinding b in TemplateBindings.ScanYaml(text, group, file))
+                        {
+                            if (!found.Exists(f => f.Group == b.Group && f.ValuesPath == b.ValuesPath && f.Surface.System == b.Surface.System && f.Surface.Setting == b.Surface.Setting))
+                            {
+                                found.Add(b);
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -32,8 +32,11 @@ namespace ElectionLint.Config.Linting
                 }
             }
 
-            return IsSentinelConf(name);
+            return IsSentinelConf(name) || EnvFileReader.IsEnvTemplateName(path);
         }
+
+        /// <summary>A template of an environment file by its name alone (*.env.j2): not read as YAML when it is no env file.</summary>
+        public static bool IsEnvName(string path) => EnvFileReader.IsEnvTemplateName(path) && System.IO.Path.GetFileName(path).ToLowerInvariant().IndexOf(".env.", StringComparison.Ordinal) >= 0;
 
         /// <summary>sentinel.conf, redis-sentinel.conf, valkey-sentinel.conf…: a .conf file with "sentinel" in its name.</summary>
         private static bool IsSentinelConf(string name) => name.EndsWith(".conf", StringComparison.Ordinal) && name.IndexOf("sentinel", StringComparison.Ordinal) >= 0;

@@ -126,7 +126,9 @@ namespace ElectionLint.Config.Linting
             // Most files of a config repository cannot hold a timing setting: no key, flag or variable name ElectionLint reads
             // appears in them. They are not parsed; only their encoding and suppression comments are checked (docs/cli.md).
             bool relevant = profile.Bindings.Count > 0 || (templates != null && templates.Count > 0) || Recognizer.MayHoldSettings(source.Text);
-            ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source);
+            ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>())
+                : !EnvFileReader.IsEnvTemplateName(path) ? Read(kind, source)
+                : EnvFileReader.Read(source) ?? (ConfigFileNames.IsEnvName(path) ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source));
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
             // problem at or after the first template expression outside a comment can be the template's doing. A file that is
@@ -134,6 +136,14 @@ namespace ElectionLint.Config.Linting
             int template = ConfigFileNames.MayBeTemplate(path) ? FirstTemplate(source.Text, kind) : -1;
             bool notConfig = parsed.Problems.Count > 0 && !ConfigFileNames.MayBeTemplate(path);
             bool skipped = notConfig || (template >= 0 && parsed.Problems.Count > 0 && parsed.Problems[0].Span.StartOffset >= LineStart(source.Text, template));
+            // A YAML Jinja template read with its statement lines blanked, its loops and branches unknown (JinjaYaml).
+            JinjaYaml.Result? jinja = skipped && !notConfig && kind == FileKind.Yaml && JinjaText.IsJinjaName(path) ? JinjaYaml.Read(source) : null;
+            if (jinja != null)
+            {
+                parsed = jinja.Parsed;
+                skipped = false;
+            }
+
             // A template its chart's or role's values go through is read with them: not reported as skipped.
             if (skipped && (notConfig || !ChartBindings.PassesValuesOn(path, source.Text)))
             {
@@ -169,7 +179,7 @@ namespace ElectionLint.Config.Linting
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
-                Evaluate(parsed, profile, env, path, diagnostics, evaluations, repairs, templates);
+                Evaluate(parsed, profile, env, path, diagnostics, evaluations, repairs, templates, jinja);
 
                 // Config files a ConfigMap holds: read as their own format, positions in this file.
                 foreach (EmbeddedFile embedded in EmbeddedFiles.Find(parsed))
@@ -187,7 +197,7 @@ namespace ElectionLint.Config.Linting
                         Add(diagnostics, profile, path, p.RuleId, $"data key '{Quote(embedded.Name)}': {p.Message}", p.Span);
                     }
 
-                    Evaluate(inner, profile, env, path, diagnostics, evaluations, repairs);
+                    Evaluate(inner, profile, env, path, diagnostics, evaluations, repairs, null, jinja);
                 }
             }
 
@@ -235,10 +245,15 @@ namespace ElectionLint.Config.Linting
             return false;
         }
 
-        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null)
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null, JinjaYaml.Result? jinja = null)
         {
             foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
             {
+                if (jinja != null && TemplateBindings.JinjaOpen(jinja, instance))
+                {
+                    continue; // an expression line may write its keys
+                }
+
                 EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
                 evaluations.Add(result);
                 foreach (Finding f in result.Findings)
@@ -363,6 +378,7 @@ namespace ElectionLint.Config.Linting
             FileKind.Json => "JSON",
             FileKind.Properties => "properties",
             FileKind.SentinelConf => "sentinel.conf",
+            FileKind.EnvFile => "an environment file",
             FileKind.Hcl => "HCL",
             _ => "YAML",
         };

@@ -50,6 +50,21 @@ namespace ElectionLint.Config.Recognition
             scopes.Finish(container.GetText("image"));
         }
 
+        /// <summary>An environment file (EnvironmentFile=): its variables, as a container's env with no image and no flags.</summary>
+        public static void EnvFile(RecognitionContext ctx, Node document)
+        {
+            if (document is not MappingNode m || m.Entries.Count == 0)
+            {
+                return;
+            }
+
+            var scopes = new Scopes(ctx, m.Entries[0].Key.Span, etcd: true);
+            scopes.EtcdConfigFile = m.GetText(ConfigFileEnv) is string file && file.Length > 0;
+            EnvMap(ctx, m, scopes);
+            scopes.Finish(null);
+            scopes.UnknownDefaults(); // the unit's ExecStart flags and other EnvironmentFile= lines may set the rest
+        }
+
         /// <summary>Chart values write env as a map: {ZOO_TICK_TIME: 2000} or {ZOO_TICK_TIME: {value: 2000}} (bjw-s app-template).</summary>
         public static void EnvMap(RecognitionContext ctx, MappingNode envMap, Scopes scopes)
         {
@@ -501,6 +516,18 @@ namespace ElectionLint.Config.Recognition
             /// controller and cainjector default to 60s/40s/15s (internal/apis/config/shared/v1alpha1/defaults.go); for any other
             /// program an unwritten duration is unknown, never client-go's 15s/10s/2s.
             /// </summary>
+            /// <summary>Every setting not written here is unknown, never the component's default.</summary>
+            public void UnknownDefaults()
+            {
+                foreach (Scope scope in _bySystem.Values)
+                {
+                    foreach (Rules.Model.SettingDefinition s in scope.System.Settings)
+                    {
+                        scope.Default(s.Id, null);
+                    }
+                }
+            }
+
             public void Finish(string? image)
             {
                 FinishEnsemble();

@@ -93,6 +93,12 @@ namespace ElectionLint.Config.Recognition
                     BindingShape.Apply(ctx, document, bindings);
                 }
 
+                if (file.Kind == FileKind.EnvFile)
+                {
+                    ContainerShape.EnvFile(ctx, document);
+                    continue;
+                }
+
                 if (file.Kind == FileKind.SentinelConf)
                 {
                     RedisSentinelSurface.RecognizeConf(ctx, document);

@@ -49,6 +49,12 @@ namespace ElectionLint.Config.Recognition
         /// null, <c>~</c>, 0, false), so such a value runs as X.
         /// </summary>
         public string? TemplateDefault { get; init; }
+
+        /// <summary>Jinja's <c>d(X, true)</c>: X also replaces 0 and false, not only an empty value.</summary>
+        public bool DefaultOnFalsy { get; init; }
+
+        /// <summary>Jinja's <c>| int</c>: a value that is not a plain integer renders as another number (unknown here).</summary>
+        public bool Integer { get; init; }
     }
 
     /// <summary>
@@ -132,6 +138,126 @@ namespace ElectionLint.Config.Recognition
             return found;
         }
 
+        /// <summary>
+        /// An Ansible YAML template read as a tree (<see cref="JinjaYaml"/>): each setting the recognizer finds there whose
+        /// value is <c>{{ var }}</c> (through <c>int</c>, <c>string</c>, <c>d(N, true)</c>) binds var. Settings in a loop
+        /// body, in two branches or where an expression line may add keys are unknown, so they bind nothing.
+        /// </summary>
+        public static List<TemplateBinding> ScanYaml(string template, string group, string path)
+        {
+            var found = new List<TemplateBinding>();
+            JinjaYaml.Result? read = JinjaYaml.Read(new SourceText(path, template));
+            if (read == null)
+            {
+                return found;
+            }
+
+            foreach (ConfigurationInstanceView i in Instances(read))
+            {
+                if (JinjaText.Variable(template.Substring(i.Location.Value.StartOffset, i.Location.Value.Length), out string? fallback, out bool falsy, out bool integer) is not string variable ||
+                    KeySurface(i.System, i.Setting, i.Name) is not SurfaceName n)
+                {
+                    continue;
+                }
+
+                found.Add(new TemplateBinding(variable, n, group)
+                {
+                    Site = new TemplateSite(path, i.Location.Value),
+                    TemplateDefault = falsy ? fallback : null, // d(X) without true keeps a defined null: it renders None
+                    DefaultOnFalsy = falsy,
+                    Integer = integer,
+                });
+            }
+
+            return found;
+        }
+
+        private readonly struct ConfigurationInstanceView
+        {
+            public ConfigurationInstanceView(string system, string setting, string name, SettingLocation location)
+            {
+                System = system;
+                Setting = setting;
+                Name = name;
+                Location = location;
+            }
+
+            public string System { get; }
+
+            public string Setting { get; }
+
+            public string Name { get; }
+
+            public SettingLocation Location { get; }
+        }
+
+        /// <summary>Unknown settings of the template's configurations, outside the mappings an expression line writes into.</summary>
+        private static IEnumerable<ConfigurationInstanceView> Instances(JinjaYaml.Result read)
+        {
+            foreach (Rules.Evaluation.ConfigurationInstance instance in Recognizer.Recognize(read.Parsed))
+            {
+                if (JinjaOpen(read, instance))
+                {
+                    continue;
+                }
+
+                for (int s = 0; s < instance.System.Settings.Count; s++)
+                {
+                    if (instance[s] is Rules.Evaluation.SettingOccurrence o && o.State == Rules.Evaluation.OccurrenceState.Unknown && o.Location is SettingLocation l && o.Name is string name)
+                    {
+                        yield return new ConfigurationInstanceView(instance.System.Id, instance.System.Settings[s].Id, name, l);
+                    }
+                }
+            }
+        }
+
+        /// <summary>True when a configuration reads anything where a Jinja expression line may add keys.</summary>
+        public static bool JinjaOpen(JinjaYaml.Result read, Rules.Evaluation.ConfigurationInstance instance)
+        {
+            if (read.Open.Count == 0)
+            {
+                return false;
+            }
+
+            if (instance.Anchor is SettingLocation a && read.InOpen(a.Value.StartOffset))
+            {
+                return true;
+            }
+
+            for (int s = 0; s < instance.System.Settings.Count; s++)
+            {
+                if (instance[s]?.Location is SettingLocation l && read.InOpen(l.Value.StartOffset))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The key surface a recognized setting was read under; null unless exactly one format is known for it.</summary>
+        private static SurfaceName? KeySurface(string system, string setting, string name)
+        {
+            SurfaceName? found = null;
+            foreach (IEnumerable<SurfaceName> names in new[] { PatroniSurface.Names, PatroniSurface.WatchdogNames, KubernetesSurface.BlockKeys, RedisSentinelSurface.Names, ElasticsearchSurface.Names, EtcdSurface.Names, ZooKeeperSurface.Names, KafkaSurface.Names })
+            {
+                foreach (SurfaceName n in names)
+                {
+                    if (n.Kind == SurfaceKind.Key && n.System == system && n.Setting == setting && n.Name == name)
+                    {
+                        if (found != null && found.Format != n.Format)
+                        {
+                            return null;
+                        }
+
+                        found = n;
+                    }
+                }
+            }
+
+            return found;
+        }
+
         private static SurfaceName SentinelDirective(string setting)
         {
             foreach (SurfaceName n in RedisSentinelSurface.Directives)
@@ -204,7 +330,13 @@ namespace ElectionLint.Config.Recognition
                     continue;
                 }
 
-                bool empty = (v.IsNull && v.Style == ScalarStyle.Plain) || v.Value.Length == 0;
+                bool empty = (v.IsNull && v.Style == ScalarStyle.Plain) || v.Value.Length == 0 ||
+                    (b.DefaultOnFalsy && (v.Value == "0" || (v.Style == ScalarStyle.Plain && (v.Value == "false" || v.Value == "False" || v.Value == "FALSE"))));
+                if (b.Integer && !empty && !IsInteger(v.Value))
+                {
+                    continue; // `| int` turns "30s" into 0 and "2.5" into 2: not the value written
+                }
+
                 if (empty && b.TemplateDefault == null)
                 {
                     continue; // unset and no default in the template: what it renders is not known here
@@ -242,6 +374,25 @@ namespace ElectionLint.Config.Recognition
                     g.Value.Clear();
                 }
             }
+        }
+
+        private static bool IsInteger(string value)
+        {
+            int i = value.StartsWith("-", StringComparison.Ordinal) ? 1 : 0;
+            if (i >= value.Length)
+            {
+                return false;
+            }
+
+            for (; i < value.Length; i++)
+            {
+                if (value[i] < '0' || value[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static IEnumerable<int> SortedOffsets(Scope scope)

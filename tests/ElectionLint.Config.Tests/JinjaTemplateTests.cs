@@ -8,24 +8,8 @@ using Xunit;
 namespace ElectionLint.Config.Tests
 {
     /// <summary>Jinja templates with statement lines, read with the statements blanked; .j2 environment files.</summary>
-    public class JinjaTemplateTests : IDisposable
+    public class JinjaTemplateTests : ScratchFiles
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "electionlint-jinja-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-        private string Write(string relative, string text)
-        {
-            string path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-            return path;
-        }
-
-        private static LintDiagnostic[] Diagnostics(string path) => ConfigLinter.LintFile(path, ProfileDocument.Empty, Path.GetFileName(path)).Diagnostics.ToArray();
-
-        private static string[] LintAt(string path) => Lint.Where(Diagnostics(path));
-
         private const string Header = "#jinja2: trim_blocks:True,lstrip_blocks:True\n";
 
         [Fact]
@@ -74,7 +58,7 @@ namespace ElectionLint.Config.Tests
             LintDiagnostic d = Assert.Single(Diagnostics(own), x => x.RuleId == "EL1091");
             Assert.Equal("2:20", $"{d.Span.StartLine}:{d.Span.StartColumn}");
             Assert.StartsWith("patroni_loop_wait 10 s + 2 × patroni_retry_timeout 10 s is above patroni_ttl 10 s;", d.Message);
-            Assert.Equal(Path.Combine(_dir, "roles", "patroni", "templates", "patroni.yml.j2"), d.Related.Single(r => r.Path != null).Path);
+            Assert.Equal(Path.Combine(Dir, "roles", "patroni", "templates", "patroni.yml.j2"), d.Related.Single(r => r.Path != null).Path);
 
             // d(30, true) renders 30 for 0; | int makes "25s" another number: unknown.
             Assert.Empty(LintAt(Write("roles/patroni/defaults/main.yml", "patroni_ttl: 0\npatroni_loop_wait: 10\npatroni_retry_timeout: 10\n")));

@@ -8,23 +8,8 @@ using Xunit;
 namespace ElectionLint.Config.Tests
 {
     /// <summary>Charts and roles without rendering: the values the templates pass to known settings, linted at their positions.</summary>
-    public class TemplateBindingTests : IDisposable
+    public class TemplateBindingTests : ScratchFiles
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "electionlint-templates-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-        private string Write(string relative, string text)
-        {
-            string path = Path.Combine(_dir, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-            return path;
-        }
-
-        private static string[] LintAt(string path) =>
-            Lint.Where(ConfigLinter.LintFile(path, ProfileDocument.Empty, Path.GetFileName(path)).Diagnostics);
-
         [Fact]
         public void A_charts_flags_variables_and_keys_bind_its_values()
         {
@@ -43,10 +28,10 @@ namespace ElectionLint.Config.Tests
 
             // The template that passes the value on is the related location, in its own file.
             RelatedLocation via = Assert.Single(d.Related, r => r.Path != null);
-            Assert.Equal(Path.Combine(_dir, "chart", "templates", "deployment.yaml"), via.Path);
+            Assert.Equal(Path.Combine(Dir, "chart", "templates", "deployment.yaml"), via.Path);
             Assert.Equal("7:11-7:75", via.Span.ToString());
             Assert.Equal("the template that passes this value on", via.Message);
-            Assert.Equal(Path.Combine(_dir, "chart", "charts", "etcd", "templates", "cm.yaml"),
+            Assert.Equal(Path.Combine(Dir, "chart", "charts", "etcd", "templates", "cm.yaml"),
                 ConfigLinter.LintFile(values, ProfileDocument.Empty, "values.yaml").Diagnostics.Single(x => x.RuleId == "EL1001").Related.Single(r => r.Path != null).Path);
 
             // values-*.yaml beside it are read the same way; an unbound setting is unknown, not the component's default.

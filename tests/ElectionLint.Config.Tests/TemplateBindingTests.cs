@@ -110,6 +110,21 @@ namespace ElectionLint.Config.Tests
             Assert.Equal(new[] { "3:26 EL1092" }, LintAt(Write("chart/values.yaml", "sentinel:\n  masterSet: mymaster\n  downAfterMilliseconds: 0\n")));
         }
 
+        [Theory]
+        // redis-ha (DandyDeveloper/charts@6224454 templates/_configs.tpl:69-75): a range over sentinel.config writes each entry
+        // as `sentinel <key> <master> <value>`; atoi reads "3m" as 3 ms (EL1097), 0 is refused (EL1092).
+        [InlineData("    {{- if eq \"maxclients\" $key }}\n    {{ $key }} {{ $value }}\n    {{- else }}\n    sentinel {{ $key }} {{ template \"redis-ha.masterGroupName\" $ }} {{ $value }}\n    {{- end }}\n", "4:30 EL1092", "5:23 EL1097")]
+        // A range that writes other lines, or whose directive line comes after an inner end, binds nothing.
+        [InlineData("    {{ $key }} {{ $value }}\n")]
+        [InlineData("    {{- if $value }}\n    {{- end }}\n    sentinel {{ $key }} mymaster {{ $value }}\n")]
+        public void A_range_over_a_sentinel_config_map_binds_its_directives(string body, params string[] expected)
+        {
+            Write("redis-ha/Chart.yaml", "apiVersion: v2\nname: redis-ha\n");
+            Write("redis-ha/templates/_configs.tpl", "{{- define \"config-sentinel.conf\" }}\n    dir \"/data\"\n    {{- range $key, $value := .Values.sentinel.config }}\n" + body + "    {{- end }}\n{{- end }}\n");
+            string values = Write("redis-ha/values.yaml", "sentinel:\n  quorum: 2\n  config:\n    down-after-milliseconds: 0\n    failover-timeout: 3m\n    parallel-syncs: 5\n");
+            Assert.Equal(expected, LintAt(values));
+        }
+
         [Fact]
         public void A_key_named_like_a_setting_elsewhere_in_a_values_tree_is_not_that_setting()
         {

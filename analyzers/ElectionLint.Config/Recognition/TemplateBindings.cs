@@ -76,6 +76,15 @@ namespace ElectionLint.Config.Recognition
         // sentinel.conf written by a template: `sentinel down-after-milliseconds {{ master }} {{ .Values.x }}` (Bitnami).
         private static readonly Regex HelmSentinel = Sentinel(Helm), JinjaSentinel = Sentinel(Jinja);
 
+        // redis-ha (DandyDeveloper/charts@6224454 templates/_configs.tpl:69-75): `range $key, $value := .Values.sentinel.config`
+        // writes `sentinel {{ $key }} {{ master }} {{ $value }}` for each entry, so the map's keys are the directives.
+        private static readonly Regex HelmRange = new Regex(@"\{\{-?\s*range\s+\$(?<key>\w+)\s*,\s*\$(?<value>\w+)\s*:=\s*\.Values\.(?<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}", RegexOptions.CultureInvariant);
+
+        /// <summary>How far after a range the directive line is looked for: the body of one range.</summary>
+        private const int RangeBody = 400;
+
+        private static readonly Regex RangeEnd = new Regex(@"\{\{-?\s*end\b", RegexOptions.CultureInvariant);
+
         private static Regex Sentinel(string value) => new Regex(@"(?m)^[ \t]*sentinel[ \t]+(?<name>down-after-milliseconds|failover-timeout)[ \t]+(?>\S+)[ \t]+[""']?" + value, RegexOptions.CultureInvariant);
 
         // Linear in the template: no quantifier can give back what it took across a line (blank lines, `--a--a…`), and a
@@ -116,6 +125,24 @@ namespace ElectionLint.Config.Recognition
             {
                 SurfaceName n = m.Groups["name"].Value == RedisSentinel.DownAfter ? SentinelDirective(RedisSentinel.DownAfter) : SentinelDirective(RedisSentinel.FailoverTimeout);
                 found.Add(new TemplateBinding(Path(prefix, m), n, group) { Site = Site(m), TemplateDefault = Default(m) });
+            }
+
+            if (!jinja)
+            {
+                foreach (Match m in HelmRange.Matches(template))
+                {
+                    string body = template.Substring(m.Index + m.Length, Math.Min(RangeBody, template.Length - m.Index - m.Length));
+                    // Up to the first `end` (the range's, or an if's inside it: then nothing binds), `sentinel {{ $key }} … {{ $value }}`.
+                    Match end = RangeEnd.Match(body);
+                    var line = new Regex(@"(?m)^[ \t]*sentinel[ \t]+\{\{-?\s*\$" + m.Groups["key"].Value + @"\s*-?\}\}[ \t]+[^\r\n]*?\{\{-?\s*\$" + m.Groups["value"].Value + @"\s*-?\}\}[ \t]*\r?$", RegexOptions.CultureInvariant);
+                    if (line.IsMatch(end.Success ? body.Substring(0, end.Index) : body))
+                    {
+                        foreach (string directive in new[] { RedisSentinel.DownAfter, RedisSentinel.FailoverTimeout })
+                        {
+                            found.Add(new TemplateBinding(Path(prefix, m) + "." + directive, SentinelDirective(directive), group) { Site = Site(m) });
+                        }
+                    }
+                }
             }
 
             // The OT-CONTAINER-KIT operator's RedisSentinel resource: spec.redisSentinelConfig's strings become the directives.

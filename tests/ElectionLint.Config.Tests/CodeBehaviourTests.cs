@@ -184,6 +184,20 @@ namespace ElectionLint.Config.Tests
         }
 
         [Theory]
+        // #23: a RedisFailover's customConfig lines are sent as SENTINEL SET mymaster <parameter> <value> (spotahome/redis-operator
+        // @ 632aa3da service/redis/client.go), a whole number only (sentinel.c getLongLongFromObject); a directive left out
+        // keeps the generated sentinel.conf's (service/generator.go: down-after 1000, failover-timeout 3000).
+        [InlineData("      - \"down-after-milliseconds 2000\"\n      - \"failover-timeout 500\"\n", "8:27 EL1098 — set failover-timeout to 3000 ms")]
+        [InlineData("      - \"down-after-milliseconds 5s\"\n", "7:34 EL1000 down-after-milliseconds value '5s' cannot be parsed by Redis Sentinel: \"5s\" is not an integer")]
+        [InlineData("      - \"down-after-milliseconds 2000\"\n      - \"parallel-syncs 2\"\n", "")]
+        public void A_redis_failover_custom_config_is_read_as_sentinel_set(string lines, string expected)
+        {
+            string text = "apiVersion: databases.spotahome.com/v1\nkind: RedisFailover\nspec:\n  sentinel:\n    replicas: 3\n    customConfig:\n" + lines;
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected },
+                Lint.Text("rf.yaml", text).Select(d => $"{d.Span.StartLine}:{d.Span.StartColumn} {d.RuleId} " + (d.RuleId == "EL1000" ? d.Message : "— " + d.Message.Split(" — ")[1])));
+        }
+
+        [Theory]
         // #23: a Confluent.Kafka ConsumerConfig bound from appsettings.json (keys ignore case) is read as librdkafka reads it:
         // 3000 is under the broker's group.min.session.timeout.ms 6000 (EL1021), max.poll 10000 < session (EL1022); a section
         // without GroupId or BootstrapServers is not known to be Kafka's.

@@ -68,7 +68,55 @@ namespace ElectionLint.Config.Recognition.Surfaces
                 if ((block.KeyText == "sentinel" || block.KeyText == "redisSentinelConfig") && block.Value is MappingNode m)
                 {
                     RecognizeBlock(ctx, m);
+                    if (block.KeyText == "sentinel" && m.Entry("customConfig") is MappingEntry custom && custom.Value is SequenceNode lines)
+                    {
+                        RecognizeCustomConfig(ctx, custom, lines);
+                    }
                 }
+            }
+        }
+
+        /// <summary>
+        /// A RedisFailover's <c>spec.sentinel.customConfig</c> (spotahome/redis-operator @ 632aa3da): each "parameter value"
+        /// line is sent as <c>SENTINEL SET mymaster parameter value</c> (service/redis/client.go SetCustomSentinelConfig,
+        /// getConfigParameters), which takes a whole number only (sentinel.c getLongLongFromObject, ≤ 0 refused). A directive
+        /// the list leaves out keeps the sentinel.conf the operator generates (service/generator.go: down-after 1000,
+        /// failover-timeout 3000); with no list at all the operator sets 5000 / 10000 (api defaults.go), nothing written here.
+        /// </summary>
+        private static void RecognizeCustomConfig(RecognitionContext ctx, MappingEntry custom, SequenceNode lines)
+        {
+            Scope? scope = null;
+            foreach (Node item in lines.Items)
+            {
+                if (item is not ScalarNode line)
+                {
+                    continue;
+                }
+
+                string text = line.Value.Trim();
+                int space = text.IndexOf(' ');
+                string parameter = space > 0 ? text.Substring(0, space) : text;
+                foreach (SurfaceName n in Directives)
+                {
+                    if (space > 0 && parameter == n.Name)
+                    {
+                        if (scope == null)
+                        {
+                            scope = ctx.NewScope(RedisSentinel.Id, custom.Key.Span);
+                            scope.Default(RedisSentinel.DownAfter, 1000m * Rules.Timing.Duration.NanosPerMillisecond);
+                            scope.Default(RedisSentinel.FailoverTimeout, 3000m * Rules.Timing.Duration.NanosPerMillisecond);
+                        }
+
+                        string raw = text.Substring(space + 1).Trim();
+                        var name = ctx.Locate(line, parameter);
+                        scope.Add(n.Setting, raw, new SettingLocation(ctx.Locate(line, raw), name), parameter, Rules.Model.ValueFormat.Int32Milliseconds);
+                    }
+                }
+            }
+
+            if (scope != null)
+            {
+                ctx.Consumed.Add(lines);
             }
         }
 

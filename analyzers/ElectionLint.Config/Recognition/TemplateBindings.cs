@@ -85,6 +85,8 @@ namespace ElectionLint.Config.Recognition
 
         private static readonly Regex RangeEnd = new Regex(@"\{\{-?\s*end\b", RegexOptions.CultureInvariant);
 
+        private static readonly Regex RangeSentinelLine = new Regex(@"(?m)^[ \t]*sentinel[ \t]+\{\{-?\s*\$(?<key>\w+)\s*-?\}\}[ \t]+[^\r\n]*?\{\{-?\s*\$(?<value>\w+)\s*-?\}\}[ \t]*\r?$", RegexOptions.CultureInvariant);
+
         private static Regex Sentinel(string value) => new Regex(@"(?m)^[ \t]*sentinel[ \t]+(?<name>down-after-milliseconds|failover-timeout)[ \t]+(?>\S+)[ \t]+[""']?" + value, RegexOptions.CultureInvariant);
 
         // Linear in the template: no quantifier can give back what it took across a line (blank lines, `--a--a…`), and a
@@ -134,8 +136,8 @@ namespace ElectionLint.Config.Recognition
                     string body = template.Substring(m.Index + m.Length, Math.Min(RangeBody, template.Length - m.Index - m.Length));
                     // Up to the first `end` (the range's, or an if's inside it: then nothing binds), `sentinel {{ $key }} … {{ $value }}`.
                     Match end = RangeEnd.Match(body);
-                    var line = new Regex(@"(?m)^[ \t]*sentinel[ \t]+\{\{-?\s*\$" + m.Groups["key"].Value + @"\s*-?\}\}[ \t]+[^\r\n]*?\{\{-?\s*\$" + m.Groups["value"].Value + @"\s*-?\}\}[ \t]*\r?$", RegexOptions.CultureInvariant);
-                    if (line.IsMatch(end.Success ? body.Substring(0, end.Index) : body))
+                    Match line = RangeSentinelLine.Match(end.Success ? body.Substring(0, end.Index) : body);
+                    if (line.Success && line.Groups["key"].Value == m.Groups["key"].Value && line.Groups["value"].Value == m.Groups["value"].Value)
                     {
                         foreach (string directive in new[] { RedisSentinel.DownAfter, RedisSentinel.FailoverTimeout })
                         {

@@ -50,6 +50,11 @@ namespace ElectionLint.Analyzers.Collection
                     offsets = new HashSet<int>();
                     foreach (Rules.Evaluation.ConfigurationInstance instance in Config.Recognition.Recognizer.Recognize(parsed, profile.Bindings))
                     {
+                        if (Config.Recognition.Surfaces.KafkaSurface.IsConfluentSection(instance))
+                        {
+                            continue; // reported by the timing analyzer with the code's values (ConfigFileRegistration skips it)
+                        }
+
                         for (int i = 0; i < instance.System.Settings.Count; i++)
                         {
                             if (instance[i]?.Location is Config.Recognition.SettingLocation l)

@@ -69,9 +69,30 @@ namespace ElectionLint.Analyzers.Collection
                 return;
             }
 
+            // A ConsumerConfig section of appsettings.json is the timing analyzer's, judged with the code that binds it.
+            var bound = new HashSet<int>();
+            foreach (Rules.Evaluation.EvaluationResult e in result.Evaluations)
+            {
+                if (Config.Recognition.Surfaces.KafkaSurface.IsConfluentSection(e.Instance))
+                {
+                    foreach (Rules.Evaluation.Finding f in e.Findings)
+                    {
+                        if (f.Location is Config.Recognition.SettingLocation l)
+                        {
+                            bound.Add(l.Value.StartOffset);
+                        }
+                    }
+                }
+            }
+
             ImmutableDictionary<string, ReportDiagnostic> configured = sections.For(path);
             foreach (LintDiagnostic d in result.Diagnostics)
             {
+                if (bound.Contains(d.Span.StartOffset))
+                {
+                    continue;
+                }
+
                 DiagnosticSeverity severity = Descriptors.ToRoslyn(d.Severity);
                 if (!EditorConfigSeverities.TryApply(configured, d.RuleId, ref severity))
                 {

@@ -42,6 +42,14 @@ namespace ElectionLint.Config.Recognition.Surfaces
             new SurfaceName(KafkaConsumer.Id, KafkaConsumer.GroupProtocol, SurfaceKind.Key, "GroupProtocol"),
         };
 
+        /// <summary>
+        /// A configuration read from such a section (the only librdkafka one a config file gives). In a C# build the timing
+        /// analyzer judges it with the code that binds it (a Configure that sets SessionTimeoutMs), so the config-file
+        /// analyzer leaves it alone: alone, it would take the defaults for what the code sets.
+        /// </summary>
+        public static bool IsConfluentSection(Rules.Evaluation.ConfigurationInstance instance) =>
+            instance.System.Id == KafkaConsumer.Id && instance.Variant == KafkaConsumer.Librdkafka;
+
         /// <summary>A ConsumerConfig section names its group or brokers: "SessionTimeoutMs" alone is no proof of Kafka.</summary>
         public static readonly string[] ConfluentMarkers = { "GroupId", "BootstrapServers" };
 

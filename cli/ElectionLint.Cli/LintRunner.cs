@@ -51,7 +51,7 @@ namespace ElectionLint.Cli
         public bool DryRun { get; init; }
 
         /// <summary>Lints one file on disk (tests pass one that fails).</summary>
-        public Func<string, ProfileDocument, string, FileResult> LintFile { get; init; } = (file, doc, rel) => ConfigLinter.LintFile(file, doc, rel);
+        public Func<string, ProfileDocument, string, FileResult> LintFile { get; init; } = (file, doc, rel) => ConfigLinter.LintFile(file, doc, rel, reportOnly: true);
     }
 
     /// <summary>Runs a lint: files, profiles, parallel linting, formats, exit code.</summary>

@@ -100,6 +100,50 @@ namespace ElectionLint.Cli.Tests
         }
 
         [Fact]
+        public void N8_many_globs_cost_their_total_length()
+        {
+            // 40,000 globs `**/xN/**` once took over 300 s on 6,000 files: 4× the globs on the same paths, linear is 4×.
+            string[] paths = Paths(300);
+            double ratio = Growth.AllocationRatio(
+                n =>
+                {
+                    var doc = new ProfileDocument { Ignore = Enumerable.Range(0, n).Select(i => new Glob($"**/x{i}/**")).ToArray() };
+                    Assert.Equal(Math.Min(n, 300), paths.Count(doc.IsIgnored));
+                },
+                1_000);
+            Assert.True(ratio < LinearBound, $"4× the globs cost {ratio:F1}× the memory allocated");
+        }
+
+        [Fact]
+        public void R3_a_one_line_flow_sequence_is_read_in_linear_memory()
+        {
+            string Text(int n) => "heartbeat-interval: 100\nx: [" + string.Join(",", Enumerable.Repeat("1", n)) + "]\n";
+            double ratio = Growth.AllocationRatio(n => LintText("etcd.yaml", Text(n)), 50_000);
+            Assert.True(ratio < LinearBound, $"4× the items cost {ratio:F1}× the memory allocated");
+        }
+
+        [Fact]
+        public void R4_duplicate_keys_are_counted_not_kept()
+        {
+            string Text(int n) => "heartbeat-interval: 100\n" + Repeat("a: 1\n", 5 * n);
+            FileResult r = ConfigLinter.Lint(new SourceText("/growth/etcd.yaml", Text(4_000)), ProfileDocument.Empty, "etcd.yaml");
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile + 1, r.Diagnostics.Count);
+            double ratio = Growth.AllocationRatio(n => LintText("etcd.yaml", Text(n)), 20_000);
+            Assert.True(ratio < LinearBound, $"4× the keys cost {ratio:F1}× the memory allocated");
+        }
+
+        [Fact]
+        public void N13_findings_past_the_cap_are_dropped_as_the_file_is_linted_and_still_counted()
+        {
+            // Past a bound, the findings last in report order are dropped while linting (memory stays flat); the cap counts them.
+            FileResult r = ConfigLinter.Lint(new SourceText("/growth/etcd.yaml", EtcdDocuments(8_000)), ProfileDocument.Empty, "etcd.yaml", null, keepEvaluations: false);
+            Assert.Empty(r.Evaluations);
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile + 1, r.Diagnostics.Count);
+            Assert.Equal("file partly reported: 7500 more findings in this file are not shown (at most 500 per file)", r.Diagnostics[^1].Message);
+            Assert.Equal(ConfigLinter.MaxDiagnosticsPerFile, r.RepairedConfigurations);
+        }
+
+        [Fact]
         public void Re_indent_repairs_of_quoted_scalars_cost_at_most_a_bounded_re_reading()
         {
             // Each continuation line at its parent's indentation costs one more read of the file, within a budget of

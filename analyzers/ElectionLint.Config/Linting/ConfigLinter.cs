@@ -61,11 +61,11 @@ namespace ElectionLint.Config.Linting
 
         /// <summary>Lints bytes read from <paramref name="path"/>; <paramref name="relativePath"/> selects profile overrides.
         /// An exception from a reader or a rule (a bug) skips this file with one EL9004 and never ends the run.</summary>
-        public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes, IReadOnlyList<TemplateBinding>? templates = null)
+        public static FileResult Lint(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes, IReadOnlyList<TemplateBinding>? templates = null, bool keepEvaluations = true)
         {
             try
             {
-                return LintBytes(path, bytes, profile, relativePath, maxBytes, templates);
+                return LintBytes(path, bytes, profile, relativePath, maxBytes, templates, keepEvaluations);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -76,7 +76,7 @@ namespace ElectionLint.Config.Linting
         /// <summary>The EL9004 message for a file an unexpected exception stopped: the CLI and the analyzer say the same.</summary>
         public static string CouldNotLint(Exception e) => "file skipped: ElectionLint could not lint it (" + e.GetType().Name + ")";
 
-        private static FileResult LintBytes(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes, IReadOnlyList<TemplateBinding>? templates)
+        private static FileResult LintBytes(string path, byte[] bytes, ProfileDocument profile, string relativePath, int maxBytes, IReadOnlyList<TemplateBinding>? templates, bool keepEvaluations)
         {
             if (bytes.Length > maxBytes)
             {
@@ -111,14 +111,16 @@ namespace ElectionLint.Config.Linting
                 return new FileResult(path, partial, null, diagnostics, new EvaluationResult[0], unreadable: true);
             }
 
-            return Lint(new SourceText(path, text), profile, relativePath, templates);
+            return Lint(new SourceText(path, text), profile, relativePath, templates, keepEvaluations);
         }
 
         /// <summary>Lints text already decoded.</summary>
         public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath) => Lint(source, profile, relativePath, null);
 
         /// <param name="templates">What the chart's or role's templates do with this file's values (<see cref="ChartBindings"/>).</param>
-        public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath, IReadOnlyList<TemplateBinding>? templates)
+        /// <param name="keepEvaluations">False when only the diagnostics are wanted (a lint report): each configuration is
+        /// let go once judged.</param>
+        public static FileResult Lint(SourceText source, ProfileDocument profile, string relativePath, IReadOnlyList<TemplateBinding>? templates, bool keepEvaluations = true)
         {
             var diagnostics = new List<LintDiagnostic>();
             string path = source.Path;
@@ -173,9 +175,9 @@ namespace ElectionLint.Config.Linting
 
             bool unreadable = parsed.Problems.Count > 0;
             int omitted = parsed.OmittedProblems;
-            var evaluations = new List<EvaluationResult>();
+            List<EvaluationResult>? evaluations = keepEvaluations ? new List<EvaluationResult>() : null;
             Suppressions suppressions = Suppressions.Scan(source);
-            var repairs = new ShownRepairs();
+            var repairs = new ShownRepairs(suppressions);
             if (!skipped)
             {
                 EnvironmentProfile env = profile.ProfileFor(relativePath);
@@ -207,7 +209,8 @@ namespace ElectionLint.Config.Linting
             }
 
             diagnostics.RemoveAll(d => suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
-            diagnostics.Sort((a, b) => a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId));
+            diagnostics.Sort(ReportOrder);
+            omitted += repairs.Dropped;
             if (diagnostics.Count > MaxDiagnosticsPerFile || (omitted > 0 && diagnostics.Count > 0))
             {
                 // 1.9 million duplicate keys are one problem to fix, not 425 MB of output. The readers count what they did not keep.
@@ -219,7 +222,7 @@ namespace ElectionLint.Config.Linting
 
             repairs.Complete(diagnostics);
 
-            return new FileResult(path, source, parsed, diagnostics, evaluations, unreadable) { RepairedConfigurations = repairs.Repaired, IsSuppressed = suppressions.IsSuppressed };
+            return new FileResult(path, source, parsed, diagnostics, (IReadOnlyList<EvaluationResult>?)evaluations ?? Array.Empty<EvaluationResult>(), unreadable) { RepairedConfigurations = repairs.Repaired, IsSuppressed = suppressions.IsSuppressed };
         }
 
         private static ParsedFile Read(FileKind kind, SourceText source) => kind switch
@@ -245,7 +248,7 @@ namespace ElectionLint.Config.Linting
             return false;
         }
 
-        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult> evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null, JinjaYaml.Result? jinja = null)
+        private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult>? evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null, JinjaYaml.Result? jinja = null)
         {
             foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
             {
@@ -255,11 +258,12 @@ namespace ElectionLint.Config.Linting
                 }
 
                 EvaluationResult result = Evaluator.Evaluate(instance, env, profile.RuleSeverities);
-                evaluations.Add(result);
+                evaluations?.Add(result);
+                int configuration = repairs.NextConfiguration();
                 foreach (Finding f in result.Findings)
                 {
                     diagnostics.Add(ToDiagnostic(path, instance, f));
-                    repairs.Add(f, evaluations.Count - 1);
+                    repairs.Add(f, configuration, diagnostics);
                 }
             }
         }
@@ -270,12 +274,58 @@ namespace ElectionLint.Config.Linting
         /// </summary>
         private sealed class ShownRepairs
         {
+            /// <summary>Findings held before the least are dropped: memory stays flat however many a file has.</summary>
+            private const int TrimAt = 8 * (MaxDiagnosticsPerFile + 1);
+
             private readonly Dictionary<Finding, int> _configurationOf = new Dictionary<Finding, int>();
+            private readonly Suppressions _suppressions;
+            private int _configurations;
+
+            public ShownRepairs(Suppressions suppressions)
+            {
+                _suppressions = suppressions;
+            }
 
             /// <summary>Configurations with findings whose repairs were computed.</summary>
             public int Repaired { get; private set; }
 
-            public void Add(Finding f, int configuration) => _configurationOf[f] = configuration;
+            /// <summary>Findings dropped past the cap before the end, so never shown: counted in the cap's EL9004.</summary>
+            public int Dropped { get; private set; }
+
+            public int NextConfiguration() => _configurations++;
+
+            public void Add(Finding f, int configuration, List<LintDiagnostic> diagnostics)
+            {
+                _configurationOf[f] = configuration;
+                if (diagnostics.Count >= TrimAt)
+                {
+                    Trim(diagnostics);
+                }
+            }
+
+            /// <summary>
+            /// Keeps the first <see cref="MaxDiagnosticsPerFile"/> + 1 unsuppressed diagnostics in report order, which are all
+            /// the report can show and where its cap points; the rest are only counted.
+            /// </summary>
+            private void Trim(List<LintDiagnostic> diagnostics)
+            {
+                diagnostics.RemoveAll(d => _suppressions.IsSuppressed(d.RuleId, d.Span.StartLine));
+                diagnostics.Sort(ReportOrder);
+                int keep = MaxDiagnosticsPerFile + 1;
+                for (int i = keep; i < diagnostics.Count; i++)
+                {
+                    if (diagnostics[i].Finding is Finding f)
+                    {
+                        _configurationOf.Remove(f);
+                    }
+                }
+
+                if (diagnostics.Count > keep)
+                {
+                    Dropped += diagnostics.Count - keep;
+                    diagnostics.RemoveRange(keep, diagnostics.Count - keep);
+                }
+            }
 
             /// <summary>Finds the repairs of every kept finding now, on the linting thread, so printing them costs nothing.</summary>
             public void Complete(List<LintDiagnostic> kept)
@@ -293,6 +343,10 @@ namespace ElectionLint.Config.Linting
                 Repaired = repaired.Count;
             }
         }
+
+        /// <summary>The report's order in a file: by position, then rule.</summary>
+        private static int ReportOrder(LintDiagnostic a, LintDiagnostic b) =>
+            a.Span.StartOffset != b.Span.StartOffset ? a.Span.StartOffset.CompareTo(b.Span.StartOffset) : string.CompareOrdinal(a.RuleId, b.RuleId);
 
         /// <summary>The encoding a UTF-16 or UTF-32 byte order mark names; null for anything else.</summary>
         private static string? Utf16Or32(byte[] b)
@@ -489,13 +543,23 @@ namespace ElectionLint.Config.Linting
         }
 
         /// <summary>Reads a file and lints it; I/O errors become EL9004.</summary>
-        public static FileResult LintFile(string path, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes)
+        /// <param name="reportOnly">Only the diagnostics are wanted (a lint report): evaluations are not kept, and a file with
+        /// nothing to report may come back without its text.</param>
+        public static FileResult LintFile(string path, ProfileDocument profile, string relativePath, int maxBytes = DefaultMaxBytes, bool reportOnly = false)
         {
             try
             {
+                IReadOnlyList<TemplateBinding> templates = ChartBindings.For(path);
+#if NET8_0_OR_GREATER
+                if (reportOnly && profile.Bindings.Count == 0 && templates.Count == 0 && NothingToLint(path, maxBytes))
+                {
+                    return new FileResult(path, null, null, Array.Empty<LintDiagnostic>(), Array.Empty<EvaluationResult>());
+                }
+#endif
+
                 // The size of the link's target is checked before reading and the limit enforced while reading.
                 byte[]? bytes = BoundedFile.Read(path, maxBytes, out string? skipped);
-                return bytes == null ? Skipped(path, profile, skipped!) : Lint(path, bytes, profile, relativePath, maxBytes, ChartBindings.For(path));
+                return bytes == null ? Skipped(path, profile, skipped!) : Lint(path, bytes, profile, relativePath, maxBytes, templates, keepEvaluations: !reportOnly);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -506,5 +570,50 @@ namespace ElectionLint.Config.Linting
                 return Skipped(path, profile, CouldNotLint(e));
             }
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// True when a file is valid UTF-8 text that names no setting and holds no suppression comment, judged in pooled
+        /// buffers: most files of a repository, let go without a string, a tree or a report line (what a run over a large
+        /// repository allocated per file, and its peak memory). Anything else is read again and linted in full.
+        /// </summary>
+        private static bool NothingToLint(string path, int maxBytes)
+        {
+            byte[]? bytes = BoundedFile.ReadInto(path, maxBytes, n => n <= ReusedBufferChars ? (t_bytes ??= new byte[ReusedBufferChars]) : new byte[n], out int length, out string? skipped);
+            if (bytes == null || skipped != null)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> utf8 = bytes.AsSpan(0, length);
+            if (utf8.IndexOf((byte)0) >= 0 || (utf8.Length >= 2 && (utf8[0] == 0xFF || utf8[0] == 0xFE)))
+            {
+                return false; // binary, or a UTF-16/32 byte order mark: the full path says so
+            }
+
+            if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
+            {
+                utf8 = utf8.Slice(3);
+            }
+
+            char[] chars = utf8.Length <= ReusedBufferChars ? (t_chars ??= new char[ReusedBufferChars]) : new char[utf8.Length];
+            if (System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out int written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> text = chars.AsSpan(0, written);
+            return text.IndexOf("electionlint-".AsSpan(), StringComparison.Ordinal) < 0 && !Recognizer.MayHoldSettings(text);
+        }
+
+        /// <summary>Files up to this size are judged in buffers each thread keeps (a pool kept larger ones alive too).</summary>
+        private const int ReusedBufferChars = 1024 * 1024 + 1;
+
+        [ThreadStatic]
+        private static byte[]? t_bytes;
+
+        [ThreadStatic]
+        private static char[]? t_chars;
+#endif
     }
 }

@@ -27,12 +27,15 @@ namespace ElectionLint.Config.Recognition
         private static readonly System.Buffers.SearchValues<string> AnchorSearch = System.Buffers.SearchValues.Create(TriggerAnchors, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>False when the text cannot hold any setting ElectionLint recognises (bindings aside).</summary>
-        public static bool MayHoldSettings(string text)
+        public static bool MayHoldSettings(string text) => MayHoldSettings(text.AsSpan());
+
+        /// <inheritdoc cref="MayHoldSettings(string)"/>
+        public static bool MayHoldSettings(ReadOnlySpan<char> text)
         {
             int at = 0;
             while (at < text.Length)
             {
-                int hit = text.AsSpan(at).IndexOfAny(AnchorSearch);
+                int hit = text.Slice(at).IndexOfAny(AnchorSearch);
                 if (hit < 0)
                 {
                     return false;
@@ -40,7 +43,7 @@ namespace ElectionLint.Config.Recognition
 
                 at += hit;
                 int start = Math.Max(0, at - 4), end = Math.Min(text.Length, at + 40);
-                if (Triggers.Match(text, start, end - start).Success)
+                if (Triggers.IsMatch(text.Slice(start, end - start)))
                 {
                     return true;
                 }

@@ -29,7 +29,28 @@ namespace ElectionLint.Config.Source
         /// <summary>The bytes, or null with the reason the file was not read.</summary>
         public static byte[]? Read(string path, int maxBytes, out string? skipped)
         {
+            byte[]? buffer = ReadInto(path, maxBytes, n => new byte[n], out int read, out skipped);
+            if (skipped != null)
+            {
+                return null;
+            }
+
+            if (buffer != null && buffer.Length != read)
+            {
+                Array.Resize(ref buffer, read);
+            }
+
+            return buffer;
+        }
+
+        /// <summary>
+        /// The bytes in a buffer from <paramref name="rent"/> (the first <paramref name="read"/> are the file's). With a reason
+        /// in <paramref name="skipped"/> the file is not to be linted, and the buffer, when there is one, goes back all the same.
+        /// </summary>
+        public static byte[]? ReadInto(string path, int maxBytes, Func<int, byte[]> rent, out int read, out string? skipped)
+        {
             skipped = null;
+            read = 0;
             var info = Target(path);
             long length = info.Length;
             if (length > maxBytes)
@@ -49,12 +70,12 @@ namespace ElectionLint.Config.Source
                 return Array.Empty<byte>();
             }
 
-            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-            var buffer = new byte[Math.Min(length, maxBytes) + 1];
-            int read = 0;
-            while (read < buffer.Length)
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            int capacity = (int)Math.Min(length, maxBytes) + 1;
+            byte[] buffer = rent(capacity);
+            while (read < capacity)
             {
-                int n = stream.Read(buffer, read, buffer.Length - read);
+                int n = stream.Read(buffer, read, capacity - read);
                 if (n == 0)
                 {
                     break;
@@ -66,10 +87,8 @@ namespace ElectionLint.Config.Source
             if (read > maxBytes)
             {
                 skipped = TooLarge(read, maxBytes); // it grew while being read
-                return null;
             }
 
-            Array.Resize(ref buffer, read);
             return buffer;
         }
 

@@ -147,7 +147,7 @@ namespace ElectionLint.Config.Documents
             return i;
         }
 
-        private static Node Unknown(ScalarNode s) => new ScalarNode("$(unknown)", ScalarStyle.Plain, s.Span, s.Tag);
+        private static Node Unknown(ScalarNode s) => new ScalarNode("$(unknown)", ScalarStyle.Plain, s.Span);
 
         private static Node Rewrite(Node node, bool unknown, JinjaText jinja, HashSet<int> removed)
         {

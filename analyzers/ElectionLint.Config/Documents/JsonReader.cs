@@ -16,6 +16,7 @@ namespace ElectionLint.Config.Documents
         private readonly SourceText _source;
         private readonly string _s;
         private readonly ProblemList _problems = new ProblemList();
+        private readonly SharedStrings _shared = new SharedStrings();
         private int _i;
 
         private JsonReader(SourceText source)
@@ -101,7 +102,7 @@ namespace ElectionLint.Config.Documents
                 if (_s[_i] == '}')
                 {
                     _i++;
-                    return new MappingNode(entries, _source.Span(start, _i));
+                    return new MappingNode(entries.ToArray(), _source.Span(start, _i));
                 }
 
                 if (_s[_i] != '"')
@@ -164,7 +165,7 @@ namespace ElectionLint.Config.Documents
                 if (_s[_i] == ']')
                 {
                     _i++;
-                    return new SequenceNode(items, _source.Span(start, _i));
+                    return new SequenceNode(items.ToArray(), _source.Span(start, _i));
                 }
 
                 items.Add(Value(depth + 1));
@@ -195,7 +196,7 @@ namespace ElectionLint.Config.Documents
                 char c = _s[_i++];
                 if (c == '"')
                 {
-                    return new ScalarNode(sb.ToString(), ScalarStyle.DoubleQuoted, _source.Span(start, _i));
+                    return new ScalarNode(_shared.Get(sb.ToString()), ScalarStyle.DoubleQuoted, _source.Span(start, _i));
                 }
 
                 if (c != '\\')
@@ -250,7 +251,7 @@ namespace ElectionLint.Config.Documents
                 throw new JsonSyntaxException(text.Length == 0 ? $"unexpected '{_s[start]}'" : $"invalid value '{Quote(text)}'", start);
             }
 
-            return new ScalarNode(text == "null" ? string.Empty : text, ScalarStyle.Plain, _source.Span(start, _i));
+            return new ScalarNode(text == "null" ? string.Empty : _shared.Get(text), ScalarStyle.Plain, _source.Span(start, _i));
         }
 
         private void Skip()

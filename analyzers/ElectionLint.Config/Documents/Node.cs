@@ -4,7 +4,7 @@ using ElectionLint.Config.Source;
 
 namespace ElectionLint.Config.Documents
 {
-    public enum ScalarStyle
+    public enum ScalarStyle : byte
     {
         Plain,
         SingleQuoted,
@@ -26,19 +26,16 @@ namespace ElectionLint.Config.Documents
 
     public sealed class ScalarNode : Node
     {
-        public ScalarNode(string value, ScalarStyle style, SourceSpan span, string? tag = null)
+        public ScalarNode(string value, ScalarStyle style, SourceSpan span)
             : base(span)
         {
             Value = value;
             Style = style;
-            Tag = tag;
         }
 
         public string Value { get; }
 
         public ScalarStyle Style { get; }
-
-        public string? Tag { get; }
 
         /// <summary>True for a plain scalar that YAML reads as null (~, null, empty).</summary>
         public bool IsNull => Style == ScalarStyle.Plain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");

@@ -33,11 +33,18 @@ namespace ElectionLint.Config.Documents
 
             public string? Anchor { get; }
 
-            public List<Node> Items { get; } = new List<Node>();
+            // Created when first needed: most mappings merge nothing, and a frame holds items or entries, never both.
+            public List<Node> Items => _items ??= new List<Node>();
 
-            public List<MappingEntry> Entries { get; } = new List<MappingEntry>();
+            public List<MappingEntry> Entries => _entries ??= new List<MappingEntry>();
 
-            public List<MappingEntry> Merged { get; } = new List<MappingEntry>();
+            public List<MappingEntry> Merged => _merged ??= new List<MappingEntry>();
+
+            public bool HasMerged => _merged != null && _merged.Count > 0;
+
+            private List<Node>? _items;
+            private List<MappingEntry>? _entries;
+            private List<MappingEntry>? _merged;
 
             public Dictionary<string, int>? Keys { get; set; }
 
@@ -182,7 +189,7 @@ namespace ElectionLint.Config.Documents
                                 {
                                     // Own keys win, then the first merged mapping's; each key once, so nested merges stay
                                     // linear (a 580-byte merge-key bomb once expanded to 10^7 entries).
-                                    if (f.Merged.Count > 0)
+                                    if (f.HasMerged)
                                     {
                                         var seen = f.Keys == null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(f.Keys.Keys, StringComparer.Ordinal);
                                         foreach (MappingEntry merged in f.Merged)
@@ -194,11 +201,11 @@ namespace ElectionLint.Config.Documents
                                         }
                                     }
 
-                                    node = new MappingNode(f.Entries, span);
+                                    node = new MappingNode(f.Entries.ToArray(), span); // exact size: the tree is most of a file's memory
                                 }
                                 else
                                 {
-                                    node = new SequenceNode(f.Items, span);
+                                    node = new SequenceNode(f.Items.ToArray(), span);
                                 }
 
                                 if (f.Anchor != null)
@@ -213,7 +220,7 @@ namespace ElectionLint.Config.Documents
                         case Scalar s:
                             {
                                 SourceSpan span = Span(source, s.Start, s.End, inserted);
-                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), s.Anchor.IsEmpty && s.Tag.IsEmpty ? span : AfterProperties(source, span), s.Tag.IsEmpty ? null : s.Tag.Value);
+                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), s.Anchor.IsEmpty && s.Tag.IsEmpty ? span : AfterProperties(source, span));
                                 string? scalarAnchor = AnchorName(s.Anchor);
                                 if (scalarAnchor != null)
                                 {

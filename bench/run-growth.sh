@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Growth of the CLI on the robustness review's shapes (review-2026-12: N1–N3, N7, N8, N13, R3, R4): each shape at a size
 # and at four times it, back to back in one run. Prints wall time and peak memory (GNU time) and their ratios; linear
-# cost gives a ratio near 4. Usage: bench/run-growth.sh [electionlint binary, default the Release JIT build]
+# cost gives a ratio near 4. A run past TIMEOUT seconds (default 30) is killed and shown as ">TIMEOUT".
+# Usage: bench/run-growth.sh [electionlint binary ...] (default the Release JIT build). With several binaries (this build
+# and an earlier release's), each shape is run by each in turn, so that they meet the same machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="${1:-cli/ElectionLint.Cli/bin/Release/net10.0/electionlint}"
-[ -x "$bin" ] || { echo "build first: dotnet build cli/ElectionLint.Cli -c Release" >&2; exit 2; }
+[ $# -gt 0 ] || set -- cli/ElectionLint.Cli/bin/Release/net10.0/electionlint
+bins=()
+labels=()
+for b in "$@"; do
+  [ -x "$b" ] || { echo "no executable at $b (build first: dotnet build cli/ElectionLint.Cli -c Release)" >&2; exit 2; }
+  bins+=("$(cd "$(dirname "$b")" && pwd)/$(basename "$b")")
+  labels+=("$b")
+done
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed: apt-get install -y time" >&2; exit 2; }
+limit="${TIMEOUT:-30}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 
 # make SHAPE N DIR: one input of the shape at size N in DIR; prints the path to lint.
 make() {
@@ -50,17 +58,28 @@ elif shape == "duplicate-keys":  # R4
 PY
 }
 
-printf '| shape | size | wall s | peak MB | 4× size | wall s | peak MB | time ratio | memory ratio |\n|---|---|---|---|---|---|---|---|---|\n'
+printf '| shape | binary | size | wall s | peak MB | 4× size | wall s | peak MB | time ratio | memory ratio |\n|---|---|---|---|---|---|---|---|---|---|\n'
 while read -r shape n; do
   small="$(make "$shape" "$n" "$work/$shape-1")"
   large="$(make "$shape" "$((4 * n))" "$work/$shape-4")"
-  row=()
-  for target in "$small" "$large"; do
-    /usr/bin/time -o "$work/time" -f '%e %M' "$bin" lint "$target" --format json --output /dev/null --fail-level none >/dev/null 2>&1 || true
-    out="$(tail -1 "$work/time")"
-    row+=("$(echo "$out" | cut -d' ' -f1)" "$(( $(echo "$out" | cut -d' ' -f2) / 1024 ))")
+  for i in "${!bins[@]}"; do
+    bin="${bins[$i]}"
+    row=()
+    for target in "$small" "$large"; do
+      if /usr/bin/time -o "$work/time" -f '%e %M' timeout -k 2 "$limit" "$bin" lint "$target" --format json --output /dev/null --fail-level none >/dev/null 2>&1 || [ $? -ne 124 ]; then
+        out="$(tail -1 "$work/time")"
+        row+=("$(echo "$out" | cut -d' ' -f1)" "$(( $(echo "$out" | cut -d' ' -f2) / 1024 ))")
+      else
+        row+=(">$limit" "$(( $(tail -1 "$work/time" | cut -d' ' -f2) / 1024 ))")
+      fi
+    done
+    python3 -c "
+import sys
+s,b,n,a,am,l,lm=sys.argv[1:]
+num=lambda x: float(x.lstrip('>'))
+more='>' if l.startswith('>') else ''
+print(f'| {s} | {b} | {n} | {a} | {am} | {4*int(n)} | {l} | {lm} | {more}{num(l)/max(num(a),0.01):.1f} | {int(lm)/max(int(am),1):.1f} |')" "$shape" "${labels[$i]}" "$n" "${row[@]}"
   done
-  python3 -c "import sys; s,n,a,am,b,bm=sys.argv[1:]; print(f'| {s} | {n} | {a} | {am} | {4*int(n)} | {b} | {bm} | {float(b)/max(float(a),0.01):.1f} | {int(bm)/max(int(am),1):.1f} |')" "$shape" "$n" "${row[@]}"
 done <<'SHAPES'
 spring-aliases 100
 es-alias-dupkeys 200

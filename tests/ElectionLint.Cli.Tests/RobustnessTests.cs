@@ -157,6 +157,29 @@ namespace ElectionLint.Cli.Tests
             }
         }
 
+        [Fact]
+        public void Files_that_name_no_setting_are_still_checked_for_encoding_and_suppression_comments()
+        {
+            // Such files are judged in reused buffers and let go; anything to report sends them down the full path.
+            string dir = Cli.Scratch(("clean.yaml", "kind: Service\n"), ("note.yaml", "# electionlint-disable EL9999\nkind: Service\n"), ("bom.yaml", "\uFEFFkind: Service\n"));
+            try
+            {
+                File.WriteAllBytes(Path.Combine(dir, "bad.yaml"), new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC3, 0x28, (byte)'\n' });
+                File.WriteAllBytes(Path.Combine(dir, "nul.yaml"), new byte[] { (byte)'a', 0, (byte)'\n' });
+                File.WriteAllBytes(Path.Combine(dir, "utf16.yaml"), new byte[] { 0xFF, 0xFE, (byte)'a', 0 });
+                (int code, string output, string err) = Cli.RunIn(dir, "lint", ".", "--format", "json", "--fail-level", "info");
+                Assert.Equal(string.Empty, err);
+                Assert.Equal(1, code);
+                var seen = JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray()
+                    .Select(d => d.GetProperty("file").GetString() + " " + d.GetProperty("rule").GetString()).ToArray();
+                Assert.Equal(new[] { "bad.yaml EL9001", "note.yaml EL9003", "nul.yaml EL9004", "utf16.yaml EL9004" }, seen);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
         [Theory]
         [InlineData("comment")]
         [InlineData("baseline")]

@@ -113,8 +113,8 @@ namespace ElectionLint.Rules.Solving
             bool any = false;
             foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
             {
-                List<LinearConstraint> lin = Linearize(free, combo, include ?? IncludeAll, soft: false, out _, out int vars);
-                if (!Infeasible(lin, vars, free, combo))
+                LinearSystem lin = Linearize(free, combo, include ?? IncludeAll, soft: false);
+                if (!Infeasible(lin, free, combo))
                 {
                     return false;
                 }
@@ -175,11 +175,11 @@ namespace ElectionLint.Rules.Solving
             _projections = 0;
             var current = new decimal?[_sys.Settings.Count];
             bool[] include = new bool[_model.Constraints.Count];
-            List<LinearConstraint> now = Linearize(new bool[_sys.Settings.Count], current, IncludeAll, soft: true, out List<int> map, out _);
+            LinearSystem now = Linearize(new bool[_sys.Settings.Count], current, IncludeAll, soft: true);
             var violated = new bool[_model.Constraints.Count];
             for (int k = 0; k < now.Count; k++)
             {
-                violated[map[k]] = !now[k].HoldsAt(new Rational[0]);
+                violated[now.Source(k)] = !now.HoldsAsConstant(k);
             }
 
             for (int i = 0; i < include.Length; i++)
@@ -280,8 +280,9 @@ namespace ElectionLint.Rules.Solving
             {
                 foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
                 {
-                    List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft, out _, out int vars);
-                    if (FourierMotzkin.Check(lin, vars) != Feasibility.Feasible)
+                    LinearSystem lin = Linearize(free, combo, IncludeAll, soft);
+                    int vars = lin.Variables;
+                    if (FourierMotzkin.Check(lin) != Feasibility.Feasible)
                     {
                         continue;
                     }
@@ -314,7 +315,7 @@ namespace ElectionLint.Rules.Solving
                         return (x > 0m || (x == 0m && s.ZeroAllowed)) && Write(s, _ctx.Instance[settingOf[v]], x) != null;
                     }
 
-                    if (Point(lin, vars, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
+                    if (Point(lin, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
                     {
                         var assigned = (decimal?[])combo.Clone();
                         for (int v = 0; v < vars; v++)
@@ -375,8 +376,9 @@ namespace ElectionLint.Rules.Solving
         /// A point of the constraints with every variable on its step: the variable whose range holds the fewest steps is
         /// fixed first, at the step nearest its target, then the bounds, then outwards; depth-first within a node budget.
         /// </summary>
-        private static decimal?[]? Point(List<LinearConstraint> lin, int vars, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
+        private static decimal?[]? Point(LinearSystem lin, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
         {
+            int vars = lin.Variables;
             int best = -1;
             BigInteger fewest = 0;
             BigInteger first = 0, last = 0;
@@ -388,7 +390,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (FourierMotzkin.Project(lin, vars, j) is not Interval iv)
+                if (FourierMotzkin.Project(lin, j) is not Interval iv)
                 {
                     return null;
                 }
@@ -419,7 +421,7 @@ namespace ElectionLint.Rules.Solving
 
             if (best < 0)
             {
-                return FourierMotzkin.Check(lin, vars) == Feasibility.Feasible ? at : null;
+                return FourierMotzkin.Check(lin) == Feasibility.Feasible ? at : null;
             }
 
             foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
@@ -434,18 +436,10 @@ namespace ElectionLint.Rules.Solving
                     return null;
                 }
 
-                Rational rx = Rational.Of(x);
-                var fixedAt = new List<LinearConstraint>(lin.Count);
-                foreach (LinearConstraint c in lin)
-                {
-                    var coeffs = (Rational[])c.Coefficients.Clone();
-                    coeffs[best] = Rational.Zero;
-                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * rx), c.Strict));
-                }
-
+                LinearSystem fixedAt = lin.Substitute(best, Rational.Of(x), keepColumn: true);
                 var next = (decimal?[])at.Clone();
                 next[best] = x;
-                if (Point(fixedAt, vars, next, steps, targets, writable, ref nodes) is decimal?[] p)
+                if (Point(fixedAt, next, steps, targets, writable, ref nodes) is decimal?[] p)
                 {
                     return p;
                 }
@@ -629,8 +623,8 @@ namespace ElectionLint.Rules.Solving
             for (decimal r = rec; r > min; r -= 1m)
             {
                 var c = new ModelConstraint("", ConstraintKind.Soft, _sys.RatioQuantity, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
-                List<LinearConstraint> lin = Linearize(freeMask, combo, i => include[i], soft, out _, out int vars, new[] { c });
-                if (FourierMotzkin.Check(lin, vars) == Feasibility.Feasible)
+                LinearSystem lin = Linearize(freeMask, combo, i => include[i], soft, new[] { c });
+                if (FourierMotzkin.Check(lin) == Feasibility.Feasible)
                 {
                     return c;
                 }
@@ -644,8 +638,8 @@ namespace ElectionLint.Rules.Solving
             if (k == order.Count)
             {
                 // Only a point the model accepts is worth evaluating every rule for.
-                List<LinearConstraint> fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, out _, out int none, extra);
-                return FourierMotzkin.Check(fixedPoint, none) == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
+                LinearSystem fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, extra);
+                return FourierMotzkin.Check(fixedPoint) == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
             }
 
             if (++_projections > MaxProjections)
@@ -660,9 +654,9 @@ namespace ElectionLint.Rules.Solving
                 free[order[j]] = true;
             }
 
-            List<LinearConstraint> lin = Linearize(free, assigned, i => include[i], soft, out _, out int vars, extra);
+            LinearSystem lin = Linearize(free, assigned, i => include[i], soft, extra);
             int variable = VariableMap(free, assigned, out _)[x];
-            Interval? iv = FourierMotzkin.Project(lin, vars, variable);
+            Interval? iv = FourierMotzkin.Project(lin, variable);
             if (iv == null)
             {
                 return null;
@@ -1039,13 +1033,12 @@ namespace ElectionLint.Rules.Solving
             return varOf;
         }
 
-        /// <summary>The model's constraints as linear constraints over the free settings; map[k] is the model index of result k.</summary>
-        private List<LinearConstraint> Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, out List<int> map, out int variables, IEnumerable<ModelConstraint>? extra = null)
+        /// <summary>The model's constraints as linear constraints over the free settings; each row's source is its model index.</summary>
+        private LinearSystem Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, IEnumerable<ModelConstraint>? extra = null)
         {
-            int[] varOf = VariableMap(free, assigned, out variables);
+            int[] varOf = VariableMap(free, assigned, out int variables);
             var lin = new Linearizer(_ctx, varOf, assigned, variables, _values);
-            var result = new List<LinearConstraint>();
-            map = new List<int>();
+            var result = new LinearSystem(variables, _model.Constraints.Count + 1);
             for (int i = 0; i < _model.Constraints.Count; i++)
             {
                 ModelConstraint c = _model.Constraints[i];
@@ -1054,20 +1047,12 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (lin.Make(c) is LinearConstraint l)
-                {
-                    result.Add(l);
-                    map.Add(i);
-                }
+                lin.Add(result, c, i);
             }
 
             foreach (ModelConstraint c in extra ?? Enumerable.Empty<ModelConstraint>())
             {
-                if (lin.Make(c) is LinearConstraint l)
-                {
-                    result.Add(l);
-                    map.Add(-1);
-                }
+                lin.Add(result, c, -1);
             }
 
             return result;
@@ -1245,13 +1230,13 @@ namespace ElectionLint.Rules.Solving
             {
                 int[] varOf = VariableMap(free, combo, out int vars);
                 var lin = new Linearizer(_ctx, varOf, combo, vars + 1, _values);
-                var list = new List<LinearConstraint>();
+                var list = new LinearSystem(vars + 1, _model.Constraints.Count + 2);
                 for (int i = 0; i < _model.Constraints.Count; i++)
                 {
                     ModelConstraint c = _model.Constraints[i];
-                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && !_untunableOnly[i] && lin.Make(c) is LinearConstraint l)
+                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && !_untunableOnly[i])
                     {
-                        list.Add(l);
+                        lin.Add(list, c, i);
                     }
                 }
 
@@ -1273,19 +1258,18 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 // w = failover, as two inequalities over the extra variable w.
-                var up = new Rational[vars + 1];
-                var down = new Rational[vars + 1];
+                int up = list.AddRow(false, -1), down = list.AddRow(false, -1);
                 for (int i = 0; i < vars; i++)
                 {
-                    up[i] = -f.Coefficients[i];
-                    down[i] = f.Coefficients[i];
+                    list.SetCoefficient(up, i, -f.Coefficients[i]);
+                    list.SetCoefficient(down, i, f.Coefficients[i]);
                 }
 
-                up[vars] = Rational.One;
-                down[vars] = -Rational.One;
-                list.Add(new LinearConstraint(up, -f.Constant, false));
-                list.Add(new LinearConstraint(down, f.Constant, false));
-                if (FourierMotzkin.Project(list, vars + 1, vars) is Interval iv && iv.Lower is Rational lo)
+                list.SetCoefficient(up, vars, Rational.One);
+                list.SetCoefficient(down, vars, -Rational.One);
+                list.SetConstant(up, -f.Constant);
+                list.SetConstant(down, f.Constant);
+                if (FourierMotzkin.Project(list, vars) is Interval iv && iv.Lower is Rational lo)
                 {
                     decimal v = lo.ToDecimal();
                     best = best == null || v < best ? v : best;
@@ -1300,8 +1284,9 @@ namespace ElectionLint.Rules.Solving
         /// 4.8 < 3 × m ≤ 4.7 has a rational m but no whole one. A setting whose range holds few of its steps is tried at each
         /// of them; one whose range holds many is taken as continuous.
         /// </summary>
-        private bool Infeasible(List<LinearConstraint> lin, int vars, bool[] free, decimal?[] combo)
+        private bool Infeasible(LinearSystem lin, bool[] free, decimal?[] combo)
         {
+            int vars = lin.Variables;
             var steps = new decimal[vars];
             int v = 0;
             for (int i = 0; i < free.Length; i++)
@@ -1315,12 +1300,13 @@ namespace ElectionLint.Rules.Solving
             }
 
             int nodes = MaxBranchNodes;
-            return OnSteps(lin, vars, steps, ref nodes) == Feasibility.Infeasible;
+            return OnSteps(lin, steps, ref nodes) == Feasibility.Infeasible;
         }
 
-        private static Feasibility OnSteps(List<LinearConstraint> lin, int vars, decimal[] steps, ref int nodes)
+        private static Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
         {
-            Feasibility f = FourierMotzkin.Check(lin, vars);
+            int vars = lin.Variables;
+            Feasibility f = FourierMotzkin.Check(lin);
             if (f != Feasibility.Feasible || vars == 0)
             {
                 return f;
@@ -1331,7 +1317,7 @@ namespace ElectionLint.Rules.Solving
             BigInteger first = 0, count = MaxMultiples + 1;
             for (int j = 0; j < vars; j++)
             {
-                if (steps[j] <= 0m || FourierMotzkin.Project(lin, vars, j) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
+                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
                 {
                     continue;
                 }
@@ -1374,22 +1360,7 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 Rational x = Rational.Of(k) * Rational.Of(steps[best]);
-                var fixedAt = new List<LinearConstraint>(lin.Count);
-                foreach (LinearConstraint c in lin)
-                {
-                    var coeffs = new Rational[vars - 1];
-                    for (int j = 0, t = 0; j < vars; j++)
-                    {
-                        if (j != best)
-                        {
-                            coeffs[t++] = c.Coefficients[j];
-                        }
-                    }
-
-                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * x), c.Strict));
-                }
-
-                Feasibility r = OnSteps(fixedAt, vars - 1, rest, ref nodes);
+                Feasibility r = OnSteps(lin.Substitute(best, x, keepColumn: false), rest, ref nodes);
                 if (r == Feasibility.Feasible)
                 {
                     return r;
@@ -1420,21 +1391,21 @@ namespace ElectionLint.Rules.Solving
         /// The least multiple of <paramref name="step"/> that meets every lower bound on variable 0 (null when none bounds it
         /// from below); <paramref name="fits"/> says whether it meets every constraint, so whether any multiple does.
         /// </summary>
-        private static Rational? LowestOnStep(List<LinearConstraint> lin, decimal step, out bool fits)
+        private static Rational? LowestOnStep(LinearSystem lin, decimal step, out bool fits)
         {
             Rational g = Rational.Of(step);
             BigInteger? n = null;
-            foreach (LinearConstraint c in lin)
+            for (int r = 0; r < lin.Count; r++)
             {
-                Rational a = c.Coefficients[0];
+                Rational a = lin.Coefficient(r, 0);
                 if (a.Sign <= 0)
                 {
                     continue;
                 }
 
-                Rational q = -c.Constant / a / g; // x ≥ q × step (> when strict)
+                Rational q = -lin.Constant(r) / a / g; // x ≥ q × step (> when strict)
                 BigInteger k = q.Ceiling();
-                if (c.Strict && q == Rational.Of(k))
+                if (lin.Strict(r) && q == Rational.Of(k))
                 {
                     k += 1;
                 }
@@ -1449,11 +1420,11 @@ namespace ElectionLint.Rules.Solving
             }
 
             Rational x = Rational.Of(least) * g;
-            foreach (LinearConstraint c in lin)
+            var at = new Rational[lin.Variables];
+            at[0] = x;
+            for (int r = 0; r < lin.Count; r++)
             {
-                var at = new Rational[c.Coefficients.Length];
-                at[0] = x;
-                fits &= c.HoldsAt(at);
+                fits &= lin.HoldsAt(r, at);
             }
 
             return x;

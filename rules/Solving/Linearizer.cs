@@ -55,6 +55,24 @@ namespace ElectionLint.Rules.Solving
 
         public int Variables { get; }
 
+        /// <summary>Adds the constraint as a row of <paramref name="into"/>; false when it is left out (not linear, or over an unknown value).</summary>
+        public bool Add(LinearSystem into, ModelConstraint c, int source)
+        {
+            if (Make(c) is not LinearConstraint l)
+            {
+                return false;
+            }
+
+            int row = into.AddRow(l.Strict, source);
+            for (int i = 0; i < Variables; i++)
+            {
+                into.SetCoefficient(row, i, l.Coefficients[i]);
+            }
+
+            into.SetConstant(row, l.Constant);
+            return true;
+        }
+
         public LinearConstraint? Make(ModelConstraint c)
         {
             c.Left.Bind(_ctx.System);

@@ -58,12 +58,28 @@ namespace ElectionLint.Rules.Solving
         /// <summary>Adds the constraint as a row of <paramref name="into"/>; false when it is left out (not linear, or over an unknown value).</summary>
         public bool Add(LinearSystem into, ModelConstraint c, int source)
         {
+            c.Left.Bind(_ctx.System);
+            c.Right.Bind(_ctx.System);
+            bool greater = c.Op == Comparison.Greater || c.Op == Comparison.AtLeast;
+            int row = into.AddRow(c.Op == Comparison.Greater || c.Op == Comparison.Less, source);
+            // Left − factor × right, term by term (exact, so the same numbers as Make's), when every factor is at hand.
+            if (AddTerms(into, row, c.Left, Rational.One, c.RttAsZero) && AddTerms(into, row, c.Right, -c.FactorRational, c.RttAsZero))
+            {
+                if (!greater)
+                {
+                    into.Negate(row);
+                }
+
+                return true;
+            }
+
+            into.RemoveLast();
             if (Make(c) is not LinearConstraint l)
             {
                 return false;
             }
 
-            int row = into.AddRow(l.Strict, source);
+            row = into.AddRow(l.Strict, source);
             for (int i = 0; i < Variables; i++)
             {
                 into.SetCoefficient(row, i, l.Coefficients[i]);
@@ -71,6 +87,101 @@ namespace ElectionLint.Rules.Solving
 
             into.SetConstant(row, l.Constant);
             return true;
+        }
+
+        /// <summary>
+        /// Adds sign × each term to the row; false when a term needs what only <see cref="Make"/> handles: an unknown value
+        /// or RTT, a default that follows other settings, or two free factors.
+        /// </summary>
+        private bool AddTerms(LinearSystem into, int row, Quantity q, Rational sign, bool rttAsZero)
+        {
+            foreach (Term t in q.Terms)
+            {
+                if (t.UncountedWhenNegative != null && t.SettingIndex >= 0 && _varOf[t.SettingIndex] < 0 &&
+                    (_assigned[t.SettingIndex] ?? _ctx.ValueAt(t.SettingIndex)) is decimal known && known < 0m)
+                {
+                    continue; // as in Expr
+                }
+
+                Rational factor = t.CoefficientValue * sign;
+                if (t.Rtt)
+                {
+                    if (_ctx.Rtt(rttAsZero) is not decimal rtt)
+                    {
+                        return false;
+                    }
+
+                    factor *= Rational.Of(rtt);
+                }
+
+                int x = -1;
+                if (!KnownFactor(t.SettingIndex, ref factor, ref x) || !KnownFactor(t.MultiplierIndex, ref factor, ref x))
+                {
+                    return false;
+                }
+
+                if (x >= 0)
+                {
+                    into.AddCoefficient(row, x, factor);
+                }
+                else
+                {
+                    into.AddConstant(row, factor);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><see cref="Factor"/> without defaults that follow other settings: false where it would recurse or fail.</summary>
+        private bool KnownFactor(int index, ref Rational factor, ref int x)
+        {
+            if (index < 0)
+            {
+                return true;
+            }
+
+            if (_assigned[index] is decimal a)
+            {
+                factor *= Rational.Of(a);
+                return true;
+            }
+
+            if (_varOf[index] >= 0)
+            {
+                if (x >= 0)
+                {
+                    return false;
+                }
+
+                x = _varOf[index];
+                return true;
+            }
+
+            SettingDefinition s = _ctx.System.Settings[index];
+            if (_ctx.IsDefaultIndex(index) && s.Default != null && DependsOnSettings(s.Default))
+            {
+                return false;
+            }
+
+            if (_values != null)
+            {
+                if (_values[index] is Rational known)
+                {
+                    factor *= known;
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (_ctx.ValueAt(index) is decimal value)
+            {
+                factor *= Rational.Of(value);
+                return true;
+            }
+
+            return false;
         }
 
         public LinearConstraint? Make(ModelConstraint c)
@@ -118,7 +229,7 @@ namespace ElectionLint.Rules.Solving
                     continue; // no limit (MongoDB's catch-up -1): the term counts 0, as the checks count it
                 }
 
-                Rational factor = Rational.Of(t.Coefficient);
+                Rational factor = t.CoefficientValue;
                 if (t.Rtt)
                 {
                     decimal? rtt = _ctx.Rtt(rttAsZero);

@@ -36,6 +36,7 @@ namespace ElectionLint.Rules.Solving
         private readonly bool[] _enumerated;
         private readonly bool[] _untunableOnly;
         private readonly Rational?[] _values;
+        private RowTemplate?[]? _templates;
         private int _verifications;
         private int _projections;
 
@@ -1033,12 +1034,24 @@ namespace ElectionLint.Rules.Solving
             return varOf;
         }
 
+        private RowTemplate?[] Templates()
+        {
+            var templates = new RowTemplate?[_model.Constraints.Count];
+            for (int i = 0; i < templates.Length; i++)
+            {
+                templates[i] = RowTemplate.Make(_ctx, _model.Constraints[i], _values);
+            }
+
+            return templates;
+        }
+
         /// <summary>The model's constraints as linear constraints over the free settings; each row's source is its model index.</summary>
         private LinearSystem Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, IEnumerable<ModelConstraint>? extra = null)
         {
             int[] varOf = VariableMap(free, assigned, out int variables);
-            var lin = new Linearizer(_ctx, varOf, assigned, variables, _values);
+            Linearizer? lin = null;
             var result = new LinearSystem(variables, _model.Constraints.Count + 1);
+            RowTemplate?[] templates = _templates ??= Templates();
             for (int i = 0; i < _model.Constraints.Count; i++)
             {
                 ModelConstraint c = _model.Constraints[i];
@@ -1047,12 +1060,15 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                lin.Add(result, c, i);
+                if (templates[i]?.Fill(result, i, varOf, assigned) != true)
+                {
+                    (lin ??= new Linearizer(_ctx, varOf, assigned, variables, _values)).Add(result, c, i);
+                }
             }
 
             foreach (ModelConstraint c in extra ?? Enumerable.Empty<ModelConstraint>())
             {
-                lin.Add(result, c, -1);
+                (lin ??= new Linearizer(_ctx, varOf, assigned, variables, _values)).Add(result, c, -1);
             }
 
             return result;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
 
@@ -344,7 +345,7 @@ namespace ElectionLint.Rules.Solving
             return false;
         }
 
-        private static bool DependsOnSettings(Quantity q)
+        internal static bool DependsOnSettings(Quantity q)
         {
             foreach (Term t in q.Terms)
             {
@@ -355,6 +356,130 @@ namespace ElectionLint.Rules.Solving
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// A constraint of one configuration's model whose terms are each a constant or one setting (no product, no default
+    /// that follows other settings, no term that a negative value drops), summed per setting once: a row is then made for
+    /// any choice of free and assigned settings with one addition per setting.
+    /// </summary>
+    internal sealed class RowTemplate
+    {
+        private readonly int[] _settings;
+        private readonly Rational[] _coefficients;
+        private readonly Rational?[] _atValue; // coefficient × the setting's value in the configuration, when known
+        private readonly Rational _constant;
+        private readonly bool _strict;
+
+        private RowTemplate(int[] settings, Rational[] coefficients, Rational?[] atValue, Rational constant, bool strict)
+        {
+            _settings = settings;
+            _coefficients = coefficients;
+            _atValue = atValue;
+            _constant = constant;
+            _strict = strict;
+        }
+
+        /// <summary>Null when some term needs <see cref="Linearizer.Add"/>.</summary>
+        public static RowTemplate? Make(EvaluationContext ctx, ModelConstraint c, Rational?[] values)
+        {
+            c.Left.Bind(ctx.System);
+            c.Right.Bind(ctx.System);
+            bool greater = c.Op == Comparison.Greater || c.Op == Comparison.AtLeast;
+            var settings = new List<int>(4);
+            var coefficients = new List<Rational>(4);
+            Rational constant = Rational.Zero;
+            bool Terms(Quantity q, Rational sign)
+            {
+                foreach (Term t in q.Terms)
+                {
+                    if (t.UncountedWhenNegative != null || t.MultiplierIndex >= 0)
+                    {
+                        return false;
+                    }
+
+                    Rational factor = t.CoefficientValue * (greater ? sign : -sign);
+                    if (t.Rtt)
+                    {
+                        if (ctx.Rtt(c.RttAsZero) is not decimal rtt)
+                        {
+                            return false;
+                        }
+
+                        factor *= Rational.Of(rtt);
+                    }
+
+                    if (t.SettingIndex < 0)
+                    {
+                        constant += factor;
+                        continue;
+                    }
+
+                    SettingDefinition s = ctx.System.Settings[t.SettingIndex];
+                    if (ctx.IsDefaultIndex(t.SettingIndex) && s.Default != null && Linearizer.DependsOnSettings(s.Default))
+                    {
+                        return false;
+                    }
+
+                    int k = settings.IndexOf(t.SettingIndex);
+                    if (k < 0)
+                    {
+                        settings.Add(t.SettingIndex);
+                        coefficients.Add(factor);
+                    }
+                    else
+                    {
+                        coefficients[k] += factor;
+                    }
+                }
+
+                return true;
+            }
+
+            if (!Terms(c.Left, Rational.One) || !Terms(c.Right, -c.FactorRational))
+            {
+                return null;
+            }
+
+            var atValue = new Rational?[settings.Count];
+            for (int k = 0; k < settings.Count; k++)
+            {
+                atValue[k] = values[settings[k]] is Rational v ? coefficients[k] * v : null;
+            }
+
+            return new RowTemplate(settings.ToArray(), coefficients.ToArray(), atValue, constant, c.Op == Comparison.Greater || c.Op == Comparison.Less);
+        }
+
+        /// <summary>Adds the row; false when a setting that is neither free nor assigned has no known value (then nothing is added).</summary>
+        public bool Fill(LinearSystem into, int source, int[] varOf, decimal?[] assigned)
+        {
+            int row = into.AddRow(_strict, source);
+            Rational constant = _constant;
+            for (int k = 0; k < _settings.Length; k++)
+            {
+                int s = _settings[k];
+                if (assigned[s] is decimal a)
+                {
+                    constant += _coefficients[k] * Rational.Of(a);
+                }
+                else if (varOf[s] >= 0)
+                {
+                    into.AddCoefficient(row, varOf[s], _coefficients[k]);
+                }
+                else if (_atValue[k] is Rational v)
+                {
+                    constant += v;
+                }
+                else
+                {
+                    into.RemoveLast();
+                    return false;
+                }
+            }
+
+            into.SetConstant(row, constant);
+            return true;
         }
     }
 }

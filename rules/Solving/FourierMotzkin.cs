@@ -95,22 +95,22 @@ namespace ElectionLint.Rules.Solving
         }
 
         private const int MaxPlans = 2048;
-        private static readonly ConcurrentDictionary<PlanKey, Plan> Plans = new ConcurrentDictionary<PlanKey, Plan>();
+        private static readonly ConcurrentDictionary<SystemKey, Plan> Plans = new ConcurrentDictionary<SystemKey, Plan>();
         private static int _planCount;
 
         [ThreadStatic]
-        private static PlanKey? _probe;
+        private static SystemKey? _probe;
 
         private static Plan PlanFor(LinearSystem system, int keep)
         {
-            PlanKey probe = _probe ??= new PlanKey();
-            probe.Set(system.Variables, keep, system.Count, system.Coefficients, system.StrictFlags);
+            SystemKey probe = _probe ??= new SystemKey();
+            probe.Set(system, keep, withConstants: false, null);
             if (Plans.TryGetValue(probe, out Plan? plan))
             {
                 return plan;
             }
 
-            PlanKey key = probe.Copy();
+            SystemKey key = probe.Copy();
             plan = Plan.Compile(key);
             if (Interlocked.Increment(ref _planCount) > MaxPlans)
             {
@@ -130,79 +130,6 @@ namespace ElectionLint.Rules.Solving
 
             [ThreadStatic]
             public static bool[]? Strict;
-        }
-
-        /// <summary>The coefficients and strictness of a system's rows, and which variable is kept (-1: none).</summary>
-        private sealed class PlanKey : IEquatable<PlanKey>
-        {
-            public int Variables;
-            public int Keep;
-            public int Count;
-            public Rational[] Coefficients = new Rational[0];
-            public bool[] Strict = new bool[0];
-            private int _hash;
-
-            public void Set(int variables, int keep, int count, Rational[] coefficients, bool[] strict)
-            {
-                Variables = variables;
-                Keep = keep;
-                Count = count;
-                Coefficients = coefficients;
-                Strict = strict;
-                int h = (((variables * 31) + keep) * 31) + count;
-                for (int i = 0; i < count * variables; i++)
-                {
-                    h = (h * 31) + coefficients[i].GetHashCode();
-                }
-
-                for (int r = 0; r < count; r++)
-                {
-                    h = (h * 31) + (strict[r] ? 1 : 0);
-                }
-
-                _hash = h;
-            }
-
-            public PlanKey Copy()
-            {
-                var copy = new PlanKey();
-                var coefficients = new Rational[Count * Variables];
-                Array.Copy(Coefficients, coefficients, coefficients.Length);
-                var strict = new bool[Count];
-                Array.Copy(Strict, strict, Count);
-                copy.Set(Variables, Keep, Count, coefficients, strict);
-                return copy;
-            }
-
-            public bool Equals(PlanKey? other)
-            {
-                if (other == null || other._hash != _hash || other.Variables != Variables || other.Keep != Keep || other.Count != Count)
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < Count * Variables; i++)
-                {
-                    if (!Coefficients[i].Equals(other.Coefficients[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                for (int r = 0; r < Count; r++)
-                {
-                    if (Strict[r] != other.Strict[r])
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            public override bool Equals(object? obj) => Equals(obj as PlanKey);
-
-            public override int GetHashCode() => _hash;
         }
 
         private enum SourceKind : byte
@@ -336,7 +263,7 @@ namespace ElectionLint.Rules.Solving
                 return s ? c.Sign > 0 : c.Sign >= 0;
             }
 
-            public static Plan Compile(PlanKey key)
+            public static Plan Compile(SystemKey key)
             {
                 int vars = key.Variables;
                 var plan = new Plan();

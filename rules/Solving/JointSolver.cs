@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Threading;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
@@ -1315,9 +1317,32 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
-            int nodes = MaxBranchNodes;
-            return OnSteps(lin, steps, ref nodes) == Feasibility.Infeasible;
+            // The answer depends on the rows and steps alone: the same question (every setting free: the same for each
+            // configuration of a system under one profile) is answered once.
+            SystemKey probe = _stepsProbe ??= new SystemKey();
+            probe.Set(lin, -1, withConstants: true, steps);
+            if (!StepsAnswers.TryGetValue(probe, out Feasibility f))
+            {
+                int nodes = MaxBranchNodes;
+                f = OnSteps(lin, steps, ref nodes);
+                if (Interlocked.Increment(ref _stepsAnswerCount) > MaxStepsAnswers)
+                {
+                    StepsAnswers.Clear();
+                    Interlocked.Exchange(ref _stepsAnswerCount, 0);
+                }
+
+                StepsAnswers[probe.Copy()] = f;
+            }
+
+            return f == Feasibility.Infeasible;
         }
+
+        private const int MaxStepsAnswers = 4096;
+        private static readonly ConcurrentDictionary<SystemKey, Feasibility> StepsAnswers = new ConcurrentDictionary<SystemKey, Feasibility>();
+        private static int _stepsAnswerCount;
+
+        [ThreadStatic]
+        private static SystemKey? _stepsProbe;
 
         private static Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
         {

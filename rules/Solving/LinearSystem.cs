@@ -149,4 +149,123 @@ namespace ElectionLint.Rules.Solving
             return result;
         }
     }
+
+    /// <summary>
+    /// A system's coefficients and strictness (with its constants, and steps, when asked), as a key: a probe set from a live
+    /// system for look-ups, copied when stored.
+    /// </summary>
+    internal sealed class SystemKey : IEquatable<SystemKey>
+    {
+        public int Variables;
+        public int Keep;
+        public int Count;
+        public Rational[] Coefficients = new Rational[0];
+        public Rational[]? Constants;
+        public bool[] Strict = new bool[0];
+        public decimal[]? Steps;
+        private int _hash;
+
+        public void Set(LinearSystem system, int keep, bool withConstants, decimal[]? steps) =>
+            Set(system.Variables, keep, system.Count, system.Coefficients, withConstants ? system.Constants : null, system.StrictFlags, steps);
+
+        private void Set(int variables, int keep, int count, Rational[] coefficients, Rational[]? constants, bool[] strict, decimal[]? steps)
+        {
+            Variables = variables;
+            Keep = keep;
+            Count = count;
+            Coefficients = coefficients;
+            Constants = constants;
+            Strict = strict;
+            Steps = steps;
+            int h = (((variables * 31) + keep) * 31) + count;
+            for (int i = 0; i < count * variables; i++)
+            {
+                h = (h * 31) + coefficients[i].GetHashCode();
+            }
+
+            for (int r = 0; r < count; r++)
+            {
+                h = (h * 31) + (strict[r] ? 1 : 0);
+                if (constants != null)
+                {
+                    h = (h * 31) + constants[r].GetHashCode();
+                }
+            }
+
+            if (steps != null)
+            {
+                foreach (decimal d in steps)
+                {
+                    h = (h * 31) + d.GetHashCode();
+                }
+            }
+
+            _hash = h;
+        }
+
+        public SystemKey Copy()
+        {
+            var copy = new SystemKey();
+            var coefficients = new Rational[Count * Variables];
+            Array.Copy(Coefficients, coefficients, coefficients.Length);
+            var strict = new bool[Count];
+            Array.Copy(Strict, strict, Count);
+            Rational[]? constants = null;
+            if (Constants != null)
+            {
+                constants = new Rational[Count];
+                Array.Copy(Constants, constants, Count);
+            }
+
+            copy.Set(Variables, Keep, Count, coefficients, constants, strict, (decimal[]?)Steps?.Clone());
+            return copy;
+        }
+
+        public bool Equals(SystemKey? other)
+        {
+            if (other == null || other._hash != _hash || other.Variables != Variables || other.Keep != Keep || other.Count != Count ||
+                (other.Constants == null) != (Constants == null) || (other.Steps == null) != (Steps == null))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Count * Variables; i++)
+            {
+                if (!Coefficients[i].Equals(other.Coefficients[i]))
+                {
+                    return false;
+                }
+            }
+
+            for (int r = 0; r < Count; r++)
+            {
+                if (Strict[r] != other.Strict[r] || (Constants != null && !Constants[r].Equals(other.Constants![r])))
+                {
+                    return false;
+                }
+            }
+
+            if (Steps != null)
+            {
+                if (Steps.Length != other.Steps!.Length)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < Steps.Length; i++)
+                {
+                    if (Steps[i] != other.Steps[i])
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as SystemKey);
+
+        public override int GetHashCode() => _hash;
+    }
 }

@@ -771,6 +771,8 @@ namespace ElectionLint.Rules.Solving
             return target > 0m ? target : Math.Max(s.Granularity, 1m);
         }
 
+        private static readonly Rational SkipLimit = Rational.Of(1e24m);
+
         private static readonly decimal[] Ladder = { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m };
         private static readonly decimal[] Fractions = { 0.5m, 0.4m, 0.3m, 0.25m, 0.2m, 0.1m, 0.6m, 0.75m, 0.8m, 0.9m };
 
@@ -784,9 +786,11 @@ namespace ElectionLint.Rules.Solving
             var seen = new HashSet<decimal>();
 
             // What a value must be, its text aside: a value that fails once fails again, so only yielded values need remembering.
-            bool Fits(decimal v)
+            bool Fits(decimal v) => FitsAt(v, Rational.Of(v));
+
+            bool FitsAt(decimal v, Rational exact)
             {
-                if (v == current || !iv.Contains(Rational.Of(v)) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
+                if (v == current || !iv.Contains(exact) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
                 {
                     return false;
                 }
@@ -840,18 +844,26 @@ namespace ElectionLint.Rules.Solving
             decimal lo = iv.Lower is Rational l ? Math.Max(l.ToDecimal(), unit) : unit;
             decimal hi = iv.Upper is Rational h ? h.ToDecimal() : Math.Max(target, lo) * 1000m;
             double t0 = (double)target;
+            // A value below the interval never fits: one below this whole number is passed over unexamined.
+            decimal? below = iv.Lower is Rational least && least.Sign > 0 && least < SkipLimit ? decimal.Floor(least.ToDecimal()) - 1m : null;
             for (int digits = 1; digits <= 3; digits++)
             {
                 // Only values that fit are ordered (nearest the target first, ties in ladder order): the same order, less sorting.
                 var level = new List<(double Distance, int Index, decimal Value)>();
-                foreach (decimal v in Nice(digits, lo, hi))
+                foreach (decimal v in Nice(digits, lo, hi, below))
                 {
-                    if (iv.Upper is Rational up && Rational.Of(v) > up)
+                    if (v < below)
+                    {
+                        continue;
+                    }
+
+                    Rational exact = Rational.Of(v);
+                    if (iv.Upper is Rational up && exact > up)
                     {
                         break; // Nice rises: nothing after this fits either
                     }
 
-                    if (Fits(v))
+                    if (FitsAt(v, exact))
                     {
                         level.Add((Math.Abs(Math.Log((double)v / t0)), level.Count, v));
                     }
@@ -880,7 +892,8 @@ namespace ElectionLint.Rules.Solving
         }
 
         /// <summary>Numbers with <paramref name="digits"/> significant digits in [lo, hi] (the 1-2-2.5-5 ladder for one digit), rising.</summary>
-        private static IEnumerable<decimal> Nice(int digits, decimal lo, decimal hi)
+        /// <param name="from">When set, the first decade's numbers of two or three digits start at the last below it (the rest are not made).</param>
+        private static IEnumerable<decimal> Nice(int digits, decimal lo, decimal hi, decimal? from = null)
         {
             if (hi < lo || hi <= 0m)
             {
@@ -910,7 +923,14 @@ namespace ElectionLint.Rules.Solving
                 }
                 else
                 {
-                    for (decimal m = scale; m < scale * 10m; m++)
+                    decimal first = scale;
+                    if (k == 0 && from is decimal f && f > 0m && f < 1e24m && decade >= 1m)
+                    {
+                        // m × decade ÷ scale < from for every m below the ceiling (exact: from × scale ≤ 10²⁶).
+                        first = Math.Max(scale, decimal.Ceiling(f * scale / decade) - 1m);
+                    }
+
+                    for (decimal m = first; m < scale * 10m; m++)
                     {
                         yield return m * decade / scale;
                     }

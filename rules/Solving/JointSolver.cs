@@ -30,7 +30,10 @@ namespace ElectionLint.Rules.Solving
         private const int MaxMultiples = 64;
 
         private readonly EvaluationContext _ctx;
-        private readonly SystemModel _model;
+        private readonly ModelConstraint[] _constraints;
+        private readonly CompiledModel _compiled;
+        private Rational?[]? _products;
+        private SystemModel? _textModel;
         private readonly IReadOnlyDictionary<string, RuleSeverity>? _severities;
         private readonly SystemDefinition _sys;
         private readonly int[][] _settingsOf;
@@ -38,45 +41,23 @@ namespace ElectionLint.Rules.Solving
         private readonly bool[] _enumerated;
         private readonly bool[] _untunableOnly;
         private readonly Rational?[] _values;
-        private RowTemplate?[]? _templates;
         private int _verifications;
         private int _projections;
 
-        public JointSolver(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities)
+        /// <param name="share">False for a one-off profile (a trial budget): its compiled model is not kept.</param>
+        public JointSolver(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities, bool share = true)
         {
             _ctx = ctx;
             _severities = severities;
             _sys = ctx.System;
-            _model = SystemModel.Build(ctx, severities);
+            CompiledModel compiled = CompiledModel.For(ctx, severities, share);
+            _constraints = compiled.Constraints;
+            _settingsOf = compiled.SettingsOf;
+            _untunableOnly = compiled.UntunableOnly;
+            _enumerated = compiled.Enumerated;
+            _compiled = compiled;
             _values = Linearizer.Values(ctx);
             int n = _sys.Settings.Count;
-            _settingsOf = new int[_model.Constraints.Count][];
-            _untunableOnly = new bool[_model.Constraints.Count];
-            _enumerated = new bool[n];
-            for (int i = 0; i < _model.Constraints.Count; i++)
-            {
-                ModelConstraint c = _model.Constraints[i];
-                var s = new List<int>();
-                Collect(c.Left, s);
-                Collect(c.Right, s);
-                _settingsOf[i] = s.ToArray();
-                // A limit on settings no repair changes (MongoDB's catch-up) is the checks' to report, never a conflict's.
-                _untunableOnly[i] = s.Count > 0 && s.All(x => !_sys.Settings[x].Tunable);
-            }
-
-            // In a product of two settings the count or fraction is tried value by value; the other stays linear.
-            foreach (Quantity? q in new[] { _sys.Heartbeat, _sys.Detection, _sys.PauseBudget, _ctx.Failover })
-            {
-                foreach (Term t in q?.Terms ?? (IReadOnlyList<Term>)new Term[0])
-                {
-                    if (t.SettingIndex >= 0 && t.MultiplierIndex >= 0)
-                    {
-                        bool multiplierIsFactor = _sys.Settings[t.MultiplierIndex].Role is SettingRole.Count or SettingRole.Fraction;
-                        _enumerated[multiplierIsFactor ? t.MultiplierIndex : t.SettingIndex] = true;
-                    }
-                }
-            }
-
             _changeable = new bool[n];
             for (int i = 0; i < n; i++)
             {
@@ -177,9 +158,9 @@ namespace ElectionLint.Rules.Solving
             _verifications = 0;
             _projections = 0;
             var current = new decimal?[_sys.Settings.Count];
-            bool[] include = new bool[_model.Constraints.Count];
+            bool[] include = new bool[_constraints.Length];
             LinearSystem now = Linearize(new bool[_sys.Settings.Count], current, IncludeAll, soft: true);
-            var violated = new bool[_model.Constraints.Count];
+            var violated = new bool[_constraints.Length];
             for (int k = 0; k < now.Count; k++)
             {
                 violated[now.Source(k)] = !now.HoldsAsConstant(k);
@@ -187,7 +168,7 @@ namespace ElectionLint.Rules.Solving
 
             for (int i = 0; i < include.Length; i++)
             {
-                ModelConstraint c = _model.Constraints[i];
+                ModelConstraint c = _constraints[i];
                 bool mine = c.RuleId == finding.Rule.Id && (finding.Primary < 0 || _settingsOf[i].Contains(finding.Primary));
                 // EL2031 stands for the profile's floors and budget, so they bind no repair; nor do other findings' own rules.
                 bool others = !mine &&
@@ -1016,7 +997,7 @@ namespace ElectionLint.Rules.Solving
         {
             SettingDefinition s = _sys.Settings[i];
             decimal max = s.Maximum ?? int.MaxValue;
-            foreach (ModelConstraint c in _model.Constraints)
+            foreach (ModelConstraint c in _constraints)
             {
                 if (c.Kind is ConstraintKind.Hard or ConstraintKind.Implicit && c.Left.SingleSetting == s.Id && c.Op is Comparison.AtMost or Comparison.Less &&
                     _ctx.Eval(c.Right) is decimal right)
@@ -1056,15 +1037,16 @@ namespace ElectionLint.Rules.Solving
             return varOf;
         }
 
-        private RowTemplate?[] Templates()
+        /// <summary>Each template's coefficients times this configuration's values.</summary>
+        private Rational?[] Products()
         {
-            var templates = new RowTemplate?[_model.Constraints.Count];
-            for (int i = 0; i < templates.Length; i++)
+            var products = new Rational?[_compiled.Products];
+            foreach (RowTemplate? t in _compiled.Templates)
             {
-                templates[i] = RowTemplate.Make(_ctx, _model.Constraints[i], _values);
+                t?.Products(_values, products);
             }
 
-            return templates;
+            return products;
         }
 
         /// <summary>The model's constraints as linear constraints over the free settings; each row's source is its model index.</summary>
@@ -1072,17 +1054,18 @@ namespace ElectionLint.Rules.Solving
         {
             int[] varOf = VariableMap(free, assigned, out int variables);
             Linearizer? lin = null;
-            var result = new LinearSystem(variables, _model.Constraints.Count + 1);
-            RowTemplate?[] templates = _templates ??= Templates();
-            for (int i = 0; i < _model.Constraints.Count; i++)
+            var result = new LinearSystem(variables, _constraints.Length + 1);
+            RowTemplate?[] templates = _compiled.Templates;
+            Rational?[] products = _products ??= Products();
+            for (int i = 0; i < _constraints.Length; i++)
             {
-                ModelConstraint c = _model.Constraints[i];
+                ModelConstraint c = _constraints[i];
                 if (!include(i) || (!soft && c.Kind == ConstraintKind.Soft) || _untunableOnly[i])
                 {
                     continue;
                 }
 
-                if (templates[i]?.Fill(result, i, varOf, assigned) != true)
+                if (templates[i]?.Fill(result, i, varOf, assigned, products) != true)
                 {
                     (lin ??= new Linearizer(_ctx, varOf, assigned, variables, _values)).Add(result, c, i);
                 }
@@ -1105,12 +1088,12 @@ namespace ElectionLint.Rules.Solving
         {
             List<int> active = Core(free, factors);
             decimal? shortest = null;
-            if (active.Any(i => _model.Constraints[i].IsBudget) && ShortestWindow(free, factors) is decimal w && LeastBudget(w) is decimal least)
+            if (active.Any(i => _constraints[i].IsBudget) && ShortestWindow(free, factors) is decimal w && LeastBudget(w) is decimal least)
             {
                 shortest = least;
                 JointSolver below = At(least - Duration.NanosPerMillisecond);
                 (bool[] belowFree, List<int> belowFactors) = below.Frame();
-                if (below._model.Constraints.Count == _model.Constraints.Count && below.IsInfeasible(belowFree, belowFactors))
+                if (below._constraints.Length == _constraints.Length && below.IsInfeasible(belowFree, belowFactors))
                 {
                     active = below.Core(belowFree, belowFactors);
                 }
@@ -1121,7 +1104,7 @@ namespace ElectionLint.Rules.Solving
 
         /// <summary>The same configuration solved under the profile with maxFailover <paramref name="budget"/> (nanoseconds).</summary>
         private JointSolver At(decimal budget) =>
-            new JointSolver(Evaluator.Run(_ctx.Instance, _ctx.Profile.MergedWith(new EnvironmentProfile { MaxFailover = new Duration((long)budget) })), _severities);
+            new JointSolver(Evaluator.Run(_ctx.Instance, _ctx.Profile.MergedWith(new EnvironmentProfile { MaxFailover = new Duration((long)budget) })), _severities, share: false);
 
         /// <summary>
         /// The least maxFailover, in whole milliseconds, under which some configuration satisfies every rule: each candidate is
@@ -1168,16 +1151,16 @@ namespace ElectionLint.Rules.Solving
         private List<int> Core(bool[] free, List<int> factors)
         {
             var active = new List<int>();
-            for (int i = 0; i < _model.Constraints.Count; i++)
+            for (int i = 0; i < _constraints.Length; i++)
             {
-                if (_model.Constraints[i].Kind != ConstraintKind.Soft)
+                if (_constraints[i].Kind != ConstraintKind.Soft)
                 {
                     active.Add(i);
                 }
             }
 
             // Try to drop what explains least first, so the profile's own bounds and the budget remain.
-            foreach (int i in active.OrderBy(i => DropOrder(_model.Constraints[i])).ToList())
+            foreach (int i in active.OrderBy(i => DropOrder(_constraints[i])).ToList())
             {
                 var without = new HashSet<int>(active);
                 without.Remove(i);
@@ -1192,7 +1175,9 @@ namespace ElectionLint.Rules.Solving
 
         private ProfileConflict Explain(List<int> active, decimal? shortest)
         {
-            List<ModelConstraint> core = active.Select(i => _model.Constraints[i]).ToList();
+            // The texts name the settings as this configuration writes them: from a model made for it (the same constraints, in order).
+            SystemModel texts = _textModel ??= SystemModel.Build(_ctx, _severities);
+            List<ModelConstraint> core = active.Select(i => texts.Constraints[i]).ToList();
             ModelConstraint? budget = core.FirstOrDefault(c => c.IsBudget);
             var named = core.Where(c => c.Kind != ConstraintKind.Implicit && !c.IsBudget).Select(c => c.Text).ToList();
             bool rtt = core.Any(c => c.ProfileSource == "rtt"), gc = core.Any(c => c.ProfileSource == "gc");
@@ -1229,7 +1214,7 @@ namespace ElectionLint.Rules.Solving
             }
 
             var settings = new List<int>();
-            for (int i = 0; i < _model.Constraints.Count; i++)
+            for (int i = 0; i < _constraints.Length; i++)
             {
                 if (active.Contains(i))
                 {
@@ -1268,10 +1253,10 @@ namespace ElectionLint.Rules.Solving
             {
                 int[] varOf = VariableMap(free, combo, out int vars);
                 var lin = new Linearizer(_ctx, varOf, combo, vars + 1, _values);
-                var list = new LinearSystem(vars + 1, _model.Constraints.Count + 2);
-                for (int i = 0; i < _model.Constraints.Count; i++)
+                var list = new LinearSystem(vars + 1, _constraints.Length + 2);
+                for (int i = 0; i < _constraints.Length; i++)
                 {
-                    ModelConstraint c = _model.Constraints[i];
+                    ModelConstraint c = _constraints[i];
                     if (c.Kind != ConstraintKind.Soft && !c.IsBudget && !_untunableOnly[i])
                     {
                         lin.Add(list, c, i);
@@ -1493,19 +1478,5 @@ namespace ElectionLint.Rules.Solving
 
         private static string Join(List<string> items) =>
             items.Count == 0 ? string.Empty : items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
-
-        private static void Collect(Quantity q, List<int> into)
-        {
-            foreach (Term t in q.Terms)
-            {
-                foreach (int i in new[] { t.SettingIndex, t.MultiplierIndex })
-                {
-                    if (i >= 0 && !into.Contains(i))
-                    {
-                        into.Add(i);
-                    }
-                }
-            }
-        }
     }
 }

@@ -360,29 +360,34 @@ namespace ElectionLint.Rules.Solving
     }
 
     /// <summary>
-    /// A constraint of one configuration's model whose terms are each a constant or one setting (no product, no default
-    /// that follows other settings, no term that a negative value drops), summed per setting once: a row is then made for
-    /// any choice of free and assigned settings with one addition per setting.
+    /// A constraint of a model whose terms are each a constant or one setting (no product, no default that follows other
+    /// settings, no term that a negative value drops), summed per setting once: a row is then made for any choice of free
+    /// and assigned settings with one addition per setting. The same for every configuration of a shape; each configuration
+    /// supplies coefficient × its value per setting (<see cref="Products"/>).
     /// </summary>
     internal sealed class RowTemplate
     {
         private readonly int[] _settings;
         private readonly Rational[] _coefficients;
-        private readonly Rational?[] _atValue; // coefficient × the setting's value in the configuration, when known
         private readonly Rational _constant;
         private readonly bool _strict;
 
-        private RowTemplate(int[] settings, Rational[] coefficients, Rational?[] atValue, Rational constant, bool strict)
+        private RowTemplate(int[] settings, Rational[] coefficients, Rational constant, bool strict, int offset)
         {
             _settings = settings;
             _coefficients = coefficients;
-            _atValue = atValue;
             _constant = constant;
             _strict = strict;
+            Offset = offset;
         }
 
+        /// <summary>Where this row's products start in a configuration's array of them.</summary>
+        public int Offset { get; }
+
+        public int Length => _settings.Length;
+
         /// <summary>Null when some term needs <see cref="Linearizer.Add"/>.</summary>
-        public static RowTemplate? Make(EvaluationContext ctx, ModelConstraint c, Rational?[] values)
+        public static RowTemplate? Make(EvaluationContext ctx, ModelConstraint c, int offset)
         {
             c.Left.Bind(ctx.System);
             c.Right.Bind(ctx.System);
@@ -442,17 +447,20 @@ namespace ElectionLint.Rules.Solving
                 return null;
             }
 
-            var atValue = new Rational?[settings.Count];
-            for (int k = 0; k < settings.Count; k++)
-            {
-                atValue[k] = values[settings[k]] is Rational v ? coefficients[k] * v : null;
-            }
+            return new RowTemplate(settings.ToArray(), coefficients.ToArray(), constant, c.Op == Comparison.Greater || c.Op == Comparison.Less, offset);
+        }
 
-            return new RowTemplate(settings.ToArray(), coefficients.ToArray(), atValue, constant, c.Op == Comparison.Greater || c.Op == Comparison.Less);
+        /// <summary>Coefficient × the configuration's value of each setting (null when unknown), at <see cref="Offset"/>.</summary>
+        public void Products(Rational?[] values, Rational?[] into)
+        {
+            for (int k = 0; k < _settings.Length; k++)
+            {
+                into[Offset + k] = values[_settings[k]] is Rational v ? _coefficients[k] * v : null;
+            }
         }
 
         /// <summary>Adds the row; false when a setting that is neither free nor assigned has no known value (then nothing is added).</summary>
-        public bool Fill(LinearSystem into, int source, int[] varOf, decimal?[] assigned)
+        public bool Fill(LinearSystem into, int source, int[] varOf, decimal?[] assigned, Rational?[] products)
         {
             int row = into.AddRow(_strict, source);
             Rational constant = _constant;
@@ -467,7 +475,7 @@ namespace ElectionLint.Rules.Solving
                 {
                     into.AddCoefficient(row, varOf[s], _coefficients[k]);
                 }
-                else if (_atValue[k] is Rational v)
+                else if (products[Offset + k] is Rational v)
                 {
                     constant += v;
                 }

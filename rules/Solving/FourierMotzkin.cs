@@ -53,25 +53,25 @@ namespace ElectionLint.Rules.Solving
         public const int MaxConstraints = 4000;
 
         public static Feasibility Check(IReadOnlyList<LinearConstraint> constraints, int variables) =>
-            Check(LinearSystem.From(constraints, variables));
+            Check(LinearSystem.From(constraints, variables), new Scratch());
 
         /// <summary>The projection onto one variable, or null when the constraints are infeasible (or too large to decide).</summary>
         public static Interval? Project(IReadOnlyList<LinearConstraint> constraints, int variables, int variable) =>
-            Project(LinearSystem.From(constraints, variables), variable);
+            Project(LinearSystem.From(constraints, variables), variable, new Scratch());
 
-        internal static Feasibility Check(LinearSystem system) => PlanFor(system, -1).Evaluate(system.Constants);
+        internal static Feasibility Check(LinearSystem system, Scratch scratch) => PlanFor(system, -1, scratch).Evaluate(system.Constants, scratch);
 
-        internal static Interval? Project(LinearSystem system, int variable)
+        internal static Interval? Project(LinearSystem system, int variable, Scratch scratch)
         {
-            Plan plan = PlanFor(system, variable);
-            if (plan.Evaluate(system.Constants) != Feasibility.Feasible)
+            Plan plan = PlanFor(system, variable, scratch);
+            if (plan.Evaluate(system.Constants, scratch) != Feasibility.Feasible)
             {
                 return null;
             }
 
             // Every other variable eliminated, the rows left bound this one alone: x + C ≥ 0 and −x + C ≥ 0.
-            Rational[] values = Scratch.Values!;
-            bool[] strict = Scratch.Strict!;
+            Rational[] values = scratch.Values;
+            bool[] strict = scratch.Strict;
             Rational? lo = null, hi = null;
             bool loStrict = false, hiStrict = false;
             if (plan.Lower >= 0)
@@ -98,12 +98,9 @@ namespace ElectionLint.Rules.Solving
         private static readonly ConcurrentDictionary<SystemKey, Plan> Plans = new ConcurrentDictionary<SystemKey, Plan>();
         private static int _planCount;
 
-        [ThreadStatic]
-        private static SystemKey? _probe;
-
-        private static Plan PlanFor(LinearSystem system, int keep)
+        private static Plan PlanFor(LinearSystem system, int keep, Scratch scratch)
         {
-            SystemKey probe = _probe ??= new SystemKey();
+            SystemKey probe = scratch.Probe;
             probe.Set(system, keep, withConstants: false, null);
             if (Plans.TryGetValue(probe, out Plan? plan))
             {
@@ -122,14 +119,14 @@ namespace ElectionLint.Rules.Solving
             return Plans.GetOrAdd(key, plan);
         }
 
-        /// <summary>Per-thread room for a plan's values (the plans are shared).</summary>
-        private static class Scratch
+        /// <summary>Room for a plan's values and a look-up key: one per caller at a time (the plans are shared).</summary>
+        internal sealed class Scratch
         {
-            [ThreadStatic]
-            public static Rational[]? Values;
+            public SystemKey Probe { get; } = new SystemKey();
 
-            [ThreadStatic]
-            public static bool[]? Strict;
+            public Rational[] Values = new Rational[16];
+
+            public bool[] Strict = new bool[16];
         }
 
         private enum SourceKind : byte
@@ -174,16 +171,16 @@ namespace ElectionLint.Rules.Solving
 
             public int Upper { get; private set; } = -1;
 
-            public Feasibility Evaluate(Rational[] constants)
+            public Feasibility Evaluate(Rational[] constants, Scratch scratch)
             {
-                Rational[] values = Scratch.Values ??= new Rational[Math.Max(_nodes, 16)];
-                if (values.Length < _nodes)
+                if (scratch.Values.Length < _nodes)
                 {
-                    values = Scratch.Values = new Rational[_nodes * 2];
-                    Scratch.Strict = new bool[_nodes * 2];
+                    scratch.Values = new Rational[_nodes * 2];
+                    scratch.Strict = new bool[_nodes * 2];
                 }
 
-                bool[] strict = Scratch.Strict ??= new bool[values.Length];
+                Rational[] values = scratch.Values;
+                bool[] strict = scratch.Strict;
                 for (int i = 0; i < _inputNodes; i++)
                 {
                     Node(i, constants, values, strict);

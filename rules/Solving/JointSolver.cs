@@ -34,6 +34,10 @@ namespace ElectionLint.Rules.Solving
         private readonly CompiledModel _compiled;
         private Rational?[]? _products;
         private SystemModel? _textModel;
+        private readonly Stack<LinearSystem> _spare = new Stack<LinearSystem>(); // systems Linearize may fill again
+        private readonly FourierMotzkin.Scratch _fm = new FourierMotzkin.Scratch();
+        private SystemKey? _stepsKey;
+        private Rational[]? _assignedExact; // Linearize's assigned values as fractions
         private readonly IReadOnlyDictionary<string, RuleSeverity>? _severities;
         private readonly SystemDefinition _sys;
         private readonly int[][] _settingsOf;
@@ -98,7 +102,9 @@ namespace ElectionLint.Rules.Solving
             foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
             {
                 LinearSystem lin = Linearize(free, combo, include ?? IncludeAll, soft: false);
-                if (!Infeasible(lin, free, combo))
+                bool infeasible = Infeasible(lin, free, combo);
+                _spare.Push(lin);
+                if (!infeasible)
                 {
                     return false;
                 }
@@ -165,6 +171,8 @@ namespace ElectionLint.Rules.Solving
             {
                 violated[now.Source(k)] = !now.HoldsAsConstant(k);
             }
+
+            _spare.Push(now);
 
             for (int i = 0; i < include.Length; i++)
             {
@@ -266,7 +274,7 @@ namespace ElectionLint.Rules.Solving
                 {
                     LinearSystem lin = Linearize(free, combo, IncludeAll, soft);
                     int vars = lin.Variables;
-                    if (FourierMotzkin.Check(lin) != Feasibility.Feasible)
+                    if (FourierMotzkin.Check(lin, _fm) != Feasibility.Feasible)
                     {
                         continue;
                     }
@@ -360,7 +368,7 @@ namespace ElectionLint.Rules.Solving
         /// A point of the constraints with every variable on its step: the variable whose range holds the fewest steps is
         /// fixed first, at the step nearest its target, then the bounds, then outwards; depth-first within a node budget.
         /// </summary>
-        private static decimal?[]? Point(LinearSystem lin, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
+        private decimal?[]? Point(LinearSystem lin, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
         {
             int vars = lin.Variables;
             int best = -1;
@@ -374,7 +382,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (FourierMotzkin.Project(lin, j) is not Interval iv)
+                if (FourierMotzkin.Project(lin, j, _fm) is not Interval iv)
                 {
                     return null;
                 }
@@ -405,7 +413,7 @@ namespace ElectionLint.Rules.Solving
 
             if (best < 0)
             {
-                return FourierMotzkin.Check(lin) == Feasibility.Feasible ? at : null;
+                return FourierMotzkin.Check(lin, _fm) == Feasibility.Feasible ? at : null;
             }
 
             foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
@@ -608,7 +616,9 @@ namespace ElectionLint.Rules.Solving
             {
                 var c = new ModelConstraint("", ConstraintKind.Soft, _sys.RatioQuantity, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
                 LinearSystem lin = Linearize(freeMask, combo, i => include[i], soft, new[] { c });
-                if (FourierMotzkin.Check(lin) == Feasibility.Feasible)
+                Feasibility f = FourierMotzkin.Check(lin, _fm);
+                _spare.Push(lin);
+                if (f == Feasibility.Feasible)
                 {
                     return c;
                 }
@@ -623,7 +633,9 @@ namespace ElectionLint.Rules.Solving
             {
                 // Only a point the model accepts is worth evaluating every rule for.
                 LinearSystem fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, extra);
-                return FourierMotzkin.Check(fixedPoint) == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
+                Feasibility f = FourierMotzkin.Check(fixedPoint, _fm);
+                _spare.Push(fixedPoint);
+                return f == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
             }
 
             if (++_projections > MaxProjections)
@@ -640,7 +652,8 @@ namespace ElectionLint.Rules.Solving
 
             LinearSystem lin = Linearize(free, assigned, i => include[i], soft, extra);
             int variable = VariableMap(free, assigned, out _)[x];
-            Interval? iv = FourierMotzkin.Project(lin, variable);
+            Interval? iv = FourierMotzkin.Project(lin, variable, _fm);
+            _spare.Push(lin);
             if (iv == null)
             {
                 return null;
@@ -1054,9 +1067,28 @@ namespace ElectionLint.Rules.Solving
         {
             int[] varOf = VariableMap(free, assigned, out int variables);
             Linearizer? lin = null;
-            var result = new LinearSystem(variables, _constraints.Length + 1);
+            LinearSystem result;
+            if (_spare.Count > 0)
+            {
+                result = _spare.Pop();
+                result.Reset(variables);
+            }
+            else
+            {
+                result = new LinearSystem(variables, _constraints.Length + 1);
+            }
+
             RowTemplate?[] templates = _compiled.Templates;
             Rational?[] products = _products ??= Products();
+            Rational[] exact = _assignedExact ??= new Rational[assigned.Length];
+            for (int i = 0; i < assigned.Length; i++)
+            {
+                if (assigned[i] is decimal a)
+                {
+                    exact[i] = Rational.Of(a);
+                }
+            }
+
             for (int i = 0; i < _constraints.Length; i++)
             {
                 ModelConstraint c = _constraints[i];
@@ -1065,7 +1097,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (templates[i]?.Fill(result, i, varOf, assigned, products) != true)
+                if (templates[i]?.Fill(result, i, varOf, assigned, exact, products) != true)
                 {
                     (lin ??= new Linearizer(_ctx, varOf, assigned, variables, _values)).Add(result, c, i);
                 }
@@ -1292,7 +1324,7 @@ namespace ElectionLint.Rules.Solving
                 list.SetCoefficient(down, vars, -Rational.One);
                 list.SetConstant(up, -f.Constant);
                 list.SetConstant(down, f.Constant);
-                if (FourierMotzkin.Project(list, vars) is Interval iv && iv.Lower is Rational lo)
+                if (FourierMotzkin.Project(list, vars, _fm) is Interval iv && iv.Lower is Rational lo)
                 {
                     decimal v = lo.ToDecimal();
                     best = best == null || v < best ? v : best;
@@ -1324,7 +1356,7 @@ namespace ElectionLint.Rules.Solving
 
             // The answer depends on the rows and steps alone: the same question (every setting free: the same for each
             // configuration of a system under one profile) is answered once.
-            SystemKey probe = _stepsProbe ??= new SystemKey();
+            SystemKey probe = _stepsKey ??= new SystemKey(); // not the elimination's probe: OnSteps sets that
             probe.Set(lin, -1, withConstants: true, steps);
             if (!StepsAnswers.TryGetValue(probe, out Feasibility f))
             {
@@ -1346,13 +1378,10 @@ namespace ElectionLint.Rules.Solving
         private static readonly ConcurrentDictionary<SystemKey, Feasibility> StepsAnswers = new ConcurrentDictionary<SystemKey, Feasibility>();
         private static int _stepsAnswerCount;
 
-        [ThreadStatic]
-        private static SystemKey? _stepsProbe;
-
-        private static Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
+        private Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
         {
             int vars = lin.Variables;
-            Feasibility f = FourierMotzkin.Check(lin);
+            Feasibility f = FourierMotzkin.Check(lin, _fm);
             if (f != Feasibility.Feasible || vars == 0)
             {
                 return f;
@@ -1363,7 +1392,7 @@ namespace ElectionLint.Rules.Solving
             BigInteger first = 0, count = MaxMultiples + 1;
             for (int j = 0; j < vars; j++)
             {
-                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
+                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j, _fm) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
                 {
                     continue;
                 }

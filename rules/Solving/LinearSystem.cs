@@ -23,7 +23,7 @@ namespace ElectionLint.Rules.Solving
             _source = new int[capacity];
         }
 
-        public int Variables { get; }
+        public int Variables { get; private set; }
 
         public int Count { get; private set; }
 
@@ -41,6 +41,18 @@ namespace ElectionLint.Rules.Solving
 
         /// <summary>What the row was made from (the model constraint's index; -1 for one added by the caller).</summary>
         public int Source(int row) => _source[row];
+
+        /// <summary>Empties the system for reuse, over <paramref name="variables"/> variables.</summary>
+        public void Reset(int variables)
+        {
+            if (_constants.Length * Math.Max(variables, 1) > _coefficients.Length)
+            {
+                _coefficients = new Rational[_constants.Length * Math.Max(variables, 1)];
+            }
+
+            Variables = variables;
+            Count = 0;
+        }
 
         /// <summary>A new row of zeros; its coefficients and constant are then added to.</summary>
         public int AddRow(bool strict, int source)

@@ -460,16 +460,17 @@ namespace ElectionLint.Rules.Solving
         }
 
         /// <summary>Adds the row; false when a setting that is neither free nor assigned has no known value (then nothing is added).</summary>
-        public bool Fill(LinearSystem into, int source, int[] varOf, decimal?[] assigned, Rational?[] products)
+        /// <param name="exact">The assigned values as fractions (read where <paramref name="assigned"/> has one).</param>
+        public bool Fill(LinearSystem into, int source, int[] varOf, decimal?[] assigned, Rational[] exact, Rational?[] products)
         {
             int row = into.AddRow(_strict, source);
             Rational constant = _constant;
             for (int k = 0; k < _settings.Length; k++)
             {
                 int s = _settings[k];
-                if (assigned[s] is decimal a)
+                if (assigned[s] != null)
                 {
-                    constant += _coefficients[k] * Rational.Of(a);
+                    constant += _coefficients[k] * exact[s];
                 }
                 else if (varOf[s] >= 0)
                 {

@@ -532,7 +532,13 @@ namespace ElectionLint.Rules.Solving
 
             while (true)
             {
-                yield return idx.Select(i => items[i]).ToArray();
+                var subset = new int[size];
+                for (int i = 0; i < size; i++)
+                {
+                    subset[i] = items[idx[i]];
+                }
+
+                yield return subset;
                 int k = size - 1;
                 while (k >= 0 && idx[k] == items.Length - size + k)
                 {
@@ -554,8 +560,13 @@ namespace ElectionLint.Rules.Solving
 
         private RepairPlan? Solve(int[] subset, bool[] include, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict, bool soft)
         {
-            List<int> factors = subset.Where(i => _enumerated[i]).ToList();
-            List<int> linear = subset.Where(i => !_enumerated[i]).ToList();
+            var factors = new List<int>(subset.Length);
+            var linear = new List<int>(subset.Length);
+            foreach (int i in subset)
+            {
+                (_enumerated[i] ? factors : linear).Add(i);
+            }
+
             linear.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
             {
                 foreach (decimal?[] combo in Combinations(factors, nearCurrent: true))
@@ -777,7 +788,7 @@ namespace ElectionLint.Rules.Solving
             SettingOccurrence? o = _ctx.Instance[x];
             decimal? step = StepFor(s, assigned);
             decimal current = _ctx.ValueAt(x) ?? decimal.MinValue;
-            var seen = new HashSet<decimal>();
+            var seen = new List<decimal>(8); // the values yielded: a handful
 
             // What a value must be, its text aside: a value that fails once fails again, so only yielded values need remembering.
             bool Fits(decimal v) => FitsAt(v, Rational.Of(v));
@@ -797,7 +808,16 @@ namespace ElectionLint.Rules.Solving
                 return step is not decimal st || st <= 0m || v % st == 0m;
             }
 
-            bool Ok(decimal v) => Fits(v) && !seen.Contains(v) && Write(s, o, v) != null && seen.Add(v);
+            bool Ok(decimal v)
+            {
+                if (!Fits(v) || seen.Contains(v) || Write(s, o, v) == null)
+                {
+                    return false;
+                }
+
+                seen.Add(v);
+                return true;
+            }
 
             if (s.ZeroAllowed && Ok(0m) && (iv.Upper is Rational u && u < Rational.Of(Math.Max(s.Granularity, 1m) * 1000m)))
             {
@@ -840,10 +860,11 @@ namespace ElectionLint.Rules.Solving
             double t0 = (double)target;
             // A value below the interval never fits: one below this whole number is passed over unexamined.
             decimal? below = iv.Lower is Rational least && least.Sign > 0 && least < SkipLimit ? decimal.Floor(least.ToDecimal()) - 1m : null;
+            var level = new List<(double Distance, int Index, decimal Value)>();
             for (int digits = 1; digits <= 3; digits++)
             {
                 // Only values that fit are ordered (nearest the target first, ties in ladder order): the same order, less sorting.
-                var level = new List<(double Distance, int Index, decimal Value)>();
+                level.Clear();
                 foreach (decimal v in Nice(digits, lo, hi, below))
                 {
                     if (v < below)

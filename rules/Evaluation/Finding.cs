@@ -43,7 +43,7 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
-        private readonly System.Func<(List<Solving.RepairPlan>, string)>? _repair;
+        private System.Func<(List<Solving.RepairPlan>, string)>? _repair;
         private volatile string? _message;
         private IReadOnlyList<Solving.RepairPlan>? _repairs;
 
@@ -83,10 +83,17 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             // The evaluation's repair search takes one finding at a time; a second reader waits there and gets the same.
-            System.Func<(List<Solving.RepairPlan>, string)> repair = _repair!;
+            System.Func<(List<Solving.RepairPlan>, string)>? repair = System.Threading.Volatile.Read(ref _repair);
+            if (repair == null)
+            {
+                return; // another reader finished meanwhile (the message is set before the search is let go)
+            }
+
             (List<Solving.RepairPlan> plans, string message) = repair();
             _repairs = plans;
             _message = message;
+            // A kept result no longer holds the evaluation's solver and model alive.
+            System.Threading.Volatile.Write(ref _repair, null);
         }
 
         public override string ToString() => $"{RuleId} {RuleSeverityText.Name(Severity)}: {Message}";

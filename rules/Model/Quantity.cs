@@ -20,6 +20,18 @@ namespace ElectionLint.Rules.Model
 
         public decimal Coefficient { get; }
 
+        /// <summary>The coefficient as an exact fraction, for the solver (made when first read).</summary>
+        internal Solving.Rational CoefficientValue => (_coefficientValue ??= new Box(Solving.Rational.Of(Coefficient))).Value;
+
+        private Box? _coefficientValue;
+
+        private sealed class Box
+        {
+            public Box(Solving.Rational value) => Value = value;
+
+            public readonly Solving.Rational Value;
+        }
+
         public string? Setting { get; }
 
         public string? Multiplier { get; }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Threading;
 using ElectionLint.Rules.Catalogue;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
@@ -28,7 +30,14 @@ namespace ElectionLint.Rules.Solving
         private const int MaxMultiples = 64;
 
         private readonly EvaluationContext _ctx;
-        private readonly SystemModel _model;
+        private readonly ModelConstraint[] _constraints;
+        private readonly CompiledModel _compiled;
+        private Rational?[]? _products;
+        private SystemModel? _textModel;
+        private readonly Stack<LinearSystem> _spare = new Stack<LinearSystem>(); // systems Linearize may fill again
+        private readonly FourierMotzkin.Scratch _fm = new FourierMotzkin.Scratch();
+        private SystemKey? _stepsKey;
+        private Rational[]? _assignedExact; // Linearize's assigned values as fractions
         private readonly IReadOnlyDictionary<string, RuleSeverity>? _severities;
         private readonly SystemDefinition _sys;
         private readonly int[][] _settingsOf;
@@ -39,41 +48,20 @@ namespace ElectionLint.Rules.Solving
         private int _verifications;
         private int _projections;
 
-        public JointSolver(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities)
+        /// <param name="share">False for a one-off profile (a trial budget): its compiled model is not kept.</param>
+        public JointSolver(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities, bool share = true)
         {
             _ctx = ctx;
             _severities = severities;
             _sys = ctx.System;
-            _model = SystemModel.Build(ctx, severities);
+            CompiledModel compiled = CompiledModel.For(ctx, severities, share);
+            _constraints = compiled.Constraints;
+            _settingsOf = compiled.SettingsOf;
+            _untunableOnly = compiled.UntunableOnly;
+            _enumerated = compiled.Enumerated;
+            _compiled = compiled;
             _values = Linearizer.Values(ctx);
             int n = _sys.Settings.Count;
-            _settingsOf = new int[_model.Constraints.Count][];
-            _untunableOnly = new bool[_model.Constraints.Count];
-            _enumerated = new bool[n];
-            for (int i = 0; i < _model.Constraints.Count; i++)
-            {
-                ModelConstraint c = _model.Constraints[i];
-                var s = new List<int>();
-                Collect(c.Left, s);
-                Collect(c.Right, s);
-                _settingsOf[i] = s.ToArray();
-                // A limit on settings no repair changes (MongoDB's catch-up) is the checks' to report, never a conflict's.
-                _untunableOnly[i] = s.Count > 0 && s.All(x => !_sys.Settings[x].Tunable);
-            }
-
-            // In a product of two settings the count or fraction is tried value by value; the other stays linear.
-            foreach (Quantity? q in new[] { _sys.Heartbeat, _sys.Detection, _sys.PauseBudget, _ctx.Failover })
-            {
-                foreach (Term t in q?.Terms ?? (IReadOnlyList<Term>)new Term[0])
-                {
-                    if (t.SettingIndex >= 0 && t.MultiplierIndex >= 0)
-                    {
-                        bool multiplierIsFactor = _sys.Settings[t.MultiplierIndex].Role is SettingRole.Count or SettingRole.Fraction;
-                        _enumerated[multiplierIsFactor ? t.MultiplierIndex : t.SettingIndex] = true;
-                    }
-                }
-            }
-
             _changeable = new bool[n];
             for (int i = 0; i < n; i++)
             {
@@ -113,8 +101,10 @@ namespace ElectionLint.Rules.Solving
             bool any = false;
             foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
             {
-                List<LinearConstraint> lin = Linearize(free, combo, include ?? IncludeAll, soft: false, out _, out int vars);
-                if (!Infeasible(lin, vars, free, combo))
+                LinearSystem lin = Linearize(free, combo, include ?? IncludeAll, soft: false);
+                bool infeasible = Infeasible(lin, free, combo);
+                _spare.Push(lin);
+                if (!infeasible)
                 {
                     return false;
                 }
@@ -174,17 +164,19 @@ namespace ElectionLint.Rules.Solving
             _verifications = 0;
             _projections = 0;
             var current = new decimal?[_sys.Settings.Count];
-            bool[] include = new bool[_model.Constraints.Count];
-            List<LinearConstraint> now = Linearize(new bool[_sys.Settings.Count], current, IncludeAll, soft: true, out List<int> map, out _);
-            var violated = new bool[_model.Constraints.Count];
+            bool[] include = new bool[_constraints.Length];
+            LinearSystem now = Linearize(new bool[_sys.Settings.Count], current, IncludeAll, soft: true);
+            var violated = new bool[_constraints.Length];
             for (int k = 0; k < now.Count; k++)
             {
-                violated[map[k]] = !now[k].HoldsAt(new Rational[0]);
+                violated[now.Source(k)] = !now.HoldsAsConstant(k);
             }
+
+            _spare.Push(now);
 
             for (int i = 0; i < include.Length; i++)
             {
-                ModelConstraint c = _model.Constraints[i];
+                ModelConstraint c = _constraints[i];
                 bool mine = c.RuleId == finding.Rule.Id && (finding.Primary < 0 || _settingsOf[i].Contains(finding.Primary));
                 // EL2031 stands for the profile's floors and budget, so they bind no repair; nor do other findings' own rules.
                 bool others = !mine &&
@@ -280,8 +272,9 @@ namespace ElectionLint.Rules.Solving
             {
                 foreach (decimal?[] combo in Combinations(factors, nearCurrent: false))
                 {
-                    List<LinearConstraint> lin = Linearize(free, combo, IncludeAll, soft, out _, out int vars);
-                    if (FourierMotzkin.Check(lin, vars) != Feasibility.Feasible)
+                    LinearSystem lin = Linearize(free, combo, IncludeAll, soft);
+                    int vars = lin.Variables;
+                    if (FourierMotzkin.Check(lin, _fm) != Feasibility.Feasible)
                     {
                         continue;
                     }
@@ -314,7 +307,7 @@ namespace ElectionLint.Rules.Solving
                         return (x > 0m || (x == 0m && s.ZeroAllowed)) && Write(s, _ctx.Instance[settingOf[v]], x) != null;
                     }
 
-                    if (Point(lin, vars, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
+                    if (Point(lin, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
                     {
                         var assigned = (decimal?[])combo.Clone();
                         for (int v = 0; v < vars; v++)
@@ -375,8 +368,9 @@ namespace ElectionLint.Rules.Solving
         /// A point of the constraints with every variable on its step: the variable whose range holds the fewest steps is
         /// fixed first, at the step nearest its target, then the bounds, then outwards; depth-first within a node budget.
         /// </summary>
-        private static decimal?[]? Point(List<LinearConstraint> lin, int vars, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
+        private decimal?[]? Point(LinearSystem lin, decimal?[] at, decimal[] steps, decimal[] targets, Func<int, decimal, bool> writable, ref int nodes)
         {
+            int vars = lin.Variables;
             int best = -1;
             BigInteger fewest = 0;
             BigInteger first = 0, last = 0;
@@ -388,7 +382,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (FourierMotzkin.Project(lin, vars, j) is not Interval iv)
+                if (FourierMotzkin.Project(lin, j, _fm) is not Interval iv)
                 {
                     return null;
                 }
@@ -419,7 +413,7 @@ namespace ElectionLint.Rules.Solving
 
             if (best < 0)
             {
-                return FourierMotzkin.Check(lin, vars) == Feasibility.Feasible ? at : null;
+                return FourierMotzkin.Check(lin, _fm) == Feasibility.Feasible ? at : null;
             }
 
             foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
@@ -434,18 +428,10 @@ namespace ElectionLint.Rules.Solving
                     return null;
                 }
 
-                Rational rx = Rational.Of(x);
-                var fixedAt = new List<LinearConstraint>(lin.Count);
-                foreach (LinearConstraint c in lin)
-                {
-                    var coeffs = (Rational[])c.Coefficients.Clone();
-                    coeffs[best] = Rational.Zero;
-                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * rx), c.Strict));
-                }
-
+                LinearSystem fixedAt = lin.Substitute(best, Rational.Of(x), keepColumn: true);
                 var next = (decimal?[])at.Clone();
                 next[best] = x;
-                if (Point(fixedAt, vars, next, steps, targets, writable, ref nodes) is decimal?[] p)
+                if (Point(fixedAt, next, steps, targets, writable, ref nodes) is decimal?[] p)
                 {
                     return p;
                 }
@@ -546,7 +532,13 @@ namespace ElectionLint.Rules.Solving
 
             while (true)
             {
-                yield return idx.Select(i => items[i]).ToArray();
+                var subset = new int[size];
+                for (int i = 0; i < size; i++)
+                {
+                    subset[i] = items[idx[i]];
+                }
+
+                yield return subset;
                 int k = size - 1;
                 while (k >= 0 && idx[k] == items.Length - size + k)
                 {
@@ -568,8 +560,13 @@ namespace ElectionLint.Rules.Solving
 
         private RepairPlan? Solve(int[] subset, bool[] include, PendingFinding finding, HashSet<(string, int)> before, ProfileConflict? conflict, bool soft)
         {
-            List<int> factors = subset.Where(i => _enumerated[i]).ToList();
-            List<int> linear = subset.Where(i => !_enumerated[i]).ToList();
+            var factors = new List<int>(subset.Length);
+            var linear = new List<int>(subset.Length);
+            foreach (int i in subset)
+            {
+                (_enumerated[i] ? factors : linear).Add(i);
+            }
+
             linear.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
             {
                 foreach (decimal?[] combo in Combinations(factors, nearCurrent: true))
@@ -629,8 +626,10 @@ namespace ElectionLint.Rules.Solving
             for (decimal r = rec; r > min; r -= 1m)
             {
                 var c = new ModelConstraint("", ConstraintKind.Soft, _sys.RatioQuantity, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
-                List<LinearConstraint> lin = Linearize(freeMask, combo, i => include[i], soft, out _, out int vars, new[] { c });
-                if (FourierMotzkin.Check(lin, vars) == Feasibility.Feasible)
+                LinearSystem lin = Linearize(freeMask, combo, i => include[i], soft, new[] { c });
+                Feasibility f = FourierMotzkin.Check(lin, _fm);
+                _spare.Push(lin);
+                if (f == Feasibility.Feasible)
                 {
                     return c;
                 }
@@ -644,8 +643,10 @@ namespace ElectionLint.Rules.Solving
             if (k == order.Count)
             {
                 // Only a point the model accepts is worth evaluating every rule for.
-                List<LinearConstraint> fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, out _, out int none, extra);
-                return FourierMotzkin.Check(fixedPoint, none) == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
+                LinearSystem fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, extra);
+                Feasibility f = FourierMotzkin.Check(fixedPoint, _fm);
+                _spare.Push(fixedPoint);
+                return f == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
             }
 
             if (++_projections > MaxProjections)
@@ -660,9 +661,10 @@ namespace ElectionLint.Rules.Solving
                 free[order[j]] = true;
             }
 
-            List<LinearConstraint> lin = Linearize(free, assigned, i => include[i], soft, out _, out int vars, extra);
+            LinearSystem lin = Linearize(free, assigned, i => include[i], soft, extra);
             int variable = VariableMap(free, assigned, out _)[x];
-            Interval? iv = FourierMotzkin.Project(lin, vars, variable);
+            Interval? iv = FourierMotzkin.Project(lin, variable, _fm);
+            _spare.Push(lin);
             if (iv == null)
             {
                 return null;
@@ -774,6 +776,8 @@ namespace ElectionLint.Rules.Solving
             return target > 0m ? target : Math.Max(s.Granularity, 1m);
         }
 
+        private static readonly Rational SkipLimit = Rational.Of(1e24m);
+
         private static readonly decimal[] Ladder = { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m };
         private static readonly decimal[] Fractions = { 0.5m, 0.4m, 0.3m, 0.25m, 0.2m, 0.1m, 0.6m, 0.75m, 0.8m, 0.9m };
 
@@ -784,12 +788,14 @@ namespace ElectionLint.Rules.Solving
             SettingOccurrence? o = _ctx.Instance[x];
             decimal? step = StepFor(s, assigned);
             decimal current = _ctx.ValueAt(x) ?? decimal.MinValue;
-            var seen = new HashSet<decimal>();
+            var seen = new List<decimal>(8); // the values yielded: a handful
 
             // What a value must be, its text aside: a value that fails once fails again, so only yielded values need remembering.
-            bool Fits(decimal v)
+            bool Fits(decimal v) => FitsAt(v, Rational.Of(v));
+
+            bool FitsAt(decimal v, Rational exact)
             {
-                if (v == current || !iv.Contains(Rational.Of(v)) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
+                if (v == current || !iv.Contains(exact) || (v < 0m) || (v == 0m && !s.ZeroAllowed))
                 {
                     return false;
                 }
@@ -802,7 +808,16 @@ namespace ElectionLint.Rules.Solving
                 return step is not decimal st || st <= 0m || v % st == 0m;
             }
 
-            bool Ok(decimal v) => Fits(v) && !seen.Contains(v) && Write(s, o, v) != null && seen.Add(v);
+            bool Ok(decimal v)
+            {
+                if (!Fits(v) || seen.Contains(v) || Write(s, o, v) == null)
+                {
+                    return false;
+                }
+
+                seen.Add(v);
+                return true;
+            }
 
             if (s.ZeroAllowed && Ok(0m) && (iv.Upper is Rational u && u < Rational.Of(Math.Max(s.Granularity, 1m) * 1000m)))
             {
@@ -843,18 +858,27 @@ namespace ElectionLint.Rules.Solving
             decimal lo = iv.Lower is Rational l ? Math.Max(l.ToDecimal(), unit) : unit;
             decimal hi = iv.Upper is Rational h ? h.ToDecimal() : Math.Max(target, lo) * 1000m;
             double t0 = (double)target;
+            // A value below the interval never fits: one below this whole number is passed over unexamined.
+            decimal? below = iv.Lower is Rational least && least.Sign > 0 && least < SkipLimit ? decimal.Floor(least.ToDecimal()) - 1m : null;
+            var level = new List<(double Distance, int Index, decimal Value)>();
             for (int digits = 1; digits <= 3; digits++)
             {
                 // Only values that fit are ordered (nearest the target first, ties in ladder order): the same order, less sorting.
-                var level = new List<(double Distance, int Index, decimal Value)>();
-                foreach (decimal v in Nice(digits, lo, hi))
+                level.Clear();
+                foreach (decimal v in Nice(digits, lo, hi, below))
                 {
-                    if (iv.Upper is Rational up && Rational.Of(v) > up)
+                    if (v < below)
+                    {
+                        continue;
+                    }
+
+                    Rational exact = Rational.Of(v);
+                    if (iv.Upper is Rational up && exact > up)
                     {
                         break; // Nice rises: nothing after this fits either
                     }
 
-                    if (Fits(v))
+                    if (FitsAt(v, exact))
                     {
                         level.Add((Math.Abs(Math.Log((double)v / t0)), level.Count, v));
                     }
@@ -883,7 +907,8 @@ namespace ElectionLint.Rules.Solving
         }
 
         /// <summary>Numbers with <paramref name="digits"/> significant digits in [lo, hi] (the 1-2-2.5-5 ladder for one digit), rising.</summary>
-        private static IEnumerable<decimal> Nice(int digits, decimal lo, decimal hi)
+        /// <param name="from">When set, the first decade's numbers of two or three digits start at the last below it (the rest are not made).</param>
+        private static IEnumerable<decimal> Nice(int digits, decimal lo, decimal hi, decimal? from = null)
         {
             if (hi < lo || hi <= 0m)
             {
@@ -913,7 +938,14 @@ namespace ElectionLint.Rules.Solving
                 }
                 else
                 {
-                    for (decimal m = scale; m < scale * 10m; m++)
+                    decimal first = scale;
+                    if (k == 0 && from is decimal f && f > 0m && f < 1e24m && decade >= 1m)
+                    {
+                        // m × decade ÷ scale < from for every m below the ceiling (exact: from × scale ≤ 10²⁶).
+                        first = Math.Max(scale, decimal.Ceiling(f * scale / decade) - 1m);
+                    }
+
+                    for (decimal m = first; m < scale * 10m; m++)
                     {
                         yield return m * decade / scale;
                     }
@@ -999,7 +1031,7 @@ namespace ElectionLint.Rules.Solving
         {
             SettingDefinition s = _sys.Settings[i];
             decimal max = s.Maximum ?? int.MaxValue;
-            foreach (ModelConstraint c in _model.Constraints)
+            foreach (ModelConstraint c in _constraints)
             {
                 if (c.Kind is ConstraintKind.Hard or ConstraintKind.Implicit && c.Left.SingleSetting == s.Id && c.Op is Comparison.AtMost or Comparison.Less &&
                     _ctx.Eval(c.Right) is decimal right)
@@ -1039,35 +1071,62 @@ namespace ElectionLint.Rules.Solving
             return varOf;
         }
 
-        /// <summary>The model's constraints as linear constraints over the free settings; map[k] is the model index of result k.</summary>
-        private List<LinearConstraint> Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, out List<int> map, out int variables, IEnumerable<ModelConstraint>? extra = null)
+        /// <summary>Each template's coefficients times this configuration's values.</summary>
+        private Rational?[] Products()
         {
-            int[] varOf = VariableMap(free, assigned, out variables);
-            var lin = new Linearizer(_ctx, varOf, assigned, variables, _values);
-            var result = new List<LinearConstraint>();
-            map = new List<int>();
-            for (int i = 0; i < _model.Constraints.Count; i++)
+            var products = new Rational?[_compiled.Products];
+            foreach (RowTemplate? t in _compiled.Templates)
             {
-                ModelConstraint c = _model.Constraints[i];
+                t?.Products(_values, products);
+            }
+
+            return products;
+        }
+
+        /// <summary>The model's constraints as linear constraints over the free settings; each row's source is its model index.</summary>
+        private LinearSystem Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, IEnumerable<ModelConstraint>? extra = null)
+        {
+            int[] varOf = VariableMap(free, assigned, out int variables);
+            Linearizer? lin = null;
+            LinearSystem result;
+            if (_spare.Count > 0)
+            {
+                result = _spare.Pop();
+                result.Reset(variables);
+            }
+            else
+            {
+                result = new LinearSystem(variables, _constraints.Length + 1);
+            }
+
+            RowTemplate?[] templates = _compiled.Templates;
+            Rational?[] products = _products ??= Products();
+            Rational[] exact = _assignedExact ??= new Rational[assigned.Length];
+            for (int i = 0; i < assigned.Length; i++)
+            {
+                if (assigned[i] is decimal a)
+                {
+                    exact[i] = Rational.Of(a);
+                }
+            }
+
+            for (int i = 0; i < _constraints.Length; i++)
+            {
+                ModelConstraint c = _constraints[i];
                 if (!include(i) || (!soft && c.Kind == ConstraintKind.Soft) || _untunableOnly[i])
                 {
                     continue;
                 }
 
-                if (lin.Make(c) is LinearConstraint l)
+                if (templates[i]?.Fill(result, i, varOf, assigned, exact, products) != true)
                 {
-                    result.Add(l);
-                    map.Add(i);
+                    (lin ??= new Linearizer(_ctx, varOf, assigned, variables, _values)).Add(result, c, i);
                 }
             }
 
             foreach (ModelConstraint c in extra ?? Enumerable.Empty<ModelConstraint>())
             {
-                if (lin.Make(c) is LinearConstraint l)
-                {
-                    result.Add(l);
-                    map.Add(-1);
-                }
+                (lin ??= new Linearizer(_ctx, varOf, assigned, variables, _values)).Add(result, c, -1);
             }
 
             return result;
@@ -1082,12 +1141,12 @@ namespace ElectionLint.Rules.Solving
         {
             List<int> active = Core(free, factors);
             decimal? shortest = null;
-            if (active.Any(i => _model.Constraints[i].IsBudget) && ShortestWindow(free, factors) is decimal w && LeastBudget(w) is decimal least)
+            if (active.Any(i => _constraints[i].IsBudget) && ShortestWindow(free, factors) is decimal w && LeastBudget(w) is decimal least)
             {
                 shortest = least;
                 JointSolver below = At(least - Duration.NanosPerMillisecond);
                 (bool[] belowFree, List<int> belowFactors) = below.Frame();
-                if (below._model.Constraints.Count == _model.Constraints.Count && below.IsInfeasible(belowFree, belowFactors))
+                if (below._constraints.Length == _constraints.Length && below.IsInfeasible(belowFree, belowFactors))
                 {
                     active = below.Core(belowFree, belowFactors);
                 }
@@ -1098,7 +1157,7 @@ namespace ElectionLint.Rules.Solving
 
         /// <summary>The same configuration solved under the profile with maxFailover <paramref name="budget"/> (nanoseconds).</summary>
         private JointSolver At(decimal budget) =>
-            new JointSolver(Evaluator.Run(_ctx.Instance, _ctx.Profile.MergedWith(new EnvironmentProfile { MaxFailover = new Duration((long)budget) })), _severities);
+            new JointSolver(Evaluator.Run(_ctx.Instance, _ctx.Profile.MergedWith(new EnvironmentProfile { MaxFailover = new Duration((long)budget) })), _severities, share: false);
 
         /// <summary>
         /// The least maxFailover, in whole milliseconds, under which some configuration satisfies every rule: each candidate is
@@ -1145,16 +1204,16 @@ namespace ElectionLint.Rules.Solving
         private List<int> Core(bool[] free, List<int> factors)
         {
             var active = new List<int>();
-            for (int i = 0; i < _model.Constraints.Count; i++)
+            for (int i = 0; i < _constraints.Length; i++)
             {
-                if (_model.Constraints[i].Kind != ConstraintKind.Soft)
+                if (_constraints[i].Kind != ConstraintKind.Soft)
                 {
                     active.Add(i);
                 }
             }
 
             // Try to drop what explains least first, so the profile's own bounds and the budget remain.
-            foreach (int i in active.OrderBy(i => DropOrder(_model.Constraints[i])).ToList())
+            foreach (int i in active.OrderBy(i => DropOrder(_constraints[i])).ToList())
             {
                 var without = new HashSet<int>(active);
                 without.Remove(i);
@@ -1169,7 +1228,9 @@ namespace ElectionLint.Rules.Solving
 
         private ProfileConflict Explain(List<int> active, decimal? shortest)
         {
-            List<ModelConstraint> core = active.Select(i => _model.Constraints[i]).ToList();
+            // The texts name the settings as this configuration writes them: from a model made for it (the same constraints, in order).
+            SystemModel texts = _textModel ??= SystemModel.Build(_ctx, _severities);
+            List<ModelConstraint> core = active.Select(i => texts.Constraints[i]).ToList();
             ModelConstraint? budget = core.FirstOrDefault(c => c.IsBudget);
             var named = core.Where(c => c.Kind != ConstraintKind.Implicit && !c.IsBudget).Select(c => c.Text).ToList();
             bool rtt = core.Any(c => c.ProfileSource == "rtt"), gc = core.Any(c => c.ProfileSource == "gc");
@@ -1206,7 +1267,7 @@ namespace ElectionLint.Rules.Solving
             }
 
             var settings = new List<int>();
-            for (int i = 0; i < _model.Constraints.Count; i++)
+            for (int i = 0; i < _constraints.Length; i++)
             {
                 if (active.Contains(i))
                 {
@@ -1245,13 +1306,13 @@ namespace ElectionLint.Rules.Solving
             {
                 int[] varOf = VariableMap(free, combo, out int vars);
                 var lin = new Linearizer(_ctx, varOf, combo, vars + 1, _values);
-                var list = new List<LinearConstraint>();
-                for (int i = 0; i < _model.Constraints.Count; i++)
+                var list = new LinearSystem(vars + 1, _constraints.Length + 2);
+                for (int i = 0; i < _constraints.Length; i++)
                 {
-                    ModelConstraint c = _model.Constraints[i];
-                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && !_untunableOnly[i] && lin.Make(c) is LinearConstraint l)
+                    ModelConstraint c = _constraints[i];
+                    if (c.Kind != ConstraintKind.Soft && !c.IsBudget && !_untunableOnly[i])
                     {
-                        list.Add(l);
+                        lin.Add(list, c, i);
                     }
                 }
 
@@ -1273,19 +1334,18 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 // w = failover, as two inequalities over the extra variable w.
-                var up = new Rational[vars + 1];
-                var down = new Rational[vars + 1];
+                int up = list.AddRow(false, -1), down = list.AddRow(false, -1);
                 for (int i = 0; i < vars; i++)
                 {
-                    up[i] = -f.Coefficients[i];
-                    down[i] = f.Coefficients[i];
+                    list.SetCoefficient(up, i, -f.Coefficients[i]);
+                    list.SetCoefficient(down, i, f.Coefficients[i]);
                 }
 
-                up[vars] = Rational.One;
-                down[vars] = -Rational.One;
-                list.Add(new LinearConstraint(up, -f.Constant, false));
-                list.Add(new LinearConstraint(down, f.Constant, false));
-                if (FourierMotzkin.Project(list, vars + 1, vars) is Interval iv && iv.Lower is Rational lo)
+                list.SetCoefficient(up, vars, Rational.One);
+                list.SetCoefficient(down, vars, -Rational.One);
+                list.SetConstant(up, -f.Constant);
+                list.SetConstant(down, f.Constant);
+                if (FourierMotzkin.Project(list, vars, _fm) is Interval iv && iv.Lower is Rational lo)
                 {
                     decimal v = lo.ToDecimal();
                     best = best == null || v < best ? v : best;
@@ -1300,8 +1360,9 @@ namespace ElectionLint.Rules.Solving
         /// 4.8 < 3 × m ≤ 4.7 has a rational m but no whole one. A setting whose range holds few of its steps is tried at each
         /// of them; one whose range holds many is taken as continuous.
         /// </summary>
-        private bool Infeasible(List<LinearConstraint> lin, int vars, bool[] free, decimal?[] combo)
+        private bool Infeasible(LinearSystem lin, bool[] free, decimal?[] combo)
         {
+            int vars = lin.Variables;
             var steps = new decimal[vars];
             int v = 0;
             for (int i = 0; i < free.Length; i++)
@@ -1314,13 +1375,34 @@ namespace ElectionLint.Rules.Solving
                 }
             }
 
-            int nodes = MaxBranchNodes;
-            return OnSteps(lin, vars, steps, ref nodes) == Feasibility.Infeasible;
+            // The answer depends on the rows and steps alone: the same question (every setting free: the same for each
+            // configuration of a system under one profile) is answered once.
+            SystemKey probe = _stepsKey ??= new SystemKey(); // not the elimination's probe: OnSteps sets that
+            probe.Set(lin, -1, withConstants: true, steps);
+            if (!StepsAnswers.TryGetValue(probe, out Feasibility f))
+            {
+                int nodes = MaxBranchNodes;
+                f = OnSteps(lin, steps, ref nodes);
+                if (Interlocked.Increment(ref _stepsAnswerCount) > MaxStepsAnswers)
+                {
+                    StepsAnswers.Clear();
+                    Interlocked.Exchange(ref _stepsAnswerCount, 0);
+                }
+
+                StepsAnswers[probe.Copy()] = f;
+            }
+
+            return f == Feasibility.Infeasible;
         }
 
-        private static Feasibility OnSteps(List<LinearConstraint> lin, int vars, decimal[] steps, ref int nodes)
+        private const int MaxStepsAnswers = 4096;
+        private static readonly ConcurrentDictionary<SystemKey, Feasibility> StepsAnswers = new ConcurrentDictionary<SystemKey, Feasibility>();
+        private static int _stepsAnswerCount;
+
+        private Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
         {
-            Feasibility f = FourierMotzkin.Check(lin, vars);
+            int vars = lin.Variables;
+            Feasibility f = FourierMotzkin.Check(lin, _fm);
             if (f != Feasibility.Feasible || vars == 0)
             {
                 return f;
@@ -1331,7 +1413,7 @@ namespace ElectionLint.Rules.Solving
             BigInteger first = 0, count = MaxMultiples + 1;
             for (int j = 0; j < vars; j++)
             {
-                if (steps[j] <= 0m || FourierMotzkin.Project(lin, vars, j) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
+                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j, _fm) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
                 {
                     continue;
                 }
@@ -1374,22 +1456,7 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 Rational x = Rational.Of(k) * Rational.Of(steps[best]);
-                var fixedAt = new List<LinearConstraint>(lin.Count);
-                foreach (LinearConstraint c in lin)
-                {
-                    var coeffs = new Rational[vars - 1];
-                    for (int j = 0, t = 0; j < vars; j++)
-                    {
-                        if (j != best)
-                        {
-                            coeffs[t++] = c.Coefficients[j];
-                        }
-                    }
-
-                    fixedAt.Add(new LinearConstraint(coeffs, c.Constant + (c.Coefficients[best] * x), c.Strict));
-                }
-
-                Feasibility r = OnSteps(fixedAt, vars - 1, rest, ref nodes);
+                Feasibility r = OnSteps(lin.Substitute(best, x, keepColumn: false), rest, ref nodes);
                 if (r == Feasibility.Feasible)
                 {
                     return r;
@@ -1420,21 +1487,21 @@ namespace ElectionLint.Rules.Solving
         /// The least multiple of <paramref name="step"/> that meets every lower bound on variable 0 (null when none bounds it
         /// from below); <paramref name="fits"/> says whether it meets every constraint, so whether any multiple does.
         /// </summary>
-        private static Rational? LowestOnStep(List<LinearConstraint> lin, decimal step, out bool fits)
+        private static Rational? LowestOnStep(LinearSystem lin, decimal step, out bool fits)
         {
             Rational g = Rational.Of(step);
             BigInteger? n = null;
-            foreach (LinearConstraint c in lin)
+            for (int r = 0; r < lin.Count; r++)
             {
-                Rational a = c.Coefficients[0];
+                Rational a = lin.Coefficient(r, 0);
                 if (a.Sign <= 0)
                 {
                     continue;
                 }
 
-                Rational q = -c.Constant / a / g; // x ≥ q × step (> when strict)
+                Rational q = -lin.Constant(r) / a / g; // x ≥ q × step (> when strict)
                 BigInteger k = q.Ceiling();
-                if (c.Strict && q == Rational.Of(k))
+                if (lin.Strict(r) && q == Rational.Of(k))
                 {
                     k += 1;
                 }
@@ -1449,11 +1516,11 @@ namespace ElectionLint.Rules.Solving
             }
 
             Rational x = Rational.Of(least) * g;
-            foreach (LinearConstraint c in lin)
+            var at = new Rational[lin.Variables];
+            at[0] = x;
+            for (int r = 0; r < lin.Count; r++)
             {
-                var at = new Rational[c.Coefficients.Length];
-                at[0] = x;
-                fits &= c.HoldsAt(at);
+                fits &= lin.HoldsAt(r, at);
             }
 
             return x;
@@ -1461,19 +1528,5 @@ namespace ElectionLint.Rules.Solving
 
         private static string Join(List<string> items) =>
             items.Count == 0 ? string.Empty : items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
-
-        private static void Collect(Quantity q, List<int> into)
-        {
-            foreach (Term t in q.Terms)
-            {
-                foreach (int i in new[] { t.SettingIndex, t.MultiplierIndex })
-                {
-                    if (i >= 0 && !into.Contains(i))
-                    {
-                        into.Add(i);
-                    }
-                }
-            }
-        }
     }
 }

@@ -55,7 +55,7 @@ namespace ElectionLint.Rules.Solving
         public Quantity Right { get; }
 
         /// <summary>How a message names it: "election-timeout ≥ 10 × rttP99 150ms".</summary>
-        public string Text => _text ??= _makeText!();
+        public string Text => _text ??= _makeText?.Invoke() ?? string.Empty; // empty only in a shared model, which is never shown
 
         private readonly System.Func<string>? _makeText;
         private string? _text;

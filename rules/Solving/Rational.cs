@@ -201,6 +201,16 @@ namespace ElectionLint.Rules.Solving
 
         public static Rational operator +(Rational a, Rational b)
         {
+            if (a.IsZero)
+            {
+                return b;
+            }
+
+            if (b.IsZero)
+            {
+                return a;
+            }
+
             if (a._big == null && b._big == null)
             {
                 long ad = a.Den, bd = b.Den;

@@ -26,7 +26,11 @@ namespace ElectionLint.Rules.Solving
 
         public SystemDefinition System => Context.System;
 
-        internal static SystemModel Build(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities)
+        internal static SystemModel Build(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities) =>
+            new SystemModel(ctx, Make(ctx, severities, withText: true));
+
+        /// <summary>The constraints; without <paramref name="withText"/> they hold no text (nor the context it is made from), to be shared.</summary>
+        internal static List<ModelConstraint> Make(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities, bool withText)
         {
             SystemDefinition sys = ctx.System;
             EnvironmentProfile profile = ctx.Profile;
@@ -34,6 +38,7 @@ namespace ElectionLint.Rules.Solving
             bool On(string rule) => Evaluator.IsOn(rule, severities);
             string Name(string setting) => ctx.Name(setting);
             string QName(Quantity q) => ctx.QuantityName(q);
+            System.Func<string>? T(System.Func<string> text) => withText ? text : null;
 
             // What every value people write obeys.
             foreach (SettingDefinition s in sys.Settings)
@@ -44,17 +49,17 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 Quantity q = Quantity.Of(s.Id).Bound(sys);
-                list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, s.ZeroAllowed ? Comparison.AtLeast : Comparison.Greater, 1m, Zero, () => Name(s.Id) + " > 0"));
+                list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, s.ZeroAllowed ? Comparison.AtLeast : Comparison.Greater, 1m, Zero, T(() => Name(s.Id) + " > 0")));
                 if (s.Step is decimal step && s.StepRule != null && On(s.StepRule))
                 {
                     // A positive multiple of the step is at least one step (the smallest lease record is 1 s).
                     list.Add(new ModelConstraint(s.StepRule, ConstraintKind.Tuning, q, Comparison.AtLeast, 1m, Constant(step),
-                        () => $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})") { IsStepFloor = true });
+                        T(() => $"{Name(s.Id)} ≥ {SettingValues.Display(s, step)} (whole steps, {s.StepRule})")) { IsStepFloor = true });
                 }
 
                 if (s.Maximum is decimal typeMax)
                 {
-                    list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, Comparison.AtMost, 1m, Constant(typeMax), () => Name(s.Id) + " within its type"));
+                    list.Add(new ModelConstraint("", ConstraintKind.Implicit, q, Comparison.AtMost, 1m, Constant(typeMax), T(() => Name(s.Id) + " within its type")));
                 }
             }
 
@@ -71,13 +76,13 @@ namespace ElectionLint.Rules.Solving
                 if ((r.Min ?? r.MinFromProfile?.Invoke(profile)) is decimal min)
                 {
                     list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, q, r.MinInclusive ? Comparison.AtLeast : Comparison.Greater, 1m, Constant(min),
-                        () => $"{Name(r.Setting)} {(r.MinInclusive ? "≥" : ">")} {SettingValues.Display(s, min)} ({source})"));
+                        T(() => $"{Name(r.Setting)} {(r.MinInclusive ? "≥" : ">")} {SettingValues.Display(s, min)} ({source})")));
                 }
 
                 if ((r.Max ?? r.MaxFromProfile?.Invoke(profile)) is decimal rangeMax)
                 {
                     list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, q, r.MaxInclusive ? Comparison.AtMost : Comparison.Less, 1m, Constant(rangeMax),
-                        () => $"{Name(r.Setting)} {(r.MaxInclusive ? "≤" : "<")} {SettingValues.Display(s, rangeMax)} ({source})"));
+                        T(() => $"{Name(r.Setting)} {(r.MaxInclusive ? "≤" : "<")} {SettingValues.Display(s, rangeMax)} ({source})")));
                 }
             }
 
@@ -89,12 +94,12 @@ namespace ElectionLint.Rules.Solving
                 }
 
                 list.Add(new ModelConstraint(r.RuleId, ConstraintKind.Hard, r.Left, r.Comparison, r.Factor, r.Right,
-                    () => $"{QName(r.Left)} {Symbol(r.Comparison)} {Times(r.Factor)}{QName(r.Right)} ({r.Source ?? sys.DisplayName + "'s limit"})"));
+                    T(() => $"{QName(r.Left)} {Symbol(r.Comparison)} {Times(r.Factor)}{QName(r.Right)} ({r.Source ?? sys.DisplayName + "'s limit"})")));
             }
 
             if (sys.TimingInactive?.Invoke(ctx) == true)
             {
-                return new SystemModel(ctx, list);
+                return list;
             }
 
             Duration? rtt = profile.EffectiveRtt;
@@ -104,13 +109,13 @@ namespace ElectionLint.Rules.Solving
                 if (sys.MinRatio is decimal minRatio && On("EL2001"))
                 {
                     list.Add(new ModelConstraint("EL2001", ConstraintKind.Tuning, sys.RatioQuantity, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, minRatio, sys.Heartbeat,
-                        () => $"{QName(sys.RatioQuantity)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)"));
+                        T(() => $"{QName(sys.RatioQuantity)} ≥ {Times(minRatio)}{QName(sys.Heartbeat)} (at least {DurationFormat.Number(minRatio)} heartbeats)")));
                 }
 
                 if (sys.MaxRatio is decimal maxRatio && On("EL2002"))
                 {
                     list.Add(new ModelConstraint("EL2002", ConstraintKind.Soft, sys.RatioQuantity, Comparison.AtMost, maxRatio, sys.Heartbeat,
-                        () => $"{QName(sys.RatioQuantity)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}"));
+                        T(() => $"{QName(sys.RatioQuantity)} ≤ {Times(maxRatio)}{QName(sys.Heartbeat)}")));
                 }
             }
 
@@ -119,11 +124,11 @@ namespace ElectionLint.Rules.Solving
             decimal margin = profile.EffectiveHeadroom;
             void Floor(string rule, Quantity q, decimal factor, Duration floor, System.Func<string> text, string source)
             {
-                list.Add(new ModelConstraint(rule, ConstraintKind.Tuning, q, Comparison.AtLeast, factor, Constant(floor.Nanoseconds), text) { ProfileSource = source });
+                list.Add(new ModelConstraint(rule, ConstraintKind.Tuning, q, Comparison.AtLeast, factor, Constant(floor.Nanoseconds), T(text)) { ProfileSource = source });
                 if (margin > 1m && factor <= decimal.MaxValue / margin)
                 {
                     list.Add(new ModelConstraint(rule, ConstraintKind.Soft, q, Comparison.AtLeast, factor * margin, Constant(floor.Nanoseconds),
-                        () => $"{text()} with {DurationFormat.Number(margin)}× headroom") { ProfileSource = source, IsHeadroom = true });
+                        T(() => $"{text()} with {DurationFormat.Number(margin)}× headroom")) { ProfileSource = source, IsHeadroom = true });
                 }
             }
 
@@ -147,21 +152,21 @@ namespace ElectionLint.Rules.Solving
             if (profile.MaxFailover is Duration max && ctx.Failover is Quantity failover && On("EL2030"))
             {
                 list.Add(new ModelConstraint("EL2030", ConstraintKind.Tuning, failover, Comparison.AtMost, 1m, Constant(max.Nanoseconds),
-                    () => $"the worst-case failover window ({ctx.FormulaOf(failover)}) ≤ maxFailover {max}", rttAsZero: true));
+                    T(() => $"the worst-case failover window ({ctx.FormulaOf(failover)}) ≤ maxFailover {max}"), rttAsZero: true));
             }
 
             if (sys.RandomRange is (string lower, string upper) && On("EL2040"))
             {
                 Quantity lo = Quantity.Of(lower).Bound(sys), up = Quantity.Of(upper).Bound(sys);
-                list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1.5m, lo, () => $"{Name(upper)} ≥ 1.5 × {Name(lower)} (a randomised range wide enough)"));
+                list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1.5m, lo, T(() => $"{Name(upper)} ≥ 1.5 × {Name(lower)} (a randomised range wide enough)")));
                 if (rtt is Duration r3)
                 {
                     var right = new Quantity("lower + 2 × RTT", new Term(1m, lower), new Term(2m * r3.Nanoseconds)).Bound(sys);
-                    list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1m, right, () => $"{Name(upper)} − {Name(lower)} ≥ 2 × {rttText}") { ProfileSource = "rtt" });
+                    list.Add(new ModelConstraint("EL2040", ConstraintKind.Tuning, up, Comparison.AtLeast, 1m, right, T(() => $"{Name(upper)} − {Name(lower)} ≥ 2 × {rttText}")) { ProfileSource = "rtt" });
                 }
             }
 
-            return new SystemModel(ctx, list);
+            return list;
         }
 
         /// <summary>Settings a model can vary: durations, counts and fractions (not switches or words).</summary>

@@ -778,6 +778,9 @@ namespace ElectionLint.Rules.Solving
 
         private static readonly Rational SkipLimit = Rational.Of(1e24m);
 
+        /// <summary>The longest duration a value holds (Duration: a long of nanoseconds); no timeout is repaired to more.</summary>
+        private const decimal MaxDurationNanos = long.MaxValue;
+
         private static readonly decimal[] Ladder = { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m };
         private static readonly decimal[] Fractions = { 0.5m, 0.4m, 0.3m, 0.25m, 0.2m, 0.1m, 0.6m, 0.75m, 0.8m, 0.9m };
 
@@ -857,6 +860,12 @@ namespace ElectionLint.Rules.Solving
             decimal unit = Math.Max(s.Granularity, 1m);
             decimal lo = iv.Lower is Rational l ? Math.Max(l.ToDecimal(), unit) : unit;
             decimal hi = iv.Upper is Rational h ? h.ToDecimal() : Math.Max(target, lo) * 1000m;
+            if (lo > MaxDurationNanos)
+            {
+                yield break; // past 292 years (review-2026-12 N14: an extreme profile once cost 150 ms a configuration here)
+            }
+
+            hi = Math.Min(hi, MaxDurationNanos);
             double t0 = (double)target;
             // A value below the interval never fits: one below this whole number is passed over unexamined.
             decimal? below = iv.Lower is Rational least && least.Sign > 0 && least < SkipLimit ? decimal.Floor(least.ToDecimal()) - 1m : null;

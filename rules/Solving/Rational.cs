@@ -150,6 +150,13 @@ namespace ElectionLint.Rules.Solving
         private static bool Mul(long a, long b, out long r)
         {
             r = unchecked(a * b);
+            // The product as a double is within 2⁻⁵² of the exact one: below 2⁶² it cannot have overflowed (no division needed).
+            double estimate = (double)a * b;
+            if (estimate < 4.6e18 && estimate > -4.6e18)
+            {
+                return true;
+            }
+
             return a == 0 || (r / a == b && r != long.MinValue && !(a == -1 && b == long.MinValue));
         }
 

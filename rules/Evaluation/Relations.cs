@@ -74,8 +74,8 @@ namespace ElectionLint.Rules.Evaluation
 
             // The finding points at a value that decides it: with a factor divided out, at what is left of the relation.
             var settings = new List<int>();
-            Collect(reducedLeft, settings);
-            Collect(reducedRight, settings);
+            reducedLeft.CollectSettings(settings);
+            reducedRight.CollectSettings(settings);
             int primary = Primary(ctx, settings);
             settings.Remove(primary);
             foreach (int c in cancelled ?? new List<int>())
@@ -206,22 +206,6 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             return fallback >= 0 ? fallback : settings.Count > 0 ? settings[0] : -1;
-        }
-
-        private static void Collect(Quantity q, List<int> into)
-        {
-            foreach (Term t in q.Terms)
-            {
-                if (t.SettingIndex >= 0 && !into.Contains(t.SettingIndex))
-                {
-                    into.Add(t.SettingIndex);
-                }
-
-                if (t.MultiplierIndex >= 0 && !into.Contains(t.MultiplierIndex))
-                {
-                    into.Add(t.MultiplierIndex);
-                }
-            }
         }
 
         private static void SetDefault(Dictionary<string, string> args, string key, string value)

@@ -68,6 +68,23 @@ namespace ElectionLint.Rules.Model
 
         public IReadOnlyList<Term> Terms { get; }
 
+        /// <summary>Adds the index of every setting this quantity names (as a term or a multiplier) that is not yet in the list.</summary>
+        public void CollectSettings(List<int> into)
+        {
+            foreach (Term t in Terms)
+            {
+                if (t.SettingIndex >= 0 && !into.Contains(t.SettingIndex))
+                {
+                    into.Add(t.SettingIndex);
+                }
+
+                if (t.MultiplierIndex >= 0 && !into.Contains(t.MultiplierIndex))
+                {
+                    into.Add(t.MultiplierIndex);
+                }
+            }
+        }
+
         public static Quantity Of(string setting) => new Quantity(setting, new Term(1m, setting));
 
         public static Quantity Constant(Duration d) => new Quantity(d.ToString(), new Term(d.Nanoseconds));

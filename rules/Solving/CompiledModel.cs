@@ -80,8 +80,8 @@ namespace ElectionLint.Rules.Solving
             {
                 ModelConstraint c = constraints[i];
                 var s = new List<int>();
-                Collect(c.Left, s);
-                Collect(c.Right, s);
+                c.Left.CollectSettings(s);
+                c.Right.CollectSettings(s);
                 settingsOf[i] = s.ToArray();
                 untunableOnly[i] = s.Count > 0 && s.TrueForAll(x => !sys.Settings[x].Tunable);
                 templates[i] = RowTemplate.Make(ctx, c, products);
@@ -103,22 +103,6 @@ namespace ElectionLint.Rules.Solving
             }
 
             return new CompiledModel(constraints, settingsOf, untunableOnly, enumerated, templates, products);
-        }
-
-        private static void Collect(Quantity q, List<int> into)
-        {
-            foreach (Term t in q.Terms)
-            {
-                if (t.SettingIndex >= 0 && !into.Contains(t.SettingIndex))
-                {
-                    into.Add(t.SettingIndex);
-                }
-
-                if (t.MultiplierIndex >= 0 && !into.Contains(t.MultiplierIndex))
-                {
-                    into.Add(t.MultiplierIndex);
-                }
-            }
         }
 
         /// <summary>Everything <see cref="Compile"/> reads from a context, compared by value (the profile field by field).</summary>

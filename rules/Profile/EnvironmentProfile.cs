@@ -6,7 +6,7 @@ namespace ElectionLint.Rules.Profile
     /// The environment the timeouts must fit. Every unset value switches its rules off, except that
     /// <c>network: wan</c> without <c>rttP99</c> assumes a 200 ms p99 round trip.
     /// </summary>
-    public sealed class EnvironmentProfile
+    public sealed record EnvironmentProfile
     {
         public static readonly Duration WanDefaultRtt = Duration.FromMilliseconds(200);
         public const decimal DefaultGcHeadroom = 2m;

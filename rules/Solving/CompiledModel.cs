@@ -189,13 +189,8 @@ namespace ElectionLint.Rules.Solving
 
             public override int GetHashCode() => _hash;
 
-            private static bool SameProfile(EnvironmentProfile a, EnvironmentProfile b) =>
-                ReferenceEquals(a, b) ||
-                (a.Network == b.Network && a.RttP99 == b.RttP99 && a.GcPauseP99 == b.GcPauseP99 && a.MaxFailover == b.MaxFailover &&
-                 a.GcHeadroom == b.GcHeadroom && a.RttMultiplier == b.RttMultiplier && a.Headroom == b.Headroom &&
-                 a.KafkaGroupMinSessionTimeout == b.KafkaGroupMinSessionTimeout && a.KafkaGroupMaxSessionTimeout == b.KafkaGroupMaxSessionTimeout &&
-                 a.RttP50 == b.RttP50 && a.RttP999 == b.RttP999 && a.GcPauseP50 == b.GcPauseP50 && a.GcPauseP999 == b.GcPauseP999 &&
-                 a.GcPausesPerHour == b.GcPausesPerHour && a.PacketLoss == b.PacketLoss && a.MaxFalseElectionsPerYear == b.MaxFalseElectionsPerYear);
+            // A record: every field, including any added later, takes part (a stale model must never be reused).
+            private static bool SameProfile(EnvironmentProfile a, EnvironmentProfile b) => ReferenceEquals(a, b) || a.Equals(b);
         }
     }
 }

@@ -274,7 +274,7 @@ namespace ElectionLint.Config.Linting
         /// </summary>
         private sealed class ShownRepairs
         {
-            /// <summary>Findings held before the least are dropped: memory stays flat however many a file has.</summary>
+            /// <summary>How many diagnostics are held before those past the cap are dropped: memory stays flat however many a file has.</summary>
             private const int TrimAt = 8 * (MaxDiagnosticsPerFile + 1);
 
             private readonly Dictionary<Finding, int> _configurationOf = new Dictionary<Finding, int>();

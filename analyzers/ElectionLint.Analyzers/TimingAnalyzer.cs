@@ -141,13 +141,13 @@ namespace ElectionLint.Analyzers
         private static IOperation[]? Relevant(IOperation body, BoundTypes types)
         {
             List<IOperation>? found = null;
-            foreach (IOperation op in body.DescendantsAndSelf())
+            OperationTree.Each(body, self: true, op =>
             {
                 if (op.Kind is OperationKind.ObjectCreation or OperationKind.Invocation or OperationKind.With && IsRelevant(op, types))
                 {
                     (found ??= new List<IOperation>()).Add(op);
                 }
-            }
+            });
 
             return found?.ToArray();
         }

@@ -24,6 +24,22 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void Every_system_is_found_by_its_id_and_nothing_else_is()
+        {
+            Assert.Equal(19, SystemCatalogue.Systems.Count);
+            Assert.Equal(SystemCatalogue.Systems.Count, SystemCatalogue.Systems.Select(s => s.Id).Distinct().Count());
+            foreach (SystemDefinition s in SystemCatalogue.Systems)
+            {
+                Assert.Same(s, SystemCatalogue.Get(s.Id));
+                Assert.True(SystemCatalogue.TryGet(s.Id, out SystemDefinition found));
+                Assert.Same(s, found);
+            }
+
+            Assert.False(SystemCatalogue.TryGet("Etcd", out _));
+            Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => SystemCatalogue.Get("nope"));
+        }
+
+        [Fact]
         public void Severities_follow_false_positive_risk()
         {
             foreach (Rule r in RuleCatalogue.Rules)

@@ -17,30 +17,25 @@ namespace ElectionLint.Analyzers.Collection
         /// </summary>
         private static readonly string[] ConsumerNamespaces = { "Confluent.Kafka", "k8s", "DotNext.Net.Cluster", "Consul", "Orleans", "Azure.Storage.Blobs", "Akka" };
 
-        public static bool In(IOperation statement, Func<IOperation?, bool> isReceiver)
+        public static bool In(IOperation statement, Func<IOperation?, bool> isReceiver) =>
+            OperationTree.First(statement, self: true, op => Leaves(op, isReceiver)) != null;
+
+        private static bool Leaves(IOperation op, Func<IOperation?, bool> isReceiver)
         {
-            foreach (IOperation op in statement.DescendantsAndSelf())
+            switch (op)
             {
-                switch (op)
-                {
-                    case IArgumentOperation arg when isReceiver(SettingCollector.Unwrap(arg.Value)):
-                        IMethodSymbol? target = (arg.Parent as IInvocationOperation)?.TargetMethod ?? (arg.Parent as IObjectCreationOperation)?.Constructor;
-                        if (target == null || !(IsBinder(target) || IsConsumer(target.ContainingType)))
-                        {
-                            return true;
-                        }
-
-                        break;
-                    case ISimpleAssignmentOperation a when isReceiver(SettingCollector.Unwrap(a.Value)) && a.Target is not (ILocalReferenceOperation or IDiscardOperation):
-                        return true;
-                    case IInvocationOperation { TargetMethod.Name: "Set" } set when isReceiver(set.Instance) && set.Arguments.Length == 2 && !set.Arguments[0].Value.ConstantValue.HasValue:
-                        return true;
-                    case IAnonymousFunctionOperation lambda when Mentions(lambda, isReceiver):
-                        return true;
-                }
+                case IArgumentOperation arg when isReceiver(SettingCollector.Unwrap(arg.Value)):
+                    IMethodSymbol? target = (arg.Parent as IInvocationOperation)?.TargetMethod ?? (arg.Parent as IObjectCreationOperation)?.Constructor;
+                    return target == null || !(IsBinder(target) || IsConsumer(target.ContainingType));
+                case ISimpleAssignmentOperation a when isReceiver(SettingCollector.Unwrap(a.Value)) && a.Target is not (ILocalReferenceOperation or IDiscardOperation):
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Set" } set when isReceiver(set.Instance) && set.Arguments.Length == 2 && !set.Arguments[0].Value.ConstantValue.HasValue:
+                    return true;
+                case IAnonymousFunctionOperation lambda when Mentions(lambda, isReceiver):
+                    return true;
+                default:
+                    return false;
             }
-
-            return false;
         }
 
         /// <summary>The object as it is created leaves at once: an argument of a method that may set it, or a field's value.</summary>
@@ -67,18 +62,8 @@ namespace ElectionLint.Analyzers.Collection
             }
         }
 
-        private static bool Mentions(IOperation root, Func<IOperation?, bool> isReceiver)
-        {
-            foreach (IOperation op in root.Descendants())
-            {
-                if (isReceiver(op))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool Mentions(IOperation root, Func<IOperation?, bool> isReceiver) =>
+            OperationTree.First(root, self: false, op => isReceiver(op)) != null;
 
         private static bool IsBinder(IMethodSymbol method) => method.ContainingType?.Name == "ConfigurationBinder";
 

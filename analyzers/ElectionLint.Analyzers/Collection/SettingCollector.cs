@@ -435,10 +435,7 @@ namespace ElectionLint.Analyzers.Collection
                     continue;
                 }
 
-                foreach (IOperation nested in statement.Descendants())
-                {
-                    Assignment(instance, binding, nested, isReceiver, conditional: true);
-                }
+                OperationTree.Each(statement, self: false, nested => Assignment(instance, binding, nested, isReceiver, conditional: true));
             }
         }
 

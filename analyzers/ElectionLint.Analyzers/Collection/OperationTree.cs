@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ElectionLint.Analyzers.Collection
+{
+    /// <summary>
+    /// A pre-order walk of an operation tree in the order of Roslyn's <c>Descendants</c>, on one list as its stack: Roslyn's
+    /// enumerator keeps a pooled builder of child enumerators and was the largest cost of the analyzer on warm real projects.
+    /// </summary>
+    internal static class OperationTree
+    {
+        /// <summary>The first operation under <paramref name="root"/> (and <paramref name="root"/> itself when <paramref name="self"/>) that matches; null when none.</summary>
+        public static IOperation? First(IOperation root, bool self, Func<IOperation, bool> match)
+        {
+            if (self && match(root))
+            {
+                return root;
+            }
+
+            var stack = new List<IOperation>();
+            PushChildren(stack, root);
+            while (stack.Count > 0)
+            {
+                IOperation op = stack[stack.Count - 1];
+                stack.RemoveAt(stack.Count - 1);
+                if (match(op))
+                {
+                    return op;
+                }
+
+                PushChildren(stack, op);
+            }
+
+            return null;
+        }
+
+        /// <summary>Every operation under <paramref name="root"/> (and <paramref name="root"/> itself when <paramref name="self"/>), in order.</summary>
+        public static void Each(IOperation root, bool self, Action<IOperation> visit) =>
+            First(root, self, op =>
+            {
+                visit(op);
+                return false;
+            });
+
+        private static void PushChildren(List<IOperation> stack, IOperation op)
+        {
+            int start = stack.Count;
+            foreach (IOperation child in op.ChildOperations)
+            {
+                stack.Add(child);
+            }
+
+            stack.Reverse(start, stack.Count - start); // the first child on top
+        }
+    }
+}

@@ -114,7 +114,7 @@ namespace ElectionLint.Rules.Evaluation
         }
 
         /// <summary>Settings written twice where the system refuses that (etcd: a flag and its ETCD_* variable).</summary>
-        public IReadOnlyList<(int Setting, object? Location, string Name, string By)> Conflicts => _conflicts ?? (IReadOnlyList<(int, object?, string, string)>)new (int, object?, string, string)[0];
+        public IReadOnlyList<(int Setting, object? Location, string Name, string By)> Conflicts => _conflicts ?? (IReadOnlyList<(int, object?, string, string)>)global::System.Array.Empty<(int, object?, string, string)>();
 
         /// <summary>Records that <paramref name="name"/> (at <paramref name="location"/>) is also given as <paramref name="by"/>.</summary>
         public ConfigurationInstance Conflict(string settingId, object? location, string name, string by)

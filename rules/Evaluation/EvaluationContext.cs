@@ -150,7 +150,7 @@ namespace ElectionLint.Rules.Evaluation
                 return false;
             }
 
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if ((t.SettingIndex >= 0 && _inHardFinding[t.SettingIndex]) || (t.MultiplierIndex >= 0 && _inHardFinding[t.MultiplierIndex]))
                 {
@@ -172,7 +172,7 @@ namespace ElectionLint.Rules.Evaluation
                 return false;
             }
 
-            foreach (Term t in d.Terms)
+            foreach (Term t in d.TermArray)
             {
                 if (t.SettingIndex >= 0 || t.MultiplierIndex >= 0)
                 {
@@ -184,16 +184,15 @@ namespace ElectionLint.Rules.Evaluation
         }
 
         /// <summary>True when every setting of the quantities takes its default (none is written).</summary>
-        internal bool AllDefaulted(params Quantity[] quantities)
+        internal bool AllDefaulted(Quantity first, Quantity second) => AllDefaulted(first) && AllDefaulted(second);
+
+        private bool AllDefaulted(Quantity q)
         {
-            foreach (Quantity q in quantities)
+            foreach (Term t in q.TermArray)
             {
-                foreach (Term t in q.Terms)
+                if ((t.SettingIndex >= 0 && Instance[t.SettingIndex] != null) || (t.MultiplierIndex >= 0 && Instance[t.MultiplierIndex] != null))
                 {
-                    if ((t.SettingIndex >= 0 && Instance[t.SettingIndex] != null) || (t.MultiplierIndex >= 0 && Instance[t.MultiplierIndex] != null))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
@@ -239,8 +238,14 @@ namespace ElectionLint.Rules.Evaluation
                 return null;
             }
 
+            Term[] terms = q.TermArray;
+            if (terms.Length == 1)
+            {
+                return TermValue(terms[0], rttAsZero);
+            }
+
             decimal sum = 0m;
-            foreach (Term t in q.Terms)
+            foreach (Term t in terms)
             {
                 decimal? v = TermValue(t, rttAsZero);
                 if (v == null)
@@ -260,26 +265,40 @@ namespace ElectionLint.Rules.Evaluation
         /// </summary>
         public string? UncountedNote(Quantity? q)
         {
-            var notes = new List<string>();
-            foreach (Term t in q?.Terms ?? (IReadOnlyList<Term>)new Term[0])
+            if (q == null)
+            {
+                return null;
+            }
+
+            List<string>? notes = null;
+            foreach (Term t in q.TermArray)
             {
                 if (t.UncountedWhenNegative is string what && t.SettingIndex >= 0 && _values[t.SettingIndex] is decimal v && v < 0m)
                 {
-                    notes.Add($"{what} not counted: {Instance.NameOf(t.SettingIndex)} {ShowIndex(t.SettingIndex)} sets no limit");
+                    (notes ??= new List<string>()).Add($"{what} not counted: {Instance.NameOf(t.SettingIndex)} {ShowIndex(t.SettingIndex)} sets no limit");
                 }
             }
 
-            return notes.Count == 0 ? null : string.Join("; ", notes);
+            return notes == null ? null : string.Join("; ", notes);
         }
 
         /// <summary>A quantity's formula; C# names the members as bound (LeaseDuration), files the settings' ids.</summary>
         public string FormulaOf(Quantity q) => q.Formula(Instance.DurationDisplay != null ? Name : null);
 
         /// <summary>This configuration's failover window (<see cref="SystemDefinition.FailoverOf"/>).</summary>
-        public Quantity? Failover => System.FailoverOf(Instance);
+        public Quantity? Failover => _failoverKnown ? _failover : Known(ref _failoverKnown, _failover = System.FailoverOf(Instance));
+
+        private Quantity? _failover;
+        private bool _failoverKnown;
+
+        private static Quantity? Known(ref bool known, Quantity? value)
+        {
+            known = true;
+            return value;
+        }
 
         /// <summary>The system's <see cref="SystemDefinition.WindowRemarks"/> for this configuration.</summary>
-        public IReadOnlyList<string> WindowRemarks() => System.WindowRemarks is { } remarks ? new List<string>(remarks(this)) : new List<string>();
+        public IReadOnlyList<string> WindowRemarks() => System.WindowRemarks is { } remarks ? new List<string>(remarks(this)) : Array.Empty<string>();
 
         internal decimal? Rtt(bool rttAsZero) => Profile.EffectiveRtt is Duration d ? d.Nanoseconds : rttAsZero ? 0m : (decimal?)null;
 
@@ -305,7 +324,7 @@ namespace ElectionLint.Rules.Evaluation
         {
             if (Instance.DurationDisplay is ValueFormat surface)
             {
-                foreach (Term t in q.Terms)
+                foreach (Term t in q.TermArray)
                 {
                     if (t.SettingIndex >= 0)
                     {
@@ -318,7 +337,7 @@ namespace ElectionLint.Rules.Evaluation
                 return SettingValues.Display(surface, true, value);
             }
 
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if (t.SettingIndex >= 0)
                 {
@@ -358,7 +377,8 @@ namespace ElectionLint.Rules.Evaluation
                     return 0m; // no limit: nothing a window can bound (UncountedNote says so)
                 }
 
-                v *= t.Cap is decimal cap && s.Value > cap ? cap : s.Value;
+                decimal value = t.Cap is decimal cap && s.Value > cap ? cap : s.Value;
+                v = t.IsUnit ? value : v * value;
             }
 
             if (t.MultiplierIndex >= 0)
@@ -453,8 +473,14 @@ namespace ElectionLint.Rules.Evaluation
                     }
 
                     Quantity d = settings[i].Default!;
+                    if (d.ConstantValue is decimal constantDefault)
+                    {
+                        _values[i] = constantDefault;
+                        continue;
+                    }
+
                     bool constant = true;
-                    foreach (Term t in d.Terms)
+                    foreach (Term t in d.TermArray)
                     {
                         constant &= t.SettingIndex < 0 && t.MultiplierIndex < 0;
                     }

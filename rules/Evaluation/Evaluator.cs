@@ -24,7 +24,7 @@ namespace ElectionLint.Rules.Evaluation
             decimal? window = Window(ctx);
             if (ctx.Findings.Count == 0)
             {
-                return new EvaluationResult(instance, new Finding[0], window, null) { FailoverNote = ctx.UncountedNote(ctx.Failover), WindowRemarks = ctx.WindowRemarks() };
+                return new EvaluationResult(instance, System.Array.Empty<Finding>(), window, null) { FailoverNote = ctx.UncountedNote(ctx.Failover), WindowRemarks = ctx.WindowRemarks() };
             }
 
             // A configuration with no finding is itself proof that the profile can be met, so the joint model is only solved here.

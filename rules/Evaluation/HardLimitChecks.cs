@@ -12,8 +12,10 @@ namespace ElectionLint.Rules.Evaluation
         {
             SystemDefinition system = ctx.System;
             var refused = new bool[system.Settings.Count];
-            foreach (RangeLimit range in system.Ranges)
+            IReadOnlyList<RangeLimit> ranges = system.Ranges;
+            for (int r = 0; r < ranges.Count; r++)
             {
+                RangeLimit range = ranges[r];
                 try
                 {
                     // One range finding a setting: Sentinel's 0 is refused (EL1092), not also too short for a promotion (EL1098).
@@ -28,8 +30,10 @@ namespace ElectionLint.Rules.Evaluation
                 }
             }
 
-            foreach (RelationLimit rel in system.Relations)
+            IReadOnlyList<RelationLimit> relations = system.Relations;
+            for (int r = 0; r < relations.Count; r++)
             {
+                RelationLimit rel = relations[r];
                 // A value the system refuses on its own (0, out of range) gets no relation findings on top.
                 if ((disabled && !rel.EvenWhenDisabled) || !rel.AppliesTo(ctx.Variant) || Touches(rel.Left, refused) || Touches(rel.Right, refused))
                 {
@@ -51,9 +55,10 @@ namespace ElectionLint.Rules.Evaluation
                 return;
             }
 
-            foreach (SystemCheck check in system.HardChecks)
+            IReadOnlyList<SystemCheck> checks = system.HardChecks;
+            for (int c = 0; c < checks.Count; c++)
             {
-                Guarded(ctx, check);
+                Guarded(ctx, checks[c]);
             }
         }
 
@@ -103,7 +108,7 @@ namespace ElectionLint.Rules.Evaluation
 
         private static bool Touches(Quantity q, bool[] flagged)
         {
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if ((t.SettingIndex >= 0 && flagged[t.SettingIndex]) || (t.MultiplierIndex >= 0 && flagged[t.MultiplierIndex]))
                 {

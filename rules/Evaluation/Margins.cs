@@ -308,7 +308,7 @@ namespace ElectionLint.Rules.Evaluation
 
         private static bool IsConstant(Quantity q)
         {
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if (t.Setting != null || t.Multiplier != null)
                 {

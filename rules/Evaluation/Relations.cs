@@ -43,7 +43,7 @@ namespace ElectionLint.Rules.Evaluation
                 r = ctx.Eval(reducedRight, rttAsZero);
             }
 
-            if (l == null || r == null || Holds(l.Value, op, factor * r.Value))
+            if (l == null || r == null || Holds(l.Value, op, factor == 1m ? r.Value : factor * r.Value))
             {
                 return false;
             }

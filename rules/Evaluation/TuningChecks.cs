@@ -23,9 +23,10 @@ namespace ElectionLint.Rules.Evaluation
                 HardLimitChecks.Guarded(ctx, CheckRandomRange);
             }
 
-            foreach (SystemCheck check in sys.TuningChecks)
+            IReadOnlyList<SystemCheck> checks = sys.TuningChecks;
+            for (int c = 0; c < checks.Count; c++)
             {
-                HardLimitChecks.Guarded(ctx, check);
+                HardLimitChecks.Guarded(ctx, checks[c]);
             }
         }
 
@@ -39,24 +40,8 @@ namespace ElectionLint.Rules.Evaluation
                 return; // the component's own defaults: their ratio is its authors' choice, not the user's
             }
 
-            decimal? left = ctx.Eval(ratioOf), hb = ctx.Eval(sys.Heartbeat);
-            Dictionary<string, string> Consequence()
-            {
-                var args = new Dictionary<string, string>
-                {
-                    ["attempts"] = left is decimal l && hb is decimal h && h > 0m ? decimal.Ceiling(l / h).ToString(System.Globalization.CultureInfo.InvariantCulture) : "?",
-                    ["setting"] = ctx.QuantityName(ratioOf),
-                    ["related"] = ctx.QuantityName(sys.Heartbeat),
-                    ["factor"] = DurationFormat.Number(sys.MinRatio ?? 0m),
-                    ["system"] = sys.DisplayName,
-                    ["falseFailover"] = sys.FalseFailover,
-                };
-                args["consequence"] = MessageTemplate.Format(sys.RatioConsequence ?? DefaultConsequence, args);
-                return args;
-            }
-
             if (sys.MinRatio is decimal min &&
-                Relations.Check(ctx, "EL2001", ratioOf, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, min, sys.Heartbeat, Consequence, sys.RatioSeverity))
+                Relations.Check(ctx, "EL2001", ratioOf, sys.MinRatioExclusive ? Comparison.Greater : Comparison.AtLeast, min, sys.Heartbeat, severity: sys.RatioSeverity, extraWithState: RatioConsequence, state: ratioOf))
             {
                 return;
             }
@@ -75,6 +60,25 @@ namespace ElectionLint.Rules.Evaluation
             }
         }
 
+        /// <summary>EL2001's arguments: how many heartbeats fit, and the system's consequence (made only for a finding).</summary>
+        private static readonly System.Func<EvaluationContext, object, Dictionary<string, string>> RatioConsequence = (ctx, state) =>
+        {
+            SystemDefinition sys = ctx.System;
+            var ratioOf = (Quantity)state;
+            decimal? left = ctx.Eval(ratioOf), hb = ctx.Eval(sys.Heartbeat);
+            var args = new Dictionary<string, string>
+            {
+                ["attempts"] = left is decimal l && hb is decimal h && h > 0m ? decimal.Ceiling(l / h).ToString(System.Globalization.CultureInfo.InvariantCulture) : "?",
+                ["setting"] = ctx.QuantityName(ratioOf),
+                ["related"] = ctx.QuantityName(sys.Heartbeat!),
+                ["factor"] = DurationFormat.Number(sys.MinRatio ?? 0m),
+                ["system"] = sys.DisplayName,
+                ["falseFailover"] = sys.FalseFailover,
+            };
+            args["consequence"] = MessageTemplate.Format(sys.RatioConsequence ?? DefaultConsequence, args);
+            return args;
+        };
+
         private const string DefaultConsequence = "{system} should tolerate at least {factor} missed heartbeats, or one slow round trip triggers {falseFailover}";
 
         /// <summary>EL2010: detection timeout at least rttMultiplier × rttP99.</summary>
@@ -86,7 +90,7 @@ namespace ElectionLint.Rules.Evaluation
                 return;
             }
 
-            Relations.Check(ctx, "EL2010", ctx.System.Detection, Comparison.AtLeast, ctx.Profile.EffectiveRttMultiplier, new Quantity("rttP99", new Term(rtt.Value.Nanoseconds)), () => new Dictionary<string, string> { ["rtt"] = RttText(ctx) });
+            Relations.Check(ctx, "EL2010", ctx.System.Detection, Comparison.AtLeast, ctx.Profile.EffectiveRttMultiplier, RttQuantity.For(rtt.Value.Nanoseconds), extraWithState: RttArgs, state: ctx);
         }
 
         /// <summary>EL2011: heartbeat at least half the round trip.</summary>
@@ -98,7 +102,7 @@ namespace ElectionLint.Rules.Evaluation
                 return;
             }
 
-            Relations.Check(ctx, "EL2011", ctx.System.Heartbeat, Comparison.AtLeast, 0.5m, new Quantity("rttP99", new Term(rtt.Value.Nanoseconds)), () => new Dictionary<string, string> { ["rtt"] = RttText(ctx) });
+            Relations.Check(ctx, "EL2011", ctx.System.Heartbeat, Comparison.AtLeast, 0.5m, RttQuantity.For(rtt.Value.Nanoseconds), extraWithState: RttArgs, state: ctx);
         }
 
         /// <summary>EL2020: the pause budget exceeds gcHeadroom × gcPauseP99.</summary>
@@ -112,14 +116,48 @@ namespace ElectionLint.Rules.Evaluation
                 return;
             }
 
-            Dictionary<string, string> Args() => new Dictionary<string, string>
+            Relations.Check(ctx, "EL2020", budget, Comparison.AtLeast, ctx.Profile.EffectiveGcHeadroom, GcQuantity.For(gc.Value.Nanoseconds), extraWithState: GcArgs, state: budget);
+        }
+
+        /// <summary>EL2020's arguments (made only for a finding): the pause, and what it does to the budget.</summary>
+        private static readonly System.Func<EvaluationContext, object, Dictionary<string, string>> GcArgs = (ctx, state) =>
+        {
+            Duration gc = ctx.Profile.GcPauseP99!.Value;
+            decimal value = ctx.Eval((Quantity)state)!.Value;
+            return new Dictionary<string, string>
             {
-                ["gc"] = gc.Value.ToString(),
-                ["consequence"] = value.Value <= gc.Value.Nanoseconds
+                ["gc"] = gc.ToString(),
+                ["consequence"] = value <= gc.Nanoseconds
                     ? $"{ctx.System.DisplayName} will lose leadership on a p99 pause ({ctx.System.PauseConsequence})"
-                    : $"a p99 pause uses {decimal.Round(gc.Value.Nanoseconds * 100m / value.Value)}% of it, so a slightly longer one means {ctx.System.PauseConsequence}",
+                    : $"a p99 pause uses {decimal.Round(gc.Nanoseconds * 100m / value)}% of it, so a slightly longer one means {ctx.System.PauseConsequence}",
             };
-            Relations.Check(ctx, "EL2020", budget, Comparison.AtLeast, ctx.Profile.EffectiveGcHeadroom, new Quantity("gcPauseP99", new Term(gc.Value.Nanoseconds)), Args);
+        };
+
+        private static readonly System.Func<EvaluationContext, object, Dictionary<string, string>> RttArgs = (ctx, _) =>
+            new Dictionary<string, string> { ["rtt"] = RttText(ctx) };
+
+        private static readonly ConstantQuantity RttQuantity = new ConstantQuantity("rttP99");
+        private static readonly ConstantQuantity GcQuantity = new ConstantQuantity("gcPauseP99");
+        private static readonly ConstantQuantity MaxFailoverQuantity = new ConstantQuantity("maxFailover");
+
+        /// <summary>A profile value as a constant quantity; the last one made is kept, so a run under one profile makes one.</summary>
+        private sealed class ConstantQuantity
+        {
+            private readonly string _name;
+            private Quantity? _last;
+
+            public ConstantQuantity(string name) => _name = name;
+
+            public Quantity For(decimal value)
+            {
+                Quantity? q = _last;
+                if (q == null || q.TermArray[0].Coefficient != value)
+                {
+                    _last = q = new Quantity(_name, new Term(value));
+                }
+
+                return q;
+            }
         }
 
         /// <summary>EL2030: the worst-case failover window within maxFailover.</summary>
@@ -138,15 +176,21 @@ namespace ElectionLint.Rules.Evaluation
                 return;
             }
 
-            Dictionary<string, string> Args() => new Dictionary<string, string>
+            Relations.Check(ctx, "EL2030", failover, Comparison.AtMost, 1m, MaxFailoverQuantity.For(max.Value.Nanoseconds), rttAsZero: true, extraWithState: FailoverArgs, state: failover);
+        }
+
+        /// <summary>EL2030's arguments (made only for a finding): the window, its formula and the budget.</summary>
+        private static readonly System.Func<EvaluationContext, object, Dictionary<string, string>> FailoverArgs = (ctx, state) =>
+        {
+            var failover = (Quantity)state;
+            return new Dictionary<string, string>
             {
-                ["window"] = ctx.ShowComputed(window.Value),
+                ["window"] = ctx.ShowComputed(ctx.Eval(failover, rttAsZero: true)!.Value),
                 ["formula"] = ctx.FormulaOf(failover) + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty) +
                     (ctx.UncountedNote(failover) is string uncounted ? "; " + uncounted : string.Empty),
-                ["max"] = max.Value.ToString(),
+                ["max"] = ctx.Profile.MaxFailover!.Value.ToString(),
             };
-            Relations.Check(ctx, "EL2030", failover, Comparison.AtMost, 1m, new Quantity("maxFailover", new Term(max.Value.Nanoseconds)), Args, rttAsZero: true);
-        }
+        };
 
         /// <summary>EL2040: the randomised range is wide enough to avoid split votes.</summary>
         private static void CheckRandomRange(EvaluationContext ctx)
@@ -156,11 +200,15 @@ namespace ElectionLint.Rules.Evaluation
                 return;
             }
 
-            if (!ctx.TryGet(lowerId, out decimal lower) || !ctx.TryGet(upperId, out decimal upper))
+            if (ctx.TryGet(lowerId, out decimal lower) && ctx.TryGet(upperId, out decimal upper))
             {
-                return;
+                CheckRandomRange(ctx, lowerId, upperId, lower, upper);
             }
+        }
 
+        /// <summary>EL2040 on known values (apart, so the clean path of a system with no range makes no closure).</summary>
+        private static void CheckRandomRange(EvaluationContext ctx, string lowerId, string upperId, decimal lower, decimal upper)
+        {
             Dictionary<string, string> Args(string reason) => new Dictionary<string, string>
             {
                 ["lower"] = ctx.ShowValue(lowerId, lower),
@@ -206,7 +254,7 @@ namespace ElectionLint.Rules.Evaluation
 
         private static bool HasRtt(Quantity q)
         {
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if (t.Rtt)
                 {

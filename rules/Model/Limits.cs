@@ -50,6 +50,19 @@ namespace ElectionLint.Rules.Model
                 return true;
             }
 
+            if (only is IReadOnlyList<string?> list)
+            {
+                for (int i = 0; i < list.Count; i++)
+                {
+                    if (list[i] == variant)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             foreach (string? v in only)
             {
                 if (v == variant)

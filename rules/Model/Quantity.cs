@@ -13,12 +13,16 @@ namespace ElectionLint.Rules.Model
         public Term(decimal coefficient, string? setting = null, string? multiplier = null, bool rtt = false)
         {
             Coefficient = coefficient;
+            IsUnit = coefficient == 1m;
             Setting = setting;
             Multiplier = multiplier;
             Rtt = rtt;
         }
 
         public decimal Coefficient { get; }
+
+        /// <summary>The coefficient is 1 (most terms): evaluation skips a decimal multiplication.</summary>
+        internal bool IsUnit { get; }
 
         /// <summary>The coefficient as an exact fraction, for the solver (made when first read).</summary>
         internal Solving.Rational CoefficientValue => (_coefficientValue ??= new Box(Solving.Rational.Of(Coefficient))).Value;
@@ -55,23 +59,52 @@ namespace ElectionLint.Rules.Model
     /// <summary>A sum of terms over a system's settings: a heartbeat, a timeout, a failover window.</summary>
     public sealed class Quantity
     {
+        private readonly Term[] _terms;
         private SystemDefinition? _boundTo;
+        private bool _constantKnown;
+        private decimal? _constant;
 
         public Quantity(string name, params Term[] terms)
         {
             Name = name;
-            Terms = terms;
+            _terms = terms;
         }
 
         /// <summary>What the quantity is called in messages ("election-timeout", "failover window").</summary>
         public string Name { get; }
 
-        public IReadOnlyList<Term> Terms { get; }
+        public IReadOnlyList<Term> Terms => _terms;
+
+        /// <summary>The terms as an array: evaluation loops over it with no enumerator.</summary>
+        internal Term[] TermArray => _terms;
+
+        /// <summary>The sum of the coefficients when every term is a constant (no setting, multiplier or RTT); null otherwise.</summary>
+        internal decimal? ConstantValue
+        {
+            get
+            {
+                if (!_constantKnown)
+                {
+                    decimal sum = 0m;
+                    bool constant = true;
+                    foreach (Term t in _terms)
+                    {
+                        constant &= t.Setting == null && t.Multiplier == null && !t.Rtt;
+                        sum += constant ? t.Coefficient : 0m;
+                    }
+
+                    _constant = constant ? sum : (decimal?)null;
+                    _constantKnown = true;
+                }
+
+                return _constant;
+            }
+        }
 
         /// <summary>Adds the index of every setting this quantity names (as a term or a multiplier) that is not yet in the list.</summary>
         public void CollectSettings(List<int> into)
         {
-            foreach (Term t in Terms)
+            foreach (Term t in _terms)
             {
                 if (t.SettingIndex >= 0 && !into.Contains(t.SettingIndex))
                 {
@@ -100,7 +133,7 @@ namespace ElectionLint.Rules.Model
         {
             string Named(string id) => name?.Invoke(id) ?? id;
             var sb = new StringBuilder();
-            foreach (Term t in Terms)
+            foreach (Term t in _terms)
             {
                 bool negative = t.Coefficient < 0m;
                 sb.Append(sb.Length > 0 ? (negative ? " − " : " + ") : negative ? "−" : string.Empty);
@@ -164,7 +197,7 @@ namespace ElectionLint.Rules.Model
                 return;
             }
 
-            foreach (Term t in Terms)
+            foreach (Term t in _terms)
             {
                 t.SettingIndex = t.Setting == null ? -1 : system.IndexOf(t.Setting);
                 t.MultiplierIndex = t.Multiplier == null ? -1 : system.IndexOf(t.Multiplier);

@@ -96,7 +96,7 @@ namespace ElectionLint.Rules.Solving
         /// </summary>
         private bool AddTerms(LinearSystem into, int row, Quantity q, Rational sign, bool rttAsZero)
         {
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if (t.UncountedWhenNegative != null && t.SettingIndex >= 0 && _varOf[t.SettingIndex] < 0 &&
                     (_assigned[t.SettingIndex] ?? _ctx.ValueAt(t.SettingIndex)) is decimal known && known < 0m)
@@ -222,7 +222,7 @@ namespace ElectionLint.Rules.Solving
         {
             var coeffs = new Rational[Variables];
             Rational constant = Rational.Zero;
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if (t.UncountedWhenNegative != null && t.SettingIndex >= 0 && _varOf[t.SettingIndex] < 0 &&
                     (_assigned[t.SettingIndex] ?? _ctx.ValueAt(t.SettingIndex)) is decimal known && known < 0m)
@@ -347,7 +347,7 @@ namespace ElectionLint.Rules.Solving
 
         internal static bool DependsOnSettings(Quantity q)
         {
-            foreach (Term t in q.Terms)
+            foreach (Term t in q.TermArray)
             {
                 if (t.SettingIndex >= 0 || t.MultiplierIndex >= 0)
                 {
@@ -397,7 +397,7 @@ namespace ElectionLint.Rules.Solving
             Rational constant = Rational.Zero;
             bool Terms(Quantity q, Rational sign)
             {
-                foreach (Term t in q.Terms)
+                foreach (Term t in q.TermArray)
                 {
                     if (t.UncountedWhenNegative != null || t.MultiplierIndex >= 0)
                     {

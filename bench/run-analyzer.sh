@@ -4,11 +4,14 @@
 # -p:ReportAnalyzer=true, and prints ElectionLint's analyzer time against the compiler's (Csc) time, per run.
 # Meziantou.Analyzer runs in the same build (--meziantou none leaves it out); --analyzers DIR measures another build of
 # ElectionLint (a previous release's analyzer folder) instead of this tree's.
-# Usage: bench/run-analyzer.sh [--runs N] [--files N] [--yaml N] [--meziantou VERSION|none] [--analyzers DIR]
+# --server compiles through the compiler server, as `dotnet build` does by default: the server is restarted and one
+# unmeasured build loads both analyzers, so the measured builds find them loaded and compiled. Without it each build is a
+# new csc process (UseSharedCompilation=false) and every run includes the JIT compilation of both analyzers.
+# Usage: bench/run-analyzer.sh [--runs N] [--files N] [--yaml N] [--meziantou VERSION|none] [--analyzers DIR] [--server]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
-runs=3 files=2000 yaml=500 meziantou=3.0.341 analyzers=""
+runs=3 files=2000 yaml=500 meziantou=3.0.341 analyzers="" server=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -16,6 +19,7 @@ while [ $# -gt 0 ]; do
     --yaml) yaml="$2"; shift 2 ;;
     --meziantou) meziantou="$2"; shift 2 ;;
     --analyzers) analyzers="$(cd "$2" && pwd)"; shift 2 ;;
+    --server) server=true; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -93,10 +97,20 @@ ls ../shared/corpus/large | grep -E '\.yaml$' | sort | awk -v n="$yaml" 'NR <= n
 cp samples/config-repo/etcd/*.y*ml "$proj/deploy/"
 
 dotnet restore "$proj" -v q -nologo >/dev/null
+if $server; then
+  export UseSharedCompilation=true
+  dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true
+  trap 'dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  dotnet build "$proj" --no-restore --no-incremental -p:UseSharedCompilation=true -v q -nologo > "$work/warmup.log" 2>&1 || true
+else
+  export UseSharedCompilation=false
+fi
+echo "$($server && echo "compiler server, warm" || echo "new csc process per build"); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| run | build s | Csc s | all analyzers s | Meziantou s | ElectionLint s | ElectionLint ÷ Csc | config-file analyzer s | config-file ÷ Csc | C# analyzer s | C# ÷ Csc | C# ÷ Meziantou |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for r in $(seq 1 "$runs"); do
-  dotnet build "$proj" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -nologo > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+  dotnet build "$proj" --no-restore --no-incremental -p:UseSharedCompilation=$server -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -nologo > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+  if $server && ! grep -q "server processed compilation" "$work/build.log"; then echo "the build did not use the compiler server" >&2; exit 1; fi
   python3 - "$work/build.log" "$r" <<'PY'
 import re, sys
 log = open(sys.argv[1], encoding="utf-8", errors="replace").read()

@@ -48,7 +48,7 @@ namespace ElectionLint.Rules.Evaluation
                 return false;
             }
 
-            Dictionary<string, string> args = extra?.Invoke() ?? (extraWithState != null && state != null ? extraWithState(ctx, state) : null) ?? new Dictionary<string, string>();
+            Dictionary<string, string> args = extra?.Invoke() ?? (extraWithState != null && state != null ? extraWithState(ctx, state) : null) ?? new Dictionary<string, string>(12);
             SetDefault(args, "setting", ctx.QuantityName(left));
             SetDefault(args, "related", ctx.QuantityName(right));
             SetDefault(args, "ratio", EvaluationContext.Ratio(l.Value, r.Value));

@@ -66,7 +66,7 @@ namespace ElectionLint.Rules.Evaluation
             SystemDefinition sys = ctx.System;
             var ratioOf = (Quantity)state;
             decimal? left = ctx.Eval(ratioOf), hb = ctx.Eval(sys.Heartbeat);
-            var args = new Dictionary<string, string>
+            var args = new Dictionary<string, string>(12)
             {
                 ["attempts"] = left is decimal l && hb is decimal h && h > 0m ? decimal.Ceiling(l / h).ToString(System.Globalization.CultureInfo.InvariantCulture) : "?",
                 ["setting"] = ctx.QuantityName(ratioOf),
@@ -124,7 +124,7 @@ namespace ElectionLint.Rules.Evaluation
         {
             Duration gc = ctx.Profile.GcPauseP99!.Value;
             decimal value = ctx.Eval((Quantity)state)!.Value;
-            return new Dictionary<string, string>
+            return new Dictionary<string, string>(12)
             {
                 ["gc"] = gc.ToString(),
                 ["consequence"] = value <= gc.Nanoseconds
@@ -183,7 +183,7 @@ namespace ElectionLint.Rules.Evaluation
         private static readonly System.Func<EvaluationContext, object, Dictionary<string, string>> FailoverArgs = (ctx, state) =>
         {
             var failover = (Quantity)state;
-            return new Dictionary<string, string>
+            return new Dictionary<string, string>(12)
             {
                 ["window"] = ctx.ShowComputed(ctx.Eval(failover, rttAsZero: true)!.Value),
                 ["formula"] = ctx.FormulaOf(failover) + (ctx.Profile.EffectiveRtt == null && HasRtt(failover) ? ", RTT unknown and counted as 0" : string.Empty) +
@@ -209,7 +209,7 @@ namespace ElectionLint.Rules.Evaluation
         /// <summary>EL2040 on known values (apart, so the clean path of a system with no range makes no closure).</summary>
         private static void CheckRandomRange(EvaluationContext ctx, string lowerId, string upperId, decimal lower, decimal upper)
         {
-            Dictionary<string, string> Args(string reason) => new Dictionary<string, string>
+            Dictionary<string, string> Args(string reason) => new Dictionary<string, string>(12)
             {
                 ["lower"] = ctx.ShowValue(lowerId, lower),
                 ["upper"] = ctx.ShowValue(upperId, upper),

@@ -34,7 +34,7 @@ namespace ElectionLint.Rules.Solving
         private readonly CompiledModel _compiled;
         private Rational?[]? _products;
         private SystemModel? _textModel;
-        private readonly Stack<LinearSystem> _spare = new Stack<LinearSystem>(); // systems Linearize may fill again
+        private readonly Stack<LinearSystem> _spare = new Stack<LinearSystem>(16); // systems Linearize may fill again
         private readonly FourierMotzkin.Scratch _fm = new FourierMotzkin.Scratch();
         private SystemKey? _stepsKey;
         private Rational[]? _assignedExact; // Linearize's assigned values as fractions

@@ -18,22 +18,38 @@ namespace ElectionLint.Analyzers.Collection
                 return root;
             }
 
-            var stack = new List<IOperation>();
-            PushChildren(stack, root);
-            while (stack.Count > 0)
+            // One stack per thread, reused; a walk started inside another's match (a lambda's body) takes a new one.
+            List<IOperation> stack = _spare ?? new List<IOperation>(64);
+            _spare = null;
+            try
             {
-                IOperation op = stack[stack.Count - 1];
-                stack.RemoveAt(stack.Count - 1);
-                if (match(op))
+                PushChildren(stack, root);
+                while (stack.Count > 0)
                 {
-                    return op;
+                    IOperation op = stack[stack.Count - 1];
+                    stack.RemoveAt(stack.Count - 1);
+                    if (match(op))
+                    {
+                        return op;
+                    }
+
+                    PushChildren(stack, op);
                 }
 
-                PushChildren(stack, op);
+                return null;
             }
-
-            return null;
+            finally
+            {
+                stack.Clear();
+                if (stack.Capacity <= 4096)
+                {
+                    _spare = stack; // a huge body's stack is not kept
+                }
+            }
         }
+
+        [ThreadStatic]
+        private static List<IOperation>? _spare;
 
         /// <summary>Every operation under <paramref name="root"/> (and <paramref name="root"/> itself when <paramref name="self"/>), in order.</summary>
         public static void Each(IOperation root, bool self, Action<IOperation> visit) =>

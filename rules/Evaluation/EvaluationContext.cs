@@ -286,16 +286,22 @@ namespace ElectionLint.Rules.Evaluation
         public string FormulaOf(Quantity q) => q.Formula(Instance.DurationDisplay != null ? Name : null);
 
         /// <summary>This configuration's failover window (<see cref="SystemDefinition.FailoverOf"/>).</summary>
-        public Quantity? Failover => _failoverKnown ? _failover : Known(ref _failoverKnown, _failover = System.FailoverOf(Instance));
+        public Quantity? Failover
+        {
+            get
+            {
+                if (!_failoverKnown)
+                {
+                    _failover = System.FailoverOf(Instance); // the instance does not change while it is evaluated
+                    _failoverKnown = true;
+                }
+
+                return _failover;
+            }
+        }
 
         private Quantity? _failover;
         private bool _failoverKnown;
-
-        private static Quantity? Known(ref bool known, Quantity? value)
-        {
-            known = true;
-            return value;
-        }
 
         /// <summary>The system's <see cref="SystemDefinition.WindowRemarks"/> for this configuration.</summary>
         public IReadOnlyList<string> WindowRemarks() => System.WindowRemarks is { } remarks ? new List<string>(remarks(this)) : Array.Empty<string>();

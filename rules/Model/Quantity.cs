@@ -61,13 +61,35 @@ namespace ElectionLint.Rules.Model
     {
         private readonly Term[] _terms;
         private SystemDefinition? _boundTo;
-        private bool _constantKnown;
-        private decimal? _constant;
 
         public Quantity(string name, params Term[] terms)
         {
             Name = name;
             _terms = terms;
+            ConstantValue = Sum(terms);
+        }
+
+        private static decimal? Sum(Term[] terms)
+        {
+            decimal sum = 0m;
+            foreach (Term t in terms)
+            {
+                if (t.Setting != null || t.Multiplier != null || t.Rtt)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    sum += t.Coefficient;
+                }
+                catch (System.OverflowException)
+                {
+                    return null; // beyond decimal's range: evaluated the general way, which knows it as unknown
+                }
+            }
+
+            return sum;
         }
 
         /// <summary>What the quantity is called in messages ("election-timeout", "failover window").</summary>
@@ -79,27 +101,7 @@ namespace ElectionLint.Rules.Model
         internal Term[] TermArray => _terms;
 
         /// <summary>The sum of the coefficients when every term is a constant (no setting, multiplier or RTT); null otherwise.</summary>
-        internal decimal? ConstantValue
-        {
-            get
-            {
-                if (!_constantKnown)
-                {
-                    decimal sum = 0m;
-                    bool constant = true;
-                    foreach (Term t in _terms)
-                    {
-                        constant &= t.Setting == null && t.Multiplier == null && !t.Rtt;
-                        sum += constant ? t.Coefficient : 0m;
-                    }
-
-                    _constant = constant ? sum : (decimal?)null;
-                    _constantKnown = true;
-                }
-
-                return _constant;
-            }
-        }
+        internal decimal? ConstantValue { get; }
 
         /// <summary>Adds the index of every setting this quantity names (as a term or a multiplier) that is not yet in the list.</summary>
         public void CollectSettings(List<int> into)

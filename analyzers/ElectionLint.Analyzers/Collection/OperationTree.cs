@@ -6,7 +6,8 @@ namespace ElectionLint.Analyzers.Collection
 {
     /// <summary>
     /// A pre-order walk of an operation tree in the order of Roslyn's <c>Descendants</c>, on one list as its stack: Roslyn's
-    /// enumerator keeps a pooled builder of child enumerators and was the largest cost of the analyzer on warm real projects.
+    /// enumerator keeps a pooled builder of child enumerators and was a fifth of the analyzer's time in a warm trace of a
+    /// real project.
     /// </summary>
     internal static class OperationTree
     {

@@ -77,6 +77,15 @@ namespace ElectionLint.Config.Tests
         }
 
         [Theory]
+        [InlineData("sentinel down-after-milliseconds m 100\nsentinel failover-timeout m 180000\nsentinel down-after-milliseconds m 800\n", "3:36 EL2010")]
+        [InlineData("sentinel down-after-milliseconds m 800\nsentinel failover-timeout m 180000\nsentinel down-after-milliseconds m 5000\n", "")]
+        [InlineData("sentinel down-after-milliseconds m 5000\nsentinel down-after-milliseconds n 800\nsentinel down-after-milliseconds m 800\nsentinel down-after-milliseconds n 5000\n", "3:36 EL2010")]
+        public void A_directive_repeated_after_others_counts_once_at_its_last_line(string conf, string expected)
+        {
+            Assert.Equal(expected.Length == 0 ? new string[0] : new[] { expected }, Lint.Where(Lint.Text("sentinel.conf", conf, "profile:\n  rttP99: 100ms\n")));
+        }
+
+        [Theory]
         [InlineData("sentinel monitor m 1.2.3.4 6379 2\nsentinel down-after-milliseconds m \"100\n", "2:36 EL9001 unbalanced quotes in configuration line; Redis refuses the file")]
         [InlineData("sentinel down-after-milliseconds m \"100\"x\n", "1:41 EL9001 unbalanced quotes in configuration line; Redis refuses the file")]
         [InlineData("sentinel down-after-milliseconds m '1\\'00'\n", "")]

@@ -19,8 +19,10 @@ namespace ElectionLint.Config.Documents
             var problems = new List<FileProblem>();
             // Linear in the file: masters and their options are found by name, and a repeated option's earlier entry is
             // blanked in place and dropped at the end (40,000 masters once took 26 s).
-            var masters = new List<(ScalarNode Name, List<MappingEntry?> Options, Dictionary<string, int> Index)>();
+            var masters = new List<(ScalarNode Name, List<MappingEntry?> Options, Dictionary<string, int>? Index)>();
             var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+            var line = new List<(string Text, int Start, int End)>(); // one line's arguments, reused
+            var quoted = new StringBuilder();
             int lineStart = 0;
             while (lineStart <= s.Length)
             {
@@ -30,7 +32,7 @@ namespace ElectionLint.Config.Documents
                     lineEnd = s.Length;
                 }
 
-                List<(string Text, int Start, int End)>? args = Split(s, lineStart, lineEnd, out int bad);
+                List<(string Text, int Start, int End)>? args = Split(s, lineStart, lineEnd, line, quoted, out int bad);
                 if (args == null)
                 {
                     problems.Add(new FileProblem("EL9001", "unbalanced quotes in configuration line; Redis refuses the file", source.Span(bad, bad)));
@@ -42,16 +44,35 @@ namespace ElectionLint.Config.Documents
                     if (!byName.TryGetValue(args[2].Text, out int m))
                     {
                         byName[args[2].Text] = m = masters.Count;
-                        masters.Add((new ScalarNode(args[2].Text, ScalarStyle.Plain, source.Span(args[2].Start, args[2].End)), new List<MappingEntry?>(), new Dictionary<string, int>(StringComparer.Ordinal)));
+                        masters.Add((new ScalarNode(args[2].Text, ScalarStyle.Plain, source.Span(args[2].Start, args[2].End)), new List<MappingEntry?>(1), null));
                     }
 
-                    (_, List<MappingEntry?> options, Dictionary<string, int> index) = masters[m];
-                    if (index.TryGetValue(option.Value, out int earlier))
+                    // A master's options by name; most masters have one, so the index is made with the second.
+                    (ScalarNode master, List<MappingEntry?> options, Dictionary<string, int>? index) = masters[m];
+                    if (index == null && options.Count > 0)
                     {
-                        options[earlier] = null;
+                        index = new Dictionary<string, int>(StringComparer.Ordinal);
+                        for (int k = 0; k < options.Count; k++)
+                        {
+                            if (options[k] is MappingEntry kept)
+                            {
+                                index[kept.KeyText] = k;
+                            }
+                        }
+
+                        masters[m] = (master, options, index);
                     }
 
-                    index[option.Value] = options.Count;
+                    if (index != null)
+                    {
+                        if (index.TryGetValue(option.Value, out int earlier))
+                        {
+                            options[earlier] = null;
+                        }
+
+                        index[option.Value] = options.Count;
+                    }
+
                     options.Add(new MappingEntry(option, value));
                 }
 
@@ -77,10 +98,10 @@ namespace ElectionLint.Config.Documents
         }
 
         /// <summary>sdssplitargs over one line: each argument's text and the span of its content (inside any quotes); null when a quote is unbalanced.</summary>
-        private static List<(string Text, int Start, int End)>? Split(string s, int start, int end, out int bad)
+        private static List<(string Text, int Start, int End)>? Split(string s, int start, int end, List<(string Text, int Start, int End)> args, StringBuilder text, out int bad)
         {
             bad = -1;
-            var args = new List<(string, int, int)>();
+            args.Clear();
             int i = start;
             while (true)
             {
@@ -94,49 +115,49 @@ namespace ElectionLint.Config.Documents
                     return args;
                 }
 
-                var text = new StringBuilder();
                 int contentStart = i, contentEnd;
                 char quote = s[i] == '"' || s[i] == '\'' ? s[i] : '\0';
                 if (quote == '\0')
                 {
                     while (i < end && !IsSpace(s[i]))
                     {
-                        text.Append(s[i++]);
+                        i++;
                     }
 
                     contentEnd = i;
+                    args.Add((s.Substring(contentStart, contentEnd - contentStart), contentStart, contentEnd));
+                    continue;
                 }
-                else
+
+                text.Clear();
+                contentStart = ++i;
+                while (true)
                 {
-                    contentStart = ++i;
-                    while (true)
+                    if (i >= end)
                     {
-                        if (i >= end)
-                        {
-                            bad = contentStart - 1;
-                            return null;
-                        }
-
-                        if (s[i] == '\\' && i + 1 < end && (quote == '"' || s[i + 1] == '\''))
-                        {
-                            text.Append(Escape(s, ref i));
-                            continue;
-                        }
-
-                        if (s[i] == quote)
-                        {
-                            contentEnd = i++;
-                            if (i < end && !IsSpace(s[i]))
-                            {
-                                bad = i;
-                                return null; // a closing quote must be followed by a space or the end of the line
-                            }
-
-                            break;
-                        }
-
-                        text.Append(s[i++]);
+                        bad = contentStart - 1;
+                        return null;
                     }
+
+                    if (s[i] == '\\' && i + 1 < end && (quote == '"' || s[i + 1] == '\''))
+                    {
+                        text.Append(Escape(s, ref i));
+                        continue;
+                    }
+
+                    if (s[i] == quote)
+                    {
+                        contentEnd = i++;
+                        if (i < end && !IsSpace(s[i]))
+                        {
+                            bad = i;
+                            return null; // a closing quote must be followed by a space or the end of the line
+                        }
+
+                        break;
+                    }
+
+                    text.Append(s[i++]);
                 }
 
                 args.Add((text.ToString(), contentStart, contentEnd));

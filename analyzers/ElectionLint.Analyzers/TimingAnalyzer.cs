@@ -54,7 +54,7 @@ namespace ElectionLint.Analyzers
             }
 
             var settings = new AppSettingsSource(start.Options.AdditionalFiles);
-            var triggers = new TriggerIndex(start.Compilation, types, bindings.Where(b => types.Has(b)), KnownBindings.Methods);
+            var triggers = new TriggerIndex(start.Compilation, types, bindings.Where(b => types.Has(b)), KnownBindings.Methods, start.CancellationToken);
             var registrations = new OptionsRegistrations(start.Compilation, triggers);
 
             // One tree at a time, and in it one member body at a time: every finding lands in the body analysed (local, so the

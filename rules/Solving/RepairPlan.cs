@@ -53,8 +53,12 @@ namespace ElectionLint.Rules.Solving
 
         public IReadOnlyList<SettingChange> Changes { get; }
 
-        /// <summary>"set leaseDuration to 2s, renewDeadline to 1s and retryPeriod to 300ms".</summary>
-        public string Describe()
+        private string? _description;
+
+        /// <summary>"set leaseDuration to 2s, renewDeadline to 1s and retryPeriod to 300ms" (made once: plans are compared by it).</summary>
+        public string Describe() => _description ??= Build();
+
+        private string Build()
         {
             var sb = new StringBuilder("set ");
             for (int i = 0; i < Changes.Count; i++)

@@ -32,6 +32,16 @@ namespace ElectionLint.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_subclass_of_a_subclass_through_an_alias_in_other_files_is_followed()
+        {
+            var diagnostics = await Verify.Analyzer()
+                .WithSource("/src/Base.cs", "using KC = Confluent.Kafka.ConsumerConfig;\nnamespace Deep { public partial class Mine : KC { } }\n")
+                .WithSource("/src/Outer.cs", "public class Outer { public class Theirs : Deep.Mine { } }\n")
+                .RunAsync("class C { void M() { var c = new Outer.Theirs(); c.Set(\"session.timeout.ms\", \"3000\"); } }");
+            Assert.Equal("EL1021", Assert.Single(diagnostics).Id);
+        }
+
+        [Fact]
         public async Task A_registration_elsewhere_through_an_alias_makes_unset_members_unknown()
         {
             const string Main = Usings + "using Confluent.Kafka;\nclass C { void M(IServiceCollection s) { s.Configure<ConsumerConfig>(o => o.SessionTimeoutMs = 6000); } }";

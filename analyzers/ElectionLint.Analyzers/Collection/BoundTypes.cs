@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using ElectionLint.Analyzers.Bindings;
@@ -11,7 +10,6 @@ namespace ElectionLint.Analyzers.Collection
     {
         private readonly Dictionary<INamedTypeSymbol, TypeBinding> _types = new Dictionary<INamedTypeSymbol, TypeBinding>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, MethodBinding> _methods = new Dictionary<INamedTypeSymbol, MethodBinding>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, TypeBinding?> _lookups = new ConcurrentDictionary<ITypeSymbol, TypeBinding?>(SymbolEqualityComparer.Default);
         private bool _subclasses;
 
         public bool HasMethods => _methods.Count > 0;
@@ -57,7 +55,7 @@ namespace ElectionLint.Analyzers.Collection
                 return false;
             }
 
-            TypeBinding? found = _lookups.GetOrAdd(named, Find);
+            TypeBinding? found = Find(named); // a few look-ups: cheaper than a shared cache that threads contend for
             binding = found!;
             return found != null;
         }

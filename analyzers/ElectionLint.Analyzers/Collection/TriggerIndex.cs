@@ -27,17 +27,14 @@ namespace ElectionLint.Analyzers.Collection
 
         private readonly Compilation _compilation;
         private readonly BoundTypes _types;
-        private readonly IEnumerable<TypeBinding> _bindings;
-        private readonly IEnumerable<MethodBinding> _methods;
-        private readonly object _gate = new object();
-        private Names? _names;
+        private readonly Names _names;
 
-        public TriggerIndex(Compilation compilation, BoundTypes types, IEnumerable<TypeBinding> bindings, IEnumerable<MethodBinding> methods)
+        /// <summary>Collects the compilation's trigger names at once (at compilation start), so no tree's callback waits for them.</summary>
+        public TriggerIndex(Compilation compilation, BoundTypes types, IEnumerable<TypeBinding> bindings, IEnumerable<MethodBinding> methods, CancellationToken cancellation)
         {
             _compilation = compilation;
             _types = types;
-            _bindings = bindings;
-            _methods = methods;
+            _names = Collect(bindings, methods, cancellation);
         }
 
         /// <summary>The trigger positions of one tree: all of them, and those of registration methods.</summary>
@@ -72,7 +69,7 @@ namespace ElectionLint.Analyzers.Collection
 
         public Entry For(SyntaxTree tree, CancellationToken cancellation)
         {
-            Names names = GetNames(cancellation);
+            Names names = _names;
             if (PerTree.TryGetValue(tree, out Entry? cached) && cached.Signature == names.Signature)
             {
                 return cached;
@@ -86,24 +83,16 @@ namespace ElectionLint.Analyzers.Collection
 
         /// <summary>True when <paramref name="name"/> is a trigger name (or an alias declared in <paramref name="tree"/>).</summary>
         public bool IsName(string name, SyntaxTree tree, CancellationToken cancellation) =>
-            GetNames(cancellation).Set.Contains(name) || LocalAliases(tree.GetRoot(cancellation)).Contains(name);
+            _names.Set.Contains(name) || LocalAliases(tree.GetRoot(cancellation)).Contains(name);
 
-        private Names GetNames(CancellationToken cancellation)
-        {
-            lock (_gate)
-            {
-                return _names ??= Collect(cancellation);
-            }
-        }
-
-        /// <summary>The compilation's trigger names (computed once per compilation, from symbols and using directives).</summary>
-        private Names Collect(CancellationToken cancellation)
+        /// <summary>The compilation's trigger names, from the bound types' libraries and the declarations and using directives of its files.</summary>
+        private Names Collect(IEnumerable<TypeBinding> bindings, IEnumerable<MethodBinding> methods, CancellationToken cancellation)
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
             var registrations = new HashSet<string>(RegistrationMethods, StringComparer.Ordinal);
             var members = new HashSet<string>(StringComparer.Ordinal);
             set.UnionWith(RegistrationMethods);
-            foreach (TypeBinding b in _bindings)
+            foreach (TypeBinding b in bindings)
             {
                 set.Add(SimpleName(b.MetadataName));
                 foreach (MemberBinding m in b.Members)
@@ -112,7 +101,7 @@ namespace ElectionLint.Analyzers.Collection
                 }
             }
 
-            foreach (MethodBinding m in _methods)
+            foreach (MethodBinding m in methods)
             {
                 set.Add(SimpleName(m.ContainingType));
                 set.UnionWith(m.Methods);
@@ -129,9 +118,9 @@ namespace ElectionLint.Analyzers.Collection
                     }
                 }
 
-                set.UnionWith(Subclasses(_compilation.Assembly.GlobalNamespace, cancellation)); // the user's own subclasses
             }
 
+            var bases = _types.HasSubclasses ? new List<(string Name, string Base)>() : null;
             foreach (SyntaxTree tree in _compilation.SyntaxTrees)
             {
                 // global using X = …; names a type in every file; only the using directives at the top of a file are read
@@ -144,12 +133,73 @@ namespace ElectionLint.Analyzers.Collection
                             set.Add(u.Alias.Name.Identifier.ValueText);
                         }
                     }
+
+                    if (bases != null)
+                    {
+                        ClassBases(unit, bases, cancellation);
+                    }
+                }
+            }
+
+            if (bases != null)
+            {
+                // The user's own subclasses, read from declarations (no symbol is built): a class whose base's name is a trigger
+                // name or any alias is one, to a fixed point. A superset is harmless: the semantic check confirms each.
+                var seeds = new HashSet<string>(set, StringComparer.Ordinal);
+                foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+                {
+                    seeds.UnionWith(LocalAliases(tree.GetRoot(cancellation)));
+                }
+
+                bool grew = true;
+                while (grew)
+                {
+                    grew = false;
+                    foreach ((string name, string baseName) in bases)
+                    {
+                        if (seeds.Contains(baseName) && seeds.Add(name))
+                        {
+                            set.Add(name);
+                            grew = true;
+                        }
+                    }
                 }
             }
 
             members.ExceptWith(set);
             set.UnionWith(members);
             return new Names(set, registrations) { Members = members };
+        }
+
+        /// <summary>Each class or record declared in a file (nested ones too) with each name in its base list.</summary>
+        private static void ClassBases(CompilationUnitSyntax unit, List<(string Name, string Base)> bases, CancellationToken cancellation)
+        {
+            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+            pending.Push(unit.Members);
+            while (pending.Count > 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                foreach (MemberDeclarationSyntax member in pending.Pop())
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            pending.Push(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            if (type is ClassDeclarationSyntax or RecordDeclarationSyntax && type.BaseList != null)
+                            {
+                                foreach (BaseTypeSyntax b in type.BaseList.Types)
+                                {
+                                    bases.Add((type.Identifier.ValueText, OptionsRegistrations.SimpleName(b.Type)));
+                                }
+                            }
+
+                            pending.Push(type.Members);
+                            break;
+                    }
+                }
+            }
         }
 
         private IEnumerable<string> Subclasses(INamespaceSymbol ns, CancellationToken cancellation)

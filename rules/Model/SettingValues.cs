@@ -83,6 +83,12 @@ namespace ElectionLint.Rules.Model
             }
         }
 
+        /// <summary>True when <see cref="Write"/> gives a text; a Go duration is checked without writing it (the solver asks per candidate).</summary>
+        public static bool CanWrite(decimal value, ValueFormat format, long? unitNanos = null) =>
+            format == ValueFormat.GoDuration || (format == ValueFormat.FlexibleDuration && unitNanos == null)
+                ? Duration.FromDecimalNanoseconds(value) != null
+                : Write(value, format, unitNanos) != null;
+
         /// <summary>Writes a value in a format the system reads back to the same value; null when it cannot be written exactly.</summary>
         public static string? Write(decimal value, ValueFormat format, long? unitNanos = null)
         {

@@ -122,6 +122,12 @@ namespace ElectionLint.Rules.Solving
         /// <summary>Room for a plan's values and a look-up key: one per caller at a time (the plans are shared).</summary>
         internal sealed class Scratch
         {
+            [ThreadStatic]
+            private static Scratch? _ofThread;
+
+            /// <summary>This thread's scratch: each use lasts one call, which never calls back into a solver.</summary>
+            public static Scratch OfThread => _ofThread ??= new Scratch();
+
             public SystemKey Probe { get; } = new SystemKey();
 
             public Rational[] Values = new Rational[16];

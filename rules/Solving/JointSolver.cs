@@ -34,10 +34,13 @@ namespace ElectionLint.Rules.Solving
         private readonly CompiledModel _compiled;
         private Rational?[]? _products;
         private SystemModel? _textModel;
-        private readonly Stack<LinearSystem> _spare = new Stack<LinearSystem>(16); // systems Linearize may fill again
-        private readonly FourierMotzkin.Scratch _fm = new FourierMotzkin.Scratch();
+        [ThreadStatic]
+        private static Stack<LinearSystem>? _spare; // systems Linearize may fill again, kept across solvers of one thread
+
+        private static Stack<LinearSystem> Spare => _spare ??= new Stack<LinearSystem>(16);
         private SystemKey? _stepsKey;
         private Rational[]? _assignedExact; // Linearize's assigned values as fractions
+        private int[]? _varOf; // Linearize's variable of each setting
         private readonly IReadOnlyDictionary<string, RuleSeverity>? _severities;
         private readonly SystemDefinition _sys;
         private readonly int[][] _settingsOf;
@@ -103,7 +106,7 @@ namespace ElectionLint.Rules.Solving
             {
                 LinearSystem lin = Linearize(free, combo, include ?? IncludeAll, soft: false);
                 bool infeasible = Infeasible(lin, free, combo);
-                _spare.Push(lin);
+                Release(lin);
                 if (!infeasible)
                 {
                     return false;
@@ -172,7 +175,7 @@ namespace ElectionLint.Rules.Solving
                 violated[now.Source(k)] = !now.HoldsAsConstant(k);
             }
 
-            _spare.Push(now);
+            Release(now);
 
             for (int i = 0; i < include.Length; i++)
             {
@@ -274,7 +277,7 @@ namespace ElectionLint.Rules.Solving
                 {
                     LinearSystem lin = Linearize(free, combo, IncludeAll, soft);
                     int vars = lin.Variables;
-                    if (FourierMotzkin.Check(lin, _fm) != Feasibility.Feasible)
+                    if (FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread) != Feasibility.Feasible)
                     {
                         continue;
                     }
@@ -304,7 +307,7 @@ namespace ElectionLint.Rules.Solving
                     bool Writable(int v, decimal x)
                     {
                         SettingDefinition s = _sys.Settings[settingOf[v]];
-                        return (x > 0m || (x == 0m && s.ZeroAllowed)) && Write(s, _ctx.Instance[settingOf[v]], x) != null;
+                        return (x > 0m || (x == 0m && s.ZeroAllowed)) && CanWrite(s, _ctx.Instance[settingOf[v]], x);
                     }
 
                     if (Point(lin, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
@@ -382,7 +385,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (FourierMotzkin.Project(lin, j, _fm) is not Interval iv)
+                if (FourierMotzkin.Project(lin, j, FourierMotzkin.Scratch.OfThread) is not Interval iv)
                 {
                     return null;
                 }
@@ -413,7 +416,7 @@ namespace ElectionLint.Rules.Solving
 
             if (best < 0)
             {
-                return FourierMotzkin.Check(lin, _fm) == Feasibility.Feasible ? at : null;
+                return FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread) == Feasibility.Feasible ? at : null;
             }
 
             foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
@@ -627,8 +630,8 @@ namespace ElectionLint.Rules.Solving
             {
                 var c = new ModelConstraint("", ConstraintKind.Soft, _sys.RatioQuantity, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
                 LinearSystem lin = Linearize(freeMask, combo, i => include[i], soft, new[] { c });
-                Feasibility f = FourierMotzkin.Check(lin, _fm);
-                _spare.Push(lin);
+                Feasibility f = FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread);
+                Release(lin);
                 if (f == Feasibility.Feasible)
                 {
                     return c;
@@ -644,8 +647,8 @@ namespace ElectionLint.Rules.Solving
             {
                 // Only a point the model accepts is worth evaluating every rule for.
                 LinearSystem fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, extra);
-                Feasibility f = FourierMotzkin.Check(fixedPoint, _fm);
-                _spare.Push(fixedPoint);
+                Feasibility f = FourierMotzkin.Check(fixedPoint, FourierMotzkin.Scratch.OfThread);
+                Release(fixedPoint);
                 return f == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
             }
 
@@ -662,9 +665,9 @@ namespace ElectionLint.Rules.Solving
             }
 
             LinearSystem lin = Linearize(free, assigned, i => include[i], soft, extra);
-            int variable = VariableMap(free, assigned, out _)[x];
-            Interval? iv = FourierMotzkin.Project(lin, variable, _fm);
-            _spare.Push(lin);
+            int variable = _varOf![x]; // Linearize's map of these settings
+            Interval? iv = FourierMotzkin.Project(lin, variable, FourierMotzkin.Scratch.OfThread);
+            Release(lin);
             if (iv == null)
             {
                 return null;
@@ -728,6 +731,9 @@ namespace ElectionLint.Rules.Solving
 
         private static string? Write(SettingDefinition s, SettingOccurrence? o, decimal v) =>
             o != null ? SettingValues.Write(v, o.Format, o.UnitNanos) : SettingValues.Write(v, s.Format);
+
+        private static bool CanWrite(SettingDefinition s, SettingOccurrence? o, decimal v) =>
+            o != null ? SettingValues.CanWrite(v, o.Format, o.UnitNanos) : SettingValues.CanWrite(v, s.Format);
 
         /// <summary>
         /// Where a value should land: the current value, or the system's default in place of a value it refuses (≤ 0);
@@ -813,7 +819,7 @@ namespace ElectionLint.Rules.Solving
 
             bool Ok(decimal v)
             {
-                if (!Fits(v) || seen.Contains(v) || Write(s, o, v) == null)
+                if (!Fits(v) || seen.Contains(v) || !CanWrite(s, o, v))
                 {
                     return false;
                 }
@@ -1068,16 +1074,32 @@ namespace ElectionLint.Rules.Solving
         }
 
         /// <summary>Each setting's variable: the free settings without an assigned value, numbered in order; -1 for the rest.</summary>
+        /// <summary>A system no longer read, for Linearize to fill again (a bounded number per thread).</summary>
+        private static void Release(LinearSystem system)
+        {
+            if (Spare.Count < 32)
+            {
+                Spare.Push(system);
+            }
+        }
+
         private static int[] VariableMap(bool[] free, decimal?[] assigned, out int count)
         {
             var varOf = new int[free.Length];
-            count = 0;
+            count = VariableMap(free, assigned, varOf);
+            return varOf;
+        }
+
+        /// <summary>As above, into <paramref name="varOf"/>; returns the number of variables.</summary>
+        private static int VariableMap(bool[] free, decimal?[] assigned, int[] varOf)
+        {
+            int count = 0;
             for (int i = 0; i < free.Length; i++)
             {
                 varOf[i] = free[i] && assigned[i] == null ? count++ : -1;
             }
 
-            return varOf;
+            return count;
         }
 
         /// <summary>Each template's coefficients times this configuration's values.</summary>
@@ -1095,12 +1117,13 @@ namespace ElectionLint.Rules.Solving
         /// <summary>The model's constraints as linear constraints over the free settings; each row's source is its model index.</summary>
         private LinearSystem Linearize(bool[] free, decimal?[] assigned, Func<int, bool> include, bool soft, IEnumerable<ModelConstraint>? extra = null)
         {
-            int[] varOf = VariableMap(free, assigned, out int variables);
+            int[] varOf = _varOf ??= new int[free.Length];
+            int variables = VariableMap(free, assigned, varOf);
             Linearizer? lin = null;
             LinearSystem result;
-            if (_spare.Count > 0)
+            if (Spare.Count > 0)
             {
-                result = _spare.Pop();
+                result = Spare.Pop();
                 result.Reset(variables);
             }
             else
@@ -1354,7 +1377,7 @@ namespace ElectionLint.Rules.Solving
                 list.SetCoefficient(down, vars, -Rational.One);
                 list.SetConstant(up, -f.Constant);
                 list.SetConstant(down, f.Constant);
-                if (FourierMotzkin.Project(list, vars, _fm) is Interval iv && iv.Lower is Rational lo)
+                if (FourierMotzkin.Project(list, vars, FourierMotzkin.Scratch.OfThread) is Interval iv && iv.Lower is Rational lo)
                 {
                     decimal v = lo.ToDecimal();
                     best = best == null || v < best ? v : best;
@@ -1411,7 +1434,7 @@ namespace ElectionLint.Rules.Solving
         private Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
         {
             int vars = lin.Variables;
-            Feasibility f = FourierMotzkin.Check(lin, _fm);
+            Feasibility f = FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread);
             if (f != Feasibility.Feasible || vars == 0)
             {
                 return f;
@@ -1422,7 +1445,7 @@ namespace ElectionLint.Rules.Solving
             BigInteger first = 0, count = MaxMultiples + 1;
             for (int j = 0; j < vars; j++)
             {
-                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j, _fm) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
+                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j, FourierMotzkin.Scratch.OfThread) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
                 {
                     continue;
                 }

@@ -161,6 +161,23 @@ namespace ElectionLint.Rules.Tests
         }
 
         [Fact]
+        public void CanWrite_says_whether_Write_gives_a_text_in_every_format()
+        {
+            decimal[] values = { 0m, 1m, 0.5m, 999_999m, 1_000_000m, 1_500_000m, 100m, 1_000_000_000m, 1.5e9m, 9_223_372_036_854_775_807m, 9_223_372_036_854_775_808m, -1m, -2_000_000m, decimal.MaxValue, 1e-20m };
+            long?[] units = { null, 1L, 1_000_000L, 1_000_000_000L };
+            foreach (ValueFormat format in System.Enum.GetValues<ValueFormat>())
+            {
+                foreach (decimal value in values)
+                {
+                    foreach (long? unit in units)
+                    {
+                        Assert.True(SettingValues.Write(value, format, unit) != null == SettingValues.CanWrite(value, format, unit), $"{format} {value} {unit}");
+                    }
+                }
+            }
+        }
+
+        [Fact]
         public void One_point_two_times_two_seconds_is_exactly_two_point_four()
         {
             decimal retry = DurationParser.Go("2s").Value!.Value.Nanoseconds;

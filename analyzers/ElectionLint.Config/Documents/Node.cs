@@ -95,24 +95,17 @@ namespace ElectionLint.Config.Documents
         public IReadOnlyList<MappingEntry> Entries { get; }
 
         /// <summary>The value of the first entry with this key (ordinal, or ignoring case).</summary>
-        public Node? Get(string key, bool ignoreCase = false)
-        {
-            foreach (MappingEntry e in Entries)
-            {
-                if (e.Key is ScalarNode s && string.Equals(s.Value, key, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
-                {
-                    return e.Value;
-                }
-            }
+        public Node? Get(string key, bool ignoreCase = false) => Entry(key, ignoreCase)?.Value;
 
-            return null;
-        }
-
+        /// <summary>The first entry with this key (called for every key a recogniser looks for: no enumerator is made).</summary>
         public MappingEntry? Entry(string key, bool ignoreCase = false)
         {
-            foreach (MappingEntry e in Entries)
+            IReadOnlyList<MappingEntry> entries = Entries;
+            StringComparison comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            for (int i = 0; i < entries.Count; i++)
             {
-                if (e.Key is ScalarNode s && string.Equals(s.Value, key, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                MappingEntry e = entries[i];
+                if (e.Key is ScalarNode s && string.Equals(s.Value, key, comparison))
                 {
                     return e;
                 }

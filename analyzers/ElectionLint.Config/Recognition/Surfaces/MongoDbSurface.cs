@@ -24,10 +24,13 @@ namespace ElectionLint.Config.Recognition.Surfaces
             new SurfaceName(MongoDbReplicaSet.Id, MongoDbReplicaSet.CatchUpTakeoverDelay, SurfaceKind.Key, MongoDbReplicaSet.CatchUpTakeoverDelay),
         };
 
+        // Read for every mapping of every document: an array, walked without an enumerator.
+        private static readonly SurfaceName[] Read = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(Names, CatchUpNames));
+
         internal static void Recognize(RecognitionContext ctx, MappingNode m)
         {
             Scope? scope = null;
-            foreach (SurfaceName n in System.Linq.Enumerable.Concat(Names, CatchUpNames))
+            foreach (SurfaceName n in Read)
             {
                 if (m.Entry(n.Name) is MappingEntry e && e.Value is ScalarNode)
                 {

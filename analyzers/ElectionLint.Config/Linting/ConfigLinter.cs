@@ -250,7 +250,7 @@ namespace ElectionLint.Config.Linting
 
         private static void Evaluate(ParsedFile parsed, ProfileDocument profile, EnvironmentProfile env, string path, List<LintDiagnostic> diagnostics, List<EvaluationResult>? evaluations, ShownRepairs repairs, IReadOnlyList<TemplateBinding>? templates = null, JinjaYaml.Result? jinja = null)
         {
-            foreach (ConfigurationInstance instance in Recognizer.Recognize(parsed, profile.Bindings, templates))
+            foreach (ConfigurationInstance instance in Recognizer.RecognizeEach(parsed, profile.Bindings, templates))
             {
                 if (jinja != null && TemplateBindings.JinjaOpen(jinja, instance))
                 {

@@ -77,7 +77,31 @@ namespace ElectionLint.Config.Recognition
         }
 #endif
 
-        public static IReadOnlyList<ConfigurationInstance> Recognize(ParsedFile file, IReadOnlyList<Binding>? bindings = null, IReadOnlyList<TemplateBinding>? templates = null)
+        public static IReadOnlyList<ConfigurationInstance> Recognize(ParsedFile file, IReadOnlyList<Binding>? bindings = null, IReadOnlyList<TemplateBinding>? templates = null) =>
+            new List<ConfigurationInstance>(RecognizeEach(file, bindings, templates));
+
+        /// <summary>
+        /// As <see cref="Recognize"/>, but each configuration is built when it is read and its scope let go: a caller that
+        /// evaluates each and drops it holds one configuration at a time, not every one of a long stream of documents.
+        /// </summary>
+        public static IEnumerable<ConfigurationInstance> RecognizeEach(ParsedFile file, IReadOnlyList<Binding>? bindings = null, IReadOnlyList<TemplateBinding>? templates = null) =>
+            Build(Scopes(file, bindings, templates));
+
+        private static IEnumerable<ConfigurationInstance> Build(List<Scope> scopes)
+        {
+            for (int i = 0; i < scopes.Count; i++)
+            {
+                Scope scope = scopes[i];
+                scopes[i] = null!; // its settings are in the configuration now
+                if (!scope.IsEmpty)
+                {
+                    yield return scope.Build();
+                }
+            }
+        }
+
+        /// <summary>Every scope of the file's documents, KRaft roles paired.</summary>
+        private static List<Scope> Scopes(ParsedFile file, IReadOnlyList<Binding>? bindings, IReadOnlyList<TemplateBinding>? templates)
         {
             var ctx = new RecognitionContext(file.Source);
             foreach (Node document in file.Documents)
@@ -122,16 +146,7 @@ namespace ElectionLint.Config.Recognition
             }
 
             PairKraftRoles(ctx.Scopes);
-            var instances = new List<ConfigurationInstance>(ctx.Scopes.Count);
-            foreach (Scope scope in ctx.Scopes)
-            {
-                if (!scope.IsEmpty)
-                {
-                    instances.Add(scope.Build());
-                }
-            }
-
-            return instances;
+            return ctx.Scopes;
         }
 
         /// <summary>Visits every mapping once (aliases may share nodes), iteratively.</summary>

@@ -45,7 +45,7 @@ namespace ElectionLint.Config.Recognition
 
         public string? Variant { get; }
 
-        public bool IsEmpty => _settings.Count == 0 && _conflicts.Count == 0;
+        public bool IsEmpty => _settings.Count == 0 && _conflicts == null;
 
         /// <summary>True when the setting is written here.</summary>
         public bool Has(string setting) => _settings.ContainsKey(setting);
@@ -91,37 +91,47 @@ namespace ElectionLint.Config.Recognition
         public void AddInvalid(string setting, string raw, string reason, SettingLocation location, string name) =>
             _settings[setting] = (raw, reason, location, name, null, null);
 
-        private readonly Dictionary<string, decimal?> _defaults = new Dictionary<string, decimal?>();
+        // Made when first written: most scopes have none, and a stream of documents has one scope per document.
+        private Dictionary<string, decimal?>? _defaults;
 
-        private readonly Dictionary<string, string> _names = new Dictionary<string, string>();
+        private Dictionary<string, string>? _names;
 
         /// <summary>How messages and repairs name a setting that is not written here (the flag a repair would add).</summary>
-        public void Name(string setting, string name) => _names[setting] = name;
+        public void Name(string setting, string name) => (_names ??= new Dictionary<string, string>())[setting] = name;
 
         /// <summary>This component's own default for an unwritten setting; null when it is not known.</summary>
-        public void Default(string setting, decimal? value) => _defaults[setting] = value;
+        public void Default(string setting, decimal? value) => (_defaults ??= new Dictionary<string, decimal?>())[setting] = value;
 
-        private readonly List<(string Setting, SettingLocation Location, string Name, string By)> _conflicts = new List<(string, SettingLocation, string, string)>();
+        private List<(string Setting, SettingLocation Location, string Name, string By)>? _conflicts;
 
         /// <summary><paramref name="name"/> at <paramref name="location"/> is also given as <paramref name="by"/>, which the system refuses.</summary>
-        public void AddConflict(string setting, SettingLocation location, string name, string by) => _conflicts.Add((setting, location, name, by));
+        public void AddConflict(string setting, SettingLocation location, string name, string by) => (_conflicts ??= new List<(string, SettingLocation, string, string)>()).Add((setting, location, name, by));
 
         public ConfigurationInstance Build()
         {
             var instance = new ConfigurationInstance(System, new SettingLocation(Anchor, Anchor), Variant);
-            foreach (KeyValuePair<string, string> n in _names)
+            if (_names != null)
             {
-                instance.Name(n.Key, n.Value);
+                foreach (KeyValuePair<string, string> n in _names)
+                {
+                    instance.Name(n.Key, n.Value);
+                }
             }
 
-            foreach (KeyValuePair<string, decimal?> d in _defaults)
+            if (_defaults != null)
             {
-                instance.Default(d.Key, d.Value);
+                foreach (KeyValuePair<string, decimal?> d in _defaults)
+                {
+                    instance.Default(d.Key, d.Value);
+                }
             }
 
-            foreach ((string setting, SettingLocation location, string name, string by) in _conflicts)
+            if (_conflicts != null)
             {
-                instance.Conflict(setting, location, name, by);
+                foreach ((string setting, SettingLocation location, string name, string by) in _conflicts)
+                {
+                    instance.Conflict(setting, location, name, by);
+                }
             }
 
             foreach (KeyValuePair<string, (string? Raw, string? Error, SettingLocation Location, string Name, ValueFormat? Format, long? Unit)> s in _settings)

@@ -343,7 +343,14 @@ namespace ElectionLint.Analyzers
                 {
                     ILocalSymbol local = declarator.Symbol;
                     int index = block.Operations.IndexOf(statement);
-                    _collector.Statements(instance, binding, Mentioning(block, local.Name, index), receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local));
+                    // The local is read only where its name is written: a statement's operations elsewhere are not built.
+                    List<int> positions = PositionsOf(block, local.Name);
+                    _collector.Statements(
+                        instance,
+                        binding,
+                        Mentioning(block, positions, index),
+                        receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local),
+                        enter: op => op.IsImplicit || Holds(positions, op.Syntax.Span));
                 }
             }
 
@@ -493,42 +500,53 @@ namespace ElectionLint.Analyzers
             return f.Message.EndsWith(old, StringComparison.Ordinal) ? f.Message.Substring(0, f.Message.Length - old.Length) + plans[0].Describe() : f.Message;
         }
 
-        /// <summary>Per block, the statements each name appears in: one scan per block, not one per creation (linear in block size).</summary>
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>> NamesByStatement =
+        /// <summary>Per block, where each name appears as an identifier, in order: one scan per block, not one per creation (linear in block size).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>> NamePositions =
             new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>>();
 
-        /// <summary>The statements after <paramref name="after"/> that mention <paramref name="name"/>: only they can assign through the local.</summary>
-        private static IEnumerable<IOperation> Mentioning(IBlockOperation block, string name, int after)
+        private static readonly List<int> NoPositions = new List<int>();
+
+        private static List<int> PositionsOf(IBlockOperation block, string name)
         {
-            Dictionary<string, List<int>> index = NamesByStatement.GetValue(block.Syntax, _ =>
+            Dictionary<string, List<int>> index = NamePositions.GetValue(block.Syntax, _ =>
             {
                 var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-                for (int i = 0; i < block.Operations.Length; i++)
+                foreach (IOperation statement in block.Operations)
                 {
-                    foreach (IdentifierNameSyntax id in block.Operations[i].Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                    foreach (IdentifierNameSyntax id in statement.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
                     {
                         if (!map.TryGetValue(id.Identifier.ValueText, out List<int>? list))
                         {
                             map[id.Identifier.ValueText] = list = new List<int>();
                         }
 
-                        if (list.Count == 0 || list[list.Count - 1] != i)
-                        {
-                            list.Add(i);
-                        }
+                        list.Add(id.SpanStart);
                     }
                 }
 
                 return map;
             });
-            if (!index.TryGetValue(name, out List<int>? statements))
+            return index.TryGetValue(name, out List<int>? positions) ? positions : NoPositions;
+        }
+
+        /// <summary>True when one of the sorted <paramref name="positions"/> is inside <paramref name="span"/>.</summary>
+        private static bool Holds(List<int> positions, TextSpan span)
+        {
+            int i = positions.BinarySearch(span.Start);
+            if (i < 0)
             {
-                yield break;
+                i = ~i;
             }
 
-            foreach (int i in statements)
+            return i < positions.Count && positions[i] < span.End;
+        }
+
+        /// <summary>The statements after <paramref name="after"/> that hold one of <paramref name="positions"/> (a local's name): only they can assign through it.</summary>
+        private static IEnumerable<IOperation> Mentioning(IBlockOperation block, List<int> positions, int after)
+        {
+            for (int i = after + 1; i < block.Operations.Length && positions.Count > 0; i++)
             {
-                if (i > after)
+                if (Holds(positions, block.Operations[i].Syntax.Span))
                 {
                     yield return block.Operations[i];
                 }

@@ -26,6 +26,11 @@ namespace ElectionLint.Analyzers.Tests
         [InlineData("Apply(new ConsumerConfig { SessionTimeoutMs = 6000 });", 0)]
         [InlineData("var c = new ConsumerConfig { SessionTimeoutMs = 6000 }; Action later = () => c.SessionTimeoutMs = 10000;", 0)]
         [InlineData("var c = new ConsumerConfig(); Apply(c); c.SessionTimeoutMs = 6000; c.HeartbeatIntervalMs = 3000;", 1)]
+        // Deep in a later statement, among code that does not name the object (only the spans that name it are read).
+        [InlineData("var c = new ConsumerConfig { SessionTimeoutMs = 6000 }; if (props.Count > 0) { var x = props.Count + 1; System.Console.WriteLine(x); Apply(c); }", 0)]
+        [InlineData("var c = new ConsumerConfig { SessionTimeoutMs = 6000 }; using (var consumer = new ConsumerBuilder<string, string>(c).Build()) { System.Console.WriteLine(props.Count); if (props.Count > 1) { c.HeartbeatIntervalMs = 1000; } }", 0)]
+        [InlineData("var c = new ConsumerConfig { SessionTimeoutMs = 6000 }; System.Threading.Tasks.Task.Run(() => { System.Console.WriteLine(props.Count); Apply(c); });", 0)]
+        [InlineData("var c = new ConsumerConfig { SessionTimeoutMs = 6000 }; using (var consumer = new ConsumerBuilder<string, string>(c).Build()) { System.Console.WriteLine(props.Count); var d = new ConsumerConfig(); Apply(d); }", 1)]
         public async Task An_object_that_escapes_keeps_no_defaults(string body, int findings)
         {
             ImmutableArray<Diagnostic> diagnostics = await Verify.Analyzer().RunAsync(

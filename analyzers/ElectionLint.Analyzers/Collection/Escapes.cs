@@ -17,10 +17,11 @@ namespace ElectionLint.Analyzers.Collection
         /// </summary>
         private static readonly string[] ConsumerNamespaces = { "Confluent.Kafka", "k8s", "DotNext.Net.Cluster", "Consul", "Orleans", "Azure.Storage.Blobs", "Akka" };
 
-        public static bool In(IOperation statement, Func<IOperation?, bool> isReceiver) =>
-            OperationTree.First(statement, self: true, op => Leaves(op, isReceiver)) != null;
+        /// <param name="enter">Where the receiver can be (<see cref="OperationTree.First"/>); null: everywhere.</param>
+        public static bool In(IOperation statement, Func<IOperation?, bool> isReceiver, Func<IOperation, bool>? enter = null) =>
+            OperationTree.First(statement, self: true, op => Leaves(op, isReceiver, enter), enter) != null;
 
-        private static bool Leaves(IOperation op, Func<IOperation?, bool> isReceiver)
+        private static bool Leaves(IOperation op, Func<IOperation?, bool> isReceiver, Func<IOperation, bool>? enter)
         {
             switch (op)
             {
@@ -31,7 +32,7 @@ namespace ElectionLint.Analyzers.Collection
                     return true;
                 case IInvocationOperation { TargetMethod.Name: "Set" } set when isReceiver(set.Instance) && set.Arguments.Length == 2 && !set.Arguments[0].Value.ConstantValue.HasValue:
                     return true;
-                case IAnonymousFunctionOperation lambda when Mentions(lambda, isReceiver):
+                case IAnonymousFunctionOperation lambda when Mentions(lambda, isReceiver, enter):
                     return true;
                 default:
                     return false;
@@ -62,8 +63,8 @@ namespace ElectionLint.Analyzers.Collection
             }
         }
 
-        private static bool Mentions(IOperation root, Func<IOperation?, bool> isReceiver) =>
-            OperationTree.First(root, self: false, op => isReceiver(op)) != null;
+        private static bool Mentions(IOperation root, Func<IOperation?, bool> isReceiver, Func<IOperation, bool>? enter) =>
+            OperationTree.First(root, self: false, op => isReceiver(op), enter) != null;
 
         private static bool IsBinder(IMethodSymbol method) => method.ContainingType?.Name == "ConfigurationBinder";
 

@@ -11,8 +11,12 @@ namespace ElectionLint.Analyzers.Collection
     /// </summary>
     internal static class OperationTree
     {
-        /// <summary>The first operation under <paramref name="root"/> (and <paramref name="root"/> itself when <paramref name="self"/>) that matches; null when none.</summary>
-        public static IOperation? First(IOperation root, bool self, Func<IOperation, bool> match)
+        /// <summary>
+        /// The first operation under <paramref name="root"/> (and <paramref name="root"/> itself when <paramref name="self"/>)
+        /// that matches; null when none. With <paramref name="enter"/>, a child it refuses is skipped with everything under
+        /// it (Roslyn builds a body's operations lazily: a subtree not entered is never built).
+        /// </summary>
+        public static IOperation? First(IOperation root, bool self, Func<IOperation, bool> match, Func<IOperation, bool>? enter = null)
         {
             if (self && match(root))
             {
@@ -24,7 +28,7 @@ namespace ElectionLint.Analyzers.Collection
             _spare = null;
             try
             {
-                PushChildren(stack, root);
+                PushChildren(stack, root, enter);
                 while (stack.Count > 0)
                 {
                     IOperation op = stack[stack.Count - 1];
@@ -34,7 +38,7 @@ namespace ElectionLint.Analyzers.Collection
                         return op;
                     }
 
-                    PushChildren(stack, op);
+                    PushChildren(stack, op, enter);
                 }
 
                 return null;
@@ -53,19 +57,26 @@ namespace ElectionLint.Analyzers.Collection
         private static List<IOperation>? _spare;
 
         /// <summary>Every operation under <paramref name="root"/> (and <paramref name="root"/> itself when <paramref name="self"/>), in order.</summary>
-        public static void Each(IOperation root, bool self, Action<IOperation> visit) =>
-            First(root, self, op =>
-            {
-                visit(op);
-                return false;
-            });
+        public static void Each(IOperation root, bool self, Action<IOperation> visit, Func<IOperation, bool>? enter = null) =>
+            First(
+                root,
+                self,
+                op =>
+                {
+                    visit(op);
+                    return false;
+                },
+                enter);
 
-        private static void PushChildren(List<IOperation> stack, IOperation op)
+        private static void PushChildren(List<IOperation> stack, IOperation op, Func<IOperation, bool>? enter)
         {
             int start = stack.Count;
             foreach (IOperation child in op.ChildOperations)
             {
-                stack.Add(child);
+                if (enter == null || enter(child))
+                {
+                    stack.Add(child);
+                }
             }
 
             stack.Reverse(start, stack.Count - start); // the first child on top

@@ -414,7 +414,8 @@ namespace ElectionLint.Analyzers.Collection
         /// Direct statements are known values; assignments nested in conditions, loops or lambdas are unknown.
         /// Stops where the receiver itself is reassigned.
         /// </summary>
-        public void Statements(ConfigurationInstance instance, TypeBinding binding, IEnumerable<IOperation> statements, Func<IOperation?, bool> isReceiver, bool conditional = false)
+        /// <param name="enter">Where the receiver can be in a statement (the spans that name a local); null: anywhere.</param>
+        public void Statements(ConfigurationInstance instance, TypeBinding binding, IEnumerable<IOperation> statements, Func<IOperation?, bool> isReceiver, bool conditional = false, Func<IOperation, bool>? enter = null)
         {
             foreach (IOperation statement in statements)
             {
@@ -424,7 +425,7 @@ namespace ElectionLint.Analyzers.Collection
                 }
 
                 IOperation top = statement is IExpressionStatementOperation es ? es.Operation : statement;
-                if (Escapes.In(statement, isReceiver))
+                if (Escapes.In(statement, isReceiver, enter))
                 {
                     UnknownAll(instance, binding, statement.Syntax.GetLocation());
                     continue;
@@ -435,7 +436,7 @@ namespace ElectionLint.Analyzers.Collection
                     continue;
                 }
 
-                OperationTree.Each(statement, self: false, nested => Assignment(instance, binding, nested, isReceiver, conditional: true));
+                OperationTree.Each(statement, self: false, nested => Assignment(instance, binding, nested, isReceiver, conditional: true), enter);
             }
         }
 

@@ -199,6 +199,7 @@ namespace ElectionLint.Analyzers
             private readonly OptionsRegistrations _registrations;
             private readonly SettingCollector _collector;
             private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.Ordinal);
+            private readonly NameMentions _mentions = new NameMentions();
 
             public BlockAnalysis(BodyContext context, BoundTypes types, AnalysisProfile profile, AppSettingsSource settings, OptionsRegistrations registrations)
             {
@@ -344,7 +345,7 @@ namespace ElectionLint.Analyzers
                     ILocalSymbol local = declarator.Symbol;
                     int index = block.Operations.IndexOf(statement);
                     // The local is read only where its name is written: a statement's operations elsewhere are not built.
-                    List<int> positions = PositionsOf(block, local.Name);
+                    List<int> positions = _mentions.Of(block.Syntax, local.Name);
                     _collector.Statements(
                         instance,
                         binding,
@@ -498,35 +499,6 @@ namespace ElectionLint.Analyzers
 
             string old = f.Repairs[0].Describe();
             return f.Message.EndsWith(old, StringComparison.Ordinal) ? f.Message.Substring(0, f.Message.Length - old.Length) + plans[0].Describe() : f.Message;
-        }
-
-        /// <summary>Per block, where each name appears as an identifier, in order: one scan per block, not one per creation (linear in block size).</summary>
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>> NamePositions =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, Dictionary<string, List<int>>>();
-
-        private static readonly List<int> NoPositions = new List<int>();
-
-        private static List<int> PositionsOf(IBlockOperation block, string name)
-        {
-            Dictionary<string, List<int>> index = NamePositions.GetValue(block.Syntax, _ =>
-            {
-                var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-                foreach (IOperation statement in block.Operations)
-                {
-                    foreach (IdentifierNameSyntax id in statement.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-                    {
-                        if (!map.TryGetValue(id.Identifier.ValueText, out List<int>? list))
-                        {
-                            map[id.Identifier.ValueText] = list = new List<int>();
-                        }
-
-                        list.Add(id.SpanStart);
-                    }
-                }
-
-                return map;
-            });
-            return index.TryGetValue(name, out List<int>? positions) ? positions : NoPositions;
         }
 
         /// <summary>True when one of the sorted <paramref name="positions"/> is inside <paramref name="span"/>.</summary>

@@ -89,6 +89,19 @@ namespace ElectionLint.Analyzers.Tests
             Assert.True(ratio < 8, $"4× the creations took {ratio:F1}× the analyzer time ({small.TotalMilliseconds:F0} ms → {large.TotalMilliseconds:F0} ms)");
         }
 
+        [Fact]
+        public async Task Later_statements_are_read_for_every_local_of_a_block_of_many()
+        {
+            // The first 16 names of a block are searched in its text, the rest in an index of its identifiers: both find
+            // the later assignment (session 6000 over heartbeat 1000 is 6×; at the default heartbeat 3000 it would be EL2001).
+            string body = string.Concat(Enumerable.Range(0, 24).Select(i => $"var c{i} = new ConsumerConfig {{ SessionTimeoutMs = 6000 }};\n")) +
+                "System.Console.WriteLine(\"c1 c2 c3\"); // c4\n" +
+                string.Concat(Enumerable.Range(0, 24).Select(i => i % 2 == 0 ? $"c{i}.HeartbeatIntervalMs = 1000;\n" : $"if (c{i} != null) {{ c{i}.HeartbeatIntervalMs = 1000; }}\n"));
+            var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { void M() {\n" + body + "} }");
+            Assert.DoesNotContain(diagnostics, d => d.Id == "EL2001");
+            Assert.Empty(diagnostics.Where(d => d.Id.StartsWith("EL9", StringComparison.Ordinal)));
+        }
+
         private static async Task<TimeSpan> AnalyzerTime(int creations)
         {
             string body = string.Concat(Enumerable.Range(0, creations).Select(i => $"var c{i} = new ConsumerConfig {{ SessionTimeoutMs = {6000 + i}, HeartbeatIntervalMs = 3000 }};\n"));

@@ -63,7 +63,8 @@ namespace ElectionLint.Analyzers
             // are turned into operations; a tree without one costs a look-up.
             start.RegisterSemanticModelAction(model =>
             {
-                int[] positions = triggers.For(model.SemanticModel.SyntaxTree, model.CancellationToken).All;
+                TriggerIndex.Entry entry = triggers.For(model.SemanticModel.SyntaxTree, model.CancellationToken);
+                int[] positions = entry.All;
                 if (positions.Length == 0)
                 {
                     return;
@@ -78,7 +79,7 @@ namespace ElectionLint.Analyzers
                         var context = new BodyContext(body, model.SemanticModel.Compilation, model.CancellationToken, model.ReportDiagnostic);
                         Guarded(() =>
                         {
-                            if (model.SemanticModel.GetOperation(body, model.CancellationToken) is IOperation operation && Relevant(operation, types) is IOperation[] operations)
+                            if (model.SemanticModel.GetOperation(body, model.CancellationToken) is IOperation operation && Relevant(operation, types, entry.Walk) is IOperation[] operations)
                             {
                                 new BlockAnalysis(context, types, profile, settings, registrations).Run(operations);
                             }
@@ -137,17 +138,25 @@ namespace ElectionLint.Analyzers
             return null;
         }
 
-        /// <summary>The operations of one body that may configure a bound type, in the order Roslyn visits them; null when none.</summary>
-        private static IOperation[]? Relevant(IOperation body, BoundTypes types)
+        /// <summary>
+        /// The operations of one body that may configure a bound type, in the order Roslyn visits them; null when none. Only
+        /// the operations whose text holds one of <paramref name="walk"/> (a trigger name, a target-typed new or a with) are
+        /// entered: the rest cannot hold one, and Roslyn does not build them.
+        /// </summary>
+        private static IOperation[]? Relevant(IOperation body, BoundTypes types, int[] walk)
         {
             List<IOperation>? found = null;
-            OperationTree.Each(body, self: true, op =>
-            {
-                if (op.Kind is OperationKind.ObjectCreation or OperationKind.Invocation or OperationKind.With && IsRelevant(op, types))
+            OperationTree.Each(
+                body,
+                self: true,
+                op =>
                 {
-                    (found ??= new List<IOperation>()).Add(op);
-                }
-            });
+                    if (op.Kind is OperationKind.ObjectCreation or OperationKind.Invocation or OperationKind.With && IsRelevant(op, types))
+                    {
+                        (found ??= new List<IOperation>()).Add(op);
+                    }
+                },
+                enter: op => op.IsImplicit || TriggerIndex.Entry.Holds(walk, op.Syntax.Span));
 
             return found?.ToArray();
         }
@@ -339,6 +348,11 @@ namespace ElectionLint.Analyzers
             /// <summary>var config = new X { … }; config.Prop = …; config.Bind(…) (later statements of the same block).</summary>
             private void LaterStatements(IOperation value, ConfigurationInstance instance, TypeBinding binding)
             {
+                while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    value = conversion; // ConsumerConfig c = new(): the target-typed creation is converted to the local's type
+                }
+
                 if (value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } &&
                     Statement(declarator) is IOperation statement && statement.Parent is IBlockOperation block)
                 {

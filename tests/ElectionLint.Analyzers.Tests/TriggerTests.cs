@@ -62,6 +62,19 @@ namespace ElectionLint.Analyzers.Tests
             Assert.Equal("EL1021", Assert.Single(diagnostics).Id);
         }
 
+        [Theory]
+        // Only the operations whose text holds a trigger name, a new( or a with { are entered: a target-typed new() names
+        // no type, in a declarator (c = new(), read with the later statements) or a return, and is still found.
+        [InlineData("void M() { ConsumerConfig c = new(); c.SessionTimeoutMs = 6000; }")]
+        [InlineData("void M() { var c = new ConsumerConfig(); c.SessionTimeoutMs = 6000; }")]
+        [InlineData("void M() { ConsumerConfig c = new() { SessionTimeoutMs = 6000 }; }")]
+        [InlineData("ConsumerConfig M(bool b) { if (b) { System.Console.WriteLine(1); } return new() { SessionTimeoutMs = 6000 }; }")]
+        public async Task A_target_typed_new_among_code_that_names_nothing_is_found(string member)
+        {
+            var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings + "class C { " + member + " }");
+            Assert.Contains(diagnostics, d => d.Id == "EL2001");
+        }
+
         [Fact]
         public async Task A_member_name_alone_in_a_file_that_names_no_bound_type_is_another_types_member()
         {

@@ -40,11 +40,12 @@ namespace ElectionLint.Analyzers.Collection
         /// <summary>The trigger positions of one tree: all of them, and those of registration methods.</summary>
         internal sealed class Entry
         {
-            public Entry(string signature, int[] all, int[] registrations)
+            public Entry(string signature, int[] all, int[] registrations, int[] walk)
             {
                 Signature = signature;
                 All = all;
                 Registrations = registrations;
+                Walk = walk;
             }
 
             public string Signature { get; }
@@ -52,19 +53,24 @@ namespace ElectionLint.Analyzers.Collection
             public int[] All { get; }
 
             public int[] Registrations { get; }
-        }
 
-        /// <summary>True when <paramref name="span"/> of <paramref name="tree"/> holds a trigger (a body that may configure a bound type).</summary>
-        public bool MayHold(SyntaxTree tree, TextSpan span, CancellationToken cancellation)
-        {
-            int[] all = For(tree, cancellation).All;
-            int i = Array.BinarySearch(all, span.Start);
-            if (i < 0)
+            /// <summary>
+            /// Where an operation that configures a bound type can be: the trigger names and every target-typed <c>new(</c>
+            /// and <c>with {</c> (which name no type). An operation whose span holds none of them holds no such operation.
+            /// </summary>
+            public int[] Walk { get; }
+
+            /// <summary>True when one of the sorted <paramref name="positions"/> is inside <paramref name="span"/>.</summary>
+            public static bool Holds(int[] positions, TextSpan span)
             {
-                i = ~i;
-            }
+                int i = Array.BinarySearch(positions, span.Start);
+                if (i < 0)
+                {
+                    i = ~i;
+                }
 
-            return i < all.Length && all[i] < span.End;
+                return i < positions.Length && positions[i] < span.End;
+            }
         }
 
         public Entry For(SyntaxTree tree, CancellationToken cancellation)
@@ -286,6 +292,7 @@ namespace ElectionLint.Analyzers.Collection
             var all = new List<int>();
             var registrations = new List<int>();
             var memberHits = new List<int>();
+            var typeless = new List<int>();
             bool named = false, targetTyped = false;
             char[] buffer = Buffer(text.Length);
             text.CopyTo(0, buffer, 0, text.Length);
@@ -314,7 +321,11 @@ namespace ElectionLint.Analyzers.Collection
                         k++;
                     }
 
-                    targetTyped |= k < length && buffer[k] == (isNew ? '(' : '{'); // new(…) or x with { … }: the type is not named
+                    if (k < length && buffer[k] == (isNew ? '(' : '{')) // new(…) or x with { … }: the type is not named
+                    {
+                        targetTyped = true;
+                        typeless.Add(s);
+                    }
                 }
                 else if (own.Match(buffer, s, i - s) is string hit)
                 {
@@ -342,7 +353,15 @@ namespace ElectionLint.Analyzers.Collection
                 all.Sort();
             }
 
-            return new Entry(names.Signature, all.ToArray(), registrations.ToArray());
+            int[] walk = all.ToArray();
+            if (typeless.Count > 0)
+            {
+                typeless.AddRange(all);
+                typeless.Sort();
+                walk = typeless.ToArray();
+            }
+
+            return new Entry(names.Signature, all.ToArray(), registrations.ToArray(), walk);
         }
 
         [ThreadStatic]

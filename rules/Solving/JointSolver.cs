@@ -312,7 +312,8 @@ namespace ElectionLint.Rules.Solving
 
                     if (Point(lin, new decimal?[vars], steps, targets, Writable, ref nodes) is decimal?[] point)
                     {
-                        var assigned = (decimal?[])combo.Clone();
+                        var assigned = new decimal?[combo.Length];
+                    Array.Copy(combo, assigned, combo.Length);
                         for (int v = 0; v < vars; v++)
                         {
                             assigned[settingOf[v]] = point[v];
@@ -580,7 +581,8 @@ namespace ElectionLint.Rules.Solving
                         extra.Add(ratio);
                     }
 
-                    var assigned = (decimal?[])combo.Clone();
+                    var assigned = new decimal?[combo.Length];
+                    Array.Copy(combo, assigned, combo.Length);
                     if (Assign(linear, 0, assigned, include, extra, soft, subset, finding, before, conflict) is RepairPlan p)
                     {
                         return p;

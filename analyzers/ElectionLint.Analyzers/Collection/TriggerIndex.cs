@@ -82,8 +82,20 @@ namespace ElectionLint.Analyzers.Collection
             }
 
             Entry entry = Scan(tree, names, cancellation);
-            PerTree.Remove(tree);
-            PerTree.Add(tree, entry);
+            if (cached != null)
+            {
+                PerTree.Remove(tree); // computed for other names: each call takes the table's lock, so only then
+            }
+
+            try
+            {
+                PerTree.Add(tree, entry);
+            }
+            catch (ArgumentException)
+            {
+                // another thread added it meanwhile: equal positions
+            }
+
             return entry;
         }
 

@@ -156,7 +156,7 @@ namespace ElectionLint.Analyzers
                         (found ??= new List<IOperation>()).Add(op);
                     }
                 },
-                enter: op => op.IsImplicit || TriggerIndex.Entry.Holds(walk, op.Syntax.Span));
+                enter: op => op.IsImplicit || Positions.Holds(walk, op.Syntax.Span));
 
             return found?.ToArray();
         }
@@ -359,13 +359,13 @@ namespace ElectionLint.Analyzers
                     ILocalSymbol local = declarator.Symbol;
                     int index = block.Operations.IndexOf(statement);
                     // The local is read only where its name is written: a statement's operations elsewhere are not built.
-                    List<int> positions = _mentions.Of(block.Syntax, local.Name);
+                    int[] positions = _mentions.Of(block.Syntax, local.Name);
                     _collector.Statements(
                         instance,
                         binding,
                         Mentioning(block, positions, index),
                         receiver => receiver is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local),
-                        enter: op => op.IsImplicit || Holds(positions, op.Syntax.Span));
+                        enter: op => op.IsImplicit || Positions.Holds(positions, op.Syntax.Span));
                 }
             }
 
@@ -515,24 +515,12 @@ namespace ElectionLint.Analyzers
             return f.Message.EndsWith(old, StringComparison.Ordinal) ? f.Message.Substring(0, f.Message.Length - old.Length) + plans[0].Describe() : f.Message;
         }
 
-        /// <summary>True when one of the sorted <paramref name="positions"/> is inside <paramref name="span"/>.</summary>
-        private static bool Holds(List<int> positions, TextSpan span)
-        {
-            int i = positions.BinarySearch(span.Start);
-            if (i < 0)
-            {
-                i = ~i;
-            }
-
-            return i < positions.Count && positions[i] < span.End;
-        }
-
         /// <summary>The statements after <paramref name="after"/> that hold one of <paramref name="positions"/> (a local's name): only they can assign through it.</summary>
-        private static IEnumerable<IOperation> Mentioning(IBlockOperation block, List<int> positions, int after)
+        private static IEnumerable<IOperation> Mentioning(IBlockOperation block, int[] positions, int after)
         {
-            for (int i = after + 1; i < block.Operations.Length && positions.Count > 0; i++)
+            for (int i = after + 1; i < block.Operations.Length && positions.Length > 0; i++)
             {
-                if (Holds(positions, block.Operations[i].Syntax.Span))
+                if (Positions.Holds(positions, block.Operations[i].Syntax.Span))
                 {
                     yield return block.Operations[i];
                 }

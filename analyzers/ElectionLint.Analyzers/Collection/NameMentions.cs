@@ -17,21 +17,21 @@ namespace ElectionLint.Analyzers.Collection
         private const int SearchesPerBlock = 16;
 
         private readonly Dictionary<SyntaxNode, string> _texts = new Dictionary<SyntaxNode, string>();
-        private readonly Dictionary<(SyntaxNode Block, string Name), List<int>> _positions = new Dictionary<(SyntaxNode, string), List<int>>();
+        private readonly Dictionary<(SyntaxNode Block, string Name), int[]> _positions = new Dictionary<(SyntaxNode, string), int[]>();
         private readonly Dictionary<SyntaxNode, int> _searches = new Dictionary<SyntaxNode, int>();
-        private readonly Dictionary<SyntaxNode, Dictionary<string, List<int>>> _indexes = new Dictionary<SyntaxNode, Dictionary<string, List<int>>>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, int[]>> _indexes = new Dictionary<SyntaxNode, Dictionary<string, int[]>>();
 
         /// <summary>The positions in the tree where <paramref name="name"/> stands as a whole word in <paramref name="block"/>, in order.</summary>
-        public List<int> Of(SyntaxNode block, string name)
+        public int[] Of(SyntaxNode block, string name)
         {
-            if (_positions.TryGetValue((block, name), out List<int>? found))
+            if (_positions.TryGetValue((block, name), out int[]? found))
             {
                 return found;
             }
 
-            if (_indexes.TryGetValue(block, out Dictionary<string, List<int>>? index))
+            if (_indexes.TryGetValue(block, out Dictionary<string, int[]>? index))
             {
-                return index.TryGetValue(name, out List<int>? indexed) ? indexed : new List<int>();
+                return index.TryGetValue(name, out int[]? indexed) ? indexed : Positions.None;
             }
 
             _searches.TryGetValue(block, out int searches);
@@ -40,7 +40,7 @@ namespace ElectionLint.Analyzers.Collection
             {
                 _indexes[block] = index = Index(block);
                 _texts.Remove(block);
-                return index.TryGetValue(name, out List<int>? indexed) ? indexed : new List<int>();
+                return index.TryGetValue(name, out int[]? indexed) ? indexed : Positions.None;
             }
 
             if (!_texts.TryGetValue(block, out string? text))
@@ -58,13 +58,14 @@ namespace ElectionLint.Analyzers.Collection
                 }
             }
 
-            _positions[(block, name)] = positions;
-            return positions;
+            int[] sorted = positions.ToArray();
+            _positions[(block, name)] = sorted;
+            return sorted;
         }
 
         private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-        private static Dictionary<string, List<int>> Index(SyntaxNode block)
+        private static Dictionary<string, int[]> Index(SyntaxNode block)
         {
             var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (IdentifierNameSyntax id in block.DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -77,7 +78,7 @@ namespace ElectionLint.Analyzers.Collection
                 list.Add(id.SpanStart);
             }
 
-            return map;
+            return map.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
         }
     }
 }

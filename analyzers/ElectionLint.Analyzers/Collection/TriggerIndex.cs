@@ -59,18 +59,6 @@ namespace ElectionLint.Analyzers.Collection
             /// and <c>with {</c> (which name no type). An operation whose span holds none of them holds no such operation.
             /// </summary>
             public int[] Walk { get; }
-
-            /// <summary>True when one of the sorted <paramref name="positions"/> is inside <paramref name="span"/>.</summary>
-            public static bool Holds(int[] positions, TextSpan span)
-            {
-                int i = Array.BinarySearch(positions, span.Start);
-                if (i < 0)
-                {
-                    i = ~i;
-                }
-
-                return i < positions.Length && positions[i] < span.End;
-            }
         }
 
         public Entry For(SyntaxTree tree, CancellationToken cancellation)
@@ -169,16 +157,16 @@ namespace ElectionLint.Analyzers.Collection
                     seeds.UnionWith(LocalAliases(tree.GetRoot(cancellation)));
                 }
 
-                bool grew = true;
-                while (grew)
+                ILookup<string, string> derived = bases.ToLookup(b => b.Base, b => b.Name, StringComparer.Ordinal);
+                var pending = new Stack<string>(seeds);
+                while (pending.Count > 0)
                 {
-                    grew = false;
-                    foreach ((string name, string baseName) in bases)
+                    foreach (string name in derived[pending.Pop()])
                     {
-                        if (seeds.Contains(baseName) && seeds.Add(name))
+                        if (seeds.Add(name))
                         {
                             set.Add(name);
-                            grew = true;
+                            pending.Push(name);
                         }
                     }
                 }

@@ -38,6 +38,8 @@ namespace ElectionLint.Rules.Solving
         private static Stack<LinearSystem>? _spare; // systems Linearize may fill again, kept across solvers of one thread
 
         private static Stack<LinearSystem> Spare => _spare ??= new Stack<LinearSystem>(16);
+
+        private static FourierMotzkin.Scratch Scratch => FourierMotzkin.Scratch.OfThread;
         private SystemKey? _stepsKey;
         private Rational[]? _assignedExact; // Linearize's assigned values as fractions
         private int[]? _varOf; // Linearize's variable of each setting
@@ -277,7 +279,7 @@ namespace ElectionLint.Rules.Solving
                 {
                     LinearSystem lin = Linearize(free, combo, IncludeAll, soft);
                     int vars = lin.Variables;
-                    if (FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread) != Feasibility.Feasible)
+                    if (FourierMotzkin.Check(lin, Scratch) != Feasibility.Feasible)
                     {
                         continue;
                     }
@@ -386,7 +388,7 @@ namespace ElectionLint.Rules.Solving
                     continue;
                 }
 
-                if (FourierMotzkin.Project(lin, j, FourierMotzkin.Scratch.OfThread) is not Interval iv)
+                if (FourierMotzkin.Project(lin, j, Scratch) is not Interval iv)
                 {
                     return null;
                 }
@@ -417,7 +419,7 @@ namespace ElectionLint.Rules.Solving
 
             if (best < 0)
             {
-                return FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread) == Feasibility.Feasible ? at : null;
+                return FourierMotzkin.Check(lin, Scratch) == Feasibility.Feasible ? at : null;
             }
 
             foreach (decimal x in WitnessValues(first, last, steps[best] > 0m ? steps[best] : 1m, targets[best]).Take(MaxMultiples))
@@ -632,7 +634,7 @@ namespace ElectionLint.Rules.Solving
             {
                 var c = new ModelConstraint("", ConstraintKind.Soft, _sys.RatioQuantity, Comparison.AtLeast, r, _sys.Heartbeat, string.Empty);
                 LinearSystem lin = Linearize(freeMask, combo, i => include[i], soft, new[] { c });
-                Feasibility f = FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread);
+                Feasibility f = FourierMotzkin.Check(lin, Scratch);
                 Release(lin);
                 if (f == Feasibility.Feasible)
                 {
@@ -649,7 +651,7 @@ namespace ElectionLint.Rules.Solving
             {
                 // Only a point the model accepts is worth evaluating every rule for.
                 LinearSystem fixedPoint = Linearize(new bool[_sys.Settings.Count], assigned, i => include[i], soft, extra);
-                Feasibility f = FourierMotzkin.Check(fixedPoint, FourierMotzkin.Scratch.OfThread);
+                Feasibility f = FourierMotzkin.Check(fixedPoint, Scratch);
                 Release(fixedPoint);
                 return f == Feasibility.Infeasible ? null : Verify(subset, assigned, finding, before, conflict);
             }
@@ -668,7 +670,7 @@ namespace ElectionLint.Rules.Solving
 
             LinearSystem lin = Linearize(free, assigned, i => include[i], soft, extra);
             int variable = _varOf![x]; // Linearize's map of these settings
-            Interval? iv = FourierMotzkin.Project(lin, variable, FourierMotzkin.Scratch.OfThread);
+            Interval? iv = FourierMotzkin.Project(lin, variable, Scratch);
             Release(lin);
             if (iv == null)
             {
@@ -1379,7 +1381,7 @@ namespace ElectionLint.Rules.Solving
                 list.SetCoefficient(down, vars, -Rational.One);
                 list.SetConstant(up, -f.Constant);
                 list.SetConstant(down, f.Constant);
-                if (FourierMotzkin.Project(list, vars, FourierMotzkin.Scratch.OfThread) is Interval iv && iv.Lower is Rational lo)
+                if (FourierMotzkin.Project(list, vars, Scratch) is Interval iv && iv.Lower is Rational lo)
                 {
                     decimal v = lo.ToDecimal();
                     best = best == null || v < best ? v : best;
@@ -1436,7 +1438,7 @@ namespace ElectionLint.Rules.Solving
         private Feasibility OnSteps(LinearSystem lin, decimal[] steps, ref int nodes)
         {
             int vars = lin.Variables;
-            Feasibility f = FourierMotzkin.Check(lin, FourierMotzkin.Scratch.OfThread);
+            Feasibility f = FourierMotzkin.Check(lin, Scratch);
             if (f != Feasibility.Feasible || vars == 0)
             {
                 return f;
@@ -1447,7 +1449,7 @@ namespace ElectionLint.Rules.Solving
             BigInteger first = 0, count = MaxMultiples + 1;
             for (int j = 0; j < vars; j++)
             {
-                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j, FourierMotzkin.Scratch.OfThread) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
+                if (steps[j] <= 0m || FourierMotzkin.Project(lin, j, Scratch) is not Interval iv || iv.Lower is not Rational lo || iv.Upper is not Rational hi)
                 {
                     continue;
                 }

@@ -70,5 +70,52 @@ namespace ElectionLint.Cli.Tests
             Assert.Equal(0, code);
             Assert.True(DocumentedSchema().Evaluate(JsonDocument.Parse(output).RootElement).IsValid);
         }
-    }
+    
+        /// <summary>Records the size of each write the formatter makes.</summary>
+        private sealed class WriteSizes : MemoryStream
+        {
+            public System.Collections.Generic.List<int> Sizes { get; } = new System.Collections.Generic.List<int>();
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                Sizes.Add(count);
+                base.Write(buffer, offset, count);
+            }
+
+            public override void Write(System.ReadOnlySpan<byte> buffer)
+            {
+                Sizes.Add(buffer.Length);
+                base.Write(buffer);
+            }
+        }
+
+        [Theory]
+        [InlineData("json")]
+        [InlineData("sarif")]
+        public void A_large_report_reaches_its_stream_in_pieces_and_reads_as_one_document(string format)
+        {
+            // 4,000 diagnostics make about 1.5 MB: held whole, the writer's buffer doubled through the large-object heap.
+            var span = new ElectionLint.Config.Source.SourceSpan(3, 18, 3, 21, 40, 43);
+            var diagnostics = Enumerable.Range(0, 4000)
+                .Select(i => new ElectionLint.Config.Linting.LintDiagnostic($"/repo/f{i}.yaml", ElectionLint.Rules.Catalogue.RuleCatalogue.Get("EL2001"), ElectionLint.Rules.Catalogue.RuleSeverity.Warning, "leaseDuration is only 1.5× renewDeadline " + i, span))
+                .ToList();
+            var report = new ElectionLint.Cli.Output.LintReport(diagnostics, new System.Collections.Generic.Dictionary<string, ElectionLint.Config.Source.SourceText>(), 4000, "/repo");
+            using var stream = new WriteSizes();
+            if (format == "json")
+            {
+                ElectionLint.Cli.Output.JsonFormatter.Write(report, stream);
+            }
+            else
+            {
+                ElectionLint.Cli.Output.SarifFormatter.Write(report, stream, "0.0.0");
+            }
+
+            Assert.True(stream.Length > 1_000_000, stream.Length.ToString());
+            Assert.True(stream.Sizes.Max() < 64 * 1024, string.Join(",", stream.Sizes));
+            JsonElement root = JsonDocument.Parse(stream.ToArray()).RootElement;
+            JsonElement list = format == "json" ? root.GetProperty("diagnostics") : root.GetProperty("runs")[0].GetProperty("results");
+            Assert.Equal(4000, list.GetArrayLength());
+            Assert.EndsWith(" 3999", format == "json" ? list[3999].GetProperty("message").GetString() : list[3999].GetProperty("message").GetProperty("text").GetString());
+        }
+}
 }

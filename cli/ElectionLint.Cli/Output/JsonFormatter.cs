@@ -14,6 +14,18 @@ namespace ElectionLint.Cli.Output
     {
         public static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        /// <summary>
+        /// Hands what the writer holds to the stream once it passes 32 KB. A Utf8JsonWriter over a stream keeps the whole
+        /// document until flushed, in a buffer that doubles: large-object allocations that made full collections.
+        /// </summary>
+        internal static void FlushSome(Utf8JsonWriter w)
+        {
+            if (w.BytesPending > 32 * 1024)
+            {
+                w.Flush();
+            }
+        }
+
         public static void Write(LintReport report, Stream output)
         {
             using var w = new Utf8JsonWriter(output, Options);
@@ -47,6 +59,7 @@ namespace ElectionLint.Cli.Output
                 w.WriteEndArray();
                 Repairs(w, d.Finding);
                 w.WriteEndObject();
+                FlushSome(w);
             }
 
             w.WriteEndArray();

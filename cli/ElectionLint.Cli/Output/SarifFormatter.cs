@@ -105,6 +105,7 @@ namespace ElectionLint.Cli.Output
                 }
 
                 w.WriteEndObject();
+                JsonFormatter.FlushSome(w);
             }
 
             w.WriteEndArray();

@@ -123,6 +123,19 @@ namespace ElectionLint.Rules.Evaluation
             return this;
         }
 
+        /// <summary>Each setting as a repair search reads it, without locations (<see cref="RepairMemo"/>'s key).</summary>
+        internal RepairMemo.SettingContent[] Contents()
+        {
+            var contents = new RepairMemo.SettingContent[_occurrences.Length];
+            for (int i = 0; i < contents.Length; i++)
+            {
+                bool has = TryGetDefault(i, out decimal? d);
+                contents[i] = new RepairMemo.SettingContent(_occurrences[i], _names?[i], has, d);
+            }
+
+            return contents;
+        }
+
         /// <summary>A copy with settings replaced by known values (used to verify repairs).</summary>
         internal ConfigurationInstance With(IEnumerable<(int Index, decimal Value)> changes)
         {

@@ -31,12 +31,17 @@ namespace ElectionLint.Rules.Evaluation
             JointSolver? solver = null;
             ProfileConflict? conflict = null;
             bool checkConflict = ctx.Enabled && IsOn("EL2031", severities) && AsksAnything(p);
-            if (checkConflict)
+            // The same settings under the same profile were searched before (a templated repository): the same answers.
+            RepairMemo.Entry? memo = checkConflict || suggest ? RepairMemo.For(instance, p, severities) : null;
+            bool solverTried = false;
+            if (checkConflict && !memo!.TryConflict(out conflict))
             {
+                solverTried = true;
                 try
                 {
                     solver = new JointSolver(ctx, severities);
                     conflict = solver.FindConflict();
+                    memo.SetConflict(conflict);
                 }
                 catch (System.ArithmeticException)
                 {
@@ -63,7 +68,7 @@ namespace ElectionLint.Rules.Evaluation
             }
 
             // Repairs (and the messages that name them) are made when a finding's Message or Repairs is first read.
-            Repairs? repairs = suggest ? new Repairs(ctx, severities, solver, checkConflict, kept, before, conflict) : null;
+            Repairs? repairs = suggest ? new Repairs(ctx, severities, solver, solverTried, kept, before, conflict, memo) : null;
             var findings = new List<Finding>(kept.Count);
             foreach (PendingFinding f in kept)
             {
@@ -81,11 +86,13 @@ namespace ElectionLint.Rules.Evaluation
             private readonly List<PendingFinding> _kept;
             private readonly HashSet<(string, int)> _before;
             private readonly ProfileConflict? _conflict;
+            private readonly RepairMemo.Entry? _memo;
             private JointSolver? _solver;
             private bool _tried;
 
-            public Repairs(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities, JointSolver? solver, bool tried, List<PendingFinding> kept, HashSet<(string, int)> before, ProfileConflict? conflict)
+            public Repairs(EvaluationContext ctx, IReadOnlyDictionary<string, RuleSeverity>? severities, JointSolver? solver, bool tried, List<PendingFinding> kept, HashSet<(string, int)> before, ProfileConflict? conflict, RepairMemo.Entry? memo)
             {
+                _memo = memo;
                 _ctx = ctx;
                 _severities = severities;
                 _solver = solver;
@@ -100,6 +107,13 @@ namespace ElectionLint.Rules.Evaluation
             {
                 lock (this)
                 {
+                    int ordinal = f.Rule.Fixable && f.Plans.Count == 0 && _memo != null ? _kept.IndexOf(f) : -1;
+                    if (ordinal >= 0 && _memo!.TryPlans(ordinal, _ctx.Instance, out List<RepairPlan> known))
+                    {
+                        f.Plans.AddRange(known);
+                        return (f.Plans, Message(f, _conflict != null, suggest: true, _ctx.System.RepairNote?.Resolve(_ctx.Variant)));
+                    }
+
                     if (!_tried)
                     {
                         _tried = true;
@@ -118,6 +132,10 @@ namespace ElectionLint.Rules.Evaluation
                         try
                         {
                             f.Plans.AddRange(_solver.FindRepairs(f, _kept, _before, _conflict));
+                            if (ordinal >= 0)
+                            {
+                                _memo!.SetPlans(ordinal, _ctx.Instance, f.Plans);
+                            }
                         }
                         catch (System.ArithmeticException)
                         {

@@ -34,6 +34,9 @@ namespace ElectionLint.Rules.Solving
 
         private readonly ValueFormat? _displayFormat;
 
+        /// <summary>The format given for a value the repair adds (null: the occurrence's or the setting's own).</summary>
+        internal ValueFormat? DisplayFormat => _displayFormat;
+
         /// <summary>How messages show the value: "1000 ms", "2s"; a value the repair adds, as its configuration shows durations (C#: a TimeSpan).</summary>
         public string Display => SettingValues.Display(Occurrence?.Format ?? _displayFormat ?? Setting.Format, Setting.IsDuration, Value);
 

@@ -348,9 +348,26 @@ namespace ElectionLint.Analyzers
             /// <summary>var config = new X { … }; config.Prop = …; config.Bind(…) (later statements of the same block).</summary>
             private void LaterStatements(IOperation value, ConfigurationInstance instance, TypeBinding binding)
             {
-                while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+                // ConsumerConfig c = new(): the target-typed creation is converted to the local's type; c = b ? new() : new(),
+                // c = given ?? new(): where the local holds this creation, the later statements set it.
+                while (true)
                 {
-                    value = conversion; // ConsumerConfig c = new(): the target-typed creation is converted to the local's type
+                    if (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+                    {
+                        value = conversion;
+                    }
+                    else if (value.Parent is IConditionalOperation conditional && conditional.Condition != value)
+                    {
+                        value = conditional;
+                    }
+                    else if (value.Parent is ICoalesceOperation coalesce && coalesce.WhenNull == value)
+                    {
+                        value = coalesce;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 if (value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } &&

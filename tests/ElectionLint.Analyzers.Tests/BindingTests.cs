@@ -102,6 +102,21 @@ namespace ElectionLint.Analyzers.Tests
             Assert.Empty(diagnostics.Where(d => d.Id.StartsWith("EL9", StringComparison.Ordinal)));
         }
 
+        [Theory]
+        // Session 6000 ms over the default heartbeat 3000 is 2× (EL2001); over 1000 it is 6×. Each creation the local may hold
+        // takes the later statements.
+        [InlineData("ConsumerConfig c = b ? new() : new() { HeartbeatIntervalMs = 1000 };")]
+        [InlineData("ConsumerConfig c = b ? new ConsumerConfig() : new ConsumerConfig { HeartbeatIntervalMs = 1000 };")]
+        [InlineData("var c = given ?? new ConsumerConfig();")]
+        public async Task A_local_that_holds_one_of_several_creations_reads_its_later_statements_for_each(string declaration)
+        {
+            var diagnostics = await Verify.Analyzer().RunAsync(Verify.Usings +
+                "class C { void M(bool b, ConsumerConfig given) {\n" + declaration + "\nc.SessionTimeoutMs = 6000;\n} }");
+            Diagnostic d = Assert.Single(diagnostics);
+            Assert.Equal("EL2001", d.Id);
+            Assert.Equal("6000", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        }
+
         private static async Task<TimeSpan> AnalyzerTime(int creations)
         {
             string body = string.Concat(Enumerable.Range(0, creations).Select(i => $"var c{i} = new ConsumerConfig {{ SessionTimeoutMs = {6000 + i}, HeartbeatIntervalMs = 3000 }};\n"));

@@ -31,6 +31,20 @@ namespace ElectionLint.Analyzers.Tests
             "using var b = new HostBuilder().ConfigureServices((context, services) => services.Configure<ClusterMembershipOptions>(o => o.NumProbedSilos = 10)).Build();\n} }");
 
         [Fact]
+        public Task The_services_of_two_ConfigureServices_lambdas_on_one_host_are_one_configuration() => Verify.DiagnosticsAsync(
+            // The second lambda's 10 probed silos meet the first's 4 votes; judged apart, the first would be refused (EL1080).
+            Header + "class C { static void Main() {\n" +
+            "using var host = Host.CreateDefaultBuilder()\n" +
+            ".ConfigureServices(services => services.Configure<ClusterMembershipOptions>(o => { o.NumProbedSilos = 3; o.NumVotesForDeathDeclaration = 4; }))\n" +
+            ".ConfigureServices((context, services) => services.Configure<ClusterMembershipOptions>(o => o.NumProbedSilos = 10)).Build();\n} }");
+
+        [Fact]
+        public Task Two_hosts_made_by_static_calls_are_two_configurations() => Verify.DiagnosticsAsync(
+            Header + "class C { static void Main() {\n" +
+            "Host.CreateApplicationBuilder().Services.Configure<ClusterMembershipOptions>(" + Refused + ");\n" +
+            "Host.CreateApplicationBuilder().Services.Configure<ClusterMembershipOptions>(o => o.NumProbedSilos = 10);\n} }");
+
+        [Fact]
         public Task The_registrations_of_one_builder_stay_one_configuration_in_pipeline_order() => Verify.DiagnosticsAsync(
             Header + "class C { static void Main() {\n" +
             "var builder = Host.CreateApplicationBuilder();\n" +

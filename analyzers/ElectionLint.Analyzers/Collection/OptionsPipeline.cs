@@ -265,6 +265,10 @@ namespace ElectionLint.Analyzers.Collection
                     case IConversionOperation c:
                         receiver = c.Operand;
                         continue;
+                    case IObjectCreationOperation:
+                    case IInvocationOperation { Instance: null, TargetMethod: { IsExtensionMethod: false, ContainingType.Name: "Host" or "WebApplication" } }:
+                        // new HostBuilder(), Host.CreateDefaultBuilder(), WebApplication.CreateBuilder(): each makes a builder of its own.
+                        return "new@" + receiver.Syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + path;
                     case IInvocationOperation inv:
                         receiver = Receiver(inv); // a fluent call returns the builder it was called on
                         continue;
@@ -273,7 +277,10 @@ namespace ElectionLint.Analyzers.Collection
                         receiver = p.Instance;
                         continue;
                     case IParameterReferenceOperation p:
-                        return Root(p.Parameter) + path;
+                        // Every ConfigureServices lambda of one host builder adds to the same services.
+                        return ConfigureServicesCall(p) is IInvocationOperation host && BuilderOf(host) is { Length: > 0 } hostBuilder
+                            ? hostBuilder + ".Services" + path
+                            : Root(p.Parameter) + path;
                     case ILocalReferenceOperation l:
                         return Root(l.Local) + path;
                     case IFieldReferenceOperation f:
@@ -286,6 +293,26 @@ namespace ElectionLint.Analyzers.Collection
             }
 
             return string.Empty;
+        }
+
+        /// <summary>The <c>ConfigureServices(…)</c> call whose lambda declares <paramref name="reference"/>'s parameter, if any.</summary>
+        private static IInvocationOperation? ConfigureServicesCall(IParameterReferenceOperation reference)
+        {
+            for (IOperation? op = reference.Parent; op != null; op = op.Parent)
+            {
+                if (op is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, reference.Parameter.ContainingSymbol))
+                {
+                    IOperation? up = lambda.Parent;
+                    while (up is IDelegateCreationOperation or IConversionOperation)
+                    {
+                        up = up.Parent;
+                    }
+
+                    return up is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.Name == "ConfigureServices" ? call : null;
+                }
+            }
+
+            return null;
         }
 
         private static IOperation? Receiver(IInvocationOperation call) =>

@@ -3,8 +3,9 @@
 ratios to the first command are taken round by round, so load drift on a shared machine hits every command alike.
 
 Usage: bench/ab.py [--runs N] [--warmup W] [--ratio A/B ...] NAME 'command' NAME 'command' ...
-Prints, per command, the median wall and CPU (user+sys) seconds and the median (min-max) ratio to the first command;
-then each --ratio A/B asked for, the same way.
+Prints, per command, the median wall and CPU (user+sys) seconds, the peak resident memory (MB, median and range; the
+kernel's ru_maxrss, as /usr/bin/time -f %M reports it) and the median (min-max) ratio to the first command; then each
+--ratio A/B asked for, the same way.
 """
 import os, shlex, statistics, sys, time
 
@@ -39,30 +40,33 @@ def run(argv):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) == 127:
         sys.exit(f"cannot run {argv}")
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 walls = {n: [] for n in names}
 cpus = {n: [] for n in names}
+peaks = {n: [] for n in names}
 for r in range(warmup + runs):
     k = r % len(names)
     for i in list(range(k, len(names))) + list(range(0, k)):
-        w, c = run(cmds[i])
+        w, c, m = run(cmds[i])
         if r >= warmup:
             walls[names[i]].append(w)
             cpus[names[i]].append(c)
+            peaks[names[i]].append(m)
 
 load = open("/proc/loadavg").read().split()[0]
 print(f"{runs} rounds after {warmup} warm-up, interleaved; load at the end {load}")
-print("| command | wall s median | cpu s median | ÷ first, wall: median (min–max) | ÷ first, cpu: median (min–max) |")
-print("|---|---|---|---|---|")
+print("| command | wall s median | cpu s median | peak MB median (min–max) | ÷ first, wall: median (min–max) | ÷ first, cpu: median (min–max) |")
+print("|---|---|---|---|---|---|")
 ref = names[0]
 for n in names:
     rw = [a / b for a, b in zip(walls[n], walls[ref])]
     rc = [a / b for a, b in zip(cpus[n], cpus[ref])]
     print(f"| {n} | {statistics.median(walls[n]):.3f} | {statistics.median(cpus[n]):.3f} "
+          f"| {statistics.median(peaks[n]):.0f} ({min(peaks[n]):.0f}–{max(peaks[n]):.0f}) "
           f"| {statistics.median(rw):.3f} ({min(rw):.3f}–{max(rw):.3f}) | {statistics.median(rc):.3f} ({min(rc):.3f}–{max(rc):.3f}) |")
 for a, b in pairs:
     rw = [x / y for x, y in zip(walls[a], walls[b])]
     rc = [x / y for x, y in zip(cpus[a], cpus[b])]
-    print(f"| {a} ÷ {b} | | | {statistics.median(rw):.3f} ({min(rw):.3f}–{max(rw):.3f}) | {statistics.median(rc):.3f} ({min(rc):.3f}–{max(rc):.3f}) |")
+    print(f"| {a} ÷ {b} | | | | {statistics.median(rw):.3f} ({min(rw):.3f}–{max(rw):.3f}) | {statistics.median(rc):.3f} ({min(rc):.3f}–{max(rc):.3f}) |")

@@ -19,6 +19,43 @@ namespace ElectionLint.Cli.Tests
     {
         private const double LinearBound = 10;
 
+        [Fact]
+        public void The_measure_reads_quadratic_work_above_the_bound_and_linear_work_below_it()
+        {
+            // The tests below are only as good as this: a retried ratio must still tell n² from n.
+            static long Pairs(int n)
+            {
+                long sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        sum += (i ^ j) & 1;
+                    }
+                }
+
+                return sum;
+            }
+
+            static long Sum(int n)
+            {
+                long sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    sum += (i * 31) & 7;
+                }
+
+                return sum;
+            }
+
+            long sink = 0;
+            double quadratic = Growth.TimeRatio(n => sink += Pairs(n), 2_500);
+            double linear = Growth.TimeRatio(n => sink += Sum(n), 5_000_000);
+            GC.KeepAlive(sink);
+            Assert.True(quadratic > LinearBound, $"quadratic work read as {quadratic:F1}×");
+            Assert.True(linear < LinearBound, $"linear work read as {linear:F1}×");
+        }
+
         private static string Repeat(string unit, int chars) => new StringBuilder(chars + unit.Length).Insert(0, unit, chars / unit.Length).ToString();
 
         [Theory]

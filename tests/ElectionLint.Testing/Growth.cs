@@ -14,12 +14,22 @@ namespace ElectionLint.Testing
         private const long NoGcBudget = 128L * 1024 * 1024;
 
         /// <summary>The ratio of the best of <paramref name="repeats"/> times (in ms, at least 1) of <paramref name="run"/> at 4 × size and at size.</summary>
+        /// <remarks>
+        /// Other test assemblies run beside this one, and can slow one size's runs: a ratio above 6 is measured again, up to
+        /// three rounds, and the lowest is returned. Quadratic work reads near 16 in every round.
+        /// </remarks>
         public static double TimeRatio(Action<int> run, int size, int repeats = 5)
         {
             run(size); // JIT (both tiers) and caches warm before anything is timed
             run(size);
-            double small = Best(run, size, repeats), large = Best(run, 4 * size, repeats);
-            return large / Math.Max(small, 1.0); // under a millisecond, timer noise is larger than the work
+            double ratio = double.MaxValue;
+            for (int round = 0; round < 3 && ratio > 6; round++)
+            {
+                double small = Best(run, size, repeats), large = Best(run, 4 * size, repeats);
+                ratio = Math.Min(ratio, large / Math.Max(small, 1.0)); // under a millisecond, timer noise is larger than the work
+            }
+
+            return ratio;
         }
 
         /// <summary>The ratio of bytes allocated by <paramref name="run"/> on this thread at 4 × size and at size.</summary>

@@ -15,8 +15,9 @@ namespace ElectionLint.Testing
 
         /// <summary>The ratio of the best of <paramref name="repeats"/> times (in ms, at least 1) of <paramref name="run"/> at 4 × size and at size.</summary>
         /// <remarks>
-        /// Other test assemblies run beside this one, and can slow one size's runs: a ratio above 6 is measured again, up to
-        /// three rounds, and the lowest is returned. Quadratic work reads near 16 in every round.
+        /// The two sizes are run in turn (small, large, small, …), so a slow spell of a shared machine (other test assemblies
+        /// run beside this one) meets both. A ratio above 6 is measured again, up to three rounds, and the lowest is returned:
+        /// quadratic work reads near 16 in every round.
         /// </remarks>
         public static double TimeRatio(Action<int> run, int size, int repeats = 5)
         {
@@ -25,7 +26,13 @@ namespace ElectionLint.Testing
             double ratio = double.MaxValue;
             for (int round = 0; round < 3 && ratio > 6; round++)
             {
-                double small = Best(run, size, repeats), large = Best(run, 4 * size, repeats);
+                double small = double.MaxValue, large = double.MaxValue;
+                for (int i = 0; i < repeats; i++)
+                {
+                    small = Math.Min(small, Timed(run, size));
+                    large = Math.Min(large, Timed(run, 4 * size));
+                }
+
                 ratio = Math.Min(ratio, large / Math.Max(small, 1.0)); // under a millisecond, timer noise is larger than the work
             }
 
@@ -40,36 +47,32 @@ namespace ElectionLint.Testing
             return (double)large / Math.Max(small, 1);
         }
 
-        private static double Best(Action<int> run, int size, int repeats)
+        private static double Timed(Action<int> run, int size)
         {
-            double best = double.MaxValue;
-            for (int i = 0; i < repeats; i++)
+            // Each run starts from a collected heap: what earlier tests left behind is not collected on this run's time.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            // And, where its allocation fits a no-GC region, without a collection inside it: a collection marks the whole
+            // test host's heap on this thread, which would time other tests' data, more often at the larger size.
+            bool region = false;
+            try
             {
-                // Each run starts from a collected heap: what earlier tests left behind is not collected on this run's time.
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                // And, where its allocation fits a no-GC region, without a collection inside it: a collection marks the whole
-                // test host's heap on this thread, which would time other tests' data, more often at the larger size.
-                bool region = false;
-                try
-                {
-                    region = GC.TryStartNoGCRegion(NoGcBudget);
-                }
-                catch (ArgumentOutOfRangeException)
-                {
-                }
-
-                double start = Now();
-                run(size);
-                best = Math.Min(best, Now() - start);
-                if (region && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
-                {
-                    GC.EndNoGCRegion();
-                }
+                region = GC.TryStartNoGCRegion(NoGcBudget);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
             }
 
-            return best;
+            double start = Now();
+            run(size);
+            double elapsed = Now() - start;
+            if (region && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+
+            return elapsed;
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using ElectionLint.Rules.Text;
 
 namespace ElectionLint.Rules.Evaluation
 {
@@ -8,7 +9,7 @@ namespace ElectionLint.Rules.Evaluation
     {
         public static string Format(string template, IReadOnlyDictionary<string, string> args)
         {
-            var sb = new StringBuilder(template.Length + 64);
+            StringBuilder sb = StringBuilderCache.Acquire(template.Length + 64);
             int i = 0;
             while (i < template.Length)
             {
@@ -32,7 +33,7 @@ namespace ElectionLint.Rules.Evaluation
                 i++;
             }
 
-            return sb.ToString();
+            return StringBuilderCache.ToStringAndRelease(sb);
         }
 
         /// <summary>A value as written, short enough for a message: a 9 MB value once made a 37 MB message.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using ElectionLint.Rules.Text;
 using ElectionLint.Rules.Timing;
 
 namespace ElectionLint.Rules.Model
@@ -134,7 +135,7 @@ namespace ElectionLint.Rules.Model
         public string Formula(System.Func<string, string>? name = null)
         {
             string Named(string id) => name?.Invoke(id) ?? id;
-            var sb = new StringBuilder();
+            StringBuilder sb = StringBuilderCache.Acquire();
             foreach (Term t in _terms)
             {
                 bool negative = t.Coefficient < 0m;
@@ -178,7 +179,7 @@ namespace ElectionLint.Rules.Model
                 }
             }
 
-            return sb.ToString();
+            return StringBuilderCache.ToStringAndRelease(sb);
         }
 
         /// <summary>Whole milliseconds and more read as a duration ("200ms"); smaller constants as numbers.</summary>

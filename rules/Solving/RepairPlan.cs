@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using ElectionLint.Rules.Text;
 using ElectionLint.Rules.Evaluation;
 using ElectionLint.Rules.Model;
 
@@ -63,7 +64,7 @@ namespace ElectionLint.Rules.Solving
 
         private string Build()
         {
-            var sb = new StringBuilder("set ");
+            StringBuilder sb = StringBuilderCache.Acquire().Append("set ");
             for (int i = 0; i < Changes.Count; i++)
             {
                 if (i > 0)
@@ -74,7 +75,7 @@ namespace ElectionLint.Rules.Solving
                 sb.Append(Changes[i].Name).Append(" to ").Append(Changes[i].Display);
             }
 
-            return sb.ToString();
+            return StringBuilderCache.ToStringAndRelease(sb);
         }
 
         public override string ToString() => Describe();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ElectionLint.Rules.Text;
 
 namespace ElectionLint.Rules.Timing
 {
@@ -18,7 +19,7 @@ namespace ElectionLint.Rules.Timing
                 return "0s";
             }
 
-            var sb = new StringBuilder(24);
+            StringBuilder sb = StringBuilderCache.Acquire(24);
             // Work in unsigned magnitude so long.MinValue is safe.
             ulong u = ns < 0 ? (ulong)(-(ns + 1)) + 1UL : (ulong)ns;
             if (ns < 0)
@@ -41,7 +42,7 @@ namespace ElectionLint.Rules.Timing
                     AppendFraction(sb, u, (ulong)Duration.NanosPerMillisecond).Append("ms");
                 }
 
-                return sb.ToString();
+                return StringBuilderCache.ToStringAndRelease(sb);
             }
 
             ulong hours = u / (ulong)Duration.NanosPerHour;
@@ -63,7 +64,7 @@ namespace ElectionLint.Rules.Timing
                 AppendFraction(sb, u, (ulong)Duration.NanosPerSecond).Append('s');
             }
 
-            return sb.ToString();
+            return StringBuilderCache.ToStringAndRelease(sb);
         }
 
         /// <summary>A whole or fractional number of milliseconds: "300 ms", "2.5 ms".</summary>

@@ -19,9 +19,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-echo "building (NativeAOT) into $work ..." >&2
-dotnet publish cli/ElectionLint.Cli -c Release -r linux-x64 -o "$work/new" -v q -nologo >/dev/null
-[ -z "$base" ] || (cd "$base" && dotnet publish cli/ElectionLint.Cli -c Release -r linux-x64 -o "$work/base" -v q -nologo >/dev/null)
+. bench/native-builds.sh
+native_builds
 
 mkdir -p "$work/in"
 for i in 1 2 3 4; do cp -r ../shared/corpus/large "$work/in/corpus-$i"; done

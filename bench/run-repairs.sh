@@ -18,9 +18,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-echo "building (NativeAOT) into $work ..." >&2
-dotnet publish cli/ElectionLint.Cli -c Release -r linux-x64 -o "$work/new" -v q -nologo >/dev/null
-[ -z "$base" ] || (cd "$base" && dotnet publish cli/ElectionLint.Cli -c Release -r linux-x64 -o "$work/base" -v q -nologo >/dev/null)
+. bench/native-builds.sh
+native_builds
 
 printf 'profile:\n  network: wan\n  rttP99: 150ms\n  gcPauseP99: 300ms\n  maxFailover: 3s\n' > "$work/profile.yaml"
 mkdir -p "$work/joint" "$work/clean" "$work/distinct"

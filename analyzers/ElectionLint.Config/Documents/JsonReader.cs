@@ -89,8 +89,8 @@ namespace ElectionLint.Config.Documents
         private MappingNode Object(int depth)
         {
             int start = _i++;
-            var entries = new List<MappingEntry>();
-            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            // Microsoft.Extensions.Configuration keys are case-insensitive and it rejects duplicates.
+            var entries = new EntryList(StringComparer.OrdinalIgnoreCase);
             Skip();
             while (true)
             {
@@ -111,9 +111,8 @@ namespace ElectionLint.Config.Documents
                 }
 
                 ScalarNode key = String();
-                if (seen.TryGetValue(key.Value, out int line))
+                if (!entries.Count(key.Value, key.Span.StartLine, out int line))
                 {
-                    // Microsoft.Extensions.Configuration keys are case-insensitive and it rejects duplicates.
                     if (_problems.Full)
                     {
                         _problems.Omit();
@@ -122,10 +121,6 @@ namespace ElectionLint.Config.Documents
                     {
                         _problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(key.Value)}' (first defined on line {line}); .NET configuration rejects the file", key.Span));
                     }
-                }
-                else
-                {
-                    seen[key.Value] = key.Span.StartLine;
                 }
 
                 Skip();
@@ -136,7 +131,7 @@ namespace ElectionLint.Config.Documents
 
                 _i++;
                 Node value = Value(depth + 1);
-                entries.Add(new MappingEntry(key, value));
+                entries.Add(new MappingEntry(key, value), key.Value);
                 Skip();
                 if (_i < _s.Length && _s[_i] == ',')
                 {
@@ -154,6 +149,8 @@ namespace ElectionLint.Config.Documents
         {
             int start = _i++;
             var items = new List<Node>();
+            ScalarList? scalars = null; // a long array of scalars keeps values and offsets, not nodes
+            bool mixed = false;
             Skip();
             while (true)
             {
@@ -165,10 +162,31 @@ namespace ElectionLint.Config.Documents
                 if (_s[_i] == ']')
                 {
                     _i++;
-                    return new SequenceNode(items.ToArray(), _source.Span(start, _i));
+                    return new SequenceNode(scalars ?? (IReadOnlyList<Node>)items.ToArray(), _source.Span(start, _i));
                 }
 
-                items.Add(Value(depth + 1));
+                Node item = Value(depth + 1);
+                if (scalars != null && item is ScalarNode scalar)
+                {
+                    scalars.Add(scalar);
+                }
+                else
+                {
+                    if (scalars != null)
+                    {
+                        items.AddRange(scalars);
+                        scalars = null;
+                    }
+
+                    items.Add(item);
+                    mixed |= item is not ScalarNode;
+                    if (!mixed && items.Count == ScalarList.MinItems)
+                    {
+                        scalars = new ScalarList(_source, items);
+                        items.Clear();
+                    }
+                }
+
                 Skip();
                 if (_i < _s.Length && _s[_i] == ',')
                 {

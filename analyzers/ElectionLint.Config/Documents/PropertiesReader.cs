@@ -17,9 +17,8 @@ namespace ElectionLint.Config.Documents
         public static ParsedFile Read(SourceText source)
         {
             string s = source.Text;
-            var entries = new List<MappingEntry>();
+            var entries = new EntryList(StringComparer.Ordinal);
             var problems = new ProblemList();
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var shared = new SharedStrings();
             int i = 0;
             while (i < s.Length)
@@ -84,7 +83,7 @@ namespace ElectionLint.Config.Documents
                 // Trailing white space is part of a Java property value; the span ends at its last character.
                 var keyNode = new ScalarNode(shared.Get(key.ToString()), ScalarStyle.Plain, source.Span(keyStart, keyEnd));
                 var valueNode = new ScalarNode(shared.Get(value.ToString()), ScalarStyle.Plain, source.Span(valueStart, valueEnd));
-                if (seen.TryGetValue(keyNode.Value, out int line))
+                if (!entries.Count(keyNode.Value, keyNode.Span.StartLine, out int line))
                 {
                     if (problems.Full)
                     {
@@ -95,15 +94,11 @@ namespace ElectionLint.Config.Documents
                         problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(keyNode.Value)}' (first defined on line {line}); Java keeps the last value", keyNode.Span));
                     }
                 }
-                else
-                {
-                    seen[keyNode.Value] = keyNode.Span.StartLine;
-                }
 
-                entries.Add(new MappingEntry(keyNode, valueNode));
+                entries.Add(new MappingEntry(keyNode, valueNode), keyNode.Value);
             }
 
-            var root = new MappingNode(entries, source.Span(0, s.Length));
+            var root = new MappingNode(entries.ToArray(), source.Span(0, s.Length));
             return new ParsedFile(source, FileKind.Properties, new Node[] { root }, problems);
         }
 

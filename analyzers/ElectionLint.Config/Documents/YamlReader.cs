@@ -36,17 +36,21 @@ namespace ElectionLint.Config.Documents
             // Created when first needed: most mappings merge nothing, and a frame holds items or entries, never both.
             public List<Node> Items => _items ??= new List<Node>();
 
-            public List<MappingEntry> Entries => _entries ??= new List<MappingEntry>();
+            public EntryList Entries => _entries ??= new EntryList(StringComparer.Ordinal);
+
+            /// <summary>A long sequence of plain scalars, once it has <see cref="ScalarList.MinItems"/> of them.</summary>
+            public ScalarList? Scalars { get; set; }
+
+            /// <summary>True once an item is not a plain scalar (its items stay nodes).</summary>
+            public bool Mixed { get; set; }
 
             public List<MappingEntry> Merged => _merged ??= new List<MappingEntry>();
 
             public bool HasMerged => _merged != null && _merged.Count > 0;
 
             private List<Node>? _items;
-            private List<MappingEntry>? _entries;
+            private EntryList? _entries;
             private List<MappingEntry>? _merged;
-
-            public Dictionary<string, int>? Keys { get; set; }
 
             public Node? PendingKey { get; set; }
         }
@@ -191,7 +195,7 @@ namespace ElectionLint.Config.Documents
                                     // linear (a 580-byte merge-key bomb once expanded to 10^7 entries).
                                     if (f.HasMerged)
                                     {
-                                        var seen = f.Keys == null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(f.Keys.Keys, StringComparer.Ordinal);
+                                        var seen = new HashSet<string>(f.Entries.Keys, StringComparer.Ordinal);
                                         foreach (MappingEntry merged in f.Merged)
                                         {
                                             if (seen.Add(merged.KeyText))
@@ -205,7 +209,7 @@ namespace ElectionLint.Config.Documents
                                 }
                                 else
                                 {
-                                    node = new SequenceNode(f.Items.ToArray(), span);
+                                    node = new SequenceNode(f.Scalars ?? (IReadOnlyList<Node>)f.Items.ToArray(), span);
                                 }
 
                                 if (f.Anchor != null)
@@ -227,7 +231,7 @@ namespace ElectionLint.Config.Documents
                                     anchors[scalarAnchor] = node;
                                 }
 
-                                Add(stack, ref root, node, problems, source);
+                                Add(stack, ref root, node, problems, source, plain: scalarAnchor == null && s.Tag.IsEmpty);
                                 break;
                             }
 
@@ -286,7 +290,8 @@ namespace ElectionLint.Config.Documents
             return new ParsedFile(source, FileKind.Yaml, documents, problems);
         }
 
-        private static void Add(List<Frame> stack, ref Node? root, Node node, ProblemList problems, SourceText source, bool alias = false)
+        /// <param name="plain">A scalar with no anchor and no tag: a long sequence may keep it as a value and offsets.</param>
+        private static void Add(List<Frame> stack, ref Node? root, Node node, ProblemList problems, SourceText source, bool alias = false, bool plain = false)
         {
             if (stack.Count == 0)
             {
@@ -297,7 +302,7 @@ namespace ElectionLint.Config.Documents
             Frame f = stack[stack.Count - 1];
             if (!f.IsMapping)
             {
-                f.Items.Add(node);
+                AddItem(f, node, plain && !alias, source);
                 return;
             }
 
@@ -330,10 +335,10 @@ namespace ElectionLint.Config.Documents
                 return;
             }
 
+            var entry = new MappingEntry(key, node);
             if (key is ScalarNode sk && !sk.IsNull)
             {
-                f.Keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                if (f.Keys.TryGetValue(sk.Value, out int firstLine))
+                if (!f.Entries.Count(sk.Value, sk.Span.StartLine, out int firstLine))
                 {
                     if (problems.Full)
                     {
@@ -344,13 +349,38 @@ namespace ElectionLint.Config.Documents
                         problems.Add(new FileProblem("EL9001", $"duplicate key '{Quote(sk.Value)}' (first defined on line {firstLine}); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", sk.Span));
                     }
                 }
-                else
+
+                f.Entries.Add(entry, sk.Value);
+            }
+            else
+            {
+                f.Entries.Add(entry);
+            }
+        }
+
+        private static void AddItem(Frame f, Node node, bool plain, SourceText source)
+        {
+            if (f.Scalars != null)
+            {
+                if (plain)
                 {
-                    f.Keys[sk.Value] = sk.Span.StartLine;
+                    f.Scalars.Add((ScalarNode)node);
+                    return;
                 }
+
+                // Not a plain scalar after all: the sequence keeps nodes.
+                f.Items.AddRange(f.Scalars);
+                f.Scalars = null;
+                f.Mixed = true;
             }
 
-            f.Entries.Add(new MappingEntry(key, node));
+            f.Items.Add(node);
+            f.Mixed |= !plain;
+            if (!f.Mixed && f.Items.Count == ScalarList.MinItems)
+            {
+                f.Scalars = new ScalarList(source, f.Items);
+                f.Items.Clear();
+            }
         }
 
         private static string? AnchorName(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;

@@ -33,6 +33,9 @@ namespace ElectionLint.Config.Source
 
         public string Text { get; }
 
+        /// <summary>The outermost text: the one whose offsets <see cref="Span"/> returns.</summary>
+        internal SourceText Root => _outer == null ? this : _outer.Root;
+
         public int LineCount => LineStarts.Count;
 
         // Built at most once per thread that races for it; every build is the same list.

@@ -1,0 +1,157 @@
+using System;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using ElectionLint.Config.Documents;
+using ElectionLint.Config.Recognition;
+using ElectionLint.Config.Source;
+using Xunit;
+
+namespace ElectionLint.Config.Tests
+{
+    /// <summary>
+    /// Issue 30 item 3: a tree a few times its file's size. A long sequence of plain scalars keeps values and offsets, and a
+    /// key repeated past <see cref="EntryList.KeptRepeats"/> times keeps its first occurrences and its last; what readers
+    /// and recognisers see is unchanged.
+    /// </summary>
+    public class CompactTreeTests
+    {
+        private static string Describe(Node n) =>
+            n is ScalarNode s ? $"{s.Value}|{s.Style}|{s.Span}|{s.Span.StartOffset}-{s.Span.EndOffset}" : n.GetType().Name + "|" + n.Span;
+
+        private static string[] Items(ParsedFile f, string key) =>
+            ((SequenceNode)((MappingNode)f.Documents[0]).Get(key)!).Items.Select(Describe).ToArray();
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_long_sequence_of_plain_scalars_reads_back_the_nodes_the_reader_made(bool block)
+        {
+            // The same text but for the first item: an anchor keeps every item a node, three spaces let the sequence be compact.
+            string Text(string first)
+            {
+                var sb = new StringBuilder("x:");
+                string[] styles = { "v{0}", "'q{0}'", "\"d{0}\"", "{0}" };
+                for (int i = 0; i < 3000; i++)
+                {
+                    string item = i == 0 ? first : string.Format(styles[i % 4], i);
+                    sb.Append(block ? "\n  - " : i == 0 ? " [" : ",\n    ").Append(item);
+                }
+
+                return sb.Append(block ? "\n" : "]\n").ToString();
+            }
+
+            string[] nodes = Items(YamlReader.Read(new SourceText("a.yaml", Text("&a 1"))), "x");
+            string[] compact = Items(YamlReader.Read(new SourceText("a.yaml", Text("   1"))), "x");
+            Assert.Equal(3000, compact.Length);
+            Assert.Equal(nodes.Skip(1), compact.Skip(1));
+            Assert.Equal("1|Plain|" + (block ? "2:8-2:9|10-11" : "1:8-1:9|7-8"), compact[0]);
+            Assert.Equal(block ? "q1|SingleQuoted|3:5-3:9|16-20" : "q1|SingleQuoted|2:5-2:9|14-18", compact[1]);
+        }
+
+        [Fact]
+        public void A_long_sequence_in_a_config_map_file_keeps_the_outer_file_positions()
+        {
+            string inner = "x: [" + string.Join(", ", Enumerable.Range(0, 2000)) + "]\n";
+            string outer = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  zoo.yaml: |\n    " + inner;
+            var text = new SourceText("cm.yaml", outer);
+            var embedded = new SourceText("cm.yaml#zoo.yaml", inner, text, Enumerable.Range(0, inner.Length + 1).Select(i => outer.IndexOf("x: [", StringComparison.Ordinal) + i).ToArray());
+            ParsedFile f = YamlReader.Read(embedded);
+            var items = ((SequenceNode)((MappingNode)f.Documents[0]).Get("x")!).Items;
+            Assert.Equal(2000, items.Count);
+            int at = outer.IndexOf("1999", StringComparison.Ordinal);
+            Assert.Equal($"1999|Plain|7:{at - outer.LastIndexOf('\n', at)}-7:{at - outer.LastIndexOf('\n', at) + 4}|{at}-{at + 4}", Describe(items[1999]));
+        }
+
+        [Fact]
+        public void A_node_after_the_first_thousand_scalars_keeps_every_item_in_order()
+        {
+            string yaml = "x: [" + string.Join(", ", Enumerable.Range(0, 1500)) + ", {a: 1}, " + string.Join(", ", Enumerable.Range(2000, 10)) + "]\n";
+            var items = ((SequenceNode)((MappingNode)YamlReader.Read(new SourceText("a.yaml", yaml)).Documents[0]).Get("x")!).Items;
+            Assert.Equal(1511, items.Count);
+            Assert.IsType<MappingNode>(items[1500]);
+            Assert.Equal(Enumerable.Range(0, 1500).Concat(Enumerable.Range(2000, 10)).Select(i => i.ToString()), items.OfType<ScalarNode>().Select(s => s.Value));
+            Assert.Equal(yaml.IndexOf("1499", StringComparison.Ordinal), items[1499].Span.StartOffset);
+            Assert.Equal(yaml.IndexOf("2009", StringComparison.Ordinal), items[1510].Span.StartOffset);
+        }
+
+        [Fact]
+        public void A_long_json_array_reads_back_the_nodes_the_reader_made()
+        {
+            string Text(string first) => "{\"x\": [" + first + string.Concat(Enumerable.Range(1, 2999).Select(i => i % 2 == 0 ? $", {i}" : $",\n \"s{i}\\n\"")) + "]}";
+            string[] nodes = Items(JsonReader.Read(new SourceText("a.json", Text("{}"))), "x");
+            string[] compact = Items(JsonReader.Read(new SourceText("a.json", Text("1 "))), "x");
+            Assert.Equal(3000, compact.Length);
+            Assert.Equal(nodes.Skip(1), compact.Skip(1));
+            Assert.Equal("s1\n|DoubleQuoted|2:2-2:8|12-18", compact[1]);
+        }
+
+        [Fact]
+        public void A_long_sequence_holds_a_fraction_of_what_a_node_per_item_did()
+        {
+            const int count = 300_000;
+            var text = new SourceText("a.yaml", "x: [" + string.Join(",", Enumerable.Repeat("1", count)) + "]\n");
+            _ = text.LineCount; // the line index is not the tree's
+            long before = GC.GetTotalMemory(true);
+            ParsedFile f = YamlReader.Read(text);
+            long after = GC.GetTotalMemory(true);
+            Assert.Equal(count, Items(f, "x").Length);
+            GC.KeepAlive(f);
+            // A node and its slot were 64 bytes an item; a value and two offsets are 17.
+            Assert.InRange((after - before) / (double)count, 0, 24);
+        }
+
+        [Fact]
+        public void A_key_repeated_many_times_keeps_its_first_occurrences_and_its_last()
+        {
+            string yaml = string.Concat(Enumerable.Range(0, 20).Select(i => $"a: {i}\n"));
+            ParsedFile f = YamlReader.Read(new SourceText("a.yaml", yaml));
+            var root = (MappingNode)f.Documents[0];
+            Assert.Equal(new[] { "0", "1", "2", "3", "4", "5", "6", "7", "19" }, root.Entries.Select(e => ((ScalarNode)e.Value).Value));
+            Assert.Equal("0", root.GetText("a"));
+            Assert.Equal(19, f.Problems.Count);
+            Assert.Equal("20:1 EL9001 duplicate key 'a' (first defined on line 1); YAML requires unique keys and Go's YAML decoders (Kubernetes, etcd) reject the file", f.Problems[18].ToString());
+        }
+
+        [Fact]
+        public void Keys_repeated_in_turn_keep_their_order_when_dropped_repeats_are_squeezed_out()
+        {
+            var yaml = new StringBuilder();
+            var properties = new StringBuilder();
+            for (int i = 0; i < 6000; i++)
+            {
+                yaml.Append($"a: {i}\nb: {i}\n");
+                properties.Append($"a={i}\nb={i}\n");
+            }
+
+            string[] expected = Enumerable.Range(0, 8).Append(5999).SelectMany(i => new[] { $"a={i}", $"b={i}" }).ToArray();
+            foreach (ParsedFile f in new[] { YamlReader.Read(new SourceText("a.yaml", yaml.ToString())), PropertiesReader.Read(new SourceText("a.properties", properties.ToString())) })
+            {
+                var root = (MappingNode)f.Documents[0];
+                Assert.Equal(expected, root.Entries.Select(e => e.KeyText + "=" + ((ScalarNode)e.Value).Value));
+                Assert.Equal(11998, f.Problems.Count + f.OmittedProblems);
+                int last = f.Kind == FileKind.Properties ? properties.ToString().LastIndexOf("b=5999", StringComparison.Ordinal) + 2 : yaml.ToString().LastIndexOf("b: 5999", StringComparison.Ordinal) + 3;
+                Assert.Equal(last, root.Entries[17].Value.Span.StartOffset);
+            }
+        }
+
+        [Fact]
+        public void Json_keys_repeated_in_any_case_keep_their_first_occurrences_and_their_last()
+        {
+            string json = "{" + string.Join(", ", Enumerable.Range(0, 12).Select(i => $"\"{(i % 2 == 0 ? "t" : "T")}\": {i}")) + "}";
+            ParsedFile f = JsonReader.Read(new SourceText("a.json", json));
+            var root = (MappingNode)f.Documents[0];
+            Assert.Equal(new[] { "t=0", "T=1", "t=2", "T=3", "t=4", "T=5", "t=6", "T=7", "T=11" }, root.Entries.Select(e => e.KeyText + "=" + ((ScalarNode)e.Value).Value));
+            Assert.Equal(11, f.Problems.Count);
+        }
+
+        [Fact]
+        public void A_setting_repeated_many_times_is_recognised_as_before()
+        {
+            string yaml = string.Concat(Enumerable.Range(0, 30).Select(i => $"heartbeat-interval: {100 + i}\nelection-timeout: {1000 + i}\n"));
+            var c = Recognizer.Recognize(YamlReader.Read(new SourceText("etcd.yaml", yaml))).Single();
+            Assert.Equal("etcd:", c.System.Id + ":");
+            Assert.Equal(new[] { "129", "1029" }, new[] { "heartbeat-interval", "election-timeout" }.Select(n => c[c.System.IndexOf(n)]?.Raw));
+        }
+    }
+}

@@ -34,7 +34,7 @@ namespace ElectionLint.Config.Documents
         public static List<EmbeddedFile> Find(ParsedFile outer)
         {
             var found = new List<EmbeddedFile>();
-            foreach (Node document in outer.Documents)
+            foreach (Node document in outer.ReferredDocuments)
             {
                 if (document is not MappingNode root || root.GetText("kind") != "ConfigMap" || root.Get("data") is not MappingNode data)
                 {

@@ -85,17 +85,36 @@ namespace ElectionLint.Config.Documents
         }
     }
 
+    /// <summary>Documents read again when enumerated: finds the one holding a range, reading on from the last one found.</summary>
+    internal interface IDocumentCursor
+    {
+        /// <summary>The document whose span holds [<paramref name="start"/>, <paramref name="end"/>), and its index; null when none does.</summary>
+        Node? Containing(int start, int end, out int index);
+    }
+
     /// <summary>The documents of one file (a YAML stream may hold several) and what went wrong reading it.</summary>
     public sealed class ParsedFile
     {
         public ParsedFile(SourceText source, FileKind kind, IReadOnlyList<Node> documents, IReadOnlyList<FileProblem> problems)
+            : this(source, kind, documents, problems, null)
+        {
+        }
+
+        internal ParsedFile(SourceText source, FileKind kind, IReadOnlyList<Node> documents, IReadOnlyList<FileProblem> problems, IReadOnlyList<Node>? referred)
         {
             Source = source;
             Kind = kind;
             Documents = documents;
             Problems = problems;
             OmittedProblems = (problems as ProblemList)?.Omitted ?? 0;
+            ReferredDocuments = referred ?? documents;
         }
+
+        /// <summary>
+        /// The documents other documents may refer to by name (ConfigMaps), among others: all of them, except in a long
+        /// stream whose <see cref="Documents"/> are read again when enumerated, where these are the ones kept.
+        /// </summary>
+        public IReadOnlyList<Node> ReferredDocuments { get; }
 
         /// <summary>Problems counted but not kept (<see cref="ProblemList"/>).</summary>
         public int OmittedProblems { get; }

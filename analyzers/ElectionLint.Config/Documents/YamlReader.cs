@@ -1,6 +1,8 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ElectionLint.Config.Source;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -60,7 +62,25 @@ namespace ElectionLint.Config.Documents
         /// <summary>Characters all repairs of one file may re-read together: time stays linear in the file (9.5 MB once took 275 s).</summary>
         private const int RepairBudgetChars = 16 * 1024 * 1024;
 
-        public static ParsedFile Read(SourceText source)
+        /// <summary>
+        /// A stream of at least this many characters, read with streaming on, holds one document's tree at a time. Streaming
+        /// reads the file twice; below this its whole tree is under about 60 MB, and the corpus's 1–3 MB streams of large
+        /// CRDs cost 10 % more time streamed (bench/run-memory.sh).
+        /// </summary>
+        internal static int StreamFrom
+        {
+            get => _streamFrom ?? 4 * 1024 * 1024;
+            set => _streamFrom = value; // tests, on their own thread
+        }
+
+        [ThreadStatic]
+        private static int? _streamFrom;
+
+        public static ParsedFile Read(SourceText source) => Read(source, stream: false);
+
+        /// <param name="stream">A long stream's documents are read again each time they are enumerated (only ConfigMaps are
+        /// kept): for a caller that walks them a few times, not one that indexes them.</param>
+        public static ParsedFile Read(SourceText source, bool stream)
         {
             // libyaml (PyYAML, Go's yaml used by Kubernetes and Argo) accepts a continuation line of a multi-line quoted
             // scalar at its parent's indentation; YamlDotNet does not. Such a line is re-read indented, which leaves the
@@ -70,7 +90,7 @@ namespace ElectionLint.Config.Documents
             int maxRepairs = Math.Min(MaxIndentRepairs, RepairBudgetChars / Math.Max(1, text.Length));
             for (int attempt = 0; ; attempt++)
             {
-                ParsedFile result = ReadOnce(source, text, inserted, out int repairLine);
+                ParsedFile result = ReadOnce(source, text, inserted, stream && text.Length >= StreamFrom, out int repairLine);
                 if (repairLine < 0 || attempt >= maxRepairs)
                 {
                     return result;
@@ -140,113 +160,27 @@ namespace ElectionLint.Config.Documents
             return (int)(patched - shift);
         }
 
-        private static ParsedFile ReadOnce(SourceText source, string text, List<(int Offset, int Count)> inserted, out int repairLine)
+        private static ParsedFile ReadOnce(SourceText source, string text, List<(int Offset, int Count)> inserted, bool stream, out int repairLine)
         {
             repairLine = -1;
-            var documents = new List<Node>();
+            // A long stream keeps only the documents other documents refer to (ConfigMaps); the rest are read again when the
+            // documents are enumerated, so one document's tree is held at a time (StreamedDocuments).
+            var documents = new List<Node?>();
             var problems = new ProblemList();
-            var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
-            var shared = new SharedStrings();
-            var stack = new List<Frame>();
-            Node? root = null;
-            Mark last = Mark.Empty;
+            var builder = new TreeBuilder(source, inserted, problems);
             try
             {
                 var parser = new Parser(new StringReader(text));
                 while (parser.MoveNext())
                 {
-                    ParsingEvent e = parser.Current!;
-                    last = e.Start;
-                    switch (e)
+                    if (!builder.Feed(parser.Current!, out Node? document))
                     {
-                        case DocumentStart _:
-                            anchors.Clear();
-                            root = null;
-                            break;
-                        case DocumentEnd _:
-                            if (root != null)
-                            {
-                                documents.Add(root);
-                            }
+                        return Result(source, text, inserted, documents, problems);
+                    }
 
-                            root = null;
-                            break;
-                        case MappingStart ms:
-                        case SequenceStart _:
-                            if (stack.Count >= MaxDepth)
-                            {
-                                problems.Add(new FileProblem("EL9004", $"file skipped: nesting deeper than {MaxDepth} levels", Span(source, e.Start, e.End, inserted)));
-                                return new ParsedFile(source, FileKind.Yaml, documents, problems);
-                            }
-
-                            string? anchor = e is MappingStart m ? AnchorName(m.Anchor) : AnchorName(((SequenceStart)e).Anchor);
-                            stack.Add(new Frame(e is MappingStart, e.Start, anchor));
-                            break;
-                        case MappingEnd _:
-                        case SequenceEnd _:
-                            {
-                                Frame f = stack[stack.Count - 1];
-                                stack.RemoveAt(stack.Count - 1);
-                                SourceSpan span = Span(source, f.Start, e.End, inserted);
-                                Node node;
-                                if (f.IsMapping)
-                                {
-                                    // Own keys win, then the first merged mapping's; each key once, so nested merges stay
-                                    // linear (a 580-byte merge-key bomb once expanded to 10^7 entries).
-                                    if (f.HasMerged)
-                                    {
-                                        var seen = new HashSet<string>(f.Entries.Keys, StringComparer.Ordinal);
-                                        foreach (MappingEntry merged in f.Merged)
-                                        {
-                                            if (seen.Add(merged.KeyText))
-                                            {
-                                                f.Entries.Add(merged);
-                                            }
-                                        }
-                                    }
-
-                                    node = new MappingNode(f.Entries.ToArray(), span); // exact size: the tree is most of a file's memory
-                                }
-                                else
-                                {
-                                    node = new SequenceNode(f.Scalars ?? (IReadOnlyList<Node>)f.Items.ToArray(), span);
-                                }
-
-                                if (f.Anchor != null)
-                                {
-                                    anchors[f.Anchor] = node;
-                                }
-
-                                Add(stack, ref root, node, problems, source);
-                                break;
-                            }
-
-                        case Scalar s:
-                            {
-                                SourceSpan span = Span(source, s.Start, s.End, inserted);
-                                var node = new ScalarNode(shared.Get(s.Value), Style(s.Style), s.Anchor.IsEmpty && s.Tag.IsEmpty ? span : AfterProperties(source, span));
-                                string? scalarAnchor = AnchorName(s.Anchor);
-                                if (scalarAnchor != null)
-                                {
-                                    anchors[scalarAnchor] = node;
-                                }
-
-                                Add(stack, ref root, node, problems, source, plain: scalarAnchor == null && s.Tag.IsEmpty);
-                                break;
-                            }
-
-                        case AnchorAlias a:
-                            if (anchors.TryGetValue(a.Value.Value, out Node? target))
-                            {
-                                Add(stack, ref root, target, problems, source, alias: true);
-                            }
-                            else
-                            {
-                                problems.Add(new FileProblem("EL9001", $"YAML alias *{Quote(a.Value.Value)} refers to no anchor", Span(source, a.Start, a.End, inserted)));
-                                Add(stack, ref root, new ScalarNode(string.Empty, ScalarStyle.Plain, Span(source, a.Start, a.End, inserted)), problems, source);
-                            }
-
-                            break;
+                    if (document != null)
+                    {
+                        documents.Add(!stream || documents.Count == 0 || IsReferred(document) ? document : null); // a file of one document stays whole
                     }
                 }
             }
@@ -284,10 +218,231 @@ namespace ElectionLint.Config.Documents
                         ? "the collection that starts here does not continue correctly: a line inside it is not indented past its key, or a bracket is missing"
                         : $"{ex.GetType().Name}: {Clean(ex.Message)}";
                 int marker = ex.Message.IndexOf("no more tokens", StringComparison.Ordinal) >= 0 ? DocumentEndMarker(source.Text) : -1;
-                problems.Add(new FileProblem("EL9001", "YAML syntax error: " + message, marker >= 0 ? source.Span(marker, marker + 3) : Span(source, last, last, inserted)));
+                problems.Add(new FileProblem("EL9001", "YAML syntax error: " + message, marker >= 0 ? source.Span(marker, marker + 3) : Span(source, builder.Last, builder.Last, inserted)));
             }
 
-            return new ParsedFile(source, FileKind.Yaml, documents, problems);
+            return Result(source, text, inserted, documents, problems);
+        }
+
+        private static ParsedFile Result(SourceText source, string text, List<(int Offset, int Count)> inserted, List<Node?> documents, ProblemList problems)
+        {
+            if (!documents.Contains(null))
+            {
+                return new ParsedFile(source, FileKind.Yaml, documents!, problems);
+            }
+
+            Node?[] all = documents.ToArray();
+            return new ParsedFile(source, FileKind.Yaml, new StreamedDocuments(source, text, inserted, all), problems, Array.FindAll(all, d => d != null)!);
+        }
+
+        /// <summary>A document other documents refer to by name: a ConfigMap, whose data a container's envFrom reads.</summary>
+        private static bool IsReferred(Node document) => document is MappingNode m && m.GetText("kind") == "ConfigMap";
+
+        /// <summary>
+        /// The documents of a long stream, read again each time they are enumerated; the documents others refer to are the
+        /// ones the first read kept. A reader of the stream holds one document's tree at a time.
+        /// </summary>
+        private sealed class StreamedDocuments : IReadOnlyList<Node>, IDocumentCursor
+        {
+            private readonly SourceText _source;
+            private readonly string _text;
+            private readonly List<(int Offset, int Count)> _inserted;
+            private readonly Node?[] _kept;
+            private IEnumerator<Node>? _cursor;
+            private int _cursorIndex;
+
+            public StreamedDocuments(SourceText source, string text, List<(int Offset, int Count)> inserted, Node?[] kept)
+            {
+                _source = source;
+                _text = text;
+                _inserted = inserted;
+                _kept = kept;
+            }
+
+            public int Count => _kept.Length;
+
+            public Node this[int index] => _kept[index] ?? this.Skip(index).First();
+
+            public IEnumerator<Node> GetEnumerator()
+            {
+                // The first read reported the problems; this one only builds the documents it counted.
+                var builder = new TreeBuilder(_source, _inserted, new ProblemList());
+                var parser = new Parser(new StringReader(_text));
+                int index = 0;
+                while (index < _kept.Length)
+                {
+                    Node? document;
+                    try
+                    {
+                        if (!parser.MoveNext() || !builder.Feed(parser.Current!, out document))
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (Exception)
+                    {
+                        yield break;
+                    }
+
+                    if (document != null)
+                    {
+                        yield return _kept[index] ?? document;
+                        index++;
+                    }
+                }
+            }
+
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+            /// <summary>Documents are in file order: offsets asked in ascending order are answered in one read.</summary>
+            public Node? Containing(int start, int end, out int index)
+            {
+                if (_cursor == null || (_cursorIndex >= 0 && _cursor.Current.Span.StartOffset > start))
+                {
+                    _cursor?.Dispose();
+                    _cursor = GetEnumerator();
+                    _cursorIndex = -1;
+                }
+
+                while (_cursorIndex < 0 || _cursor.Current.Span.EndOffset < end)
+                {
+                    if (!_cursor.MoveNext())
+                    {
+                        _cursor.Dispose();
+                        _cursor = null;
+                        index = -1;
+                        return null;
+                    }
+
+                    _cursorIndex++;
+                }
+
+                index = _cursorIndex;
+                return _cursor.Current.Span.StartOffset <= start ? _cursor.Current : null;
+            }
+        }
+
+        /// <summary>Nodes from YamlDotNet's events, one document at a time.</summary>
+        private sealed class TreeBuilder
+        {
+            private readonly SourceText _source;
+            private readonly List<(int Offset, int Count)> _inserted;
+            private readonly ProblemList _problems;
+            private readonly Dictionary<string, Node> _anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
+            private readonly SharedStrings _shared = new SharedStrings();
+            private readonly List<Frame> _stack = new List<Frame>();
+            private Node? _root;
+
+            public TreeBuilder(SourceText source, List<(int Offset, int Count)> inserted, ProblemList problems)
+            {
+                _source = source;
+                _inserted = inserted;
+                _problems = problems;
+            }
+
+            /// <summary>Where the last event started.</summary>
+            public Mark Last { get; private set; } = Mark.Empty;
+
+            /// <summary>Takes one event; <paramref name="document"/> is a document's root when the event ends one. False when
+            /// the file is skipped (nesting too deep: its EL9004 is added).</summary>
+            public bool Feed(ParsingEvent e, out Node? document)
+            {
+                document = null;
+                List<Frame> stack = _stack;
+                SourceText source = _source;
+                List<(int Offset, int Count)> inserted = _inserted;
+                ProblemList problems = _problems;
+                Last = e.Start;
+                switch (e)
+                {
+                    case DocumentStart _:
+                        _anchors.Clear();
+                        _root = null;
+                        break;
+                    case DocumentEnd _:
+                        document = _root;
+                        _root = null;
+                        break;
+                    case MappingStart ms:
+                    case SequenceStart _:
+                        if (stack.Count >= MaxDepth)
+                        {
+                            problems.Add(new FileProblem("EL9004", $"file skipped: nesting deeper than {MaxDepth} levels", Span(source, e.Start, e.End, inserted)));
+                            return false;
+                        }
+
+                        string? anchor = e is MappingStart m ? AnchorName(m.Anchor) : AnchorName(((SequenceStart)e).Anchor);
+                        stack.Add(new Frame(e is MappingStart, e.Start, anchor));
+                        break;
+                    case MappingEnd _:
+                    case SequenceEnd _:
+                        {
+                            Frame f = stack[stack.Count - 1];
+                            stack.RemoveAt(stack.Count - 1);
+                            SourceSpan span = Span(source, f.Start, e.End, inserted);
+                            Node node;
+                            if (f.IsMapping)
+                            {
+                                // Own keys win, then the first merged mapping's; each key once, so nested merges stay
+                                // linear (a 580-byte merge-key bomb once expanded to 10^7 entries).
+                                if (f.HasMerged)
+                                {
+                                    var seen = new HashSet<string>(f.Entries.Keys, StringComparer.Ordinal);
+                                    foreach (MappingEntry merged in f.Merged)
+                                    {
+                                        if (seen.Add(merged.KeyText))
+                                        {
+                                            f.Entries.Add(merged);
+                                        }
+                                    }
+                                }
+
+                                node = new MappingNode(f.Entries.ToArray(), span); // exact size: the tree is most of a file's memory
+                            }
+                            else
+                            {
+                                node = new SequenceNode(f.Scalars ?? (IReadOnlyList<Node>)f.Items.ToArray(), span);
+                            }
+
+                            if (f.Anchor != null)
+                            {
+                                _anchors[f.Anchor] = node;
+                            }
+
+                            Add(stack, ref _root, node, problems, source);
+                            break;
+                        }
+
+                    case Scalar s:
+                        {
+                            SourceSpan span = Span(source, s.Start, s.End, inserted);
+                            var node = new ScalarNode(_shared.Get(s.Value), Style(s.Style), s.Anchor.IsEmpty && s.Tag.IsEmpty ? span : AfterProperties(source, span));
+                            string? scalarAnchor = AnchorName(s.Anchor);
+                            if (scalarAnchor != null)
+                            {
+                                _anchors[scalarAnchor] = node;
+                            }
+
+                            Add(stack, ref _root, node, problems, source, plain: scalarAnchor == null && s.Tag.IsEmpty);
+                            break;
+                        }
+
+                    case AnchorAlias a:
+                        if (_anchors.TryGetValue(a.Value.Value, out Node? target))
+                        {
+                            Add(stack, ref _root, target, problems, source, alias: true);
+                        }
+                        else
+                        {
+                            problems.Add(new FileProblem("EL9001", $"YAML alias *{Quote(a.Value.Value)} refers to no anchor", Span(source, a.Start, a.End, inserted)));
+                            Add(stack, ref _root, new ScalarNode(string.Empty, ScalarStyle.Plain, Span(source, a.Start, a.End, inserted)), problems, source);
+                        }
+
+                        break;
+                }
+
+                return true;
+            }
         }
 
         /// <param name="plain">A scalar with no anchor and no tag: a long sequence may keep it as a value and offsets.</param>

@@ -129,8 +129,8 @@ namespace ElectionLint.Config.Linting
             // appears in them. They are not parsed; only their encoding and suppression comments are checked (docs/cli.md).
             bool relevant = profile.Bindings.Count > 0 || (templates != null && templates.Count > 0) || Recognizer.MayHoldSettings(source.Text);
             ParsedFile parsed = !relevant ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>())
-                : !EnvFileReader.IsEnvTemplateName(path) ? Read(kind, source)
-                : EnvFileReader.Read(source) ?? (ConfigFileNames.IsEnvName(path) ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source));
+                : !EnvFileReader.IsEnvTemplateName(path) ? Read(kind, source, stream: !keepEvaluations)
+                : EnvFileReader.Read(source) ?? (ConfigFileNames.IsEnvName(path) ? new ParsedFile(source, kind, Array.Empty<Node>(), Array.Empty<FileProblem>()) : Read(kind, source, stream: !keepEvaluations));
 
             // A template that does not read cleanly is skipped whole (one EL9004): rendering may change anything in it. Only a
             // problem at or after the first template expression outside a comment can be the template's doing. A file that is
@@ -159,10 +159,11 @@ namespace ElectionLint.Config.Linting
             }
             else if (!skipped)
             {
-                bool python = kind == FileKind.Yaml && ReadByPyYaml(path, parsed);
+                bool? python = null; // looked at only for a repeated key: a long stream's documents are read again when walked
                 foreach (FileProblem p in parsed.Problems)
                 {
-                    if (python && p.Message.StartsWith("duplicate key", StringComparison.Ordinal) && p.Message.IndexOf("; YAML requires", StringComparison.Ordinal) is int cut && cut > 0)
+                    if (p.Message.StartsWith("duplicate key", StringComparison.Ordinal) && (python ??= kind == FileKind.Yaml && ReadByPyYaml(path, parsed)) &&
+                        p.Message.IndexOf("; YAML requires", StringComparison.Ordinal) is int cut && cut > 0)
                     {
                         // PyYAML's SafeLoader (Patroni) and Ansible keep the last value: the file loads, the earlier line is dead.
                         Add(diagnostics, profile, path, p.RuleId, p.Message.Substring(0, cut) + "; PyYAML (Patroni, Ansible) keeps the last value, so the earlier one has no effect", p.Span, RuleSeverity.Warning);
@@ -225,13 +226,14 @@ namespace ElectionLint.Config.Linting
             return new FileResult(path, source, parsed, diagnostics, (IReadOnlyList<EvaluationResult>?)evaluations ?? Array.Empty<EvaluationResult>(), unreadable) { RepairedConfigurations = repairs.Repaired, IsSuppressed = suppressions.IsSuppressed };
         }
 
-        private static ParsedFile Read(FileKind kind, SourceText source) => kind switch
+        /// <param name="stream">A report only: a long YAML stream's documents may be read again as they are walked.</param>
+        private static ParsedFile Read(FileKind kind, SourceText source, bool stream = false) => kind switch
         {
             FileKind.Json => JsonReader.Read(source),
             FileKind.Properties => PropertiesReader.Read(source),
             FileKind.SentinelConf => SentinelConfReader.Read(source),
             FileKind.Hcl => StartsWithBrace(source.Text) ? JsonReader.Read(source) : HclReader.Read(source),
-            _ => YamlReader.Read(source),
+            _ => YamlReader.Read(source, stream),
         };
 
         /// <summary>hashicorp/hcl v1 lex.go lexMode: a file whose first non-space character is '{' is parsed as JSON.</summary>

@@ -19,32 +19,49 @@ namespace ElectionLint.Config.Linting
                 return string.Empty;
             }
 
+            if (file.Documents is IDocumentCursor cursor)
+            {
+                // A long stream's documents are read again when enumerated: a report's spans, in order, are found in one read.
+                Node? document = cursor.Containing(span.StartOffset, span.EndOffset, out int index);
+                return document != null && PathIn(document, index, file.Documents.Count, span) is string found ? found : string.Empty;
+            }
+
             for (int d = 0; d < file.Documents.Count; d++)
             {
-                var segments = new List<string>();
-                if (Find(file.Documents[d], span, segments, 0))
+                if (PathIn(file.Documents[d], d, file.Documents.Count, span) is string path)
                 {
-                    var sb = new StringBuilder();
-                    if (file.Documents.Count > 1)
-                    {
-                        sb.Append('#').Append(d);
-                    }
-
-                    foreach (string s in segments)
-                    {
-                        if (sb.Length > 0 && s[0] != '[')
-                        {
-                            sb.Append('.');
-                        }
-
-                        sb.Append(s);
-                    }
-
-                    return sb.ToString();
+                    return path;
                 }
             }
 
             return string.Empty;
+        }
+
+        private static string? PathIn(Node document, int d, int count, SourceSpan span)
+        {
+            var segments = new List<string>();
+            if (!Find(document, span, segments, 0))
+            {
+                return null;
+            }
+
+            var sb = new StringBuilder();
+            if (count > 1)
+            {
+                sb.Append('#').Append(d);
+            }
+
+            foreach (string s in segments)
+            {
+                if (sb.Length > 0 && s[0] != '[')
+                {
+                    sb.Append('.');
+                }
+
+                sb.Append(s);
+            }
+
+            return sb.ToString();
         }
 
         private static bool Find(Node node, SourceSpan span, List<string> path, int depth)

@@ -24,7 +24,10 @@ namespace ElectionLint.Config.Recognition
         public Dictionary<string, MappingNode> ConfigMaps { get; } = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
 
         /// <summary>Nodes a shape has read (an env list under a container) so the generic pass does not read them again.</summary>
-        public HashSet<Node> Consumed { get; } = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        public NodeSet Consumed { get; } = new NodeSet();
+
+        // The scalars Locate has searched, in order, so a finished document's can be let go.
+        private readonly List<ScalarNode> _located = new List<ScalarNode>();
 
         /// <summary>patroni.yml's <c>bootstrap.dcs</c> mappings: read as Patroni's <see cref="Rules.Systems.Patroni.BootstrapDcs"/> variant.</summary>
         public HashSet<MappingNode> PatroniBootstrap { get; } = new HashSet<MappingNode>(ReferenceEqualityComparer.Instance);
@@ -61,6 +64,11 @@ namespace ElectionLint.Config.Recognition
                 return node.ContentSpan(Text);
             }
 
+            if (!_cursors.ContainsKey(node))
+            {
+                _located.Add(node);
+            }
+
             _cursors[node] = idx + needle.Length;
             return Text.Span(idx, idx + needle.Length);
         }
@@ -81,6 +89,77 @@ namespace ElectionLint.Config.Recognition
             }
 
             scope.Add(surface.Setting, value, Text, entry.KeyText, keySpan, surface.Format);
+        }
+
+        /// <summary>Where the state of the documents read so far ends.</summary>
+        public (int Consumed, int Located) Mark() => (Consumed.Count, _located.Count);
+
+        /// <summary>
+        /// Lets go of what was noted about the nodes of a finished <paramref name="document"/> since <paramref name="mark"/>:
+        /// no later document reaches them (only ConfigMaps are reached from other documents, and they are not forgotten).
+        /// </summary>
+        public void Forget((int Consumed, int Located) mark, Node document)
+        {
+            Consumed.ForgetSince(mark.Consumed, document.Span);
+            int j = mark.Located;
+            for (int i = mark.Located; i < _located.Count; i++)
+            {
+                ScalarNode n = _located[i];
+                if (NodeSet.Inside(n.Span, document.Span))
+                {
+                    _cursors.Remove(n);
+                }
+                else
+                {
+                    _located[j++] = n;
+                }
+            }
+
+            _located.RemoveRange(j, _located.Count - j);
+        }
+
+        /// <summary>Nodes by reference, in the order they were added, so those of a finished document can be let go.</summary>
+        internal sealed class NodeSet
+        {
+            private readonly HashSet<Node> _set = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+            private readonly List<Node> _added = new List<Node>();
+
+            public int Count => _added.Count;
+
+            public bool Add(Node node)
+            {
+                if (!_set.Add(node))
+                {
+                    return false;
+                }
+
+                _added.Add(node);
+                return true;
+            }
+
+            public bool Contains(Node node) => _set.Contains(node);
+
+            /// <summary>Forgets the nodes added since <paramref name="mark"/> that lie inside <paramref name="span"/>.</summary>
+            public void ForgetSince(int mark, SourceSpan span)
+            {
+                int j = mark;
+                for (int i = mark; i < _added.Count; i++)
+                {
+                    Node n = _added[i];
+                    if (Inside(n.Span, span))
+                    {
+                        _set.Remove(n);
+                    }
+                    else
+                    {
+                        _added[j++] = n;
+                    }
+                }
+
+                _added.RemoveRange(j, _added.Count - j);
+            }
+
+            public static bool Inside(SourceSpan inner, SourceSpan outer) => inner.StartOffset >= outer.StartOffset && inner.EndOffset <= outer.EndOffset;
         }
 
         private sealed class ReferenceEqualityComparer : IEqualityComparer<Node>, IEqualityComparer<ScalarNode>

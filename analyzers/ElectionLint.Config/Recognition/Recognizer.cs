@@ -84,8 +84,56 @@ namespace ElectionLint.Config.Recognition
         /// As <see cref="Recognize"/>, but each configuration is built when it is read and its scope let go: a caller that
         /// evaluates each and drops it holds one configuration at a time, not every one of a long stream of documents.
         /// </summary>
-        public static IEnumerable<ConfigurationInstance> RecognizeEach(ParsedFile file, IReadOnlyList<Binding>? bindings = null, IReadOnlyList<TemplateBinding>? templates = null) =>
-            Build(Scopes(file, bindings, templates));
+        public static IEnumerable<ConfigurationInstance> RecognizeEach(ParsedFile file, IReadOnlyList<Binding>? bindings = null, IReadOnlyList<TemplateBinding>? templates = null)
+        {
+            var ctx = new RecognitionContext(file.Source);
+            foreach (Node document in file.ReferredDocuments)
+            {
+                if (IsConfigMap(document) && document is MappingNode cm && (cm.Get("metadata") as MappingNode)?.GetText("name") is string name &&
+                    cm.Get("data") is MappingNode data)
+                {
+                    ctx.ConfigMaps[name] = data;
+                }
+            }
+
+            // A document's scopes are built once it is read, and what was noted about its nodes is let go, until a scope a
+            // later document may change appears: a KRaft broker takes its controllers' session timeout (PairKraftRoles), and
+            // template values skip what any scope reads. From there on, scopes wait for the end of the file.
+            bool hold = templates != null && templates.Count > 0;
+            foreach (Node document in file.Documents)
+            {
+                var mark = ctx.Mark();
+                int first = ctx.Scopes.Count;
+                Read(ctx, file, document, bindings, templates);
+                for (int i = first; i < ctx.Scopes.Count && !hold; i++)
+                {
+                    hold = ctx.Scopes[i].System.Id == Rules.Systems.KafkaBrokerSession.Id;
+                }
+
+                if (!IsConfigMap(document))
+                {
+                    ctx.Forget(mark, document);
+                }
+
+                if (!hold)
+                {
+                    foreach (ConfigurationInstance instance in Build(ctx.Scopes))
+                    {
+                        yield return instance;
+                    }
+
+                    ctx.Scopes.Clear();
+                }
+            }
+
+            PairKraftRoles(ctx.Scopes);
+            foreach (ConfigurationInstance instance in Build(ctx.Scopes))
+            {
+                yield return instance;
+            }
+        }
+
+        private static bool IsConfigMap(Node document) => document is MappingNode m && m.GetText("kind") == "ConfigMap";
 
         private static IEnumerable<ConfigurationInstance> Build(List<Scope> scopes)
         {
@@ -100,53 +148,37 @@ namespace ElectionLint.Config.Recognition
             }
         }
 
-        /// <summary>Every scope of the file's documents, KRaft roles paired.</summary>
-        private static List<Scope> Scopes(ParsedFile file, IReadOnlyList<Binding>? bindings, IReadOnlyList<TemplateBinding>? templates)
+        /// <summary>The scopes of one document.</summary>
+        private static void Read(RecognitionContext ctx, ParsedFile file, Node document, IReadOnlyList<Binding>? bindings, IReadOnlyList<TemplateBinding>? templates)
         {
-            var ctx = new RecognitionContext(file.Source);
-            foreach (Node document in file.Documents)
+            if (bindings != null && bindings.Count > 0)
             {
-                if (document is MappingNode cm && cm.GetText("kind") == "ConfigMap" && (cm.Get("metadata") as MappingNode)?.GetText("name") is string name &&
-                    cm.Get("data") is MappingNode data)
-                {
-                    ctx.ConfigMaps[name] = data;
-                }
+                BindingShape.Apply(ctx, document, bindings);
             }
 
-            foreach (Node document in file.Documents)
+            if (file.Kind == FileKind.EnvFile)
             {
-                if (bindings != null && bindings.Count > 0)
-                {
-                    BindingShape.Apply(ctx, document, bindings);
-                }
-
-                if (file.Kind == FileKind.EnvFile)
-                {
-                    ContainerShape.EnvFile(ctx, document);
-                    continue;
-                }
-
-                if (file.Kind == FileKind.SentinelConf)
-                {
-                    RedisSentinelSurface.RecognizeConf(ctx, document);
-                    continue;
-                }
-
-                if (SpringKafkaSurface.IsSpringFile(file.Source.Path))
-                {
-                    SpringKafkaSurface.Recognize(ctx, document); // before the walk: it takes the properties maps it reads
-                }
-
-                Walk(ctx, document, file.Kind == FileKind.Properties);
-
-                if (templates != null && templates.Count > 0)
-                {
-                    TemplateBindings.Apply(ctx, document, templates);
-                }
+                ContainerShape.EnvFile(ctx, document);
+                return;
             }
 
-            PairKraftRoles(ctx.Scopes);
-            return ctx.Scopes;
+            if (file.Kind == FileKind.SentinelConf)
+            {
+                RedisSentinelSurface.RecognizeConf(ctx, document);
+                return;
+            }
+
+            if (SpringKafkaSurface.IsSpringFile(file.Source.Path))
+            {
+                SpringKafkaSurface.Recognize(ctx, document); // before the walk: it takes the properties maps it reads
+            }
+
+            Walk(ctx, document, file.Kind == FileKind.Properties);
+
+            if (templates != null && templates.Count > 0)
+            {
+                TemplateBindings.Apply(ctx, document, templates);
+            }
         }
 
         /// <summary>Visits every mapping once (aliases may share nodes), iteratively.</summary>

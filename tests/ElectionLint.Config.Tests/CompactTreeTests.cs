@@ -163,5 +163,35 @@ namespace ElectionLint.Config.Tests
             // A node and its slot were 64 bytes an item; a value and two offsets are 17 (the bound leaves room for other threads).
             Assert.InRange((after - before) / (double)count, 0, 32);
         }
+
+        [Fact]
+        public void Sentinel_masters_are_recognised_holding_one_master_at_a_time()
+        {
+            const int masters = 20_000;
+            var text = new StringBuilder();
+            for (int i = 0; i < masters; i++)
+            {
+                text.Append($"sentinel monitor m{i} 10.0.0.{i % 250} 6379 2\nsentinel down-after-milliseconds m{i} {30000 + i}\n");
+            }
+
+            ParsedFile file = SentinelConfReader.Read(new SourceText("sentinel.conf", text.ToString()));
+            long before = GC.GetTotalMemory(true), most = 0;
+            int n = 0;
+            foreach (Rules.Evaluation.ConfigurationInstance c in Recognizer.RecognizeEach(file))
+            {
+                Assert.Equal((30000 + n).ToString(), c[c.System.IndexOf(Rules.Systems.RedisSentinel.DownAfter)]?.Raw);
+                if (n % 5000 == 0)
+                {
+                    most = Math.Max(most, GC.GetTotalMemory(true) - before);
+                }
+
+                n++;
+            }
+
+            Assert.Equal(masters, n);
+            GC.KeepAlive(file);
+            // Every master's scope, made before the first was built, was about 400 bytes.
+            Assert.InRange(most / (double)masters, -1000, 64);
+        }
     }
 }

@@ -21,6 +21,7 @@ namespace ElectionLint.Config.Documents
             // blanked in place and dropped at the end (40,000 masters once took 26 s).
             var masters = new List<(ScalarNode Name, List<MappingEntry?> Options, Dictionary<string, int>? Index)>();
             var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+            var shared = new SharedStrings(); // option names and values repeat from master to master
             var line = new List<(string Text, int Start, int End)>(); // one line's arguments, reused
             var quoted = new StringBuilder();
             int lineStart = 0;
@@ -39,8 +40,8 @@ namespace ElectionLint.Config.Documents
                 }
                 else if (args.Count == 4 && string.Equals(args[0].Text, "sentinel", StringComparison.OrdinalIgnoreCase))
                 {
-                    var option = new ScalarNode(args[1].Text.ToLowerInvariant(), ScalarStyle.Plain, source.Span(args[1].Start, args[1].End));
-                    var value = new ScalarNode(args[3].Text, ScalarStyle.Plain, source.Span(args[3].Start, args[3].End));
+                    var option = new ScalarNode(shared.Get(args[1].Text.ToLowerInvariant()), ScalarStyle.Plain, source.Span(args[1].Start, args[1].End));
+                    var value = new ScalarNode(shared.Get(args[3].Text), ScalarStyle.Plain, source.Span(args[3].Start, args[3].End));
                     if (!byName.TryGetValue(args[2].Text, out int m))
                     {
                         byName[args[2].Text] = m = masters.Count;
@@ -79,19 +80,29 @@ namespace ElectionLint.Config.Documents
                 lineStart = lineEnd + 1;
             }
 
-            var entries = new List<MappingEntry>();
-            foreach ((ScalarNode name, List<MappingEntry?> options, _) in masters)
+            // Exact-size arrays: the tree is most of the file's memory.
+            var entries = new MappingEntry[masters.Count];
+            for (int m = 0; m < masters.Count; m++)
             {
-                var kept = new List<MappingEntry>(options.Count);
+                (ScalarNode name, List<MappingEntry?> options, _) = masters[m];
+                int count = 0;
+                foreach (MappingEntry? e in options)
+                {
+                    count += e != null ? 1 : 0;
+                }
+
+                var kept = new MappingEntry[count];
+                int k = 0;
                 foreach (MappingEntry? e in options)
                 {
                     if (e != null)
                     {
-                        kept.Add(e);
+                        kept[k++] = e;
                     }
                 }
 
-                entries.Add(new MappingEntry(name, new MappingNode(kept, name.Span)));
+                entries[m] = new MappingEntry(name, new MappingNode(kept, name.Span));
+                masters[m] = default; // its options are in the tree now
             }
 
             return new ParsedFile(source, FileKind.SentinelConf, new Node[] { new MappingNode(entries, source.Span(0, s.Length)) }, problems);

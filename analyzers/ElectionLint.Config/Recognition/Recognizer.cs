@@ -104,6 +104,26 @@ namespace ElectionLint.Config.Recognition
             {
                 var mark = ctx.Mark();
                 int first = ctx.Scopes.Count;
+                if (file.Kind == FileKind.SentinelConf && document is MappingNode masters && (bindings == null || bindings.Count == 0))
+                {
+                    // One document of 80,000 masters: each master's scope is built once it is read.
+                    foreach (MappingEntry master in masters.Entries)
+                    {
+                        RedisSentinelSurface.RecognizeMaster(ctx, master);
+                        if (!hold)
+                        {
+                            foreach (ConfigurationInstance instance in Build(ctx.Scopes))
+                            {
+                                yield return instance;
+                            }
+
+                            ctx.Scopes.Clear();
+                        }
+                    }
+
+                    continue;
+                }
+
                 Read(ctx, file, document, bindings, templates);
                 for (int i = first; i < ctx.Scopes.Count && !hold; i++)
                 {

@@ -38,19 +38,25 @@ namespace ElectionLint.Config.Recognition.Surfaces
 
             foreach (MappingEntry master in masters.Entries)
             {
-                if (master.Value is not MappingNode options)
-                {
-                    continue;
-                }
+                RecognizeMaster(ctx, master);
+            }
+        }
 
-                Scope? scope = null;
-                foreach (SurfaceName n in Directives)
+        /// <summary>One monitored master of sentinel.conf and its directives: one scope.</summary>
+        internal static void RecognizeMaster(RecognitionContext ctx, MappingEntry master)
+        {
+            if (master.Value is not MappingNode options)
+            {
+                return;
+            }
+
+            Scope? scope = null;
+            foreach (SurfaceName n in Directives)
+            {
+                if (options.Entry(n.Name) is MappingEntry e)
                 {
-                    if (options.Entry(n.Name) is MappingEntry e)
-                    {
-                        scope ??= ctx.NewScope(RedisSentinel.Id, master.Key.Span);
-                        ctx.AddKey(scope, n, e);
-                    }
+                    scope ??= ctx.NewScope(RedisSentinel.Id, master.Key.Span);
+                    ctx.AddKey(scope, n, e);
                 }
             }
         }

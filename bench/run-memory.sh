@@ -3,13 +3,13 @@
 #  - corpus: ../shared/corpus/large copied four times (23,912 files, 137 MB; this script reads ../shared, the tests do not);
 #    the target is under 100 MB;
 #  - about 10 MB files of one shape each (the target is 20× the size): a Kubernetes stream of 60,000 pods, a one-line flow
-#    sequence, duplicate keys, duplicate properties, etcd documents with findings, and sentinel.conf with 80,000 masters
-#    (3.7 MB).
+#    sequence, duplicate keys, duplicate properties, etcd documents with findings, sentinel.conf with 80,000 masters
+#    (3.7 MB), a JSON array of 1.3 million numbers and a JSON object of 800,000 keys.
 # Usage: bench/run-memory.sh [--runs N] [--base DIR] [--inputs "corpus pods ..."]   (--base: a second checkout, built and
 # run in the same rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=5 base="" inputs="corpus pods sequence dupkeys dupprops documents sentinel"
+runs=5 base="" inputs="corpus pods sequence dupkeys dupprops documents sentinel numbers keys"
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -36,10 +36,12 @@ w("dupkeys.yaml", "heartbeat-interval: 100\n" + "a: 1\n" * 1_900_000)
 w("dupprops.properties", "heartbeat.interval.ms=3000\n" + "a=1\n" * 2_400_000)
 w("documents.yaml", "---\nheartbeat-interval: 100\nelection-timeout: 300\n" * 200_000)
 w("sentinel.conf", "".join(f"sentinel down-after-milliseconds m{i} 30000\n" for i in range(80000)))
+w("numbers.json", '{"Kafka": {"SessionTimeoutMs": 45000}, "x": [' + ",".join(str(i) for i in range(1_300_000)) + "]}\n")
+w("keys.json", '{"Kafka": {"SessionTimeoutMs": 45000}, ' + ",".join(f'"k{i}": 1' for i in range(800_000)) + "}\n")
 PY
 declare -A target=([corpus]="$work/in/corpus-1 $work/in/corpus-2 $work/in/corpus-3 $work/in/corpus-4" [pods]="$work/in/pods.yaml"
   [sequence]="$work/in/sequence.yaml" [dupkeys]="$work/in/dupkeys.yaml" [dupprops]="$work/in/dupprops.properties"
-  [documents]="$work/in/documents.yaml" [sentinel]="$work/in/sentinel.conf")
+  [documents]="$work/in/documents.yaml" [sentinel]="$work/in/sentinel.conf" [numbers]="$work/in/numbers.json" [keys]="$work/in/keys.json")
 args="--fail-level none --format json --output /dev/null"
 for input in $inputs; do
   [ -n "${target[$input]:-}" ] || { echo "unknown input $input" >&2; exit 2; }

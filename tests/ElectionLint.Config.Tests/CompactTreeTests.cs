@@ -86,6 +86,74 @@ namespace ElectionLint.Config.Tests
             Assert.Equal("s1\n|DoubleQuoted|2:2-2:8|12-18", compact[1]);
         }
 
+        private static string[] Entries(ParsedFile f) =>
+            ((MappingNode)f.Documents[0]).Entries.Select(e => Describe(e.Key) + " => " + Describe(e.Value)).ToArray();
+
+        [Theory]
+        [InlineData("yaml")]
+        [InlineData("flow")]
+        [InlineData("json")]
+        public void A_long_mapping_of_plain_scalars_reads_back_the_entries_the_reader_made(string form)
+        {
+            // The same text but for the first value: an anchor (a collection in flow YAML and JSON) keeps every entry a node.
+            string Text(string first) => form switch
+            {
+                "yaml" => string.Concat(Enumerable.Range(0, 3000).Select(i => i == 0 ? $"k0: {first}\n" : i % 3 == 0 ? $"'k{i}': \"v{i}\"\n" : $"k{i}: {i}\n")),
+                "flow" => "{" + string.Join(",\n ", Enumerable.Range(0, 3000).Select(i => i == 0 ? $"k0: {(first == "&a 1" ? "[1] " : first)}" : $"k{i}: {i}")) + "}\n",
+                _ => "{" + string.Join(",\n ", Enumerable.Range(0, 3000).Select(i => i == 0 ? $"\"k0\": {(first == "&a 1" ? "{} " : "1  ")}" : $"\"k{i}\": \"v{i}\\t\"")) + "}",
+            };
+
+            Func<string, ParsedFile> read = form == "json" ? t => JsonReader.Read(new SourceText("a.json", t)) : t => YamlReader.Read(new SourceText("a.yaml", t));
+            ParsedFile nodes = read(Text("&a 1")), compact = read(Text("   1"));
+            string[] a = Entries(nodes), b = Entries(compact);
+            Assert.Equal(3000, b.Length);
+            Assert.Equal(a.Skip(1), b.Skip(1));
+            var root = (MappingNode)compact.Documents[0];
+            Assert.Equal(form == "json" ? "v2999\t" : "2999", root.GetText("k2999"));
+            Assert.Null(root.Get("K2999"));
+            Assert.Equal(form == "json" ? "v2999\t" : "2999", ((ScalarNode?)root.Get("K2999", ignoreCase: true))?.Value);
+            Assert.Equal(root.Entries[2999].Value.Span, root.Get("k2999")!.Span);
+        }
+
+        [Fact]
+        public void A_long_mapping_with_a_key_repeated_in_it_keeps_the_repeats_it_keeps_in_order()
+        {
+            var json = new StringBuilder("{");
+            var expected = new System.Collections.Generic.List<string>();
+            for (int i = 0; i < 3000; i++)
+            {
+                json.Append($"\"k{i}\": {i}, ");
+                expected.Add($"k{i}={i}");
+                if (i % 100 == 50)
+                {
+                    json.Append($"\"dup\": {i}, ");
+                    expected.Add($"dup={i}");
+                }
+            }
+
+            json.Append("\"z\": 0}");
+            expected.Add("z=0");
+            // The first 8 repeats and the last: those in between are dropped from their places.
+            string[] dups = expected.Where(e => e.StartsWith("dup=", StringComparison.Ordinal)).ToArray();
+            expected.RemoveAll(e => e.StartsWith("dup=", StringComparison.Ordinal) && Array.IndexOf(dups, e) >= 8 && e != dups[^1]);
+            ParsedFile f = JsonReader.Read(new SourceText("a.json", json.ToString()));
+            var root = (MappingNode)f.Documents[0];
+            Assert.Equal(expected, root.Entries.Select(e => e.KeyText + "=" + ((ScalarNode)e.Value).Value));
+            Assert.Equal(dups.Length - 1, f.Problems.Count);
+            Assert.Equal("50", root.GetText("dup"));
+        }
+
+        [Fact]
+        public void A_node_after_the_first_thousand_entries_keeps_every_entry_in_order()
+        {
+            string yaml = string.Concat(Enumerable.Range(0, 1500).Select(i => $"k{i}: {i}\n")) + "m: {a: 1}\n" + string.Concat(Enumerable.Range(2000, 10).Select(i => $"k{i}: {i}\n"));
+            var root = (MappingNode)YamlReader.Read(new SourceText("a.yaml", yaml)).Documents[0];
+            Assert.Equal(1511, root.Entries.Count);
+            Assert.IsType<MappingNode>(root.Entries[1500].Value);
+            Assert.Equal(Enumerable.Range(0, 1500).Concat(Enumerable.Range(2000, 10)).Select(i => $"k{i}"), root.Entries.Where(e => e.Value is ScalarNode).Select(e => e.KeyText));
+            Assert.Equal(yaml.IndexOf("k1499:", StringComparison.Ordinal), root.Entries[1499].Key.Span.StartOffset);
+        }
+
         [Fact]
         public void A_key_repeated_many_times_keeps_its_first_occurrences_and_its_last()
         {
@@ -162,6 +230,21 @@ namespace ElectionLint.Config.Tests
             GC.KeepAlive(f);
             // A node and its slot were 64 bytes an item; a value and two offsets are 17 (the bound leaves room for other threads).
             Assert.InRange((after - before) / (double)count, 0, 32);
+        }
+
+        [Fact]
+        public void A_long_mapping_holds_a_fraction_of_what_an_entry_and_two_nodes_did()
+        {
+            const int count = 200_000;
+            var text = new SourceText("a.json", "{" + string.Join(",", Enumerable.Range(0, count).Select(i => $"\"k{i}\": 1")) + "}");
+            _ = text.LineCount;
+            long before = GC.GetTotalMemory(true);
+            ParsedFile f = JsonReader.Read(text);
+            long after = GC.GetTotalMemory(true);
+            Assert.Equal(count, ((MappingNode)f.Documents[0]).Entries.Count);
+            GC.KeepAlive(f);
+            // An entry and two nodes were 152 bytes, and the key's own string about 40; values and offsets are 34.
+            Assert.InRange((after - before) / (double)count, 0, 120);
         }
 
         [Fact]

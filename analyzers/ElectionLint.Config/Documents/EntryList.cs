@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ElectionLint.Config.Source;
 
 namespace ElectionLint.Config.Documents
 {
@@ -16,114 +17,208 @@ namespace ElectionLint.Config.Documents
         // Dropped repeats leave a hole until the list is built; holes are squeezed out once they are most of it.
         private const int MinHolesToSqueeze = 4096;
 
-        private readonly List<MappingEntry?> _entries = new List<MappingEntry?>();
+        // Slots in order: nodes, or, for a long mapping of plain scalars, values and offsets (ScalarEntries). A slot is empty
+        // (null) where a dropped repeat was, until the list is built.
+        private List<MappingEntry?>? _entries = new List<MappingEntry?>();
+        private ScalarEntries? _compact;
+        private bool _mixed; // an entry ScalarEntries cannot hold was added: the slots stay nodes
+        private readonly SourceText _source;
         private readonly IEqualityComparer<string> _comparer;
-        private Dictionary<string, Repeats>? _keys;
+        // Each key's first line and count (the high and low halves), and, for keys repeated past KeptRepeats, where the
+        // latest repeat is: most mappings have no repeats, and a JSON object of 800,000 keys keeps 8 bytes a key here.
+        private Dictionary<string, long>? _keys;
+        private Dictionary<string, int>? _lastAt;
         private int _holes;
 
-        public EntryList(IEqualityComparer<string> comparer)
+        public EntryList(SourceText source, IEqualityComparer<string> comparer)
         {
+            _source = source;
             _comparer = comparer;
-        }
-
-        private struct Repeats
-        {
-            public int FirstLine;
-            public int Count;
-            public int LastAt; // where the latest repeat past KeptRepeats is, or -1
         }
 
         /// <summary>The keys counted by <see cref="Count(string, int, out int)"/>.</summary>
         public IEnumerable<string> Keys => _keys?.Keys ?? (IEnumerable<string>)Array.Empty<string>();
 
         /// <summary>Counts an occurrence of <paramref name="key"/>, written on <paramref name="line"/>; false when the key was
-        /// written before, with the line it was first written on. Its entry follows through <see cref="Add(MappingEntry, string)"/>.</summary>
+        /// written before, with the line it was first written on. Its entry follows through <see cref="Add(MappingEntry, string, bool)"/>.</summary>
         public bool Count(string key, int line, out int firstLine)
         {
-            _keys ??= new Dictionary<string, Repeats>(_comparer);
-            if (!_keys.TryGetValue(key, out Repeats r))
+            _keys ??= new Dictionary<string, long>(_comparer);
+            if (!_keys.TryGetValue(key, out long r))
             {
-                _keys[key] = new Repeats { FirstLine = line, Count = 1, LastAt = -1 };
+                _keys[key] = ((long)line << 32) | 1;
                 firstLine = line;
                 return true;
             }
 
-            r.Count++;
-            _keys[key] = r;
-            firstLine = r.FirstLine;
+            _keys[key] = r + 1;
+            firstLine = (int)(r >> 32);
             return false;
         }
 
         /// <summary>Adds the entry of the occurrence of <paramref name="key"/> counted last.</summary>
-        public void Add(MappingEntry entry, string key)
+        /// <param name="plain">Its key and value are scalars with no anchor and no tag.</param>
+        public void Add(MappingEntry entry, string key, bool plain)
         {
-            Repeats r = _keys![key];
-            if (r.Count <= KeptRepeats)
+            if ((int)_keys![key] <= KeptRepeats)
             {
-                _entries.Add(entry);
+                Append(entry, plain);
                 return;
             }
 
-            if (r.LastAt >= 0 && r.LastAt == _entries.Count - 1)
+            _lastAt ??= new Dictionary<string, int>(_comparer);
+            if (_lastAt.TryGetValue(key, out int lastAt))
             {
-                _entries[r.LastAt] = entry; // the repeat before it was the last entry: this one takes its place
-                return;
-            }
+                if (lastAt == Slots - 1)
+                {
+                    Put(lastAt, entry, plain); // the repeat before it was the last entry: this one takes its place
+                    return;
+                }
 
-            if (r.LastAt >= 0)
-            {
-                _entries[r.LastAt] = null;
+                Put(lastAt, null, true);
                 _holes++;
             }
 
-            r.LastAt = _entries.Count;
-            _keys[key] = r;
-            _entries.Add(entry);
-            if (_holes >= MinHolesToSqueeze && _holes * 2 > _entries.Count)
+            _lastAt[key] = Slots;
+            Append(entry, plain);
+            if (_holes >= MinHolesToSqueeze && _holes * 2 > Slots)
             {
                 Squeeze();
             }
         }
 
         /// <summary>Adds an entry with no key to count (a complex or null key, or a merged entry).</summary>
-        public void Add(MappingEntry entry) => _entries.Add(entry);
+        public void Add(MappingEntry entry) => Append(entry, plain: false);
 
-        public MappingEntry[] ToArray()
+        /// <summary>The entries, without empty slots.</summary>
+        public IReadOnlyList<MappingEntry> Build()
         {
-            var result = new MappingEntry[_entries.Count - _holes];
-            int j = 0;
-            foreach (MappingEntry? e in _entries)
+            if (_holes > 0)
             {
-                if (e != null)
-                {
-                    result[j++] = e;
-                }
+                Squeeze();
+            }
+
+            if (_compact != null)
+            {
+                return _compact;
+            }
+
+            var result = new MappingEntry[_entries!.Count];
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = _entries[i]!;
             }
 
             return result;
         }
 
+        private int Slots => _compact?.Count ?? _entries!.Count;
+
+        private void Append(MappingEntry entry, bool plain)
+        {
+            plain &= ScalarEntries.Holds(entry);
+            if (_compact != null)
+            {
+                if (plain)
+                {
+                    _compact.Add(entry);
+                    return;
+                }
+
+                Expand();
+            }
+
+            _entries!.Add(entry);
+            _mixed |= !plain;
+            if (!_mixed && _holes == 0 && _entries.Count == ScalarEntries.MinEntries)
+            {
+                _compact = new ScalarEntries(_source);
+                foreach (MappingEntry? e in _entries)
+                {
+                    _compact.Add(e!);
+                }
+
+                _entries = null;
+            }
+        }
+
+        private void Put(int index, MappingEntry? entry, bool plain)
+        {
+            if (_compact != null)
+            {
+                if (entry == null)
+                {
+                    _compact.Clear(index);
+                    return;
+                }
+
+                if (plain && ScalarEntries.Holds(entry))
+                {
+                    _compact.Set(index, entry);
+                    return;
+                }
+
+                Expand();
+            }
+
+            _entries![index] = entry;
+            _mixed |= entry != null && !(plain && ScalarEntries.Holds(entry));
+        }
+
+        /// <summary>Back to nodes: an entry the compact slots cannot hold came.</summary>
+        private void Expand()
+        {
+            _entries = new List<MappingEntry?>(_compact!.Count + 1);
+            for (int i = 0; i < _compact.Count; i++)
+            {
+                _entries.Add(_compact.Get(i));
+            }
+
+            _compact = null;
+            _mixed = true;
+        }
+
+        private string? KeyAt(int i) => _compact != null ? _compact.KeyAt(i) : (_entries![i]?.Key as ScalarNode)?.Value;
+
+        private bool IsEmpty(int i) => _compact != null ? _compact.KeyAt(i) == null : _entries![i] == null;
+
         private void Squeeze()
         {
             int j = 0;
-            for (int i = 0; i < _entries.Count; i++)
+            int slots = Slots;
+            for (int i = 0; i < slots; i++)
             {
-                MappingEntry? e = _entries[i];
-                if (e == null)
+                if (IsEmpty(i))
                 {
                     continue;
                 }
 
-                if (e.Key is ScalarNode s && _keys!.TryGetValue(s.Value, out Repeats r) && r.LastAt == i)
+                if (_lastAt != null && KeyAt(i) is string key && _lastAt.TryGetValue(key, out int lastAt) && lastAt == i)
                 {
-                    r.LastAt = j;
-                    _keys[s.Value] = r;
+                    _lastAt[key] = j;
                 }
 
-                _entries[j++] = e;
+                if (_compact != null)
+                {
+                    _compact.Move(i, j);
+                }
+                else
+                {
+                    _entries![j] = _entries[i];
+                }
+
+                j++;
             }
 
-            _entries.RemoveRange(j, _entries.Count - j);
+            if (_compact != null)
+            {
+                _compact.Truncate(j);
+            }
+            else
+            {
+                _entries!.RemoveRange(j, _entries.Count - j);
+            }
+
             _holes = 0;
         }
     }

@@ -90,7 +90,7 @@ namespace ElectionLint.Config.Documents
         {
             int start = _i++;
             // Microsoft.Extensions.Configuration keys are case-insensitive and it rejects duplicates.
-            var entries = new EntryList(StringComparer.OrdinalIgnoreCase);
+            var entries = new EntryList(_source, StringComparer.OrdinalIgnoreCase);
             Skip();
             while (true)
             {
@@ -102,7 +102,7 @@ namespace ElectionLint.Config.Documents
                 if (_s[_i] == '}')
                 {
                     _i++;
-                    return new MappingNode(entries.ToArray(), _source.Span(start, _i));
+                    return new MappingNode(entries.Build(), _source.Span(start, _i));
                 }
 
                 if (_s[_i] != '"')
@@ -131,7 +131,7 @@ namespace ElectionLint.Config.Documents
 
                 _i++;
                 Node value = Value(depth + 1);
-                entries.Add(new MappingEntry(key, value), key.Value);
+                entries.Add(new MappingEntry(key, value), key.Value, plain: true);
                 Skip();
                 if (_i < _s.Length && _s[_i] == ',')
                 {

@@ -102,6 +102,11 @@ namespace ElectionLint.Config.Documents
         {
             IReadOnlyList<MappingEntry> entries = Entries;
             StringComparison comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (entries is ScalarEntries compact)
+            {
+                return compact.Find(key, comparison); // a long mapping: keys compared where they are kept
+            }
+
             for (int i = 0; i < entries.Count; i++)
             {
                 MappingEntry e = entries[i];

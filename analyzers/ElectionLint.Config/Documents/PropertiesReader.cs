@@ -17,7 +17,7 @@ namespace ElectionLint.Config.Documents
         public static ParsedFile Read(SourceText source)
         {
             string s = source.Text;
-            var entries = new EntryList(StringComparer.Ordinal);
+            var entries = new EntryList(source, StringComparer.Ordinal);
             var problems = new ProblemList();
             var shared = new SharedStrings();
             int i = 0;
@@ -95,10 +95,10 @@ namespace ElectionLint.Config.Documents
                     }
                 }
 
-                entries.Add(new MappingEntry(keyNode, valueNode), keyNode.Value);
+                entries.Add(new MappingEntry(keyNode, valueNode), keyNode.Value, plain: true);
             }
 
-            var root = new MappingNode(entries.ToArray(), source.Span(0, s.Length));
+            var root = new MappingNode(entries.Build(), source.Span(0, s.Length));
             return new ParsedFile(source, FileKind.Properties, new Node[] { root }, problems);
         }
 

@@ -22,12 +22,15 @@ namespace ElectionLint.Config.Documents
 
         private sealed class Frame
         {
-            public Frame(bool mapping, Mark start, string? anchor)
+            public Frame(bool mapping, Mark start, string? anchor, SourceText source)
             {
                 IsMapping = mapping;
                 Start = start;
                 Anchor = anchor;
+                _source = source;
             }
+
+            private readonly SourceText _source;
 
             public bool IsMapping { get; }
 
@@ -38,7 +41,7 @@ namespace ElectionLint.Config.Documents
             // Created when first needed: most mappings merge nothing, and a frame holds items or entries, never both.
             public List<Node> Items => _items ??= new List<Node>();
 
-            public EntryList Entries => _entries ??= new EntryList(StringComparer.Ordinal);
+            public EntryList Entries => _entries ??= new EntryList(_source, StringComparer.Ordinal);
 
             /// <summary>A long sequence of plain scalars, once it has <see cref="ScalarList.MinItems"/> of them.</summary>
             public ScalarList? Scalars { get; set; }
@@ -55,6 +58,9 @@ namespace ElectionLint.Config.Documents
             private List<MappingEntry>? _merged;
 
             public Node? PendingKey { get; set; }
+
+            /// <summary>The pending key is a scalar with no anchor and no tag.</summary>
+            public bool PendingKeyPlain { get; set; }
         }
 
         private const int MaxIndentRepairs = 64;
@@ -372,7 +378,7 @@ namespace ElectionLint.Config.Documents
                         }
 
                         string? anchor = e is MappingStart m ? AnchorName(m.Anchor) : AnchorName(((SequenceStart)e).Anchor);
-                        stack.Add(new Frame(e is MappingStart, e.Start, anchor));
+                        stack.Add(new Frame(e is MappingStart, e.Start, anchor, source));
                         break;
                     case MappingEnd _:
                     case SequenceEnd _:
@@ -397,7 +403,7 @@ namespace ElectionLint.Config.Documents
                                     }
                                 }
 
-                                node = new MappingNode(f.Entries.ToArray(), span); // exact size: the tree is most of a file's memory
+                                node = new MappingNode(f.Entries.Build(), span); // exact size: the tree is most of a file's memory
                             }
                             else
                             {
@@ -464,6 +470,7 @@ namespace ElectionLint.Config.Documents
             if (f.PendingKey == null)
             {
                 f.PendingKey = node;
+                f.PendingKeyPlain = plain && !alias;
                 return;
             }
 
@@ -505,7 +512,7 @@ namespace ElectionLint.Config.Documents
                     }
                 }
 
-                f.Entries.Add(entry, sk.Value);
+                f.Entries.Add(entry, sk.Value, f.PendingKeyPlain && plain && !alias);
             }
             else
             {

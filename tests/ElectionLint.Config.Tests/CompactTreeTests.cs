@@ -95,20 +95,36 @@ namespace ElectionLint.Config.Tests
         [InlineData("json")]
         public void A_long_mapping_of_plain_scalars_reads_back_the_entries_the_reader_made(string form)
         {
-            // The same text but for the first value: an anchor (a collection in flow YAML and JSON) keeps every entry a node.
-            string Text(string first) => form switch
+            string text = form switch
             {
-                "yaml" => string.Concat(Enumerable.Range(0, 3000).Select(i => i == 0 ? $"k0: {first}\n" : i % 3 == 0 ? $"'k{i}': \"v{i}\"\n" : $"k{i}: {i}\n")),
-                "flow" => "{" + string.Join(",\n ", Enumerable.Range(0, 3000).Select(i => i == 0 ? $"k0: {(first == "&a 1" ? "[1] " : first)}" : $"k{i}: {i}")) + "}\n",
-                _ => "{" + string.Join(",\n ", Enumerable.Range(0, 3000).Select(i => i == 0 ? $"\"k0\": {(first == "&a 1" ? "{} " : "1  ")}" : $"\"k{i}\": \"v{i}\\t\"")) + "}",
+                "yaml" => string.Concat(Enumerable.Range(0, 3000).Select(i => i == 0 ? "k0: &a 1\n" : i == 1 ? "k1: {x: 1}\n" : i % 3 == 0 ? $"'k{i}': \"v{i}\"\n" : $"k{i}: {i}\n")),
+                "flow" => "{" + string.Join(",\n ", Enumerable.Range(0, 3000).Select(i => i == 1 ? "k1: [1]" : $"k{i}: {i}")) + "}\n",
+                _ => "{" + string.Join(",\n ", Enumerable.Range(0, 3000).Select(i => i == 1 ? "\"k1\": {}" : $"\"k{i}\": \"v{i}\\t\"")) + "}",
             };
 
-            Func<string, ParsedFile> read = form == "json" ? t => JsonReader.Read(new SourceText("a.json", t)) : t => YamlReader.Read(new SourceText("a.yaml", t));
-            ParsedFile nodes = read(Text("&a 1")), compact = read(Text("   1"));
+            ParsedFile Read(int minEntries)
+            {
+                int before = ScalarEntries.MinEntries;
+                ScalarEntries.MinEntries = minEntries;
+                try
+                {
+                    return form == "json" ? JsonReader.Read(new SourceText("a.json", text)) : YamlReader.Read(new SourceText("a.yaml", text));
+                }
+                finally
+                {
+                    ScalarEntries.MinEntries = before;
+                }
+            }
+
+            // Read with nodes only, then with long mappings kept compact; an anchor and a collection stay nodes in both.
+            ParsedFile nodes = Read(int.MaxValue), compact = Read(1024);
+            Assert.IsNotType<ScalarEntries>(((MappingNode)nodes.Documents[0]).Entries);
+            Assert.IsType<ScalarEntries>(((MappingNode)compact.Documents[0]).Entries);
             string[] a = Entries(nodes), b = Entries(compact);
             Assert.Equal(3000, b.Length);
-            Assert.Equal(a.Skip(1), b.Skip(1));
+            Assert.Equal(a, b);
             var root = (MappingNode)compact.Documents[0];
+            Assert.IsNotType<ScalarNode>(root.Get("k1"));
             Assert.Equal(form == "json" ? "v2999\t" : "2999", root.GetText("k2999"));
             Assert.Null(root.Get("K2999"));
             Assert.Equal(form == "json" ? "v2999\t" : "2999", ((ScalarNode?)root.Get("K2999", ignoreCase: true))?.Value);
@@ -236,12 +252,12 @@ namespace ElectionLint.Config.Tests
         public void A_long_mapping_holds_a_fraction_of_what_an_entry_and_two_nodes_did()
         {
             const int count = 200_000;
-            var text = new SourceText("a.json", "{" + string.Join(",", Enumerable.Range(0, count).Select(i => $"\"k{i}\": 1")) + "}");
+            var text = new SourceText("a.json", "{\"Kafka\": {\"SessionTimeoutMs\": 45000}, " + string.Join(",", Enumerable.Range(0, count).Select(i => $"\"k{i}\": 1")) + "}");
             _ = text.LineCount;
             long before = GC.GetTotalMemory(true);
             ParsedFile f = JsonReader.Read(text);
             long after = GC.GetTotalMemory(true);
-            Assert.Equal(count, ((MappingNode)f.Documents[0]).Entries.Count);
+            Assert.Equal(count + 1, ((MappingNode)f.Documents[0]).Entries.Count);
             GC.KeepAlive(f);
             // An entry and two nodes were 152 bytes, and the key's own string about 40; values and offsets are 34.
             Assert.InRange((after - before) / (double)count, 0, 120);

@@ -21,7 +21,7 @@ namespace ElectionLint.Config.Documents
         // (null) where a dropped repeat was, until the list is built.
         private List<MappingEntry?>? _entries = new List<MappingEntry?>();
         private ScalarEntries? _compact;
-        private bool _mixed; // an entry ScalarEntries cannot hold was added: the slots stay nodes
+        private List<bool>? _plain = new List<bool>(); // which slots hold plain scalars, until the slots are compact
         private readonly SourceText _source;
         private readonly IEqualityComparer<string> _comparer;
         // Each key's first line and count (the high and low halves), and, for keys repeated past KeptRepeats, where the
@@ -119,63 +119,70 @@ namespace ElectionLint.Config.Documents
             plain &= ScalarEntries.Holds(entry);
             if (_compact != null)
             {
-                if (plain)
-                {
-                    _compact.Add(entry);
-                    return;
-                }
-
-                Expand();
+                _compact.Add(entry, plain);
+                return;
             }
 
             _entries!.Add(entry);
-            _mixed |= !plain;
-            if (!_mixed && _holes == 0 && _entries.Count == ScalarEntries.MinEntries)
+            if (_plain == null)
             {
-                _compact = new ScalarEntries(_source);
-                foreach (MappingEntry? e in _entries)
+                return;
+            }
+
+            _plain.Add(plain);
+            if (_entries.Count == ScalarEntries.MinEntries)
+            {
+                int plainCount = 0;
+                foreach (bool p in _plain)
                 {
-                    _compact.Add(e!);
+                    plainCount += p ? 1 : 0;
                 }
 
-                _entries = null;
+                if (plainCount * 2 >= _entries.Count)
+                {
+                    // Mostly plain scalars: the long mapping keeps them as values, and its other entries as they are.
+                    _compact = new ScalarEntries(_source);
+                    for (int i = 0; i < _entries.Count; i++)
+                    {
+                        if (_entries[i] is MappingEntry e)
+                        {
+                            _compact.Add(e, _plain[i]);
+                        }
+                        else
+                        {
+                            _compact.AddEmpty();
+                        }
+                    }
+
+                    _entries = null;
+                }
+
+                _plain = null;
             }
         }
 
         private void Put(int index, MappingEntry? entry, bool plain)
         {
+            plain = entry != null && plain && ScalarEntries.Holds(entry);
             if (_compact != null)
             {
                 if (entry == null)
                 {
                     _compact.Clear(index);
-                    return;
                 }
-
-                if (plain && ScalarEntries.Holds(entry))
+                else
                 {
-                    _compact.Set(index, entry);
-                    return;
+                    _compact.Set(index, entry, plain);
                 }
 
-                Expand();
+                return;
             }
 
             _entries![index] = entry;
-            _mixed |= entry != null && !(plain && ScalarEntries.Holds(entry));
-        }
-
-        /// <summary>Back to nodes: an entry the compact slots cannot hold came.</summary>
-        private void Expand()
-        {
-            _entries = new List<MappingEntry?>(_compact!.Count + 1);
-            for (int i = 0; i < _compact.Count; i++)
+            if (_plain != null)
             {
-                _entries.Add(_compact.Get(i));
+                _plain[index] = plain;
             }
-
-            _compact = null;
-            _mixed = true;
         }
 
         private string? KeyAt(int i) => _compact != null ? _compact.KeyAt(i) : (_entries![i]?.Key as ScalarNode)?.Value;
@@ -205,6 +212,10 @@ namespace ElectionLint.Config.Documents
                 else
                 {
                     _entries![j] = _entries[i];
+                    if (_plain != null)
+                    {
+                        _plain[j] = _plain[i];
+                    }
                 }
 
                 j++;
@@ -217,6 +228,7 @@ namespace ElectionLint.Config.Documents
             else
             {
                 _entries!.RemoveRange(j, _entries.Count - j);
+                _plain?.RemoveRange(j, _plain.Count - j);
             }
 
             _holes = 0;

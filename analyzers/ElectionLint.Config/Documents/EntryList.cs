@@ -21,7 +21,8 @@ namespace ElectionLint.Config.Documents
         // (null) where a dropped repeat was, until the list is built.
         private List<MappingEntry?>? _entries = new List<MappingEntry?>();
         private ScalarEntries? _compact;
-        private List<bool>? _plain = new List<bool>(); // which slots hold plain scalars, until the slots are compact
+        private HashSet<int>? _anchored; // slots whose scalars have an anchor or a tag (rare), until the slots are compact
+        private bool _long; // the slots reached ScalarEntries.MinEntries
         private readonly SourceText _source;
         private readonly IEqualityComparer<string> _comparer;
         // Each key's first line and count (the high and low halves), and, for keys repeated past KeptRepeats, where the
@@ -116,26 +117,21 @@ namespace ElectionLint.Config.Documents
 
         private void Append(MappingEntry entry, bool plain)
         {
-            plain &= ScalarEntries.Holds(entry);
             if (_compact != null)
             {
-                _compact.Add(entry, plain);
+                _compact.Add(entry, plain && ScalarEntries.Holds(entry));
                 return;
             }
 
             _entries!.Add(entry);
-            if (_plain == null)
+            Note(_entries.Count - 1, entry, plain);
+            if (!_long && _entries.Count == ScalarEntries.MinEntries)
             {
-                return;
-            }
-
-            _plain.Add(plain);
-            if (_entries.Count == ScalarEntries.MinEntries)
-            {
+                _long = true;
                 int plainCount = 0;
-                foreach (bool p in _plain)
+                for (int i = 0; i < _entries.Count; i++)
                 {
-                    plainCount += p ? 1 : 0;
+                    plainCount += IsPlain(i) ? 1 : 0;
                 }
 
                 if (plainCount * 2 >= _entries.Count)
@@ -146,7 +142,7 @@ namespace ElectionLint.Config.Documents
                     {
                         if (_entries[i] is MappingEntry e)
                         {
-                            _compact.Add(e, _plain[i]);
+                            _compact.Add(e, IsPlain(i));
                         }
                         else
                         {
@@ -155,15 +151,28 @@ namespace ElectionLint.Config.Documents
                     }
 
                     _entries = null;
+                    _anchored = null;
                 }
-
-                _plain = null;
             }
         }
 
+        /// <summary>Notes a slot whose scalars are not plain (an anchor or a tag), while the slots are nodes.</summary>
+        private void Note(int index, MappingEntry? entry, bool plain)
+        {
+            if (entry != null && !plain && ScalarEntries.Holds(entry))
+            {
+                (_anchored ??= new HashSet<int>()).Add(index);
+            }
+            else
+            {
+                _anchored?.Remove(index);
+            }
+        }
+
+        private bool IsPlain(int i) => _entries![i] is MappingEntry e && ScalarEntries.Holds(e) && !(_anchored?.Contains(i) ?? false);
+
         private void Put(int index, MappingEntry? entry, bool plain)
         {
-            plain = entry != null && plain && ScalarEntries.Holds(entry);
             if (_compact != null)
             {
                 if (entry == null)
@@ -172,17 +181,14 @@ namespace ElectionLint.Config.Documents
                 }
                 else
                 {
-                    _compact.Set(index, entry, plain);
+                    _compact.Set(index, entry, plain && ScalarEntries.Holds(entry));
                 }
 
                 return;
             }
 
             _entries![index] = entry;
-            if (_plain != null)
-            {
-                _plain[index] = plain;
-            }
+            Note(index, entry, plain);
         }
 
         private string? KeyAt(int i) => _compact != null ? _compact.KeyAt(i) : (_entries![i]?.Key as ScalarNode)?.Value;
@@ -212,9 +218,9 @@ namespace ElectionLint.Config.Documents
                 else
                 {
                     _entries![j] = _entries[i];
-                    if (_plain != null)
+                    if (_anchored != null && _anchored.Remove(i))
                     {
-                        _plain[j] = _plain[i];
+                        _anchored.Add(j); // j < i: no slot still to move is there
                     }
                 }
 
@@ -228,7 +234,6 @@ namespace ElectionLint.Config.Documents
             else
             {
                 _entries!.RemoveRange(j, _entries.Count - j);
-                _plain?.RemoveRange(j, _plain.Count - j);
             }
 
             _holes = 0;

@@ -186,7 +186,7 @@ namespace ElectionLint.Config.Documents
 
                     if (document != null)
                     {
-                        documents.Add(!stream || documents.Count == 0 || IsReferred(document) ? document : null); // a file of one document stays whole
+                        documents.Add(!stream || documents.Count == 0 || IsReferred(document) ? document : null); // the first is kept: a file of one document is read once
                     }
                 }
             }

@@ -3,8 +3,8 @@
 #  - corpus: ../shared/corpus/large copied four times (23,912 files, 137 MB; this script reads ../shared, the tests do not);
 #    the target is under 100 MB;
 #  - about 10 MB files of one shape each (the target is 20× the size): a Kubernetes stream of 60,000 pods, a one-line flow
-#    sequence, duplicate keys, duplicate properties, etcd documents with findings, sentinel.conf with 80,000 masters
-#    (3.7 MB), a JSON array of 1.3 million numbers and a JSON object of 800,000 keys.
+#    sequence, duplicate keys, duplicate properties, etcd documents with findings, sentinel.conf with 217,000 masters,
+#    a JSON array of 1.3 million numbers and a JSON object of 800,000 keys.
 # Usage: bench/run-memory.sh [--runs N] [--base DIR] [--inputs "corpus pods ..."]   (--base: a second checkout, built and
 # run in the same rounds)
 set -euo pipefail
@@ -35,7 +35,7 @@ w("sequence.yaml", "heartbeat-interval: 100\nx: [" + ",".join(["1"] * 4_800_000)
 w("dupkeys.yaml", "heartbeat-interval: 100\n" + "a: 1\n" * 1_900_000)
 w("dupprops.properties", "heartbeat.interval.ms=3000\n" + "a=1\n" * 2_400_000)
 w("documents.yaml", "---\nheartbeat-interval: 100\nelection-timeout: 300\n" * 200_000)
-w("sentinel.conf", "".join(f"sentinel down-after-milliseconds m{i} 30000\n" for i in range(80000)))
+w("sentinel.conf", "".join(f"sentinel down-after-milliseconds m{i} 30000\n" for i in range(217000)))
 w("numbers.json", '{"Kafka": {"SessionTimeoutMs": 45000}, "x": [' + ",".join(str(i) for i in range(1_300_000)) + "]}\n")
 w("keys.json", '{"Kafka": {"SessionTimeoutMs": 45000}, ' + ",".join(f'"k{i}": 1' for i in range(800_000)) + "}\n")
 PY

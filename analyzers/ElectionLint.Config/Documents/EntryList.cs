@@ -22,7 +22,8 @@ namespace ElectionLint.Config.Documents
         private List<MappingEntry?>? _entries = new List<MappingEntry?>();
         private ScalarEntries? _compact;
         private HashSet<int>? _anchored; // slots whose scalars have an anchor or a tag (rare), until the slots are compact
-        private bool _long; // the slots reached ScalarEntries.MinEntries
+        private readonly int _longFrom = ScalarEntries.MinEntries; // read once: it is per thread
+        private bool _long; // the slots reached _longFrom
         private readonly SourceText _source;
         private readonly IEqualityComparer<string> _comparer;
         // Each key's first line and count (the high and low halves), and, for keys repeated past KeptRepeats, where the
@@ -125,7 +126,7 @@ namespace ElectionLint.Config.Documents
 
             _entries!.Add(entry);
             Note(_entries.Count - 1, entry, plain);
-            if (!_long && _entries.Count == ScalarEntries.MinEntries)
+            if (!_long && _entries.Count == _longFrom)
             {
                 _long = true;
                 int plainCount = 0;

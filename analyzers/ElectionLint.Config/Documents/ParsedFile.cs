@@ -116,6 +116,9 @@ namespace ElectionLint.Config.Documents
         /// </summary>
         public IReadOnlyList<Node> ReferredDocuments { get; }
 
+        /// <summary>A document other documents refer to by name: a ConfigMap, whose data a container's envFrom reads.</summary>
+        internal static bool IsReferred(Node document) => document is MappingNode m && m.GetText("kind") == "ConfigMap";
+
         /// <summary>Problems counted but not kept (<see cref="ProblemList"/>).</summary>
         public int OmittedProblems { get; }
 

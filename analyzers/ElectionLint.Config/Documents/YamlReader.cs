@@ -186,7 +186,7 @@ namespace ElectionLint.Config.Documents
 
                     if (document != null)
                     {
-                        documents.Add(!stream || documents.Count == 0 || IsReferred(document) ? document : null); // the first is kept: a file of one document is read once
+                        documents.Add(!stream || documents.Count == 0 || ParsedFile.IsReferred(document) ? document : null); // the first is kept: a file of one document is read once
                     }
                 }
             }
@@ -240,9 +240,6 @@ namespace ElectionLint.Config.Documents
             Node?[] all = documents.ToArray();
             return new ParsedFile(source, FileKind.Yaml, new StreamedDocuments(source, text, inserted, all), problems, Array.FindAll(all, d => d != null)!);
         }
-
-        /// <summary>A document other documents refer to by name: a ConfigMap, whose data a container's envFrom reads.</summary>
-        private static bool IsReferred(Node document) => document is MappingNode m && m.GetText("kind") == "ConfigMap";
 
         /// <summary>
         /// The documents of a long stream, read again each time they are enumerated; the documents others refer to are the

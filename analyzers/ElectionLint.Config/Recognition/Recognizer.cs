@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using ElectionLint.Config.Documents;
 using ElectionLint.Config.Recognition.Surfaces;
@@ -89,7 +90,7 @@ namespace ElectionLint.Config.Recognition
             var ctx = new RecognitionContext(file.Source);
             foreach (Node document in file.ReferredDocuments)
             {
-                if (IsConfigMap(document) && document is MappingNode cm && (cm.Get("metadata") as MappingNode)?.GetText("name") is string name &&
+                if (ParsedFile.IsReferred(document) && document is MappingNode cm && (cm.Get("metadata") as MappingNode)?.GetText("name") is string name &&
                     cm.Get("data") is MappingNode data)
                 {
                     ctx.ConfigMaps[name] = data;
@@ -110,14 +111,9 @@ namespace ElectionLint.Config.Recognition
                     foreach (MappingEntry master in masters.Entries)
                     {
                         RedisSentinelSurface.RecognizeMaster(ctx, master);
-                        if (!hold)
+                        foreach (ConfigurationInstance instance in hold ? Enumerable.Empty<ConfigurationInstance>() : Build(ctx.Scopes))
                         {
-                            foreach (ConfigurationInstance instance in Build(ctx.Scopes))
-                            {
-                                yield return instance;
-                            }
-
-                            ctx.Scopes.Clear();
+                            yield return instance;
                         }
                     }
 
@@ -130,19 +126,14 @@ namespace ElectionLint.Config.Recognition
                     hold = ctx.Scopes[i].System.Id == Rules.Systems.KafkaBrokerSession.Id;
                 }
 
-                if (!IsConfigMap(document))
+                if (!ParsedFile.IsReferred(document))
                 {
                     ctx.Forget(mark, document);
                 }
 
-                if (!hold)
+                foreach (ConfigurationInstance instance in hold ? Enumerable.Empty<ConfigurationInstance>() : Build(ctx.Scopes))
                 {
-                    foreach (ConfigurationInstance instance in Build(ctx.Scopes))
-                    {
-                        yield return instance;
-                    }
-
-                    ctx.Scopes.Clear();
+                    yield return instance;
                 }
             }
 
@@ -153,8 +144,7 @@ namespace ElectionLint.Config.Recognition
             }
         }
 
-        private static bool IsConfigMap(Node document) => document is MappingNode m && m.GetText("kind") == "ConfigMap";
-
+        /// <summary>Builds the scopes in order, each let go once built, and empties the list.</summary>
         private static IEnumerable<ConfigurationInstance> Build(List<Scope> scopes)
         {
             for (int i = 0; i < scopes.Count; i++)
@@ -166,6 +156,8 @@ namespace ElectionLint.Config.Recognition
                     yield return scope.Build();
                 }
             }
+
+            scopes.Clear();
         }
 
         /// <summary>The scopes of one document.</summary>
